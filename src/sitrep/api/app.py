@@ -1,0 +1,307 @@
+"""The read-only REST API and the map page, over ``Store.query_events`` and ``Store.stats``.
+
+Routes:
+
+- ``GET /api/events``: events as JSON (``{"events": [...], "count": N}``) or as a GeoJSON
+  FeatureCollection (``format=geojson``), filtered by country, date range, type and bbox.
+- ``GET /api/stats``: ``store.stats()``.
+- ``GET /``: the map page; ``/static/...``: its HTML/JS/CSS and the vendored map assets.
+
+Every error (400, 404, 405, 422, 500) has one JSON shape, pinned by ``tests/test_api.py``::
+
+    {"ok": false, "error": "<summary>", "errors": ["<each problem>", ...], "status": <code>}
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+
+from ..errors import ConfigError, SitrepError
+from ..settings import parse_date_option
+from ..store.base import EventFilters, Store
+from ..web import STATIC_DIR, missing_assets
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LIMIT = 1000
+MAX_LIMIT = 10_000
+GEOJSON_MEDIA_TYPE = "application/geo+json"
+
+T = TypeVar("T")
+
+
+class JSONBody(Response):
+    """JSON response that also encodes dates and keeps non-ASCII text readable."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        """Serialise ``content`` to UTF-8 JSON."""
+        return json.dumps(content, ensure_ascii=False, default=_json_default).encode("utf-8")
+
+
+class GeoJSONBody(JSONBody):
+    """A GeoJSON document (RFC 7946 media type)."""
+
+    media_type = GEOJSON_MEDIA_TYPE
+
+
+def _json_default(value: Any) -> Any:
+    """Encode what ``json`` cannot: dates, sets/tuples and anything else as text."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    return str(value)
+
+
+def error_body(status: int, errors: list[str]) -> dict[str, Any]:
+    """The one JSON error shape: ``{"ok": false, "error", "errors", "status"}``."""
+    errors = errors or ["error"]
+    error = errors[0] if len(errors) == 1 else f"{len(errors)} errors: " + "; ".join(errors)
+    return {"ok": False, "error": error, "errors": errors, "status": status}
+
+
+def _error_response(status: int, errors: list[str], headers: dict[str, str] | None = None) -> JSONBody:
+    return JSONBody(error_body(status, errors), status_code=status, headers=headers)
+
+
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """Parse ``west,south,east,north`` in degrees.
+
+    Raises:
+        ConfigError: not four numbers, out of range, or south > north / west > east.
+    """
+    parts = [p.strip() for p in value.split(",")]
+    hint = "use bbox=west,south,east,north in degrees, e.g. bbox=-12,10,5,25"
+    if len(parts) != 4:
+        raise ConfigError(f"bbox needs 4 comma-separated numbers, got {len(parts)}: {value!r}", hint=hint)
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise ConfigError(f"bbox is not numeric: {value!r}", hint=hint) from None
+    lon_ok = -180.0 <= west <= 180.0 and -180.0 <= east <= 180.0
+    if not (lon_ok and -90.0 <= south <= 90.0 and -90.0 <= north <= 90.0):
+        raise ConfigError(f"bbox out of range: {value!r}", hint="longitudes -180..180, latitudes -90..90")
+    if south > north or west > east:
+        raise ConfigError(f"bbox has south > north or west > east: {value!r}", hint=hint)
+    return west, south, east, north
+
+
+def build_filters(
+    *,
+    country: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    event_type: str | None = None,
+    bbox: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+) -> EventFilters:
+    """Turn raw query-string values into ``EventFilters``.
+
+    Raises:
+        ConfigError: a bad date, bbox or country code, or since > until.
+    """
+    errors: list[ConfigError] = []
+
+    def attempt(name: str, fn: Callable[[str], T], raw: str | None) -> T | None:
+        if raw is None or not raw.strip():
+            return None
+        try:
+            return fn(raw)
+        except ConfigError as exc:
+            errors.append(ConfigError(f"{name}: {exc.message}", hint=exc.hint))
+            return None
+
+    since_d = attempt("since", parse_date_option, since)
+    until_d = attempt("until", parse_date_option, until)
+    bbox_t = attempt("bbox", parse_bbox, bbox)
+    cc = country.strip().upper() if country and country.strip() else None
+    if cc is not None and (len(cc) != 2 or not cc.isalpha()):
+        errors.append(ConfigError(f"country: not an ISO 3166-1 alpha-2 code: {country!r}", hint="e.g. ML"))
+    if since_d and until_d and since_d > until_d:
+        errors.append(ConfigError(f"since ({since_d}) is after until ({until_d})"))
+    if errors:
+        raise _MultiConfigError(errors)
+    return EventFilters(
+        country=cc,
+        since=since_d,
+        until=until_d,
+        event_type=event_type.strip() if event_type and event_type.strip() else None,
+        bbox=bbox_t,
+        limit=limit,
+        offset=offset,
+    )
+
+
+class _MultiConfigError(ConfigError):
+    """Several bad parameters at once, reported together."""
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def to_geojson(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """A FeatureCollection of Point features (event dict as properties); unlocated events are skipped."""
+    features = []
+    for ev in events:
+        lat, lon = ev.get("latitude"), ev.get("longitude")
+        if lat is None or lon is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": ev.get("event_id"),
+                "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+                "properties": ev,
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "count": len(features),
+        "skipped": len(events) - len(features),
+    }
+
+
+def create_app(store: Store, *, static_dir: Path | None = None) -> FastAPI:
+    """Build the FastAPI app: the read-only API over ``store`` plus the map page.
+
+    Args:
+        store: any ``Store``; only ``query_events`` and ``stats`` are called. Calls are
+            serialised with a lock, because request handlers run in a thread pool.
+        static_dir: the folder served at ``/static`` (default: ``sitrep/web/static``).
+
+    Returns:
+        The ASGI application.
+    """
+    static = Path(static_dir) if static_dir is not None else STATIC_DIR
+    lock = threading.Lock()
+    app = FastAPI(
+        title="sitrep",
+        summary="Read-only API over geolocated ACLED-style conflict events extracted from news.",
+        version=_version(),
+    )
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    _install_error_handlers(app)
+
+    @app.get("/api/events", summary="Events, filtered, as JSON or GeoJSON")
+    def events(
+        country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code, e.g. ML")] = None,
+        since: Annotated[str | None, Query(description="first event date, YYYY-MM-DD")] = None,
+        until: Annotated[str | None, Query(description="last event date, YYYY-MM-DD")] = None,
+        type_: Annotated[
+            str | None, Query(alias="type", description="event_type or sub_event_type, e.g. Battles")
+        ] = None,
+        bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+        offset: Annotated[int, Query(ge=0)] = 0,
+        format_: Annotated[
+            Literal["json", "geojson"],
+            Query(alias="format", description="json: {events, count}; geojson: a FeatureCollection"),
+        ] = "json",
+    ) -> Response:
+        """Events from the store. GeoJSON skips events without coordinates."""
+        filters = build_filters(
+            country=country, since=since, until=until, event_type=type_, bbox=bbox, limit=limit, offset=offset
+        )
+        with lock:
+            rows = store.query_events(filters)
+        if format_ == "geojson":
+            return GeoJSONBody(to_geojson(rows))
+        return JSONBody({"events": rows, "count": len(rows)})
+
+    @app.get("/api/stats", summary="Counts from the store")
+    def stats() -> Response:
+        """``store.stats()`` as JSON."""
+        with lock:
+            return JSONBody(store.stats())
+
+    @app.get("/", include_in_schema=False)
+    def index() -> Response:
+        """The map page."""
+        page = static / "index.html"
+        if not page.is_file():
+            return _error_response(404, [f"map page not found: {page}"])
+        if static == STATIC_DIR and missing_assets():
+            log.warning("map assets missing in %s: run `bash scripts/install_web.sh`", static / "vendor")
+        return FileResponse(page, media_type="text/html; charset=utf-8")
+
+    if static.is_dir():
+        app.mount("/static", StaticFiles(directory=static), name="static")
+    else:
+        log.warning("static folder %s not found: the map page is not served", static)
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """Route every error through ``error_body``."""
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail, default=str)
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"not found: {request.url.path}"
+        return _error_response(exc.status_code, [detail], headers=getattr(exc, "headers", None))
+
+    async def validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        msgs = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
+            msgs.append(f"{loc}: {err.get('msg', 'invalid')}" if loc else str(err.get("msg", "invalid")))
+        return _error_response(422, msgs)
+
+    async def sitrep_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, SitrepError)
+        if isinstance(exc, _MultiConfigError):
+            return _error_response(400, [str(e) for e in exc.errors])
+        if isinstance(exc, ConfigError):
+            return _error_response(400, [str(exc)])
+        log.error("%s on %s: %s", type(exc).__name__, request.url.path, exc)
+        return _error_response(500, [f"{type(exc).__name__}: {exc}"])
+
+    async def unexpected_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+        return _error_response(500, ["internal server error"])
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(SitrepError, sitrep_error)
+    app.add_exception_handler(Exception, unexpected_error)
+
+
+def _version() -> str:
+    """The installed sitrep version."""
+    from .. import __version__
+
+    return __version__
+
+
+def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info") -> None:
+    """Serve the API and the map page with uvicorn until interrupted (used by ``sitrep serve``).
+
+    Args:
+        store: the store to read events from.
+        host: address to listen on.
+        port: port to listen on.
+        log_level: uvicorn's log level.
+    """
+    import uvicorn
+
+    uvicorn.run(create_app(store), host=host, port=port, log_level=log_level)

@@ -1,0 +1,286 @@
+"""Command line: thin wrappers that parse options, build Settings, call the library, map errors.
+
+    sitrep extract PATH...      events as jsonl/json/csv/geojson on stdout
+    sitrep ingest PATH...       store documents and events in the database
+    sitrep events               read events back from the database
+    sitrep summary              counts by type and country
+    sitrep serve                the map and the API
+    sitrep gazetteer build|add  the local GeoNames gazetteer
+    sitrep bench                throughput figures into BENCHMARKS.md
+    sitrep settings             every setting, its env variable and default
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import SitrepError
+from .output import FORMATS, render
+from .records import Rejected, Result
+from .settings import Settings, load_settings, parse_date_option, settings_reference
+
+log = logging.getLogger("sitrep")
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn library errors into one clear line and exit code 2 (no traceback)."""
+    try:
+        yield
+    except SitrepError as exc:
+        click.echo(f"sitrep: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("sitrep: interrupted", err=True)
+        sys.exit(130)
+
+
+def _settings(ctx_obj: dict[str, Any], **overrides: Any) -> Settings:
+    return load_settings(ctx_obj.get("config"), **overrides)
+
+
+def _published(value: str | None) -> Any:
+    return parse_date_option(value) if value else None
+
+
+def _say_reject(rej: Rejected) -> None:
+    click.echo(f"sitrep: skipped {rej.origin}: {rej.reason}", err=True)
+
+
+def _progress(total_hint: int | None) -> Callable[[Result], None] | None:
+    """A tqdm bar on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total_hint, unit="doc", file=sys.stderr, leave=False)
+
+    def tick(_r: Result) -> None:
+        bar.update(1)
+
+    return tick
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file (also SITREP_CONFIG).")
+@click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
+@click.version_option(package_name="sitrep")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, verbose: int) -> None:
+    """sitrep: news in, situation picture out.
+
+    Reads news (text, saved web pages, JSONL) and codes the events it reports, ACLED-style:
+    what happened, where, when, who, how many died, and which sentence says so.
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    ctx.obj = {"config": config}
+
+
+INPUT_HELP = ".txt, .html/.htm, .jsonl (id, text|html, published, url, title), a folder, or - for stdin."
+
+
+@cli.command(help="Print the events found in PATHS: " + INPUT_HELP)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date YYYY-MM-DD for documents that carry none.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--min-confidence", type=float, help="Drop events below this confidence.")
+@click.pass_obj
+def extract(obj: dict[str, Any], paths: tuple[str, ...], published: str | None, fmt: str,
+            min_confidence: float | None) -> None:
+    from .runners import run_batch
+
+    with _errors():
+        settings = _settings(obj, published=_published(published), min_confidence=min_confidence)
+        ok = rejected = 0
+
+        def events() -> Iterator[dict[str, Any]]:
+            nonlocal ok, rejected
+            for result in run_batch(list(paths), settings, stdin=sys.stdin.buffer, on_result=_progress(None)):
+                if result.rejected is not None:
+                    rejected += 1
+                    _say_reject(result.rejected)
+                    continue
+                ok += 1
+                for e in result.events:
+                    yield e.to_dict()
+
+        for chunk in render(events(), fmt):
+            click.echo(chunk, nl=False)
+        if ok == 0 and rejected:
+            click.echo(f"sitrep: no document could be processed ({rejected} rejected)", err=True)
+            sys.exit(1)
+
+
+@cli.command(help="Store the documents and events in PATHS: " + INPUT_HELP)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date YYYY-MM-DD for documents that carry none.")
+@click.option("--db", help="Database file (default: sitrep.db, or SITREP_DB).")
+@click.pass_obj
+def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: str | None, db: str | None) -> None:
+    from .runners import ingest_paths
+    from .store import open_store
+
+    with _errors():
+        settings = _settings(obj, published=_published(published), db=db)
+        store = open_store(settings.db, settings_hash=settings.fingerprint())
+        report = ingest_paths(list(paths), settings, store, stdin=sys.stdin.buffer, on_result=_progress(None))
+        for rej in report.rejected:
+            _say_reject(rej)
+        s = report.stored
+        assert s is not None
+        click.echo(
+            f"{report.documents} documents processed, {len(report.rejected)} rejected; "
+            f"stored {s.articles_added} new articles ({s.articles_seen} already known), "
+            f"{s.events_added} new events -> {settings.db}",
+            err=True,
+        )
+        store.close()
+        if not report.ok:
+            sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", help="Database file (default: sitrep.db, or SITREP_DB).")
+@click.option("--country", help="ISO 3166 alpha-2 code, e.g. ML.")
+@click.option("--since", help="First day YYYY-MM-DD.")
+@click.option("--until", help="Last day YYYY-MM-DD.")
+@click.option("--type", "event_type", help="Event type or sub-event type (ACLED names).")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.pass_obj
+def events(obj: dict[str, Any], db: str | None, country: str | None, since: str | None, until: str | None,
+           event_type: str | None, limit: int | None, fmt: str) -> None:
+    """Read stored events back, filtered."""
+    from .store import EventFilters, open_store
+
+    with _errors():
+        settings = _settings(obj, db=db)
+        _require_db(settings.db)
+        store = open_store(settings.db)
+        filters = EventFilters(country=country, since=_published(since), until=_published(until),
+                               event_type=event_type, limit=limit)
+        for chunk in render(store.query_events(filters), fmt):
+            click.echo(chunk, nl=False)
+        store.close()
+
+
+def _require_db(path: str) -> None:
+    if not path.startswith(("postgres", "sqlite://")) and not Path(path).exists():
+        raise SitrepError(f"no database at {path}", hint="run `sitrep ingest PATH --db FILE` first")
+
+
+@cli.command()
+@click.option("--db", help="Database file (default: sitrep.db, or SITREP_DB).")
+@click.pass_obj
+def summary(obj: dict[str, Any], db: str | None) -> None:
+    """Print counts of stored events by type and by country."""
+    from .store import open_store
+
+    with _errors():
+        settings = _settings(obj, db=db)
+        _require_db(settings.db)
+        store = open_store(settings.db)
+        st = store.stats()
+        rows = store.query_events()
+        store.close()
+    click.echo(f"{st['articles']} articles, {st['events']} events, {st['rejects']} rejected documents\n")
+    click.echo(f"{'date':<11}{'country':<8}{'event type':<28}{'sub-event type':<36}{'deaths':>6}  location")
+    click.echo("-" * 110)
+    for e in sorted(rows, key=lambda e: (e.get("country") or "", e.get("date") or "")):
+        click.echo(
+            f"{e.get('date') or '?':<11}{e.get('country') or '?':<8}{e['event_type'][:27]:<28}"
+            f"{e['sub_event_type'][:35]:<36}{'' if e.get('fatalities') is None else e['fatalities']:>6}  "
+            f"{e.get('location') or '?'} (p{e.get('geo_precision') or '-'})"
+        )
+    click.echo("")
+    for k, v in st["by_type"].items():
+        click.echo(f"  {v:4}  {k}")
+
+
+@cli.command()
+@click.option("--db", help="Database file (default: sitrep.db, or SITREP_DB).")
+@click.option("--host", help="Address to listen on (default 127.0.0.1).")
+@click.option("--port", type=int, help="Port (default 8000).")
+@click.pass_obj
+def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | None) -> None:
+    """Serve the map at http://HOST:PORT/ and the API under /api."""
+    from .api.app import serve as run_server
+    from .store import open_store
+
+    with _errors():
+        settings = _settings(obj, db=db, host=host, port=port)
+        _require_db(settings.db)
+        store = open_store(settings.db)
+        click.echo(f"sitrep: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)",
+                   err=True)
+        run_server(store, settings.host, settings.port)
+
+
+@cli.group()
+def gazetteer() -> None:
+    """Build or extend the local GeoNames gazetteer."""
+
+
+@gazetteer.command("build")
+@click.option("--out", type=click.Path(dir_okay=False), help="Output file (default: the configured gazetteer).")
+@click.option("--if-missing", is_flag=True, help="Do nothing when the file exists.")
+@click.pass_obj
+def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> None:
+    """Build the gazetteer from the packaged GeoNames data (cities500, countries, admin areas)."""
+    from .geo.build import build_gazetteer
+
+    with _errors():
+        settings = _settings(obj)
+        path = Path(out) if out else settings.gazetteer_path()
+        if if_missing and path.exists():
+            click.echo(f"sitrep: gazetteer present at {path}", err=True)
+            return
+        click.echo(f"sitrep: building gazetteer at {path} ...", err=True)
+        stats = build_gazetteer(path, progress=sys.stderr.isatty())
+        click.echo(f"sitrep: gazetteer built: {stats}", err=True)
+
+
+@gazetteer.command("add")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+def gazetteer_add(obj: dict[str, Any], dump: str) -> None:
+    """Load a GeoNames dump (allCountries.zip, XX.zip or XX.txt) into the gazetteer."""
+    from .geo.build import load_geonames_dump
+
+    with _errors():
+        settings = _settings(obj)
+        stats = load_geonames_dump(Path(dump), settings.gazetteer_path())
+        click.echo(f"sitrep: added {stats}", err=True)
+
+
+@cli.command()
+@click.option("--out", default="BENCHMARKS.md", show_default=True, help="Markdown file to append results to.")
+@click.option("-n", "count", default=120, show_default=True, help="Articles to process.")
+@click.pass_obj
+def bench(obj: dict[str, Any], out: str, count: int) -> None:
+    """Measure extraction throughput against bare spaCy on the same texts; append to OUT."""
+    from .bench import run_benchmarks
+
+    with _errors():
+        settings = _settings(obj)
+        text = run_benchmarks(settings, Path(out), count=count, log=lambda m: click.echo(m, err=True))
+        click.echo(text)
+
+
+@cli.command("settings")
+def settings_cmd() -> None:
+    """List every setting with its environment variable and default."""
+    click.echo(settings_reference(), nl=False)
+
+
+def main() -> None:
+    """Entry point of the `sitrep` script."""
+    cli(prog_name="sitrep")

@@ -1,0 +1,409 @@
+"""Stage 3: Article (+ parsed doc + places) → Events with type, actors, date, toll and evidence.
+
+``extract_events`` walks the sentences, finds typed triggers (``rules``), drops what did not
+happen, applies ACLED's hierarchy within a sentence, names the actors (``actors``), dates the
+event against the publication date (``dates``), reads the toll (``tolls``), locates it through
+the geo stage, and merges mentions of the same happening within the article.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Article, Event, Evidence, Place, Source
+from . import lexicon as lx
+from .actors import ARMED_KINDS, NON_STATE_KINDS, STATE_KINDS, Actor, CountryNames, actors_in
+from .dates import DateMention, find_dates
+from .rules import Candidate, find_candidates
+from .tolls import Toll, combine_tolls, find_tolls
+
+log = logging.getLogger(__name__)
+
+PRODUCER = "events.rules.v1"
+BACKGROUND_DAYS = 31  # an event dated more than this before publication is context, not news
+# ACLED's hierarchy inside one sentence: a more specific type absorbs these generic ones.
+ABSORBS: dict[str, set[str]] = {
+    "Suicide bomb": {"Remote explosive/landmine/IED", "Attack", "Armed clash", "Grenade"},
+    "Air/drone strike": {"Attack", "Armed clash", "Shelling/artillery/missile attack"},
+    "Shelling/artillery/missile attack": {"Attack", "Armed clash"},
+    "Remote explosive/landmine/IED": {"Attack", "Armed clash"},
+    "Grenade": {"Attack", "Armed clash"},
+    "Chemical weapon": {"Attack", "Armed clash", "Shelling/artillery/missile attack", "Air/drone strike"},
+    "Government regains territory": {"Armed clash"},
+    "Non-state actor overtakes territory": {"Armed clash"},
+    "Excessive force against protesters": {"Peaceful protest", "Protest with intervention", "Attack", "Arrests"},
+    "Protest with intervention": {"Peaceful protest", "Arrests"},
+    "Violent demonstration": {"Peaceful protest", "Looting/property destruction", "Protest with intervention"},
+    "Mob violence": {"Attack", "Looting/property destruction"},
+    "Sexual violence": {"Attack"},
+    "Abduction/forced disappearance": {"Attack"},
+    "Attack": {"Looting/property destruction"},
+    "Armed clash": {"Looting/property destruction"},
+}
+# Which events may carry a toll when several share one sentence (first wins).
+TOLL_ORDER = [
+    "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+    "Grenade", "Chemical weapon", "Excessive force against protesters", "Mob violence", "Attack",
+    "Armed clash", "Violent demonstration", "Non-state actor overtakes territory", "Government regains territory",
+]
+CONFIDENCE = {"phrase": 0.8, "word": 0.65}
+
+Locator = Callable[[int, int, int | None], "tuple[Place, int, str] | None"]
+
+
+@dataclass
+class _Draft:
+    """An event being assembled from one or more mentions (mutable while merging)."""
+
+    sub: str
+    agent: Actor | None
+    patient: Actor | None
+    hedged: bool
+    confidence: float
+    sentences: list[Span]
+    place: Place | None = None
+    geo_precision: int | None = None
+    place_name: str | None = None
+    when: date | None = None
+    time_precision: int = 3
+    dated_by_text: bool = False
+    tolls: list[Toll] = field(default_factory=list)
+    first_start: int = 0
+
+
+class _Names:
+    """Adapter from the gazetteer to what actor naming needs."""
+
+    def __init__(self, gaz: Any) -> None:
+        self.gaz = gaz
+
+    def country_of_demonym(self, word: str) -> str | None:
+        return self.gaz.country_of_demonym(word)  # type: ignore[no-any-return]
+
+    def country_name(self, iso2: str) -> str | None:
+        return self.gaz.country_name(iso2)  # type: ignore[no-any-return]
+
+    def country_code(self, name: str) -> str | None:
+        if not name[:1].isupper() or len(name) < 3 and name not in {"US", "UK"}:
+            return None
+        place = self.gaz.country_by_name(name)
+        return place.country if place is not None else None
+
+
+MEDIA_VERBS = frozenset({"obtain", "film", "publish", "post", "release", "show", "see", "broadcast", "air"})
+REPORT_VERBS = frozenset({"say", "announce", "report", "tell", "confirm", "state", "declare", "add", "claim"})
+
+
+def _sentence_date(sent: Span, trigger: Token, published: date | None) -> DateMention | None:
+    """The date phrase that governs this trigger (not one that dates a quote, a video or a report)."""
+    mentions = [m for m in find_dates(sent.text, published) if m.date is not None or m.earliest is not None]
+    if not mentions:
+        return None
+    doc = sent.doc
+    best: tuple[int, DateMention] | None = None
+    ancestors = {a.i: a for a in trigger.ancestors}
+    subtree = {t.i for t in trigger.subtree}
+    for m in mentions:
+        span = doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        attach = span.root.head
+        if attach.i == trigger.i or span.root.i in subtree:
+            rank = 0
+        elif attach.i in ancestors:
+            lemma = attach.lemma_.lower()
+            if lemma in MEDIA_VERBS:
+                continue
+            rank = 3 if lemma in REPORT_VERBS else 1  # "announced late Saturday that X controls Y"
+        else:
+            continue
+        rank += 0 if m.time_precision == 1 else 2
+        if best is None or rank < best[0]:
+            best = (rank, m)
+    return best[1] if best else None
+
+
+def _context_actor(history: Sequence[Actor], kinds: frozenset[str] | set[str]) -> Actor | None:
+    """The most recent actor of these kinds; history lists each sentence's subjects last."""
+    for a in reversed(history):
+        if a.kind in kinds:
+            return a
+    return None
+
+
+def _sentence_actors(sent: Span, names: CountryNames) -> list[Actor]:
+    """A sentence's actors for the discourse history: objects first, then subjects (most salient last)."""
+    found = actors_in(sent, names)
+    doc = sent.doc
+    subj = [a for a in found if a.token_i is not None and doc[a.token_i].dep_ in {"nsubj", "nsubjpass"}]
+    return [a for a in found if a not in subj] + subj
+
+
+def _compatible(a: _Draft, b: _Draft) -> bool:
+    """Two mentions describe the same happening: same type, compatible place, date and actor."""
+    if a.sub != b.sub:
+        return False
+    if a.agent and b.agent and a.agent.kind != b.agent.kind:
+        return False
+    if a.agent and b.agent and a.agent.country and b.agent.country and a.agent.country != b.agent.country:
+        return False
+    if a.dated_by_text and b.dated_by_text and a.when and b.when and abs((a.when - b.when).days) > 2:
+        return False
+    if a.place is None or b.place is None:
+        return True
+    if a.place.geonameid is not None and a.place.geonameid == b.place.geonameid:
+        return True
+    if a.place.country != b.place.country:
+        return False
+    coarse = (a.geo_precision or 3) == 3 or (b.geo_precision or 3) == 3
+    return coarse or _km(a.place, b.place) <= 25.0
+
+
+def _km(a: Place, b: Place) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    p1, p2 = radians(a.latitude), radians(b.latitude)
+    h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(b.longitude - a.longitude) / 2) ** 2
+    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
+
+
+def _merge(a: _Draft, b: _Draft) -> _Draft:
+    """Fold mention b into a, keeping the most specific place and date and all evidence."""
+    if b.place is not None and (a.place is None or (b.geo_precision or 3) < (a.geo_precision or 3)):
+        a.place, a.geo_precision, a.place_name = b.place, b.geo_precision, b.place_name
+    if b.dated_by_text and (not a.dated_by_text or b.time_precision < a.time_precision):
+        a.when, a.time_precision, a.dated_by_text = b.when, b.time_precision, True
+    a.agent = a.agent or b.agent
+    if a.agent and b.agent and a.agent.country is None and b.agent.country:
+        a.agent = b.agent
+    a.patient = a.patient or b.patient
+    a.hedged = a.hedged and b.hedged
+    a.confidence = max(a.confidence, b.confidence)
+    a.sentences += [s for s in b.sentences if s not in a.sentences]
+    a.tolls += b.tolls
+    return a
+
+
+def extract_events(
+    article: Article,
+    doc: Doc,
+    locate: Locator,
+    gazetteer: Any,
+    *,
+    is_place: Callable[[Token], bool],
+    focus_country: str | None,
+    include_background: bool = True,
+    include_hedged: bool = True,
+    min_confidence: float = 0.0,
+    producer: str = PRODUCER,
+) -> list[Event]:
+    """Code the events an article reports.
+
+    Args:
+        article: the cleaned article (offsets refer to ``article.text``).
+        doc: ``article.text`` parsed by spaCy (with sentences).
+        locate: ``(start, end, anchor) -> (place, geo_precision, name) | None`` for a text span.
+        gazetteer: used for country names and demonyms.
+        is_place: whether a token lies inside a recognised toponym.
+        focus_country: the article's main country (ISO alpha-2), if known.
+        include_background: keep past incidents cited as context (marked ``background``).
+        include_hedged: keep unconfirmed events (marked ``hedged``).
+        min_confidence: drop events below this confidence.
+        producer: component names recorded on each event.
+
+    Returns:
+        The article's events, in text order.
+    """
+    names: CountryNames = _Names(gazetteer)
+    published = article.published
+    drafts: list[_Draft] = []
+    history: list[Actor] = []
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        has_place = any(is_place(t) for t in sent)
+        has_date = bool(find_dates(sent.text, published)) if not has_place else True
+        cands = [
+            c for c in find_candidates(sent, names, is_place)
+            if c.status != "not" and (c.trigger.pos_ == "VERB" or has_place or has_date)
+        ]
+        if not include_hedged:
+            cands = [c for c in cands if c.status != "hedged"]
+        subs = {c.sub_event_type for c in cands}
+        absorbed = set().union(*(ABSORBS.get(s, set()) for s in subs)) if subs else set()
+        kept: dict[str, Candidate] = {}
+        for c in cands:
+            if c.sub_event_type in absorbed or c.sub_event_type not in lx.EVENT_TYPES:
+                continue
+            prev = kept.get(c.sub_event_type)
+            if prev is None or (prev.agent is None and c.agent is not None):
+                kept[c.sub_event_type] = c
+        sent_tolls = [t for t in find_tolls(sent.text) if t.kind == "killed"]
+        toll_owner = next((s for s in TOLL_ORDER if s in kept), None)
+        for sub, c in kept.items():
+            drafts.append(_draft(c, sent, sents, si, history, names, locate, published))
+            if sub == toll_owner and sent_tolls:
+                drafts[-1].tolls = list(sent_tolls)
+        history.extend(_sentence_actors(sent, names))
+    merged: list[_Draft] = []
+    for d in drafts:
+        for m in merged:
+            if _compatible(m, d):
+                _merge(m, d)
+                break
+        else:
+            merged.append(d)
+    events = [_finish(d, article, names, focus_country, published, producer) for d in merged]
+    return [
+        e for e in events if e.confidence >= min_confidence and (include_background or not e.background)
+    ]
+
+
+def _draft(
+    c: Candidate,
+    sent: Span,
+    sents: list[Span],
+    si: int,
+    history: list[Actor],
+    names: CountryNames,
+    locate: Locator,
+    published: date | None,
+) -> _Draft:
+    agent, patient = c.agent, c.patient
+    if agent is not None and agent.kind == "government" and lx.EVENT_TYPES.get(c.sub_event_type) in {
+        "Battles", "Explosions/Remote violence"}:
+        agent = Actor("state", agent.country, token_i=agent.token_i)
+    if agent is not None and agent.kind == "government" and agent.country is None:
+        agent = Actor("government", _sentence_country(sent, names), token_i=agent.token_i)
+    if agent is not None and agent.kind == "unidentified" and c.trigger.doc[agent.token_i or 0].pos_ == "PRON":
+        agent = None
+    subj_pron = [t for t in sent if t.pos_ == "PRON" and t.lower_ in {"they", "he", "she"} and t.dep_ == "nsubj"]
+    if agent is None and subj_pron and c.sub_event_type not in {"Peaceful protest"}:
+        agent = _context_actor(history + actors_in(sent[: c.trigger.i - sent.start], names), ARMED_KINDS)
+    if patient is None and c.sub_event_type in {
+        "Air/drone strike", "Shelling/artillery/missile attack", "Government regains territory",
+    }:
+        local = [a for a in actors_in(sent, names) if a.kind in NON_STATE_KINDS]
+        patient = local[0] if local else _context_actor(history, NON_STATE_KINDS)
+    conf = CONFIDENCE["phrase" if c.why.startswith("phrase") else "word"]
+    if agent is None:
+        conf -= 0.1
+    draft = _Draft(c.sub_event_type, agent, patient, c.status == "hedged", conf, [sent], first_start=sent.start_char)
+    # where: the sentence, then the sentences before it in reverse, then the next one
+    anchor = c.trigger.idx
+    found = None
+    if c.place_tokens:  # the object of "seized X", "retook X": that is where it happened
+        doc = c.trigger.doc
+        lo, hi = min(c.place_tokens), max(c.place_tokens)
+        found = locate(doc[lo].idx, doc[hi].idx + len(doc[hi].text), anchor)
+    inferred = False
+    if found is None:
+        clause = next((t for t in [c.trigger, *c.trigger.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+        if clause is not None:
+            toks = list(clause.subtree)
+            found = locate(toks[0].idx, toks[-1].idx + len(toks[-1].text), anchor)
+        if found is None:
+            found = locate(sent.start_char, sent.end_char, anchor)
+            inferred = found is not None and clause is not None
+    if found is None:
+        for j in [si - 1, si - 2, si + 1]:
+            if 0 <= j < len(sents):
+                found = locate(sents[j].start_char, sents[j].end_char, None)
+                if found is not None:
+                    inferred = True
+                    break
+    if found is not None:
+        place, prec, name = found
+        draft.place, draft.place_name = place, name
+        draft.geo_precision = max(prec, 2) if inferred and prec == 1 else prec
+    mention = _sentence_date(sent, c.trigger, published)
+    if mention is not None:
+        draft.when = mention.date or mention.earliest
+        draft.time_precision = mention.time_precision
+        draft.dated_by_text = True
+    elif published is not None:
+        draft.when, draft.time_precision = published, 2
+    return draft
+
+
+def _sentence_country(sent: Span, names: CountryNames) -> str | None:
+    """A country the sentence names by demonym ("Canadians") or name, for an agent without one."""
+    for t in sent:
+        if t.text[:1].isupper() and t.pos_ in {"PROPN", "NOUN", "ADJ"}:
+            for form in (t.text, t.text[:-1] if t.text.endswith("s") else None):
+                if form:
+                    iso = names.country_of_demonym(form)
+                    if iso:
+                        return iso
+    return None
+
+
+def _finish(
+    d: _Draft,
+    article: Article,
+    names: CountryNames,
+    focus_country: str | None,
+    published: date | None,
+    producer: str,
+) -> Event:
+    country = d.place.country if d.place else focus_country
+    actor1 = d.agent.name(names, country) if d.agent else (
+        f"Unidentified Armed Group ({names.country_name(country) or country})"
+        if country and d.sub in lx.EVENT_TYPES and lx.EVENT_TYPES[d.sub] in {
+            "Battles", "Explosions/Remote violence", "Violence against civilians"}
+        else None
+    )
+    actor2 = d.patient.name(names, country) if d.patient else None
+    if actor2 is None and d.sub == "Non-state actor overtakes territory" and country:
+        actor2 = f"Military Forces of {names.country_name(country) or country}"
+    if actor2 == actor1:
+        actor2 = None
+    toll = combine_tolls(d.tolls) if d.tolls else None
+    evidence = tuple(
+        Evidence(article.text[s.start_char : _trim_end(article.text, s)], s.start_char, _trim_end(article.text, s))
+        for s in sorted(d.sentences, key=lambda s: s.start_char)
+    )
+    background = bool(
+        published and d.when and d.dated_by_text and (published - d.when) > timedelta(days=BACKGROUND_DAYS)
+    )
+    conf = d.confidence - (0.25 if d.hedged else 0.0) - (0.1 if d.place is None else 0.0)
+    conf += 0.05 * min(len(d.sentences) - 1, 3)
+    return Event(
+        doc_id=article.doc_id,
+        event_type=lx.EVENT_TYPES[d.sub],
+        sub_event_type=d.sub,
+        evidence=evidence,
+        source=Source(article.doc_id, article.url, article.title, article.published),
+        date=d.when,
+        time_precision=d.time_precision if d.when else 3,
+        location=d.place.name if d.place else None,
+        admin1=d.place.admin1 if d.place else None,
+        country=country,
+        latitude=d.place.latitude if d.place else None,
+        longitude=d.place.longitude if d.place else None,
+        geonameid=d.place.geonameid if d.place else None,
+        geo_precision=d.geo_precision if d.place else None,
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=toll.best if toll else None,
+        confidence=max(0.05, min(0.99, conf)),
+        hedged=d.hedged,
+        background=background,
+        place_name=d.place_name,
+        producer=producer,
+    )
+
+
+def _trim_end(text: str, s: Span) -> int:
+    end = s.end_char
+    while end > s.start_char and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+__all__ = ["extract_events", "PRODUCER"]

@@ -1,0 +1,316 @@
+"""Event triggers over the dependency parse: what happened, to whom, and did it happen.
+
+Hand-written rules rather than a trained model: the only ACLED-labelled text we could train
+on is ACLED's own (its licence forbids it), and rules keep every decision explainable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from . import lexicon as lx
+from .actors import NON_STATE_KINDS, STATE_KINDS, Actor, CountryNames, actor_of
+
+PERSON_NOUNS = lx.CIVILIAN_NOUNS | lx.PROTESTER_NOUNS | lx.ARMED_GROUP_NOUNS | lx.STATE_FORCE_NOUNS | lx.POLICE_NOUNS
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One trigger in one sentence, typed, with its participants and modality."""
+
+    sub_event_type: str
+    trigger: Token
+    agent: Actor | None
+    patient: Actor | None
+    status: str  # "happened", "hedged", "not"
+    why: str  # the rule that fired, for explanations
+    place_tokens: tuple[int, ...] = ()  # token indexes of the object place, if the rule found one
+
+
+def _lower(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _children(t: Token, *deps: str) -> list[Token]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The agent noun of a verb: its active subject, its passive 'by' agent, or a conj head's subject."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = _children(c, "pobj")
+            if objs:
+                return objs[0]
+    subj = _children(verb, "nsubj")
+    if subj:
+        s = subj[0]
+        if s.dep_ == "nsubj" and s.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+            return verb.head
+        return s
+    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head is not verb:
+        if verb.dep_ == "conj" or not _children(verb, "nsubjpass"):
+            return subject_of(verb.head)
+    return None
+
+
+def object_of(verb: Token) -> Token | None:
+    """The patient noun: the direct object, the passive subject, or the object of 'on'/'at'."""
+    for dep in ("dobj", "nsubjpass"):
+        objs = _children(verb, dep)
+        if objs:
+            o = objs[0]
+            if o.lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
+                return verb.head
+            return o
+    for prep in _children(verb, "prep", "prt"):
+        if prep.lower_ in {"on", "upon", "at", "against"}:
+            objs = _children(prep, "pobj")
+            if objs:
+                return objs[0]
+    return None
+
+
+def _noun_agent(noun: Token, names: CountryNames) -> Actor | None:
+    """Who did a nominal trigger ("French airstrikes", "an attack by gunmen", "their raid")."""
+    for c in noun.children:
+        if c.dep_ in {"amod", "compound", "nmod"}:
+            a = actor_of(c, names)
+            if a is not None:
+                return a
+            iso = names.country_of_demonym(c.text) or names.country_code(c.text)
+            if iso:
+                return Actor("state", iso, token_i=c.i)
+        if c.dep_ == "prep" and c.lower_ == "by":
+            objs = _children(c, "pobj")
+            if objs:
+                return actor_of(objs[0], names)
+    # the verb a nominal trigger hangs on: "X carried out / launched / conducted an airstrike"
+    if noun.dep_ in {"dobj"} and noun.head.pos_ == "VERB":
+        return actor_of(subject_of(noun.head), names)
+    return None
+
+
+def _noun_patient(noun: Token, names: CountryNames) -> Actor | None:
+    for prep in _children(noun, "prep"):
+        if prep.lower_ in {"on", "against", "of"}:
+            objs = _children(prep, "pobj")
+            if objs:
+                a = actor_of(objs[0], names)
+                if a is not None:
+                    return a
+    return None
+
+
+def _is_place_like(tok: Token | None, is_place: Callable[[Token], bool]) -> bool:
+    if tok is None:
+        return False
+    if is_place(tok):
+        return True
+    if tok.lemma_.lower() in lx.TERRITORY_NOUNS or tok.lower_ in lx.TERRITORY_NOUNS:
+        if tok.lower_ == "control":
+            return any(is_place(t) or t.lemma_.lower() in lx.TERRITORY_NOUNS for t in tok.subtree if t is not tok)
+        return True
+    return False
+
+
+def modality(trigger: Token) -> str:
+    """'not' for threats, plans, denials, negations and futures; 'hedged' for claims; else 'happened'."""
+    kids = {c.dep_: c for c in trigger.children}
+    if "neg" in kids:
+        return "not"
+    for c in trigger.children:
+        low = c.lower_
+        if c.dep_ in {"aux", "auxpass"} and low in lx.FUTURE_AUX:
+            return "not"
+        if c.dep_ == "aux" and low == "to" and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"}:
+            if trigger.head.lemma_.lower() not in {"begin", "start", "continue", "manage", "succeed", "go"}:
+                return "not"
+        if c.dep_ == "mark" and low in {"if", "unless", "whether"}:
+            return "not"
+    status = "happened"
+    for c in trigger.children:
+        if c.dep_ == "aux" and c.lower_ in {"may", "might", "could"}:
+            status = "hedged"
+        if c.dep_ == "advmod" and c.lower_ in lx.HEDGE_ADVERBS:
+            status = "hedged"
+    node, steps = trigger, 0
+    while node.head is not node and steps < 6:
+        head = node.head
+        if node.dep_ == "conj":  # a coordinated verb is not governed by its sibling
+            node = head
+            continue
+        hl = head.lemma_.lower()
+        if hl in lx.NOT_HAPPENED_HEADS and node.dep_ not in {"nsubj", "nsubjpass", "advcl"}:
+            return "not"
+        if hl in {"confirm", "verify"} and any(c.dep_ == "neg" for c in head.children):
+            status = "hedged"
+        if hl in {"claim", "allege", "allegation", "rumour", "rumor"} or head.lower_ == "unconfirmed":
+            status = "hedged"
+        if any(c.dep_ == "advmod" and c.lower_ in lx.HEDGE_ADVERBS for c in head.children):
+            status = "hedged"
+        node, steps = head, steps + 1
+    return status
+
+
+def _phrase_triggers(sent: Span) -> list[tuple[Token, str, str]]:
+    """Multi-word triggers: (head token, sub-event type, phrase)."""
+    toks = list(sent)
+    out = []
+    for i in range(len(toks)):
+        for n in (4, 3, 2):
+            if i + n > len(toks):
+                continue
+            words = [t.lower_ for t in toks[i : i + n]]
+            last = toks[i + n - 1].lemma_.lower()
+            for cand in (" ".join(words), " ".join(words[:-1] + [last])):
+                if cand in lx.PHRASES:
+                    out.append((toks[i + n - 1], lx.PHRASES[cand], cand))
+                    break
+    return out
+
+
+def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token], bool]) -> list[Candidate]:
+    """Every typed trigger in a sentence (before the hierarchy and merging)."""
+    out: list[Candidate] = []
+    used: set[int] = set()
+    sent_words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    protest_ctx = bool(sent_words & lx.PROTEST_WORDS)
+    for head, sub, phrase in _phrase_triggers(sent):
+        start = head.i - len(phrase.split()) + 1
+        used.update(range(start, head.i + 1))
+        agent = _noun_agent(head, names) if head.pos_ in {"NOUN", "PROPN"} else actor_of(subject_of(head), names)
+        if agent is None and head.pos_ in {"NOUN", "PROPN"}:
+            for t in sent[max(0, start - sent.start) : head.i - sent.start + 1]:
+                agent = agent or _noun_agent(t, names)
+        out.append(Candidate(sub, head, agent, _noun_patient(head, names), modality(head), f"phrase:{phrase}"))
+    for tok in sent:
+        if tok.i in used or tok.pos_ not in {"VERB", "NOUN", "PROPN"}:
+            continue
+        lem, low = tok.lemma_.lower(), tok.lower_
+        spec = lx.WORDS.get(low) or lx.WORDS.get(lem)
+        if spec is None:
+            continue
+        sub, constraint = spec
+        cand = _typed(tok, sub, constraint, names, is_place, protest_ctx)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _typed(
+    tok: Token,
+    sub: str,
+    constraint: str,
+    names: CountryNames,
+    is_place: Callable[[Token], bool],
+    protest_ctx: bool,
+) -> Candidate | None:
+    """Check a single-word trigger's constraint and settle its sub-event type from its participants."""
+    verb = tok.pos_ == "VERB"
+    if verb and tok.dep_ == "amod":
+        return None  # "burned-out vehicles", "a destroyed bridge": a state, not a happening here
+    if verb:
+        agent_tok, patient_tok = subject_of(tok), object_of(tok)
+        if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and agent_tok is None:
+            return None  # headline-like fragments: "Burned out vehicles ..."
+        agent, patient = actor_of(agent_tok, names), actor_of(patient_tok, names)
+    else:
+        agent_tok, patient_tok = None, None
+        agent, patient = _noun_agent(tok, names), _noun_patient(tok, names)
+    status = modality(tok)
+    why = f"word:{tok.lemma_.lower()}"
+    place_tokens: tuple[int, ...] = ()
+
+    if constraint == "territory":
+        if not verb and tok.lower_ != "control":
+            return None
+        obj = patient_tok if verb else None
+        if tok.lower_ == "control" and not verb:
+            return None
+        if tok.lemma_.lower() == "withdraw":
+            froms = [p for p in _children(tok, "prep") if p.lower_ == "from"]
+            obj = _children(froms[0], "pobj")[0] if froms and _children(froms[0], "pobj") else None
+        if obj is not None and obj.lower_ == "control":  # "took control of X"
+            ofs = [p for p in _children(obj, "prep") if p.lower_ in {"of", "over"}]
+            obj = _children(ofs[0], "pobj")[0] if ofs and _children(ofs[0], "pobj") else obj
+        if not _is_place_like(obj, is_place):
+            return None
+        assert obj is not None
+        if obj.lemma_.lower() in lx.TERRITORY_NOUNS and obj.lower_ not in {"control"}:
+            # "the area", "the town": territorial only when the agent is armed
+            if agent is None and tok.lemma_.lower() in {"take", "control", "seize", "capture"}:
+                return None
+        place_tokens = tuple(t.i for t in obj.subtree)
+        if sub == "Non-violent transfer of territory" and (agent is None or agent.kind not in NON_STATE_KINDS | STATE_KINDS):
+            return None
+        if sub == "territory":
+            if agent is None:
+                return None
+            if agent.kind in STATE_KINDS:
+                sub = "Government regains territory"
+            elif agent.kind in NON_STATE_KINDS:
+                sub = "Non-state actor overtakes territory"
+            else:
+                return None
+        elif sub == "Government regains territory" and agent is not None and agent.kind in NON_STATE_KINDS:
+            sub = "Non-state actor overtakes territory"
+        return Candidate(sub, tok, agent, patient, status, why, place_tokens)
+
+    if constraint == "victim":
+        if patient is None:
+            if not verb and tok.lemma_.lower() in {"attack", "raid", "assault"}:
+                return None  # "an attack" with no target we can read: leave it to other triggers
+            if verb and tok.lemma_.lower() in {"kill", "shoot", "attack", "execute", "murder"}:
+                patient_tok = patient_tok  # no person object: not codable from this trigger
+            return None
+        if sub == "Arrests":
+            return Candidate(sub, tok, agent, patient, status, why)
+        if patient.kind == "protesters" and agent is not None and agent.kind in STATE_KINDS:
+            return Candidate("Excessive force against protesters", tok, agent, patient, status, why)
+        if patient.kind in {"civilians", "protesters"}:
+            if agent is not None and agent.kind in {"rioters", "protesters"}:
+                return Candidate("Mob violence", tok, agent, patient, status, why)
+            return Candidate("Attack", tok, agent, patient, status, why)
+        if patient.kind in {"state", "police", "islamist", "rebel", "militia", "unidentified", "named"}:
+            return Candidate("Armed clash", tok, agent, patient, status, why)
+        return None
+
+    if not verb and tok.lemma_.lower() in {"fight", "battle"}:
+        sides = [actor_of(o, names) for p in tok.children if p.dep_ == "prep" and p.lower_ in
+                 {"with", "between", "against"} for o in p.children if o.dep_ == "pobj"]
+        if not any(sides) or any(c.dep_ == "poss" for c in tok.children):
+            return None  # "the fight against terrorism", "his army's fight": a campaign, not a clash
+    if constraint == "armed":
+        if not (agent or patient) and not any(
+            t.lemma_.lower() in lx.ARMED_GROUP_NOUNS | lx.STATE_FORCE_NOUNS for t in tok.sent
+        ):
+            return None
+    if constraint == "protest" and not protest_ctx:
+        return None
+    if constraint == "property":
+        if patient_tok is None or patient_tok.lemma_.lower() not in lx.PROPERTY_NOUNS and patient_tok.lower_ not in lx.PROPERTY_NOUNS:
+            return None
+        if agent is None or (agent_tok is not None and agent_tok.lemma_.lower() in lx.WORDS):
+            return None  # "destroyed by airstrikes": part of the strike, not a separate event
+    if constraint == "weapons":
+        if patient_tok is None or patient_tok.lemma_.lower() not in lx.WEAPON_NOUNS:
+            return None
+    if constraint == "base":
+        if patient_tok is None or patient_tok.lemma_.lower() not in lx.BASE_NOUNS:
+            return None
+    if constraint == "agreement":
+        if patient_tok is None or patient_tok.lemma_.lower() not in lx.AGREEMENT_NOUNS:
+            return None
+    if constraint == "evacuation":
+        targets = [t for t in tok.subtree if t.lower_ in lx.EVACUATION_OBJECTS]
+        if patient_tok is not None:
+            targets += [t for t in patient_tok.subtree if t.lower_ in lx.EVACUATION_OBJECTS]
+        if not targets:
+            return None
+    if sub in {"Peaceful protest", "Violent demonstration"} and not verb and tok.dep_ in {"compound", "amod"}:
+        return None
+    return Candidate(sub, tok, agent, patient, status, why, place_tokens)

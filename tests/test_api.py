@@ -1,0 +1,329 @@
+"""The REST API and the map page, in process (``TestClient``) over a fake store.
+
+``FakeStore`` and ``make_events`` are also used by ``test_web_browser.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.api import create_app
+from sitrep.api.app import MAX_LIMIT, error_body
+from sitrep.errors import StoreError
+from sitrep.records import Event, Evidence, Source
+from sitrep.store.base import EventFilters
+
+ERROR_KEYS = {"ok", "error", "errors", "status"}
+ALL = EventFilters()
+
+
+def _event(
+    n: int,
+    event_type: str,
+    sub_event_type: str,
+    day: int,
+    place: tuple[str, str, str, float, float] | None,
+    text: str,
+    actor1: str | None = None,
+    actor2: str | None = None,
+    fatalities: int | None = None,
+    **kw: Any,
+) -> dict[str, Any]:
+    """One hand-made event in the public JSON shape (``Event.to_dict()``)."""
+    location, admin1, country, lat, lon = place if place else (None, None, None, None, None)
+    doc = f"doc-{n:02d}"
+    return Event(
+        doc_id=doc,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        evidence=(Evidence(text=text, start=0, end=len(text)),),
+        source=Source(doc_id=doc, url=f"https://news.example/{doc}", title=f"Report {n}",
+                      published=date(2013, 1, day)),
+        date=date(2013, 1, day),
+        time_precision=1,
+        location=location,
+        admin1=admin1,
+        country=country,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=1 if place else None,
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=fatalities,
+        place_name=location,
+        producer="test",
+        **kw,
+    ).to_dict()
+
+
+def make_events() -> list[dict[str, Any]]:
+    """Nine short, invented events: one per ACLED type, a cluster near Niono, one unlocated, one nasty."""
+    return [
+        _event(1, "Battles", "Armed clash", 14, ("Niono", "Ségou", "ML", 14.2505, -5.9868),
+               "Soldiers and armed men exchanged fire for several hours outside Niono on Monday.",
+               "Military Forces of Mali", "Armed group", 11),
+        _event(2, "Battles", "Armed clash", 15, ("Markala", "Ségou", "ML", 13.6843, -6.0735),
+               "A patrol came under fire near the bridge at Markala.", "Military Forces of Mali", None, 2),
+        _event(3, "Explosions/Remote violence", "Air/drone strike", 12,
+               ("Gao", "Gao", "ML", 16.2717, -0.0447),
+               "Aircraft struck positions on the edge of Gao overnight.", "Military Forces of France"),
+        _event(4, "Violence against civilians", "Attack", 16,
+               ("Timbuktu", "Tombouctou", "ML", 16.7735, -3.0074),
+               "Gunmen attacked a market in Timbuktu, residents said.", "Armed group", "Civilians", 3),
+        _event(5, "Protests", "Peaceful protest", 17, ("Bamako", "Bamako", "ML", 12.65, -8.0),
+               "Hundreds marched peacefully through central Bamako.", "Protesters", None, 0),
+        _event(6, "Riots", "Violent demonstration", 18, ("Niamey", "Niamey", "NE", 13.5137, 2.1098),
+               "Youths threw stones at police in Niamey after the announcement.", "Rioters", "Police", 1),
+        _event(7, "Strategic developments", "Looting/property destruction", 19,
+               ("Kidal", "Kidal", "ML", 18.4434, 1.4092),
+               "Fighters looted the town hall in Kidal before leaving.", "Armed group", None, None,
+               hedged=True),
+        _event(8, "Protests", "Protest with intervention", 19, None,
+               "Students protested somewhere in the north, according to a brief statement.", "Protesters"),
+        _event(9, "Battles", "Armed clash", 20, ("Niono <b>west</b>", "Ségou", "ML", 14.30, -6.05),
+               'A <script>alert("x")</script> fight <img src=x onerror="window.__xss=1"> was reported.',
+               "<i>Militia</i> & co", None, 4),
+    ]
+
+
+class FakeStore:
+    """A minimal ``Store`` over a list of event dicts; remembers the filters it was asked for."""
+
+    def __init__(self, events: list[dict[str, Any]] | None = None, fail: Exception | None = None) -> None:
+        self.events = make_events() if events is None else events
+        self.calls: list[EventFilters] = []
+        self.fail = fail
+
+    def query_events(self, filters: EventFilters = ALL) -> list[dict[str, Any]]:
+        """Filter like a real store would (enough for the tests)."""
+        self.calls.append(filters)
+        if self.fail is not None:
+            raise self.fail
+        out = []
+        for ev in self.events:
+            d = date.fromisoformat(ev["date"]) if ev["date"] else None
+            if filters.country and ev["country"] != filters.country:
+                continue
+            if filters.since and (d is None or d < filters.since):
+                continue
+            if filters.until and (d is None or d > filters.until):
+                continue
+            if filters.event_type and filters.event_type not in (ev["event_type"], ev["sub_event_type"]):
+                continue
+            if filters.bbox:
+                w, s, e, n = filters.bbox
+                if ev["latitude"] is None or not (s <= ev["latitude"] <= n and w <= ev["longitude"] <= e):
+                    continue
+            out.append(ev)
+        end = None if filters.limit is None else filters.offset + filters.limit
+        return out[filters.offset:end]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts, with a date in them (the API must encode it)."""
+        return {"articles": 9, "events": len(self.events), "rejects": 1, "last_event": date(2013, 1, 20)}
+
+
+@pytest.fixture
+def store() -> FakeStore:
+    return FakeStore()
+
+
+@pytest.fixture
+def client(store: FakeStore) -> TestClient:
+    return TestClient(create_app(store))
+
+
+def assert_error(resp: Any, status: int) -> dict[str, Any]:
+    """The response carries the one pinned error shape."""
+    assert resp.status_code == status, resp.text
+    assert resp.headers["content-type"].startswith("application/json")
+    body = resp.json()
+    assert set(body) == ERROR_KEYS
+    assert body["ok"] is False
+    assert body["status"] == status
+    assert isinstance(body["error"], str) and body["error"]
+    assert isinstance(body["errors"], list) and body["errors"]
+    assert all(isinstance(e, str) for e in body["errors"])
+    return body
+
+
+# ------------------------------------------------------------------ /api/events
+
+
+def test_events_json_default(client: TestClient, store: FakeStore) -> None:
+    resp = client.get("/api/events")
+    assert resp.status_code == 200
+    body = resp.json()
+    assert set(body) == {"events", "count"}
+    assert body["count"] == len(store.events) == len(body["events"])
+    assert body["events"] == store.events
+    assert store.calls == [EventFilters(limit=1000, offset=0)]
+
+
+def test_filters_are_passed_through(client: TestClient, store: FakeStore) -> None:
+    resp = client.get(
+        "/api/events",
+        params={"country": "ml", "since": "2013-01-13", "until": "2013-01-19", "type": "Armed clash",
+                "bbox": "-10,10,5,20", "limit": "5", "offset": "1"},
+    )
+    assert resp.status_code == 200, resp.text
+    assert store.calls == [
+        EventFilters(country="ML", since=date(2013, 1, 13), until=date(2013, 1, 19), event_type="Armed clash",
+                     bbox=(-10.0, 10.0, 5.0, 20.0), limit=5, offset=1)
+    ]
+    # Niono (14th) and Markala (15th) match; offset 1 leaves Markala.
+    assert [e["location"] for e in resp.json()["events"]] == ["Markala"]
+
+
+def test_empty_params_mean_no_filter(client: TestClient, store: FakeStore) -> None:
+    assert client.get("/api/events?country=&type=&since=&bbox=").status_code == 200
+    assert store.calls == [EventFilters(limit=1000)]
+
+
+def test_limit_max_is_accepted(client: TestClient, store: FakeStore) -> None:
+    assert client.get(f"/api/events?limit={MAX_LIMIT}").status_code == 200
+    assert store.calls[-1].limit == MAX_LIMIT
+
+
+def test_geojson_shape(client: TestClient, store: FakeStore) -> None:
+    resp = client.get("/api/events?format=geojson")
+    assert resp.status_code == 200
+    assert resp.headers["content-type"].startswith("application/geo+json")
+    fc = resp.json()
+    assert fc["type"] == "FeatureCollection"
+    located = [e for e in store.events if e["latitude"] is not None]
+    assert len(located) == len(store.events) - 1
+    assert fc["count"] == len(fc["features"]) == len(located)
+    assert fc["skipped"] == 1
+    for feature, ev in zip(fc["features"], located, strict=True):
+        assert feature["type"] == "Feature"
+        assert feature["id"] == ev["event_id"]
+        assert feature["geometry"] == {"type": "Point", "coordinates": [ev["longitude"], ev["latitude"]]}
+        assert feature["properties"] == ev
+
+
+def test_geojson_with_filters(client: TestClient, store: FakeStore) -> None:
+    fc = client.get("/api/events?format=geojson&country=NE").json()
+    assert [f["properties"]["location"] for f in fc["features"]] == ["Niamey"]
+    assert store.calls[-1].country == "NE"
+
+
+def test_non_ascii_is_kept(client: TestClient) -> None:
+    resp = client.get("/api/events?limit=1")
+    assert "Ségou".encode() in resp.content
+
+
+# ------------------------------------------------------------------ errors
+
+
+def test_bad_date_is_400(client: TestClient, store: FakeStore) -> None:
+    body = assert_error(client.get("/api/events?since=2013-13-45"), 400)
+    assert "since" in body["error"] and "2013-13-45" in body["error"]
+    assert store.calls == []
+
+
+@pytest.mark.parametrize(
+    "bbox", ["1,2,3", "a,b,c,d", "-200,0,10,10", "0,20,10,10", "10,0,0,10", "0,-95,10,10"]
+)
+def test_bad_bbox_is_400(client: TestClient, bbox: str) -> None:
+    body = assert_error(client.get("/api/events", params={"bbox": bbox}), 400)
+    assert body["error"].startswith("bbox")
+
+
+def test_several_bad_params_are_all_reported(client: TestClient) -> None:
+    body = assert_error(client.get("/api/events?since=yesterday&until=nope&country=Mali"), 400)
+    assert len(body["errors"]) == 3
+    assert [e.split(":")[0] for e in body["errors"]] == ["since", "until", "country"]
+
+
+def test_since_after_until_is_400(client: TestClient) -> None:
+    assert_error(client.get("/api/events?since=2013-02-01&until=2013-01-01"), 400)
+
+
+@pytest.mark.parametrize(
+    "query", ["limit=0", f"limit={MAX_LIMIT + 1}", "limit=ten", "offset=-1", "format=csv"]
+)
+def test_invalid_params_are_422(client: TestClient, query: str) -> None:
+    body = assert_error(client.get(f"/api/events?{query}"), 422)
+    assert body["errors"][0].split(":")[0] == query.split("=")[0]
+
+
+def test_404_shape(client: TestClient) -> None:
+    body = assert_error(client.get("/api/nothing-here"), 404)
+    assert "/api/nothing-here" in body["error"]
+    assert_error(client.get("/static/no-such-file.js"), 404)
+
+
+def test_405_shape(client: TestClient) -> None:
+    assert_error(client.post("/api/events", json={}), 405)
+
+
+def test_store_error_is_500(store: FakeStore) -> None:
+    store.fail = StoreError("database is locked")
+    body = assert_error(TestClient(create_app(store)).get("/api/events"), 500)
+    assert "database is locked" in body["error"]
+
+
+def test_unexpected_error_is_500_without_details(store: FakeStore) -> None:
+    store.fail = RuntimeError("secret internals")
+    client = TestClient(create_app(store), raise_server_exceptions=False)
+    body = assert_error(client.get("/api/events"), 500)
+    assert "secret" not in body["error"]
+
+
+def test_error_body_is_pinned() -> None:
+    assert error_body(400, ["since: not a date"]) == {
+        "ok": False, "error": "since: not a date", "errors": ["since: not a date"], "status": 400,
+    }
+    assert error_body(400, ["a", "b"])["error"] == "2 errors: a; b"
+
+
+# ------------------------------------------------------------------ stats, page, docs
+
+
+def test_stats(client: TestClient) -> None:
+    resp = client.get("/api/stats")
+    assert resp.status_code == 200
+    assert resp.json() == {"articles": 9, "events": 9, "rejects": 1, "last_event": "2013-01-20"}
+
+
+def test_page_is_served(client: TestClient) -> None:
+    resp = client.get("/")
+    assert resp.status_code == 200
+    assert resp.headers["content-type"].startswith("text/html")
+    html = resp.text
+    for asset in ("static/app.js", "static/style.css", "static/vendor/leaflet/leaflet.js",
+                  "static/vendor/markercluster/leaflet.markercluster.js",
+                  "static/vendor/topojson-client/topojson-client.min.js"):
+        assert asset in html
+    js = client.get("/static/app.js")
+    assert js.status_code == 200 and "javascript" in js.headers["content-type"]
+    assert client.get("/static/style.css").status_code == 200
+
+
+def test_page_needs_no_network(client: TestClient) -> None:
+    html = client.get("/").text
+    js = client.get("/static/app.js").text
+    css = client.get("/static/style.css").text
+    for text in (html, css):
+        assert "http://" not in text and "https://" not in text and "url(//" not in text
+    assert "fetch(" in js
+    assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write", js)
+    assert "connect-src 'self'" in html
+
+
+def test_openapi_lists_routes(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/events", "/api/stats"} <= set(paths)
+    params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
+    assert params == {"country", "since", "until", "type", "bbox", "limit", "offset", "format"}
+
+
+def test_large_responses_are_gzipped(client: TestClient) -> None:
+    resp = client.get("/api/events", headers={"Accept-Encoding": "gzip"})
+    assert resp.headers.get("content-encoding") == "gzip"
