@@ -247,8 +247,16 @@ def extract_events(
         toll_owner = next((s for s in TOLL_ORDER if s in kept), None)
         for sub, c in kept.items():
             drafts.append(_draft(c, sent, sents, si, history, names, locate, published))
-            if sub == toll_owner and sent_tolls:
-                drafts[-1].tolls = list(sent_tolls)
+            if sub != toll_owner:
+                continue
+            drafts[-1].tolls = list(sent_tolls)
+            if c.status == "happened":
+                victims = _victims_named(c.trigger)
+                # named victims one by one beat a toll reader that saw only the first "a driver"
+                if victims and all(t.best <= 1 for t in sent_tolls) and victims > len(sent_tolls):
+                    drafts[-1].tolls = [Toll(victims, victims, victims, c.trigger.idx - sent.start_char,
+                                             c.trigger.idx - sent.start_char + len(c.trigger.text),
+                                             c.trigger.text, False, "killed")]
         history.extend(_sentence_actors(sent, names))
     merged: list[_Draft] = []
     for d in drafts:
@@ -329,6 +337,31 @@ def _draft(
     elif published is not None:
         draft.when, draft.time_precision = published, 2
     return draft
+
+
+KILL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "assassinate", "lynch"})
+
+
+def _victims_named(trigger: Token) -> int:
+    """People killed one by one: "killed the driver", "shot dead a shopkeeper and a teacher" → 1, 2."""
+    lemma = lx.IRREGULAR.get(trigger.lower_, trigger.lemma_.lower())
+    dead = any(c.lower_ == "dead" for c in trigger.children)
+    if trigger.pos_ != "VERB" or not (lemma in KILL_LEMMAS or (lemma == "shoot" and dead)):
+        return 0
+    objs = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objs:
+        return 0
+    people = [objs[0], *[t for t in objs[0].conjuncts]]
+    count = 0
+    for t in people:
+        if t.tag_ not in {"NN", "NNP"} or any(c.dep_ == "nummod" for c in t.children):
+            return 0  # plurals and numbers are the toll reader's business
+        if t.lemma_.lower() not in lx.CIVILIAN_NOUNS | lx.STATE_FORCE_NOUNS | lx.POLICE_NOUNS | {
+                "soldier", "officer", "guard", "leader", "commander", "official", "militant", "fighter"} \
+                and t.ent_type_ != "PERSON":
+            return 0
+        count += 1
+    return count
 
 
 def _sentence_country(sent: Span, names: CountryNames) -> str | None:

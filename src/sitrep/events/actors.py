@@ -16,6 +16,10 @@ from . import lexicon as lx
 ARMED_KINDS = frozenset({"state", "police", "islamist", "rebel", "militia", "unidentified", "named"})
 NON_STATE_KINDS = frozenset({"islamist", "rebel", "militia", "unidentified", "named"})
 STATE_KINDS = frozenset({"state", "police", "government"})
+UNIT_NOUNS = frozenset(
+    "convoy convoys patrol patrols position positions base bases camp camps checkpoint checkpoints post posts "
+    "outpost outposts vehicle vehicles column barracks garrison headquarters".split()
+)
 
 
 class CountryNames(Protocol):
@@ -123,6 +127,16 @@ def actor_of(tok: Token | None, names: CountryNames) -> Actor | None:
         return Actor("rioters", token_i=tok.i)
     if head in lx.CIVILIAN_NOUNS or head_text in lx.CIVILIAN_NOUNS:
         return Actor("civilians", token_i=tok.i)
+    if head in UNIT_NOUNS:  # "an army convoy", "Islamist positions", "a military base"
+        for c in tok.children:
+            if c.dep_ in {"compound", "amod", "poss"}:
+                a = actor_of(c, names) if c.pos_ in {"NOUN", "PROPN"} else None
+                if a is not None:
+                    return Actor(a.kind, a.country or country, a.named, tok.i)
+        if words & {"army", "military", "police"} or (country and words & {"troop", "troops", "soldier"}):
+            return Actor("police" if "police" in words else "state", country, token_i=tok.i)
+        if words & lx.ISLAMIST_WORDS:
+            return Actor("islamist", token_i=tok.i)
     if tok.ent_type_ in {"GPE", "NORP"}:
         iso = names.country_of_demonym(tok.text) or names.country_code(tok.text)
         if iso:  # "France struck ...", "the French" → the state

@@ -270,3 +270,11 @@ HEDGE_HEADS: Final = frozenset(
 HEDGE_ADVERBS: Final = frozenset("reportedly allegedly apparently purportedly possibly probably".split())
 FUTURE_AUX: Final = frozenset("will would shall 'll wo".split())
 MODAL_AUX: Final = frozenset("may might could can should must".split())
+
+# Past forms the statistical lemmatiser tends to leave alone.
+IRREGULAR: Final[dict[str, str]] = {
+    "retook": "retake", "retaken": "retake", "overran": "overrun", "shot": "shoot", "fought": "fight",
+    "took": "take", "taken": "take", "blew": "blow", "blown": "blow", "stole": "steal", "stolen": "steal",
+    "burnt": "burn", "rioted": "riot", "torched": "torch", "abducted": "abduct", "kidnapped": "kidnap",
+    "shelled": "shell", "razed": "raze", "looted": "loot", "stabbed": "stab", "clashed": "clash",
+}

@@ -122,6 +122,11 @@ def modality(trigger: Token) -> str:
     kids = {c.dep_: c for c in trigger.children}
     if "neg" in kids:
         return "not"
+    for c in trigger.children:  # "no civilians were killed", "nobody was hurt"
+        if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and (
+            c.lower_ in {"nobody", "none", "noone"} or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ):
+            return "not"
     for c in trigger.children:
         low = c.lower_
         if c.dep_ in {"aux", "auxpass"} and low in lx.FUTURE_AUX:
@@ -190,7 +195,8 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
     for tok in sent:
         if tok.i in used or tok.pos_ not in {"VERB", "NOUN", "PROPN"}:
             continue
-        lem, low = tok.lemma_.lower(), tok.lower_
+        low = tok.lower_
+        lem = lx.IRREGULAR.get(low, tok.lemma_.lower())
         spec = lx.WORDS.get(low) or lx.WORDS.get(lem)
         if spec is None:
             continue
@@ -222,7 +228,8 @@ def _typed(
         agent_tok, patient_tok = None, None
         agent, patient = _noun_agent(tok, names), _noun_patient(tok, names)
     status = modality(tok)
-    why = f"word:{tok.lemma_.lower()}"
+    lemma = lx.IRREGULAR.get(tok.lower_, tok.lemma_.lower())
+    why = f"word:{lemma}"
     place_tokens: tuple[int, ...] = ()
 
     if constraint == "territory":
@@ -231,7 +238,7 @@ def _typed(
         obj = patient_tok if verb else None
         if tok.lower_ == "control" and not verb:
             return None
-        if tok.lemma_.lower() == "withdraw":
+        if lemma == "withdraw":
             froms = [p for p in _children(tok, "prep") if p.lower_ == "from"]
             obj = _children(froms[0], "pobj")[0] if froms and _children(froms[0], "pobj") else None
         if obj is not None and obj.lower_ == "control":  # "took control of X"
@@ -242,7 +249,7 @@ def _typed(
         assert obj is not None
         if obj.lemma_.lower() in lx.TERRITORY_NOUNS and obj.lower_ not in {"control"}:
             # "the area", "the town": territorial only when the agent is armed
-            if agent is None and tok.lemma_.lower() in {"take", "control", "seize", "capture"}:
+            if agent is None and lemma in {"take", "control", "seize", "capture"}:
                 return None
         place_tokens = tuple(t.i for t in obj.subtree)
         if sub == "Non-violent transfer of territory" and (agent is None or agent.kind not in NON_STATE_KINDS | STATE_KINDS):

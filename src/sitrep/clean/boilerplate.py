@@ -1,0 +1,219 @@
+"""Line-based boilerplate filter for plain text (and for what HTML extraction leaves behind).
+
+The rules are general patterns, not one site's strings:
+
+- navigation lines: short, no sentence punctuation, made mostly of UI vocabulary
+  ("Skip to main content", "Share this article", "Story continues below advertisement");
+- menus: short segments joined by ``|``, ``•`` or ``›``;
+- link teasers: "Read more: ...", "See also: ...", "Related: ...";
+- credits and copyright: "With a report from ...", "Reporting by ...", "© 2024 ...";
+- policy paragraphs addressed to the reader: comment, cookie, newsletter or subscription
+  policy, where every sentence speaks to the reader or about the site.
+
+Story paragraphs, quotes and image captions are kept. Paragraphs are separated by a blank line;
+whitespace inside a line is normalised, lines are never reflowed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that make up navigation, sharing, advertising and account chrome.
+_UI_WORDS = frozenset(
+    """
+    skip main content navigation nav menu home homepage jump
+    share shares sharing shared tweet retweet facebook twitter whatsapp linkedin telegram reddit
+    pinterest instagram youtube tiktok flipboard messenger email e-mail mail print copy copied link
+    links permalink url
+    advertisement advertisements advertising advert ad ads sponsored sponsor promoted partner
+    continues continue continued below above scroll reading read more
+    sign signup log login logout register subscribe subscribed subscribers subscription newsletter
+    newsletters alerts notifications
+    comment comments commenting report error typo correction corrections feedback
+    follow back top next previous prev close toggle search
+    related stories story article articles topics video videos watch listen audio podcast podcasts
+    gallery slideshow
+    cookie cookies accept preferences privacy policy terms conditions settings manage
+    trending popular latest recommended most
+    click tap here download app apps free
+    """.split()
+)
+# Short function words ignored when measuring how much of a line is UI vocabulary.
+_STOP = frozenset(
+    "a an the to of for on in our your this that these and or with by at from up is are be all here now via "
+    "us you we it its my me".split()
+)
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_MENU_SEPARATORS = re.compile(r"\s*[|•·›»]\s*")
+_BREADCRUMB = re.compile(r"\s[›»]\s")
+_TEASER = re.compile(
+    r"^(?:read more|read also|also read|read next|see also|related(?: stories| articles| coverage| content)?"
+    r"|more on this(?: story)?|recommended|trending|watch|listen|most read|more from [\w ]{1,30})"
+    r"\s*[:|»›>–—-]",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION = re.compile(
+    r"^(?:subscribe|sign (?:up|in)|log ?in|register|download|follow us|click here|tap here|get the app"
+    r"|join us)\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^\(?(?:with (?:a |additional )?(?:reports?|reporting|files|information) (?:from|by)"
+    r"|(?:additional )?reporting by|writing by|editing by|compiled by|contributing:)\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|\ball rights reserved\b"
+    r"|\bmay not be (?:re)?published, broadcast",
+    re.IGNORECASE,
+)
+# A sentence that states a comment, cookie, newsletter, subscription or feedback policy.
+_POLICY = (
+    re.compile(
+        r"\b(?:comments?|commenting|discussion)\b.*\b(?:clos\w*|remov\w*|disabl\w*|moderat\w*|review\w*|"
+        r"approv\w*|guidelines?|polic(?:y|ies)|community|civil|respectful|abus\w*|legal|appear|"
+        r"reserve|suspend\w*|turned off|open)\b"
+        r"|\b(?:clos\w*|remov\w*|disabl\w*|suspend\w*|turned off)\b.*\b(?:comments?|commenting)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\bcookies?\b.*\b(?:use|using|accept|agree|consent|brows\w*|experience|settings|polic(?:y|ies)|continu\w*)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:sign(?:ing)? up|subscri\w+|register)\b.*"
+        r"\b(?:newsletters?|inbox|e-?mails?|alerts|updates|access|account|trial|unlimited|digital|journalism)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?:feedback|letters? to the editor|contact us|get in touch|ad ?blocker)\b", re.IGNORECASE),
+)
+_COURTESY = re.compile(
+    r"^(?:thank you|thanks)(?: very much)? for (?:your |reading|the |visiting|supporting)", re.IGNORECASE
+)
+_ADDRESSES_READER = re.compile(
+    r"\b(?:we|we're|we've|our|us|you|you're|your|this (?:site|website|page))\b", re.IGNORECASE
+)
+_POLICY_TOPIC = re.compile(r"^(?:comments?|commenting|cookies?|newsletters?|subscriptions?)\b", re.I)
+_QUOTE_OR_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told)\b", re.IGNORECASE)
+_SENTENCES = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])")
+_SPACES = re.compile(r"[^\S\n]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+_NAV_MAX_WORDS = 12
+_TEASER_MAX_WORDS = 30
+_POLICY_MAX_WORDS = 200
+
+
+def normalise_line(line: str) -> str:
+    """Light normalisation inside a line: NFC, no invisible characters, single spaces, stripped."""
+    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    line = "".join(ch for ch in line if ch >= " " or ch == "\t")
+    return _SPACES.sub(" ", line).strip()
+
+
+def split_blocks(text: str) -> list[list[str]]:
+    """Paragraph blocks (lists of normalised lines) of a text.
+
+    Blank lines separate paragraphs. A text without any blank line but whose lines mostly end
+    in sentence punctuation is one paragraph per line; otherwise it stays one block (never reflowed).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\v", "\n")
+    lines = [normalise_line(ln) for ln in text.split("\n")]
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    if len(blocks) == 1 and len(blocks[0]) > 1:
+        long_lines = [ln for ln in blocks[0] if len(ln) > 60]
+        ends = sum(1 for ln in long_lines if _SENTENCE_END.search(ln))
+        if long_lines and ends >= 0.6 * len(long_lines):
+            blocks = [[ln] for ln in blocks[0]]
+    return blocks
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line.lower())
+
+
+def is_navigation(line: str) -> bool:
+    """True for a short UI line: menus, share bars, ad labels, "skip to content", "report an error"."""
+    words = _words(line)
+    if not words:
+        return bool(line) and not any(ch.isalnum() for ch in line)  # separators, bullets, arrows only
+    segments = [s for s in _MENU_SEPARATORS.split(line) if s]
+    breadcrumb = bool(_BREADCRUMB.search(line))
+    if len(segments) >= (2 if breadcrumb else 3) and all(
+        len(_words(s)) <= (3 if breadcrumb else 4) for s in segments
+    ):
+        return True
+    if len(words) > _NAV_MAX_WORDS or (len(words) >= 4 and _SENTENCE_END.search(line)):
+        return False
+    content = [w for w in words if w not in _STOP and not w.isdigit()]
+    if not content:
+        return False
+    ui = sum(1 for w in content if w.strip("'’") in _UI_WORDS)
+    return ui / len(content) >= 0.75
+
+
+def is_teaser_or_credit(line: str) -> bool:
+    """True for "Read more: ..." links, calls to action, courtesy lines, credits and copyright lines."""
+    n = len(_words(line))
+    if n <= _TEASER_MAX_WORDS and (_TEASER.match(line) or _CREDIT.match(line)):
+        return True
+    if n <= _NAV_MAX_WORDS and not _QUOTE_OR_SPEECH.search(line):
+        if _COURTESY.match(line) or (_CALL_TO_ACTION.match(line) and not _SENTENCE_END.search(line)):
+            return True
+    return n <= 40 and bool(_COPYRIGHT.search(line))
+
+
+def is_policy(paragraph: str) -> bool:
+    """True for a paragraph that only talks to the reader about comments, cookies, newsletters or the site."""
+    if len(_words(paragraph)) > _POLICY_MAX_WORDS:
+        return False
+    sentences = [s for s in _SENTENCES.split(paragraph) if s.strip()]
+    has_policy = False
+    for sentence in sentences:
+        if _is_policy_sentence(sentence):
+            has_policy = True
+        elif _COURTESY.match(sentence):
+            continue
+        elif not _ADDRESSES_READER.search(sentence) or _QUOTE_OR_SPEECH.search(sentence):
+            return False
+    return has_policy
+
+
+def _is_policy_sentence(sentence: str) -> bool:
+    """A policy statement addressed to the reader (or headed by its topic: "Comments are moderated")."""
+    if _QUOTE_OR_SPEECH.search(sentence) or not any(p.search(sentence) for p in _POLICY):
+        return False
+    return bool(_ADDRESSES_READER.search(sentence) or _POLICY_TOPIC.match(sentence))
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True for a line that is page chrome on its own (navigation, teaser, credit, copyright, policy)."""
+    return is_navigation(line) or is_teaser_or_credit(line) or is_policy(line)
+
+
+def filter_blocks(blocks: list[list[str]]) -> list[list[str]]:
+    """Drop boilerplate lines, then blocks that are policy text as a whole."""
+    kept: list[list[str]] = []
+    for block in blocks:
+        lines = [ln for ln in block if not is_boilerplate_line(ln)]
+        if lines and not (len(lines) > 1 and is_policy(" ".join(lines))):
+            kept.append(lines)
+    return kept
+
+
+def join_blocks(blocks: list[list[str]]) -> str:
+    """The text of paragraph blocks: lines joined by newlines, paragraphs by blank lines."""
+    return "\n\n".join("\n".join(block) for block in blocks)
+
+
+def remove_boilerplate(text: str) -> str:
+    """Plain text without navigation, teasers, credits and policy paragraphs; paragraphs kept."""
+    return join_blocks(filter_blocks(split_blocks(text)))

@@ -1,0 +1,294 @@
+"""Read-only GeoNames-style gazetteer over the SQLite file that ``build.py`` writes.
+
+Every query is a primary-key or index lookup on a normalised name, memoised per instance,
+because the resolver asks about every candidate token span of every document. The object
+pickles as its path, so a process pool can ship it to workers, which reopen the file.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import sqlite3
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ResourceError
+from ..records import Place
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "Gazetteer",
+    "normalize",
+    "prior",
+    "SCHEMA_VERSION",
+    "KIND_NAME",
+    "KIND_ALT",
+    "KIND_ALIAS",
+    "KIND_ABBR",
+]
+
+SCHEMA_VERSION = "1"
+# names.kind: how a name belongs to a place.
+KIND_NAME = 0  # the place's own name or ASCII name
+KIND_ALT = 1  # a GeoNames alternate name
+KIND_ALIAS = 2  # a hand-written news alias (lexicon.py) or a country/admin name from another package
+KIND_ABBR = 3  # an abbreviation ("Ky."): only trusted after "Town, "
+
+_PLACE_COLS = (
+    "p.geonameid, p.name, p.latitude, p.longitude, p.country, p.admin1_name, "
+    "p.feature_class, p.feature_code, p.population"
+)
+_DROP = re.compile(r"[.'`\u2019\u02bc]")
+_SPACE = re.compile(r"[\s\-\u2010-\u2015_/,]+")
+
+
+def normalize(text: str) -> str:
+    """Accent- and case-folded key of a name: "Côte d'Ivoire" → "cote divoire", "U.S." → "us"."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = _DROP.sub("", s)
+    return _SPACE.sub(" ", s).strip()
+
+
+def prior(place: Place) -> float:
+    """Prior of a candidate: log population, admin areas discounted against their eponymous seat."""
+    score = math.log10(place.population + 1)
+    if place.feature_code == "PCLI":
+        score += 2.0
+    elif place.feature_class == "A":
+        score -= 1.5
+    elif place.feature_code == "PPLC":
+        score += 0.5
+    return score
+
+
+def _place(row: tuple[Any, ...]) -> Place:
+    gid, name, lat, lon, cc, a1, fcl, fcode, pop = row
+    return Place(
+        name=name,
+        latitude=lat,
+        longitude=lon,
+        country=cc,
+        geonameid=gid,
+        admin1=a1,
+        feature_class=fcl,
+        feature_code=fcode,
+        population=pop or 0,
+    )
+
+
+class Gazetteer:
+    """Name → ``Place`` lookups over a gazetteer SQLite file (opened read-only)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._lookup = lru_cache(maxsize=65536)(self._lookup_norm)
+        self._known = lru_cache(maxsize=131072)(self._known_norm)
+        self._country = lru_cache(maxsize=512)(self._country_iso)
+        self._cname = lru_cache(maxsize=4096)(self._country_by_norm)
+        self._demonym = lru_cache(maxsize=8192)(self._demonym_norm)
+        self._admin1 = lru_cache(maxsize=8192)(self._admin1_norm)
+        self._part = lru_cache(maxsize=4096)(self._part_of)
+
+    @classmethod
+    def open(cls, path: str | Path) -> Gazetteer:
+        """Open a built gazetteer read-only.
+
+        Args:
+            path: the SQLite file written by ``build_gazetteer``.
+
+        Raises:
+            ResourceError: the file is missing or is not a sitrep gazetteer.
+        """
+        p = Path(path).expanduser()
+        if not p.is_file():
+            raise ResourceError(f"gazetteer not found: {p}", hint="run `sitrep gazetteer build`")
+        try:
+            conn = sqlite3.connect(f"file:{p}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise ResourceError(
+                f"not a gazetteer file: {p} ({exc})", hint="run `sitrep gazetteer build`"
+            ) from exc
+        if not version or version[0] != SCHEMA_VERSION:
+            raise ResourceError(
+                f"gazetteer {p} has schema {version and version[0]!r}, need {SCHEMA_VERSION}",
+                hint="run `sitrep gazetteer build`",
+            )
+        return cls(conn, p)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickle as the path; the worker reopens the file."""
+        return (Gazetteer.open, (str(self.path),))
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
+    def meta(self) -> dict[str, str]:
+        """Build metadata (sources, versions, counts)."""
+        return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+
+    # -- names -------------------------------------------------------------------------------
+
+    def lookup(
+        self, name: str, country: str | None = None, *, alternates: bool = True, abbreviations: bool = False
+    ) -> list[Place]:
+        """Places whose name or alternate name is ``name``, best first (population, feature).
+
+        Args:
+            name: the place name as written (case and accents do not matter).
+            country: keep only places in this ISO2 country.
+            alternates: also match GeoNames alternate names and aliases.
+            abbreviations: also match abbreviations such as "Ky." (for "Town, Ky.").
+        """
+        max_kind = KIND_ABBR if abbreviations else (KIND_ALIAS if alternates else KIND_NAME)
+        found = [p for p, kind in self._lookup(normalize(name)) if kind <= max_kind]
+        if country:
+            found = [p for p in found if p.country == country.upper()]
+        return found
+
+    def candidates(self, name: str) -> list[tuple[Place, int]]:
+        """Every place called ``name`` with how it is so called (``KIND_*``), best first."""
+        return list(self._lookup(normalize(name)))
+
+    def _lookup_norm(self, key: str) -> tuple[tuple[Place, int], ...]:
+        if not key:
+            return ()
+        rows = self._conn.execute(
+            f"SELECT {_PLACE_COLS}, n.kind FROM names n JOIN places p ON p.geonameid = n.geonameid "
+            "WHERE n.name = ?",
+            (key,),
+        ).fetchall()
+        cands = [(_place(r[:-1]), int(r[-1])) for r in rows]
+        cands.sort(key=lambda c: (-prior(c[0]), c[1], c[0].geonameid or 0))
+        return tuple(cands)
+
+    def is_place_name(self, text: str) -> bool:
+        """Whether ``text`` is a name (or alternate name, alias) of any place: a fast membership test."""
+        return self._known(normalize(text))
+
+    def _known_norm(self, key: str) -> bool:
+        if not key:
+            return False
+        row = self._conn.execute(
+            "SELECT 1 FROM names WHERE name = ? AND kind < ? LIMIT 1", (key, KIND_ABBR)
+        ).fetchone()
+        return row is not None
+
+    # -- countries ---------------------------------------------------------------------------
+
+    def country(self, iso2: str) -> Place | None:
+        """The country-level place (its GeoNames-style point) for an ISO 3166-1 alpha-2 code."""
+        return self._country(iso2.upper()) if iso2 else None
+
+    def _country_iso(self, iso2: str) -> Place | None:
+        row = self._conn.execute(
+            f"SELECT {_PLACE_COLS} FROM countries c JOIN places p ON p.geonameid = c.geonameid "
+            "WHERE c.iso2 = ?",
+            (iso2,),
+        ).fetchone()
+        return _place(row) if row else None
+
+    def part_of(self, area: Place, direction: str) -> Place:
+        """A point for "northern Mali", "central Ségou": the mean of the area's towns in that part.
+
+        The area's extent is read from its populated places (5th to 95th percentile of latitude and
+        longitude, so outliers do not stretch it); "northern" keeps the towns in the top 40 %% of
+        that latitude range, "central" those in the middle 40 %% of both ranges. Falls back to the
+        area's own point when it has too few towns.
+        """
+        return self._part(area, direction.lower())
+
+    def _part_of(self, area: Place, direction: str) -> Place:
+        if area.feature_code == "ADM1" and area.admin1:
+            rows = self._conn.execute(
+                "SELECT latitude, longitude FROM places WHERE country = ? AND admin1_name = ? "
+                "AND feature_class = 'P'", (area.country, area.admin1)).fetchall()
+        else:
+            rows = self._conn.execute(
+                "SELECT latitude, longitude FROM places WHERE country = ? AND feature_class = 'P'",
+                (area.country,)).fetchall()
+        if len(rows) < 5:
+            return area
+        lats, lons = sorted(r[0] for r in rows), sorted(r[1] for r in rows)
+        q = lambda xs, f: xs[min(len(xs) - 1, int(f * len(xs)))]  # noqa: E731
+        lat_lo, lat_hi, lon_lo, lon_hi = q(lats, 0.05), q(lats, 0.95), q(lons, 0.05), q(lons, 0.95)
+        d = direction.replace("-", "").replace("ern", "")
+        lat_f = lon_f = None
+        if d.startswith("north"):
+            lat_f = (0.6, 1.0)
+        elif d.startswith("south"):
+            lat_f = (0.0, 0.4)
+        if d.endswith("east"):
+            lon_f = (0.6, 1.0)
+        elif d.endswith("west"):
+            lon_f = (0.0, 0.4)
+        if d in {"central", "centr"}:
+            lat_f = lon_f = (0.3, 0.7)
+        if lat_f is None and lon_f is None:
+            return area
+        def inside(v: float, lo: float, hi: float, f: tuple[float, float] | None) -> bool:
+            return f is None or lo + f[0] * (hi - lo) <= v <= lo + f[1] * (hi - lo)
+        sel = [r for r in rows if inside(r[0], lat_lo, lat_hi, lat_f) and inside(r[1], lon_lo, lon_hi, lon_f)]
+        if not sel:
+            return area
+        lat = sum(r[0] for r in sel) / len(sel)
+        lon = sum(r[1] for r in sel) / len(sel)
+        return Place(f"{direction} {area.name}", round(lat, 4), round(lon, 4), area.country, None,
+                     area.admin1, "L", "RGN", 0)
+
+    def country_by_name(self, name: str) -> Place | None:
+        """The country a name denotes ("Mali", "Ivory Coast", "Congo", "US", "Britain"), if any."""
+        return self._cname(normalize(name))
+
+    def _country_by_norm(self, key: str) -> Place | None:
+        if key.startswith("the "):
+            key = key[4:]
+        row = self._conn.execute("SELECT iso2 FROM country_names WHERE name = ?", (key,)).fetchone()
+        return self.country(row[0]) if row else None
+
+    def country_name(self, iso2: str) -> str | None:
+        """Short English country name for actor strings ("Mali", "Democratic Republic of Congo")."""
+        row = self._conn.execute(
+            "SELECT short_name FROM countries WHERE iso2 = ?", ((iso2 or "").upper(),)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """ISO2 of the country a demonym or adjective refers to ("Malian" → "ML", "Malians" → "ML")."""
+        return self._demonym(normalize(word))
+
+    def _demonym_norm(self, key: str) -> str | None:
+        if not key:
+            return None
+        forms = [key]
+        if key.endswith("es"):
+            forms.append(key[:-2])
+        if key.endswith("s"):
+            forms.append(key[:-1])
+        for form in forms:
+            row = self._conn.execute("SELECT iso2 FROM demonyms WHERE word = ?", (form,)).fetchone()
+            if row:
+                return str(row[0])
+        return None
+
+    # -- admin areas -------------------------------------------------------------------------
+
+    def admin1(self, name: str, country: str | None = None) -> list[Place]:
+        """First-level admin areas called ``name`` (optionally in one country), best first."""
+        found = self._admin1(normalize(name))
+        return [p for p in found if country is None or p.country == country.upper()]
+
+    def _admin1_norm(self, key: str) -> tuple[Place, ...]:
+        return tuple(p for p, _ in self._lookup_norm(key) if p.feature_code == "ADM1")
+
+    def cache_info(self) -> dict[str, Any]:
+        """Hit/miss counters of the lookup caches (for profiling)."""
+        return {"lookup": self._lookup.cache_info(), "known": self._known.cache_info()}

@@ -1,0 +1,62 @@
+"""Shared fixtures: settings pointing at the built gazetteer, loaded NLP resources, a temp store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.settings import Settings, load_settings
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    """Defaults, isolated from the developer's environment, in strict=False mode."""
+    return load_settings(env={})
+
+
+@pytest.fixture(scope="session")
+def resources(settings: Settings) -> Any:
+    """spaCy + gazetteer, loaded once per worker; skips when either is missing."""
+    from sitrep.errors import ResourceError
+    from sitrep.pipeline import load_resources
+
+    if not settings.gazetteer_path().is_file():
+        pytest.skip(f"gazetteer not built at {settings.gazetteer_path()} (run `make install`)")
+    try:
+        return load_resources(settings)
+    except ResourceError as exc:
+        pytest.skip(str(exc))
+
+
+@pytest.fixture()
+def extract(settings: Settings, resources: Any) -> Any:
+    """extract(text, published=None) -> list of event dicts, through the whole pipeline."""
+    from datetime import date
+
+    from sitrep.pipeline import process_document
+    from sitrep.records import RawDocument
+
+    def run(text: str, published: str | None = None, media_type: str = "text") -> list[dict[str, Any]]:
+        raw = RawDocument("t", "<test>", media_type, text.encode("utf-8"),  # type: ignore[arg-type]
+                          date.fromisoformat(published) if published else None)
+        result = process_document(raw, settings, resources)
+        assert result.rejected is None, result.rejected
+        return [e.to_dict() for e in result.events]
+
+    return run
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Any]:
+    from sitrep.store import open_store
+
+    s = open_store(str(tmp_path / "t.db"))
+    yield s
+    s.close()
