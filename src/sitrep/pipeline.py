@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .clean import clean_document
+from .clean.published import dateline_end
 from .errors import ResourceError
 from .events import PRODUCER as EVENTS_PRODUCER
 from .events import extract_events
@@ -71,10 +72,15 @@ def load_resources(settings: Settings) -> Resources:
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A sentence never crosses a blank line: the token after a paragraph break starts a sentence."""
+    """A sentence never crosses a blank line, and a wire dateline is not part of the first sentence."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+    end = dateline_end(doc.text)
+    if end:
+        span = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
 
 
@@ -87,8 +93,11 @@ def analyse(article: Article, doc: Any, settings: Settings, resources: Resources
         if span is not None:
             covered.update(range(span.start, span.end))
 
+    skip = dateline_end(article.text)  # where the reporter filed from is not where it happened
+
     def locate(start: int, end: int, anchor: int | None) -> Any:
-        return place_for_span(ctx, start, end, anchor=anchor)
+        start = max(start, skip)
+        return place_for_span(ctx, start, end, anchor=anchor) if start < end else None
 
     events = extract_events(
         article,
@@ -101,6 +110,7 @@ def analyse(article: Article, doc: Any, settings: Settings, resources: Resources
         include_hedged=settings.include_hedged,
         min_confidence=settings.min_confidence,
         producer=f"{EVENTS_PRODUCER}+{GEO_PRODUCER}",
+        skip_before=skip,
     )
     return Result(article.doc_id, article=article, events=tuple(events), toponyms=ctx.toponyms)
 

@@ -113,3 +113,23 @@ def choose_published(
         if value is not None:
             return value, basis
     return None, None
+
+
+_DATELINE_PLACE = re.compile(
+    r"""\s*(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+(?:\ [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+){0,3}   # BAMAKO, CÚCUTA
+    (?:,\s*[A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+){0,3})?)            # , Mali
+    (?:,\s*[A-Z][a-z]{2,8}\.?\ \d{1,2},\ \d{4})?                     # , March 3, 2024
+    \s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s*                       # (AP) —
+    (?:[^—–\n]{4,30}?\d{4}\s*[—–-]{1,2}\s*)?                       # May 12, 2024 —
+    """,
+    re.VERBOSE,
+)
+
+
+def dateline_end(text: str) -> int:
+    """End offset of a wire dateline opening the text ("BAMAKO, Mali (AP) — Jan. 20, 2013 — "), else 0.
+
+    Where the reporter filed from is not where the story happened, so the event stages skip it.
+    """
+    m = _DATELINE_PLACE.match(text)
+    return m.end() if m else 0

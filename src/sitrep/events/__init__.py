@@ -9,6 +9,7 @@ the geo stage, and merges mentions of the same happening within the article.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -75,6 +76,8 @@ class _Draft:
     dated_by_text: bool = False
     tolls: list[Toll] = field(default_factory=list)
     first_start: int = 0
+    sent_index: int = 0
+    place_inferred: bool = False  # located from neighbouring sentences, not its own
 
 
 class _Names:
@@ -96,13 +99,18 @@ class _Names:
         return place.country if place is not None else None
 
 
+_DURATION_START = re.compile(r"\b(since|until|till|through)\s*$", re.IGNORECASE)  # "since 2015": a span, not the day
 MEDIA_VERBS = frozenset({"obtain", "film", "publish", "post", "release", "show", "see", "broadcast", "air"})
 REPORT_VERBS = frozenset({"say", "announce", "report", "tell", "confirm", "state", "declare", "add", "claim"})
 
 
-def _sentence_date(sent: Span, trigger: Token, published: date | None) -> DateMention | None:
+def _sentence_date(sent: Span, trigger: Token, published: date | None, skip_before: int = 0) -> DateMention | None:
     """The date phrase that governs this trigger (not one that dates a quote, a video or a report)."""
-    mentions = [m for m in find_dates(sent.text, published) if m.date is not None or m.earliest is not None]
+    mentions = [
+        m for m in find_dates(sent.text, published)
+        if (m.date is not None or m.earliest is not None) and sent.start_char + m.start >= skip_before
+        and m.kind != "vague" and not _DURATION_START.search(sent.text[max(0, m.start - 12) : m.start])
+    ]
     if not mentions:
         return None
     doc = sent.doc
@@ -173,6 +181,22 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
 
 
+GENERIC = frozenset({"Armed clash", "Attack"})
+
+
+def _elaborates(a: _Draft, b: _Draft) -> bool:
+    """b is the next sentence telling more of a (its fighting, its dead) with no place or date of its own."""
+    return (
+        b.sub in GENERIC
+        and a.sub != b.sub
+        and lx.EVENT_TYPES[a.sub] == lx.EVENT_TYPES[b.sub]
+        and b.sent_index - a.sent_index == 1
+        and b.place_inferred
+        and not b.dated_by_text
+        and not (a.tolls and b.tolls)
+    )
+
+
 def _merge(a: _Draft, b: _Draft) -> _Draft:
     """Fold mention b into a, keeping the most specific place and date and all evidence."""
     if b.place is not None and (a.place is None or (b.geo_precision or 3) < (a.geo_precision or 3)):
@@ -202,6 +226,7 @@ def extract_events(
     include_hedged: bool = True,
     min_confidence: float = 0.0,
     producer: str = PRODUCER,
+    skip_before: int = 0,
 ) -> list[Event]:
     """Code the events an article reports.
 
@@ -216,6 +241,7 @@ def extract_events(
         include_hedged: keep unconfirmed events (marked ``hedged``).
         min_confidence: drop events below this confidence.
         producer: component names recorded on each event.
+        skip_before: offset where the story starts after a dateline (its date and place are ignored).
 
     Returns:
         The article's events, in text order.
@@ -234,6 +260,7 @@ def extract_events(
         ]
         if not include_hedged:
             cands = [c for c in cands if c.status != "hedged"]
+        cands = _protest_policing(cands)
         subs = {c.sub_event_type for c in cands}
         absorbed = set().union(*(ABSORBS.get(s, set()) for s in subs)) if subs else set()
         kept: dict[str, Candidate] = {}
@@ -246,7 +273,7 @@ def extract_events(
         sent_tolls = [t for t in find_tolls(sent.text) if t.kind == "killed"]
         toll_owner = next((s for s in TOLL_ORDER if s in kept), None)
         for sub, c in kept.items():
-            drafts.append(_draft(c, sent, sents, si, history, names, locate, published))
+            drafts.append(_draft(c, sent, sents, si, history, names, locate, published, skip_before))
             if sub != toll_owner:
                 continue
             drafts[-1].tolls = list(sent_tolls)
@@ -265,7 +292,11 @@ def extract_events(
                 _merge(m, d)
                 break
         else:
-            merged.append(d)
+            prev = merged[-1] if merged else None
+            if prev is not None and _elaborates(prev, d):
+                _merge(prev, d)
+            else:
+                merged.append(d)
     events = [_finish(d, article, names, focus_country, published, producer) for d in merged]
     return [
         e for e in events if e.confidence >= min_confidence and (include_background or not e.background)
@@ -281,6 +312,7 @@ def _draft(
     names: CountryNames,
     locate: Locator,
     published: date | None,
+    skip_before: int,
 ) -> _Draft:
     agent, patient = c.agent, c.patient
     if agent is not None and agent.kind == "government" and lx.EVENT_TYPES.get(c.sub_event_type) in {
@@ -296,12 +328,16 @@ def _draft(
     if patient is None and c.sub_event_type in {
         "Air/drone strike", "Shelling/artillery/missile attack", "Government regains territory",
     }:
-        local = [a for a in actors_in(sent, names) if a.kind in NON_STATE_KINDS]
-        patient = local[0] if local else _context_actor(history, NON_STATE_KINDS)
+        def other(a: Actor) -> bool:
+            return a.kind in NON_STATE_KINDS and (agent is None or (a.kind, a.named) != (agent.kind, agent.named))
+
+        local = [a for a in actors_in(sent, names) if other(a)]
+        patient = local[0] if local else _context_actor([a for a in history if other(a)], NON_STATE_KINDS)
     conf = CONFIDENCE["phrase" if c.why.startswith("phrase") else "word"]
     if agent is None:
         conf -= 0.1
-    draft = _Draft(c.sub_event_type, agent, patient, c.status == "hedged", conf, [sent], first_start=sent.start_char)
+    draft = _Draft(c.sub_event_type, agent, patient, c.status == "hedged", conf, [sent],
+                   first_start=sent.start_char, sent_index=si)
     # where: the sentence, then the sentences before it in reverse, then the next one
     anchor = c.trigger.idx
     found = None
@@ -325,11 +361,12 @@ def _draft(
                 if found is not None:
                     inferred = True
                     break
+    draft.place_inferred = found is None or inferred
     if found is not None:
         place, prec, name = found
         draft.place, draft.place_name = place, name
         draft.geo_precision = max(prec, 2) if inferred and prec == 1 else prec
-    mention = _sentence_date(sent, c.trigger, published)
+    mention = _sentence_date(sent, c.trigger, published, skip_before)
     if mention is not None:
         draft.when = mention.date or mention.earliest
         draft.time_precision = mention.time_precision
@@ -362,6 +399,22 @@ def _victims_named(trigger: Token) -> int:
             return 0
         count += 1
     return count
+
+
+def _protest_policing(cands: list[Candidate]) -> list[Candidate]:
+    """A protest whose participants are arrested or beaten is a protest with intervention (ACLED)."""
+    protest = [c for c in cands if c.sub_event_type == "Peaceful protest"]
+    policing = [
+        c for c in cands
+        if c.sub_event_type in {"Arrests", "Attack"} and c.patient is not None and c.patient.kind == "protesters"
+    ]
+    if not policing:
+        return cands
+    base = protest[0] if protest else policing[0]
+    merged = replace(base, sub_event_type="Protest with intervention", agent=Actor("protesters"),
+                     patient=policing[0].agent, why=base.why + "+policing")
+    drop = {id(c) for c in protest + policing}
+    return [merged, *[c for c in cands if id(c) not in drop]]
 
 
 def _sentence_country(sent: Span, names: CountryNames) -> str | None:

@@ -168,11 +168,25 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "vandalise": ("Looting/property destruction", "property"),
     "sign": ("Agreement", "agreement"),
     "establish": ("Headquarters or base established", "base"),
+    "strike": ("remote", "weapon_agent"),
+    "bomb": ("remote", "weapon_agent"),
+    "pound": ("remote", "weapon_agent"),
+    "hit": ("remote", "weapon_agent"),
+    "target": ("remote", "weapon_agent"),
     "evacuate": ("Other", "evacuation"),
     "relocate": ("Other", "evacuation"),
     "withdraw": ("Non-violent transfer of territory", "territory"),
     "hand": ("Non-violent transfer of territory", "handover"),
 }
+
+# Who strikes decides the kind of remote violence ("warplanes struck", "rockets hit").
+AIR_AGENTS: Final = frozenset(
+    "warplane warplanes jet jets aircraft plane planes drone drones helicopter helicopters "
+    "gunship gunships bomber bombers air_force airstrike airstrikes".split()
+)
+ARTILLERY_AGENTS: Final = frozenset(
+    "shell shells artillery mortar mortars rocket rockets missile missiles howitzer howitzers".split()
+)
 
 # Nouns that make "take"/"seize"/"control" territorial when they are the object.
 TERRITORY_NOUNS: Final = frozenset(

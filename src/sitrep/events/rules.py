@@ -38,16 +38,28 @@ def _children(t: Token, *deps: str) -> list[Token]:
     return [c for c in t.children if c.dep_ in deps]
 
 
+def _np_head(tok: Token) -> Token:
+    """Repair a mis-parsed object ("by the paramilitary Rapid Support Forces" with an ADJ as pobj)."""
+    if tok.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return tok
+    for t in tok.doc[tok.i + 1 : tok.i + 6]:
+        if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound":
+            return t
+        if t.pos_ in {"VERB", "PUNCT", "ADP"}:
+            break
+    return tok
+
+
 def subject_of(verb: Token) -> Token | None:
     """The agent noun of a verb: its active subject, its passive 'by' agent, or a conj head's subject."""
     for c in verb.children:
         if c.dep_ == "agent":
             objs = _children(c, "pobj")
             if objs:
-                return objs[0]
-    subj = _children(verb, "nsubj")
+                return _np_head(objs[0])
+    subj = sorted(_children(verb, "nsubj"), key=lambda t: abs(verb.i - t.i))
     if subj:
-        s = subj[0]
+        s = subj[0]  # the nearest: a dateline city parsed as a second subject is farther away
         if s.dep_ == "nsubj" and s.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
             return verb.head
         return s
@@ -88,6 +100,10 @@ def _noun_agent(noun: Token, names: CountryNames) -> Actor | None:
             objs = _children(c, "pobj")
             if objs:
                 return actor_of(objs[0], names)
+        if c.dep_ == "acl" and c.pos_ == "VERB":  # "shells fired by the RSF", "a drone launched by X"
+            a = actor_of(subject_of(c), names)
+            if a is not None:
+                return a
     # the verb a nominal trigger hangs on: "X carried out / launched / conducted an airstrike"
     if noun.dep_ in {"dobj"} and noun.head.pos_ == "VERB":
         return actor_of(subject_of(noun.head), names)
@@ -231,6 +247,21 @@ def _typed(
     lemma = lx.IRREGULAR.get(tok.lower_, tok.lemma_.lower())
     why = f"word:{lemma}"
     place_tokens: tuple[int, ...] = ()
+
+    if constraint == "weapon_agent":
+        heads = [agent_tok] if agent_tok is not None else []
+        if agent_tok is not None:
+            heads += [c for c in agent_tok.children if c.dep_ in {"compound", "conj"}]
+        words = {h.lemma_.lower() for h in heads} | {h.lower_ for h in heads}
+        if words & lx.AIR_AGENTS or (tok.lemma_.lower() == "bomb" and agent is not None and agent.kind == "state"):
+            sub = "Air/drone strike"
+        elif words & lx.ARTILLERY_AGENTS:
+            sub = "Shelling/artillery/missile attack"
+        else:
+            return None
+        if agent is not None and agent_tok is not None and agent_tok.lemma_.lower() in lx.AIR_AGENTS | lx.ARTILLERY_AGENTS:
+            agent = _noun_agent(agent_tok, names) or (agent if agent.country else None)
+        return Candidate(sub, tok, agent, patient, status, why)
 
     if constraint == "territory":
         if not verb and tok.lower_ != "control":

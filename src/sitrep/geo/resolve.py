@@ -148,6 +148,8 @@ def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
                 add(span, "ner")
         elif len(span) == 1 and ent.label_ in ("PERSON", "ORG", "NORP") and _single_ok(span, gaz, persons):
             add(span, "gazetteer")  # a town or country the small model mislabelled
+        elif ent.label_ in ("PERSON", "ORG") and _multi_ok(span, gaz):
+            add(span, "gazetteer")  # "a neighbourhood of El Fasher" tagged ORG
 
     i = 0
     n = len(doc)
@@ -202,6 +204,15 @@ def _alone(tok: Token, labels: list[str]) -> bool:
         and tok.ent_iob_ == "B"
         and (nxt is None or nxt.ent_iob_ != "I")
     )
+
+
+def _multi_ok(span: Span, gaz: Gazetteer) -> bool:
+    """A 2-3 word PERSON/ORG entity after a locative preposition that is exactly a sizeable town's name."""
+    if not 2 <= len(span) <= 3 or span.start == 0:
+        return False
+    if span.doc[span.start - 1].lower_ not in AT_PREPS | {"from"}:
+        return False
+    return any(kind == 0 and p.population >= 20_000 for p, kind in gaz.candidates(span.text)[:10])
 
 
 def _single_ok(span: Span, gaz: Gazetteer, persons: set[str]) -> bool:

@@ -131,6 +131,10 @@ def read_sources(
             yield from _read_file(path, path.stem or path.name, settings, ids)
 
 
+# Files that describe a folder rather than hold news; read only when named explicitly.
+FOLDER_DOC_NAMES = frozenset({"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"})
+
+
 def _read_folder(root: Path, settings: Settings, ids: _DocIds) -> Iterator[RawDocument | Rejected]:
     """Every visible file under ``root``, sorted; doc ids are relative paths without extension."""
     found = False
@@ -141,6 +145,9 @@ def _read_folder(root: Path, settings: Settings, ids: _DocIds) -> Iterator[RawDo
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith(".") or name.endswith("~"):
+                continue
+            if name.split(".", 1)[0].upper() in FOLDER_DOC_NAMES:
+                log.info("skipping %s: a folder's documentation file, not a news document", name)
                 continue
             found = True
             path = Path(dirpath, name)
