@@ -13,6 +13,23 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"
 
+_LAZY = {
+    "process_document": ("sitrep.pipeline", "process_document"),
+    "run_batch": ("sitrep.runners", "run_batch"),
+    "open_store": ("sitrep.store", "open_store"),
+}
+
+
+def __getattr__(name: str) -> object:
+    """Heavy entry points (they load spaCy) are imported on first use."""
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
+
+
 __all__ = [
     "Article",
     "Event",
@@ -25,4 +42,7 @@ __all__ = [
     "Source",
     "Toponym",
     "load_settings",
+    "open_store",
+    "process_document",
+    "run_batch",
 ]

@@ -17,16 +17,20 @@ from spacy.tokens import Doc
 from .clean import clean_document
 from .clean.published import dateline_end
 from .errors import ResourceError
-from .events import PRODUCER as EVENTS_PRODUCER
 from .events import extract_events
 from .geo.gazetteer import Gazetteer
 from .geo.resolve import geoparse, place_for_span
 from .records import Article, RawDocument, Rejected, Result
+from .registry import register, resolve
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-GEO_PRODUCER = "geo.gazetteer.v1"
+
+# The default components register themselves exactly as an add-on would.
+register("clean.default.v1")(lambda: clean_document)
+register("events.rules.v1")(lambda: extract_events)
+register("geo.gazetteer.v1")(lambda: (geoparse, place_for_span))
 # What each stage reads and writes (checked once by `check_chain`).
 STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("clean", ("raw.content",), ("article.text", "article.published")),
@@ -86,7 +90,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 def analyse(article: Article, doc: Any, settings: Settings, resources: Resources) -> Result:
     """Geo and events for one parsed article."""
-    ctx = geoparse(doc, resources.gazetteer)
+    geoparse_fn, place_fn = resolve(settings.geocoder)()
+    extract_fn = resolve(settings.extractor)()
+    ctx = geoparse_fn(doc, resources.gazetteer)
     covered = set()
     for t in ctx.toponyms:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -97,9 +103,9 @@ def analyse(article: Article, doc: Any, settings: Settings, resources: Resources
 
     def locate(start: int, end: int, anchor: int | None) -> Any:
         start = max(start, skip)
-        return place_for_span(ctx, start, end, anchor=anchor) if start < end else None
+        return place_fn(ctx, start, end, anchor=anchor) if start < end else None
 
-    events = extract_events(
+    events = extract_fn(
         article,
         doc,
         locate,
@@ -109,7 +115,7 @@ def analyse(article: Article, doc: Any, settings: Settings, resources: Resources
         include_background=settings.include_background,
         include_hedged=settings.include_hedged,
         min_confidence=settings.min_confidence,
-        producer=f"{EVENTS_PRODUCER}+{GEO_PRODUCER}",
+        producer=f"{settings.extractor}+{settings.geocoder}",
         skip_before=skip,
     )
     return Result(article.doc_id, article=article, events=tuple(events), toponyms=ctx.toponyms)
@@ -125,6 +131,7 @@ def process_batch(
 ) -> Iterator[Result]:
     """Run documents through the stages, parsing in batches; rejects pass through as results."""
     batch: list[Article] = []
+    clean = resolve(settings.cleaner)()
 
     def flush() -> Iterator[Result]:
         texts = [a.text for a in batch]
@@ -143,7 +150,7 @@ def process_batch(
         if isinstance(item, Rejected):
             yield Result(item.doc_id, rejected=item)
             continue
-        cleaned = clean_document(item, settings)
+        cleaned = clean(item, settings)
         if isinstance(cleaned, Rejected):
             yield Result(item.doc_id, rejected=cleaned)
             continue

