@@ -19,8 +19,9 @@ from .pipeline import load_resources, process_batch
 from .records import RawDocument
 from .settings import Settings
 
-SHARED_LGL = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "geoparsing" / "lgl-dev.jsonl"
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_LGL = ROOT.parent / "shared" / "data" / "geoparsing" / "lgl-dev.jsonl"
+SAMPLES = ROOT / "samples"
 
 
 def _texts(count: int) -> tuple[list[str], str]:
