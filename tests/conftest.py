@@ -44,8 +44,13 @@ def extract(settings: Settings, resources: Any) -> Any:
     from sitrep.records import RawDocument
 
     def run(text: str, published: str | None = None, media_type: str = "text") -> list[dict[str, Any]]:
-        raw = RawDocument("t", "<test>", media_type, text.encode("utf-8"),  # type: ignore[arg-type]
-                          date.fromisoformat(published) if published else None)
+        raw = RawDocument(
+            "t",
+            "<test>",
+            media_type,
+            text.encode("utf-8"),  # type: ignore[arg-type]
+            date.fromisoformat(published) if published else None,
+        )
         result = process_document(raw, settings, resources)
         assert result.rejected is None, result.rejected
         return [e.to_dict() for e in result.events]

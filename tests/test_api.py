@@ -42,8 +42,9 @@ def _event(
         event_type=event_type,
         sub_event_type=sub_event_type,
         evidence=(Evidence(text=text, start=0, end=len(text)),),
-        source=Source(doc_id=doc, url=f"https://news.example/{doc}", title=f"Report {n}",
-                      published=date(2013, 1, day)),
+        source=Source(
+            doc_id=doc, url=f"https://news.example/{doc}", title=f"Report {n}", published=date(2013, 1, day)
+        ),
         date=date(2013, 1, day),
         time_precision=1,
         location=location,
@@ -64,30 +65,102 @@ def _event(
 def make_events() -> list[dict[str, Any]]:
     """Nine short, invented events: one per ACLED type, a cluster near Niono, one unlocated, one nasty."""
     return [
-        _event(1, "Battles", "Armed clash", 14, ("Niono", "Ségou", "ML", 14.2505, -5.9868),
-               "Soldiers and armed men exchanged fire for several hours outside Niono on Monday.",
-               "Military Forces of Mali", "Armed group", 11),
-        _event(2, "Battles", "Armed clash", 15, ("Markala", "Ségou", "ML", 13.6843, -6.0735),
-               "A patrol came under fire near the bridge at Markala.", "Military Forces of Mali", None, 2),
-        _event(3, "Explosions/Remote violence", "Air/drone strike", 12,
-               ("Gao", "Gao", "ML", 16.2717, -0.0447),
-               "Aircraft struck positions on the edge of Gao overnight.", "Military Forces of France"),
-        _event(4, "Violence against civilians", "Attack", 16,
-               ("Timbuktu", "Tombouctou", "ML", 16.7735, -3.0074),
-               "Gunmen attacked a market in Timbuktu, residents said.", "Armed group", "Civilians", 3),
-        _event(5, "Protests", "Peaceful protest", 17, ("Bamako", "Bamako", "ML", 12.65, -8.0),
-               "Hundreds marched peacefully through central Bamako.", "Protesters", None, 0),
-        _event(6, "Riots", "Violent demonstration", 18, ("Niamey", "Niamey", "NE", 13.5137, 2.1098),
-               "Youths threw stones at police in Niamey after the announcement.", "Rioters", "Police", 1),
-        _event(7, "Strategic developments", "Looting/property destruction", 19,
-               ("Kidal", "Kidal", "ML", 18.4434, 1.4092),
-               "Fighters looted the town hall in Kidal before leaving.", "Armed group", None, None,
-               hedged=True),
-        _event(8, "Protests", "Protest with intervention", 19, None,
-               "Students protested somewhere in the north, according to a brief statement.", "Protesters"),
-        _event(9, "Battles", "Armed clash", 20, ("Niono <b>west</b>", "Ségou", "ML", 14.30, -6.05),
-               'A <script>alert("x")</script> fight <img src=x onerror="window.__xss=1"> was reported.',
-               "<i>Militia</i> & co", None, 4),
+        _event(
+            1,
+            "Battles",
+            "Armed clash",
+            14,
+            ("Niono", "Ségou", "ML", 14.2505, -5.9868),
+            "Soldiers and armed men exchanged fire for several hours outside Niono on Monday.",
+            "Military Forces of Mali",
+            "Armed group",
+            11,
+        ),
+        _event(
+            2,
+            "Battles",
+            "Armed clash",
+            15,
+            ("Markala", "Ségou", "ML", 13.6843, -6.0735),
+            "A patrol came under fire near the bridge at Markala.",
+            "Military Forces of Mali",
+            None,
+            2,
+        ),
+        _event(
+            3,
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            12,
+            ("Gao", "Gao", "ML", 16.2717, -0.0447),
+            "Aircraft struck positions on the edge of Gao overnight.",
+            "Military Forces of France",
+        ),
+        _event(
+            4,
+            "Violence against civilians",
+            "Attack",
+            16,
+            ("Timbuktu", "Tombouctou", "ML", 16.7735, -3.0074),
+            "Gunmen attacked a market in Timbuktu, residents said.",
+            "Armed group",
+            "Civilians",
+            3,
+        ),
+        _event(
+            5,
+            "Protests",
+            "Peaceful protest",
+            17,
+            ("Bamako", "Bamako", "ML", 12.65, -8.0),
+            "Hundreds marched peacefully through central Bamako.",
+            "Protesters",
+            None,
+            0,
+        ),
+        _event(
+            6,
+            "Riots",
+            "Violent demonstration",
+            18,
+            ("Niamey", "Niamey", "NE", 13.5137, 2.1098),
+            "Youths threw stones at police in Niamey after the announcement.",
+            "Rioters",
+            "Police",
+            1,
+        ),
+        _event(
+            7,
+            "Strategic developments",
+            "Looting/property destruction",
+            19,
+            ("Kidal", "Kidal", "ML", 18.4434, 1.4092),
+            "Fighters looted the town hall in Kidal before leaving.",
+            "Armed group",
+            None,
+            None,
+            hedged=True,
+        ),
+        _event(
+            8,
+            "Protests",
+            "Protest with intervention",
+            19,
+            None,
+            "Students protested somewhere in the north, according to a brief statement.",
+            "Protesters",
+        ),
+        _event(
+            9,
+            "Battles",
+            "Armed clash",
+            20,
+            ("Niono <b>west</b>", "Ségou", "ML", 14.30, -6.05),
+            'A <script>alert("x")</script> fight <img src=x onerror="window.__xss=1"> was reported.',
+            "<i>Militia</i> & co",
+            None,
+            4,
+        ),
     ]
 
 
@@ -121,7 +194,7 @@ class FakeStore:
                     continue
             out.append(ev)
         end = None if filters.limit is None else filters.offset + filters.limit
-        return out[filters.offset:end]
+        return out[filters.offset : end]
 
     def stats(self) -> dict[str, Any]:
         """Counts, with a date in them (the API must encode it)."""
@@ -168,13 +241,27 @@ def test_events_json_default(client: TestClient, store: FakeStore) -> None:
 def test_filters_are_passed_through(client: TestClient, store: FakeStore) -> None:
     resp = client.get(
         "/api/events",
-        params={"country": "ml", "since": "2013-01-13", "until": "2013-01-19", "type": "Armed clash",
-                "bbox": "-10,10,5,20", "limit": "5", "offset": "1"},
+        params={
+            "country": "ml",
+            "since": "2013-01-13",
+            "until": "2013-01-19",
+            "type": "Armed clash",
+            "bbox": "-10,10,5,20",
+            "limit": "5",
+            "offset": "1",
+        },
     )
     assert resp.status_code == 200, resp.text
     assert store.calls == [
-        EventFilters(country="ML", since=date(2013, 1, 13), until=date(2013, 1, 19), event_type="Armed clash",
-                     bbox=(-10.0, 10.0, 5.0, 20.0), limit=5, offset=1)
+        EventFilters(
+            country="ML",
+            since=date(2013, 1, 13),
+            until=date(2013, 1, 19),
+            event_type="Armed clash",
+            bbox=(-10.0, 10.0, 5.0, 20.0),
+            limit=5,
+            offset=1,
+        )
     ]
     # Niono (14th) and Markala (15th) match; offset 1 leaves Markala.
     assert [e["location"] for e in resp.json()["events"]] == ["Markala"]
@@ -278,7 +365,10 @@ def test_unexpected_error_is_500_without_details(store: FakeStore) -> None:
 
 def test_error_body_is_pinned() -> None:
     assert error_body(400, ["since: not a date"]) == {
-        "ok": False, "error": "since: not a date", "errors": ["since: not a date"], "status": 400,
+        "ok": False,
+        "error": "since: not a date",
+        "errors": ["since: not a date"],
+        "status": 400,
     }
     assert error_body(400, ["a", "b"])["error"] == "2 errors: a; b"
 
@@ -297,9 +387,13 @@ def test_page_is_served(client: TestClient) -> None:
     assert resp.status_code == 200
     assert resp.headers["content-type"].startswith("text/html")
     html = resp.text
-    for asset in ("static/app.js", "static/style.css", "static/vendor/leaflet/leaflet.js",
-                  "static/vendor/markercluster/leaflet.markercluster.js",
-                  "static/vendor/topojson-client/topojson-client.min.js"):
+    for asset in (
+        "static/app.js",
+        "static/style.css",
+        "static/vendor/leaflet/leaflet.js",
+        "static/vendor/markercluster/leaflet.markercluster.js",
+        "static/vendor/topojson-client/topojson-client.min.js",
+    ):
         assert asset in html
     js = client.get("/static/app.js")
     assert js.status_code == 200 and "javascript" in js.headers["content-type"]

@@ -40,12 +40,15 @@ def test_extract_jsonl_events_with_evidence(story: Path) -> None:
     res = run(["extract", str(story), "--published", "2024-03-04"])
     assert res.exit_code == 0, res.output
     events = [json.loads(line) for line in res.stdout.splitlines()]
-    assert {e["sub_event_type"] for e in events} == {"Non-state actor overtakes territory", "Protest with intervention"}
+    assert {e["sub_event_type"] for e in events} == {
+        "Non-state actor overtakes territory",
+        "Protest with intervention",
+    }
     text = STORY  # plain text without boilerplate cleans to itself
     for e in events:
         assert len(e["event_id"]) == 16 and e["doc_id"] == "menaka"
         for ev in e["evidence"]:
-            assert text[ev["start"]:ev["end"]] == ev["text"]
+            assert text[ev["start"] : ev["end"]] == ev["text"]
     taken = next(e for e in events if e["sub_event_type"] == "Non-state actor overtakes territory")
     assert taken["date"] == "2024-03-02" and taken["country"] == "ML" and taken["geo_precision"] == 1
     assert taken["fatalities"] == 3 and len(taken["evidence"]) == 2  # the next sentence tells its dead
@@ -76,24 +79,41 @@ def test_html_page_yields_the_same_events_as_its_text(resources: Any) -> None:
         res = run(["extract", str(path), "--published", "2024-05-15"])
         assert res.exit_code == 0
         evs = [json.loads(line) for line in res.stdout.splitlines()]
-        return sorted((e["sub_event_type"], e["date"], e["location"], e["actor1"], e["fatalities"],
-                       tuple(x["text"] for x in e["evidence"])) for e in evs)
+        return sorted(
+            (
+                e["sub_event_type"],
+                e["date"],
+                e["location"],
+                e["actor1"],
+                e["fatalities"],
+                tuple(x["text"] for x in e["evidence"]),
+            )
+            for e in evs
+        )
 
-    txt, html = codes(DATA / "articles" / "ansongo-convoy.txt"), codes(DATA / "articles" / "ansongo-convoy.html")
+    txt, html = (
+        codes(DATA / "articles" / "ansongo-convoy.txt"),
+        codes(DATA / "articles" / "ansongo-convoy.html"),
+    )
     assert txt and txt == html
 
 
 def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path, story: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-    (tmp_path / "latin.txt").write_bytes(STORY.replace("—", "-").encode("cp1252") + " caf\xe9".encode("cp1252"))
+    (tmp_path / "latin.txt").write_bytes(
+        STORY.replace("—", "-").encode("cp1252") + " caf\xe9".encode("cp1252")
+    )
     big = tmp_path / "huge.txt"
     with big.open("wb") as f:
         f.truncate(50 * 1024 * 1024)
-    (tmp_path / "broken.html").write_bytes(b"<html><body><p>Rebels seized the town of Menaka on Saturday"
-                                           b" after a fight with the army.<div><p>Unclosed <b>tags")
+    (tmp_path / "broken.html").write_bytes(
+        b"<html><body><p>Rebels seized the town of Menaka on Saturday"
+        b" after a fight with the army.<div><p>Unclosed <b>tags"
+    )
     (tmp_path / "docs.jsonl").write_text(
-        json.dumps({"id": "ok", "text": STORY, "published": "2024-03-04"}) + "\n{not json\n", encoding="utf-8")
+        json.dumps({"id": "ok", "text": STORY, "published": "2024-03-04"}) + "\n{not json\n", encoding="utf-8"
+    )
     res = run(["extract", str(tmp_path), "--published", "2024-03-04"])
     assert res.exit_code == 0
     err = res.stderr

@@ -201,8 +201,12 @@ def test_counts_after_month_name_are_not_days() -> None:
 
 
 def test_without_publication_date() -> None:
-    for text in ("They struck on Saturday.", "They struck yesterday.", "They struck last week.",
-                 "They struck on Jan. 11."):
+    for text in (
+        "They struck on Saturday.",
+        "They struck yesterday.",
+        "They struck last week.",
+        "They struck on Jan. 11.",
+    ):
         m = one(text, None)
         assert (m.date, m.earliest) == (None, None)
     assert one("They struck on Jan. 11, 2013.", None).date == D(2013, 1, 11)

@@ -20,8 +20,9 @@ def one(events: list[dict[str, Any]], sub: str) -> dict[str, Any]:
 
 
 def test_air_strike_with_state_actor_and_place(extract: Any) -> None:
-    ev = extract("French warplanes carried out airstrikes on Islamist positions near Gao on Tuesday.",
-                 "2024-03-07")
+    ev = extract(
+        "French warplanes carried out airstrikes on Islamist positions near Gao on Tuesday.", "2024-03-07"
+    )
     e = one(ev, "Air/drone strike")
     assert e["event_type"] == "Explosions/Remote violence"
     assert e["actor1"] == "Military Forces of France"
@@ -30,8 +31,10 @@ def test_air_strike_with_state_actor_and_place(extract: Any) -> None:
 
 
 def test_killing_civilians_is_attack_with_toll(extract: Any) -> None:
-    ev = extract("Gunmen killed five villagers in an attack on a market outside Kaya on Sunday, "
-                 "the mayor said.", "2024-05-13")
+    ev = extract(
+        "Gunmen killed five villagers in an attack on a market outside Kaya on Sunday, the mayor said.",
+        "2024-05-13",
+    )
     e = one(ev, "Attack")
     assert e["event_type"] == "Violence against civilians"
     assert e["fatalities"] == 5
@@ -45,8 +48,11 @@ def test_killing_soldiers_is_armed_clash(extract: Any) -> None:
 
 
 def test_suicide_bombing_absorbs_the_explosion(extract: Any) -> None:
-    ev = extract("A suicide bomber blew himself up at a checkpoint in Mogadishu on Friday, killing "
-                 "seven people, police said.", "2024-06-08")
+    ev = extract(
+        "A suicide bomber blew himself up at a checkpoint in Mogadishu on Friday, killing "
+        "seven people, police said.",
+        "2024-06-08",
+    )
     assert subs(ev) == ["Suicide bomb"]
     assert ev[0]["fatalities"] == 7 and ev[0]["country"] == "SO"
 
@@ -55,8 +61,9 @@ def test_territory_change_typed_by_actor(extract: Any) -> None:
     gov = extract("The Malian army retook the town of Gao from Islamist fighters on Saturday.", "2024-03-04")
     assert subs(gov) == ["Government regains territory"]
     assert gov[0]["actor1"] == "Military Forces of Mali"
-    nsa = extract("Islamist militants seized the town of Menaka on Saturday after a brief fight.",
-                  "2024-03-04")
+    nsa = extract(
+        "Islamist militants seized the town of Menaka on Saturday after a brief fight.", "2024-03-04"
+    )
     assert "Non-state actor overtakes territory" in subs(nsa)
 
 
@@ -76,23 +83,29 @@ def test_not_coded_as_happened(extract: Any, text: str) -> None:
 
 
 def test_unconfirmed_claim_is_hedged(extract: Any) -> None:
-    ev = extract("A spokesman could not confirm claims that rebels had captured the town of Kidal.",
-                 "2024-03-04")
+    ev = extract(
+        "A spokesman could not confirm claims that rebels had captured the town of Kidal.", "2024-03-04"
+    )
     assert len(ev) == 1 and ev[0]["hedged"] is True
     assert ev[0]["confidence"] < 0.6
 
 
 def test_pronoun_attacker_resolved_from_previous_sentence(extract: Any) -> None:
-    ev = extract("Jihadist fighters entered the village of Boni near Douentza on Monday night. "
-                 "They shot dead a shopkeeper and a teacher, residents said.", "2024-04-02")
+    ev = extract(
+        "Jihadist fighters entered the village of Boni near Douentza on Monday night. "
+        "They shot dead a shopkeeper and a teacher, residents said.",
+        "2024-04-02",
+    )
     e = one(ev, "Attack")
     assert e["actor1"] == "Islamist militants (Mali)"
     assert e["fatalities"] == 2
 
 
 def test_mentions_of_one_happening_merge(extract: Any) -> None:
-    text = ("Nigerian troops recaptured the town of Baga from insurgents on Thursday. "
-            "Residents said soldiers had recaptured Baga after a short battle with the insurgents.")
+    text = (
+        "Nigerian troops recaptured the town of Baga from insurgents on Thursday. "
+        "Residents said soldiers had recaptured Baga after a short battle with the insurgents."
+    )
     ev = extract(text, "2024-02-10")
     e = one(ev, "Government regains territory")
     assert len(e["evidence"]) == 2
@@ -109,11 +122,16 @@ def test_evidence_slices_the_cleaned_text(settings: Any, resources: Any) -> None
     from sitrep.pipeline import process_document
     from sitrep.records import RawDocument
 
-    text = ("Police fired tear gas at protesters in Nairobi on Tuesday.\n\n"
-            "Separately, gunmen abducted two aid workers near Mandera on Monday.")
+    text = (
+        "Police fired tear gas at protesters in Nairobi on Tuesday.\n\n"
+        "Separately, gunmen abducted two aid workers near Mandera on Monday."
+    )
     r = process_document(RawDocument("d", "d", "text", text.encode(), date(2024, 7, 3)), settings, resources)
     assert r.article is not None and r.events
     for e in r.events:
         for ev in e.evidence:
-            assert r.article.text[ev.start:ev.end] == ev.text
-    assert {e.sub_event_type for e in r.events} == {"Protest with intervention", "Abduction/forced disappearance"}
+            assert r.article.text[ev.start : ev.end] == ev.text
+    assert {e.sub_event_type for e in r.events} == {
+        "Protest with intervention",
+        "Abduction/forced disappearance",
+    }

@@ -15,8 +15,18 @@ def toll(text: str) -> tuple[int, int, int | None] | None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("5", 5), ("2,000", 2000), ("five", 5), ("Twenty-one", 21), ("twenty one", 21), ("a hundred", 100),
-     ("one hundred and five", 105), ("two thousand", 2000), ("nineteen", 19), ("troops", None)],
+    [
+        ("5", 5),
+        ("2,000", 2000),
+        ("five", 5),
+        ("Twenty-one", 21),
+        ("twenty one", 21),
+        ("a hundred", 100),
+        ("one hundred and five", 105),
+        ("two thousand", 2000),
+        ("nineteen", 19),
+        ("troops", None),
+    ],
 )
 def test_parse_number(text: str, value: int | None) -> None:
     assert parse_number(text) == value
@@ -156,8 +166,13 @@ def test_agents_are_not_victims() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["No one was killed.", "No casualties were reported.", "Nobody died.", "No one was hurt in the blast.",
-     "The blast caused no deaths."],
+    [
+        "No one was killed.",
+        "No casualties were reported.",
+        "Nobody died.",
+        "No one was hurt in the blast.",
+        "The blast caused no deaths.",
+    ],
 )
 def test_explicit_negation_is_zero(text: str) -> None:
     assert toll(text) == (0, 0, 0)
@@ -165,10 +180,14 @@ def test_explicit_negation_is_zero(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Ten people are feared dead.", "The militants reportedly killed 12 civilians.",
-     "Up to 30 people may have died.", "The army denied killing 12 civilians.",
-     "An unconfirmed report said 8 people were killed.",
-     "The army claimed that its strikes killed dozens of fighters."],
+    [
+        "Ten people are feared dead.",
+        "The militants reportedly killed 12 civilians.",
+        "Up to 30 people may have died.",
+        "The army denied killing 12 civilians.",
+        "An unconfirmed report said 8 people were killed.",
+        "The army claimed that its strikes killed dozens of fighters.",
+    ],
 )
 def test_hedged(text: str) -> None:
     found = find_tolls(text)

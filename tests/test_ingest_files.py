@@ -412,7 +412,9 @@ def test_title_from_source_and_headline_from_page_metadata(settings: Settings) -
 
 def test_folder_skips_its_readme_but_reads_it_when_named(tmp_path: Path, settings: Settings) -> None:
     (tmp_path / "README.md").write_text("# About these files\n\nA table of stories.\n", encoding="utf-8")
-    (tmp_path / "story.txt").write_text("Gunmen attacked a village on Monday, officials said.", encoding="utf-8")
+    (tmp_path / "story.txt").write_text(
+        "Gunmen attacked a village on Monday, officials said.", encoding="utf-8"
+    )
     from sitrep.ingest import read_sources
 
     ids = [d.doc_id for d in read_sources([str(tmp_path)], settings)]

@@ -123,8 +123,7 @@ COUNT_MARKERS = """() => {
 
 def _located(store: FakeStore, **match: str) -> int:
     return sum(
-        1 for e in store.events
-        if e["latitude"] is not None and all(e[k] == v for k, v in match.items())
+        1 for e in store.events if e["latitude"] is not None and all(e[k] == v for k, v in match.items())
     )
 
 
@@ -143,8 +142,14 @@ def test_map_shows_every_located_event(browser: Any, base_url: str, store: FakeS
     header = page.inner_text("#count")
     assert f"{expected} events" in header and "1 without coordinates" in header
     legend = page.inner_text(".legend")
-    for t in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
-              "Strategic developments"):
+    for t in (
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    ):
         assert t in legend
     countries = page.eval_on_selector_all("#f-country option", "os => os.map(o => o.value)")
     assert countries == ["", "ML", "NE"]
@@ -179,8 +184,13 @@ def test_popup_escapes_text_and_filters_work(browser: Any, base_url: str, store:
     assert "<i>Militia</i> & co" in text
     assert 'A <script>alert("x")</script> fight <img src=x onerror="window.__xss=1"> was reported.' in text
     assert "Niono <b>west</b>" in text and "precision 1" in text
-    assert page.locator(".leaflet-popup-content img, .leaflet-popup-content script, "
-                        ".leaflet-popup-content i, .leaflet-popup-content b").count() == 0
+    assert (
+        page.locator(
+            ".leaflet-popup-content img, .leaflet-popup-content script, "
+            ".leaflet-popup-content i, .leaflet-popup-content b"
+        ).count()
+        == 0
+    )
     assert page.evaluate("window.__xss") is None
     page.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
     ARTIFACTS.mkdir(exist_ok=True)

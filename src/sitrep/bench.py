@@ -12,7 +12,7 @@ import platform
 import subprocess
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .pipeline import load_resources, process_batch
@@ -26,8 +26,12 @@ SAMPLES = ROOT / "samples"
 
 def _texts(count: int) -> tuple[list[str], str]:
     if SHARED_LGL.exists():
-        rows = [json.loads(line) for line in SHARED_LGL.read_text(encoding="utf-8").splitlines() if line.strip()]
-        return [r["text"] for r in rows[:count]], f"first {min(count, len(rows))} LGL dev articles (../shared)"
+        rows = [
+            json.loads(line) for line in SHARED_LGL.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
+        return [
+            r["text"] for r in rows[:count]
+        ], f"first {min(count, len(rows))} LGL dev articles (../shared)"
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
     if not texts:
         raise FileNotFoundError("no benchmark texts: neither ../shared nor samples/*.txt found")
@@ -43,14 +47,17 @@ def _machine() -> str:
     return f"{platform.machine()}, {cpu} cores, Python {platform.python_version()}, {platform.system()}"
 
 
-def run_benchmarks(settings: Settings, out: Path, *, count: int = 120,
-                   log: Callable[[str], None] = lambda m: None) -> str:
+def run_benchmarks(
+    settings: Settings, out: Path, *, count: int = 120, log: Callable[[str], None] = lambda m: None
+) -> str:
     """Time bare ``nlp.pipe`` and the full pipeline on the same texts (best of 2 runs each, interleaved)."""
     res = load_resources(settings)
     texts, what = _texts(count)
     words = sum(len(t.split()) for t in texts)
-    raws = [RawDocument(f"bench-{i}", f"bench-{i}", "text", t.encode("utf-8"), settings.published)
-            for i, t in enumerate(texts)]
+    raws = [
+        RawDocument(f"bench-{i}", f"bench-{i}", "text", t.encode("utf-8"), settings.published)
+        for i, t in enumerate(texts)
+    ]
     for _ in res.nlp.pipe(texts[:8]):  # warm up
         pass
     base_t, full_t, events = [], [], 0
@@ -66,7 +73,7 @@ def run_benchmarks(settings: Settings, out: Path, *, count: int = 120,
         full_t.append(time.perf_counter() - t0)
     base, full = min(base_t), min(full_t)
     n = len(texts)
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = (
         f"\n## Extraction throughput — {stamp}\n\n"
         f"- machine: {_machine()}\n- command: `make bench` (`sitrep bench -n {count}`)\n"
@@ -80,7 +87,9 @@ def run_benchmarks(settings: Settings, out: Path, *, count: int = 120,
         f"({events} events found).\n"
     )
     if not out.exists():
-        out.write_text("# sitrep benchmarks\n\nFigures appended by `make bench`; newest last.\n", encoding="utf-8")
+        out.write_text(
+            "# sitrep benchmarks\n\nFigures appended by `make bench`; newest last.\n", encoding="utf-8"
+        )
     with out.open("a", encoding="utf-8") as f:
         f.write(text)
     return text

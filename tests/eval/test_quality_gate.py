@@ -31,14 +31,19 @@ def _gate(name: str) -> dict[str, object]:
     if not gold.exists():
         pytest.skip(f"{gold} is absent: the quality gate needs ../shared (internal evaluation data)")
     digest = hashlib.sha256(gold.read_bytes()).hexdigest()[:16]
-    assert digest == spec["gold_sha256_16"], f"{gold} changed: re-measure and re-pin with scripts/update_baseline.py"
+    assert digest == spec["gold_sha256_16"], (
+        f"{gold} changed: re-measure and re-pin with scripts/update_baseline.py"
+    )
     return spec
 
 
 def _run(scorer: str, gold: Path, command: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, str(SHARED / scorer), str(gold), "--run", command],
-        capture_output=True, text=True, timeout=900, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     return json.loads(out.stdout)  # type: ignore[no-any-return]
@@ -51,8 +56,11 @@ def _check(result: dict[str, float], floors: dict[str, float]) -> None:
 
 def test_seed_article(resources: object) -> None:
     spec = _gate("seed")
-    result = _run("eval/score_events.py", SHARED / spec["gold"],
-                  f"{CLI} extract {{file}} --published {{published}} --format jsonl")
+    result = _run(
+        "eval/score_events.py",
+        SHARED / spec["gold"],
+        f"{CLI} extract {{file}} --published {{published}} --format jsonl",
+    )
     assert result["command_failures"] == 0
     _check(result, spec["floors"])
 

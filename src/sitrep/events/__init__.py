@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Event, Evidence, Place, Source
 from . import lexicon as lx
-from .actors import ARMED_KINDS, NON_STATE_KINDS, STATE_KINDS, Actor, CountryNames, actors_in
+from .actors import ARMED_KINDS, NON_STATE_KINDS, Actor, CountryNames, actors_in
 from .dates import DateMention, find_dates
 from .rules import Candidate, find_candidates
 from .tolls import Toll, combine_tolls, find_tolls
@@ -38,9 +38,18 @@ ABSORBS: dict[str, set[str]] = {
     "Chemical weapon": {"Attack", "Armed clash", "Shelling/artillery/missile attack", "Air/drone strike"},
     "Government regains territory": {"Armed clash"},
     "Non-state actor overtakes territory": {"Armed clash"},
-    "Excessive force against protesters": {"Peaceful protest", "Protest with intervention", "Attack", "Arrests"},
+    "Excessive force against protesters": {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Attack",
+        "Arrests",
+    },
     "Protest with intervention": {"Peaceful protest", "Arrests"},
-    "Violent demonstration": {"Peaceful protest", "Looting/property destruction", "Protest with intervention"},
+    "Violent demonstration": {
+        "Peaceful protest",
+        "Looting/property destruction",
+        "Protest with intervention",
+    },
     "Mob violence": {"Attack", "Looting/property destruction"},
     "Sexual violence": {"Attack"},
     "Abduction/forced disappearance": {"Attack"},
@@ -49,9 +58,19 @@ ABSORBS: dict[str, set[str]] = {
 }
 # Which events may carry a toll when several share one sentence (first wins).
 TOLL_ORDER = [
-    "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-    "Grenade", "Chemical weapon", "Excessive force against protesters", "Mob violence", "Attack",
-    "Armed clash", "Violent demonstration", "Non-state actor overtakes territory", "Government regains territory",
+    "Suicide bomb",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Chemical weapon",
+    "Excessive force against protesters",
+    "Mob violence",
+    "Attack",
+    "Armed clash",
+    "Violent demonstration",
+    "Non-state actor overtakes territory",
+    "Government regains territory",
 ]
 CONFIDENCE = {"phrase": 0.8, "word": 0.65}
 
@@ -99,17 +118,24 @@ class _Names:
         return place.country if place is not None else None
 
 
-_DURATION_START = re.compile(r"\b(since|until|till|through)\s*$", re.IGNORECASE)  # "since 2015": a span, not the day
+_DURATION_START = re.compile(
+    r"\b(since|until|till|through)\s*$", re.IGNORECASE
+)  # "since 2015": a span, not the day
 MEDIA_VERBS = frozenset({"obtain", "film", "publish", "post", "release", "show", "see", "broadcast", "air"})
 REPORT_VERBS = frozenset({"say", "announce", "report", "tell", "confirm", "state", "declare", "add", "claim"})
 
 
-def _sentence_date(sent: Span, trigger: Token, published: date | None, skip_before: int = 0) -> DateMention | None:
+def _sentence_date(
+    sent: Span, trigger: Token, published: date | None, skip_before: int = 0
+) -> DateMention | None:
     """The date phrase that governs this trigger (not one that dates a quote, a video or a report)."""
     mentions = [
-        m for m in find_dates(sent.text, published)
-        if (m.date is not None or m.earliest is not None) and sent.start_char + m.start >= skip_before
-        and m.kind != "vague" and not _DURATION_START.search(sent.text[max(0, m.start - 12) : m.start])
+        m
+        for m in find_dates(sent.text, published)
+        if (m.date is not None or m.earliest is not None)
+        and sent.start_char + m.start >= skip_before
+        and m.kind != "vague"
+        and not _DURATION_START.search(sent.text[max(0, m.start - 12) : m.start])
     ]
     if not mentions:
         return None
@@ -157,7 +183,12 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
     """Two mentions describe the same happening: same type, compatible place, date and actor."""
     if a.sub != b.sub:
         return False
-    if a.agent and b.agent and a.agent.kind != b.agent.kind:
+    if (
+        a.agent
+        and b.agent
+        and a.agent.kind != b.agent.kind
+        and "unidentified" not in {a.agent.kind, b.agent.kind}
+    ):
         return False
     if a.agent and b.agent and a.agent.country and b.agent.country and a.agent.country != b.agent.country:
         return False
@@ -255,7 +286,8 @@ def extract_events(
         has_place = any(is_place(t) for t in sent)
         has_date = bool(find_dates(sent.text, published)) if not has_place else True
         cands = [
-            c for c in find_candidates(sent, names, is_place)
+            c
+            for c in find_candidates(sent, names, is_place)
             if c.status != "not" and (c.trigger.pos_ == "VERB" or has_place or has_date)
         ]
         if not include_hedged:
@@ -272,6 +304,14 @@ def extract_events(
                 kept[c.sub_event_type] = c
         sent_tolls = [t for t in find_tolls(sent.text) if t.kind == "killed"]
         toll_owner = next((s for s in TOLL_ORDER if s in kept), None)
+        if (
+            not kept
+            and sent_tolls
+            and drafts
+            and si - drafts[-1].sent_index <= 2
+            and drafts[-1].sub in TOLL_ORDER
+        ):
+            drafts[-1].tolls += sent_tolls  # "The death toll rose to 19." tells the previous event's dead
         for sub, c in kept.items():
             drafts.append(_draft(c, sent, sents, si, history, names, locate, published, skip_before))
             if sub != toll_owner:
@@ -281,9 +321,18 @@ def extract_events(
                 victims = _victims_named(c.trigger)
                 # named victims one by one beat a toll reader that saw only the first "a driver"
                 if victims and all(t.best <= 1 for t in sent_tolls) and victims > len(sent_tolls):
-                    drafts[-1].tolls = [Toll(victims, victims, victims, c.trigger.idx - sent.start_char,
-                                             c.trigger.idx - sent.start_char + len(c.trigger.text),
-                                             c.trigger.text, False, "killed")]
+                    drafts[-1].tolls = [
+                        Toll(
+                            victims,
+                            victims,
+                            victims,
+                            c.trigger.idx - sent.start_char,
+                            c.trigger.idx - sent.start_char + len(c.trigger.text),
+                            c.trigger.text,
+                            False,
+                            "killed",
+                        )
+                    ]
         history.extend(_sentence_actors(sent, names))
     merged: list[_Draft] = []
     for d in drafts:
@@ -292,15 +341,13 @@ def extract_events(
                 _merge(m, d)
                 break
         else:
-            prev = merged[-1] if merged else None
-            if prev is not None and _elaborates(prev, d):
-                _merge(prev, d)
+            last = merged[-1] if merged else None
+            if last is not None and _elaborates(last, d):
+                _merge(last, d)
             else:
                 merged.append(d)
     events = [_finish(d, article, names, focus_country, published, producer) for d in merged]
-    return [
-        e for e in events if e.confidence >= min_confidence and (include_background or not e.background)
-    ]
+    return [e for e in events if e.confidence >= min_confidence and (include_background or not e.background)]
 
 
 def _draft(
@@ -315,29 +362,51 @@ def _draft(
     skip_before: int,
 ) -> _Draft:
     agent, patient = c.agent, c.patient
-    if agent is not None and agent.kind == "government" and lx.EVENT_TYPES.get(c.sub_event_type) in {
-        "Battles", "Explosions/Remote violence"}:
+    if (
+        agent is not None
+        and agent.kind == "government"
+        and lx.EVENT_TYPES.get(c.sub_event_type) in {"Battles", "Explosions/Remote violence"}
+    ):
         agent = Actor("state", agent.country, token_i=agent.token_i)
     if agent is not None and agent.kind == "government" and agent.country is None:
         agent = Actor("government", _sentence_country(sent, names), token_i=agent.token_i)
-    if agent is not None and agent.kind == "unidentified" and c.trigger.doc[agent.token_i or 0].pos_ == "PRON":
+    if (
+        agent is not None
+        and agent.kind == "unidentified"
+        and c.trigger.doc[agent.token_i or 0].pos_ == "PRON"
+    ):
         agent = None
-    subj_pron = [t for t in sent if t.pos_ == "PRON" and t.lower_ in {"they", "he", "she"} and t.dep_ == "nsubj"]
+    subj_pron = [
+        t for t in sent if t.pos_ == "PRON" and t.lower_ in {"they", "he", "she"} and t.dep_ == "nsubj"
+    ]
     if agent is None and subj_pron and c.sub_event_type not in {"Peaceful protest"}:
         agent = _context_actor(history + actors_in(sent[: c.trigger.i - sent.start], names), ARMED_KINDS)
     if patient is None and c.sub_event_type in {
-        "Air/drone strike", "Shelling/artillery/missile attack", "Government regains territory",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Government regains territory",
     }:
+
         def other(a: Actor) -> bool:
-            return a.kind in NON_STATE_KINDS and (agent is None or (a.kind, a.named) != (agent.kind, agent.named))
+            return a.kind in NON_STATE_KINDS and (
+                agent is None or (a.kind, a.named) != (agent.kind, agent.named)
+            )
 
         local = [a for a in actors_in(sent, names) if other(a)]
         patient = local[0] if local else _context_actor([a for a in history if other(a)], NON_STATE_KINDS)
     conf = CONFIDENCE["phrase" if c.why.startswith("phrase") else "word"]
     if agent is None:
         conf -= 0.1
-    draft = _Draft(c.sub_event_type, agent, patient, c.status == "hedged", conf, [sent],
-                   first_start=sent.start_char, sent_index=si)
+    draft = _Draft(
+        c.sub_event_type,
+        agent,
+        patient,
+        c.status == "hedged",
+        conf,
+        [sent],
+        first_start=sent.start_char,
+        sent_index=si,
+    )
     # where: the sentence, then the sentences before it in reverse, then the next one
     anchor = c.trigger.idx
     found = None
@@ -393,9 +462,14 @@ def _victims_named(trigger: Token) -> int:
     for t in people:
         if t.tag_ not in {"NN", "NNP"} or any(c.dep_ == "nummod" for c in t.children):
             return 0  # plurals and numbers are the toll reader's business
-        if t.lemma_.lower() not in lx.CIVILIAN_NOUNS | lx.STATE_FORCE_NOUNS | lx.POLICE_NOUNS | {
-                "soldier", "officer", "guard", "leader", "commander", "official", "militant", "fighter"} \
-                and t.ent_type_ != "PERSON":
+        if (
+            t.lemma_.lower()
+            not in lx.CIVILIAN_NOUNS
+            | lx.STATE_FORCE_NOUNS
+            | lx.POLICE_NOUNS
+            | {"soldier", "officer", "guard", "leader", "commander", "official", "militant", "fighter"}
+            and t.ent_type_ != "PERSON"
+        ):
             return 0
         count += 1
     return count
@@ -405,14 +479,22 @@ def _protest_policing(cands: list[Candidate]) -> list[Candidate]:
     """A protest whose participants are arrested or beaten is a protest with intervention (ACLED)."""
     protest = [c for c in cands if c.sub_event_type == "Peaceful protest"]
     policing = [
-        c for c in cands
-        if c.sub_event_type in {"Arrests", "Attack"} and c.patient is not None and c.patient.kind == "protesters"
+        c
+        for c in cands
+        if c.sub_event_type in {"Arrests", "Attack"}
+        and c.patient is not None
+        and c.patient.kind == "protesters"
     ]
     if not policing:
         return cands
     base = protest[0] if protest else policing[0]
-    merged = replace(base, sub_event_type="Protest with intervention", agent=Actor("protesters"),
-                     patient=policing[0].agent, why=base.why + "+policing")
+    merged = replace(
+        base,
+        sub_event_type="Protest with intervention",
+        agent=Actor("protesters"),
+        patient=policing[0].agent,
+        why=base.why + "+policing",
+    )
     drop = {id(c) for c in protest + policing}
     return [merged, *[c for c in cands if id(c) not in drop]]
 
@@ -438,11 +520,17 @@ def _finish(
     producer: str,
 ) -> Event:
     country = d.place.country if d.place else focus_country
-    actor1 = d.agent.name(names, country) if d.agent else (
-        f"Unidentified Armed Group ({names.country_name(country) or country})"
-        if country and d.sub in lx.EVENT_TYPES and lx.EVENT_TYPES[d.sub] in {
-            "Battles", "Explosions/Remote violence", "Violence against civilians"}
-        else None
+    actor1 = (
+        d.agent.name(names, country)
+        if d.agent
+        else (
+            f"Unidentified Armed Group ({names.country_name(country) or country})"
+            if country
+            and d.sub in lx.EVENT_TYPES
+            and lx.EVENT_TYPES[d.sub]
+            in {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+            else None
+        )
     )
     actor2 = d.patient.name(names, country) if d.patient else None
     if actor2 is None and d.sub == "Non-state actor overtakes territory" and country:
@@ -451,7 +539,9 @@ def _finish(
         actor2 = None
     toll = combine_tolls(d.tolls) if d.tolls else None
     evidence = tuple(
-        Evidence(article.text[s.start_char : _trim_end(article.text, s)], s.start_char, _trim_end(article.text, s))
+        Evidence(
+            article.text[s.start_char : _trim_end(article.text, s)], s.start_char, _trim_end(article.text, s)
+        )
         for s in sorted(d.sentences, key=lambda s: s.start_char)
     )
     background = bool(

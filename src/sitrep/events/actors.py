@@ -16,9 +16,12 @@ from . import lexicon as lx
 ARMED_KINDS = frozenset({"state", "police", "islamist", "rebel", "militia", "unidentified", "named"})
 NON_STATE_KINDS = frozenset({"islamist", "rebel", "militia", "unidentified", "named"})
 STATE_KINDS = frozenset({"state", "police", "government"})
+QUANTITY_NOUNS = frozenset(
+    "dozen dozens hundred hundreds score scores thousand thousands number group handful couple".split()
+)
 UNIT_NOUNS = frozenset(
-    "convoy convoys patrol patrols position positions base bases camp camps checkpoint checkpoints post posts "
-    "outpost outposts vehicle vehicles column barracks garrison headquarters".split()
+    "convoy convoys patrol patrols position positions base bases camp camps checkpoint checkpoints "
+    "post posts outpost outposts vehicle vehicles column barracks garrison headquarters".split()
 )
 
 
@@ -36,7 +39,8 @@ class CountryNames(Protocol):
 class Actor:
     """A participant: its kind, and the country it belongs to when the text says so."""
 
-    kind: str  # state, police, government, islamist, rebel, militia, unidentified, named, civilians, protesters, rioters
+    # state, police, government, islamist, rebel, militia, unidentified, named, civilians, protesters, rioters
+    kind: str
     country: str | None = None
     named: str | None = None
     token_i: int | None = None
@@ -95,6 +99,19 @@ def actor_of(tok: Token | None, names: CountryNames) -> Actor | None:
         return None
     if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"}:
         pass
+    if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":  # "dozens of civilians", "five of them"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return actor_of(objs[0], names)
+    head = tok.lemma_.lower()
+    if head in lx.STATE_FORCE_NOUNS | lx.POLICE_NOUNS or tok.lower_ in lx.STATE_FORCE_NOUNS:
+        direct = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+        iso = _country_in(direct, names)
+        if iso:  # "Malian soldiers (and fighters of JNIM)": the state, whatever the parse hangs on it
+            police = head in lx.POLICE_NOUNS or tok.lower_ in lx.POLICE_NOUNS
+            return Actor("police" if police else "state", iso, token_i=tok.i)
     toks = _np_tokens(tok)
     low = " ".join(t.lower_ for t in toks)
     words = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}

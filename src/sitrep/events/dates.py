@@ -34,12 +34,50 @@ _YEAR_SLACK = dt.timedelta(days=3)  # a yearless "Jan. 21" in a Jan. 20 paper is
 _UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652, "recent": 30}
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-               "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_ABBR = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 
 def _alts(words: Sequence[str]) -> str:
@@ -55,14 +93,18 @@ _SMALL_NUM = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
 _COUNT_AFTER = re.compile(
     r"\s*(?:%|percent|per\s*cent|km|kilomet|mile|metre|meter|troops|soldiers|people|persons|"
     r"civilians|fighters|militants|men|women|children|villagers|residents|homes|houses|"
-    r"dead|killed|injured|wounded|others|of\s+(?:them|whom|the))\b", re.I)
+    r"dead|killed|injured|wounded|others|of\s+(?:them|whom|the))\b",
+    re.I,
+)
 # "Sunday Times", "Saturday Night Live", "Bloody Sunday": names, not dates.
 _NAME_AFTER = re.compile(
     r"\s+(?:Times|Telegraph|Mail|Express|Post|Mirror|Herald|Tribune|Independent|Observer|"
     r"Sport|Night\s+Live|Night\s+Football|Nation|Standard|Star|Monitor|Magazine|Edition|Show|"
-    r"Service|Mass|School|Market|Prayer|Sermon|Club|League|Special|Review|Press)\b")
+    r"Service|Mass|School|Market|Prayer|Sermon|Club|League|Special|Review|Press)\b"
+)
 _NAME_BEFORE = re.compile(
-    r"\b(?:Bloody|Black|Good|Easter|Palm|Super|Ash|Holy|Cyber|Maundy|Shrove|Whit|Mad|the|a|an)\s+$")
+    r"\b(?:Bloody|Black|Good|Easter|Palm|Super|Ash|Holy|Cyber|Maundy|Shrove|Whit|Mad|the|a|an)\s+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +164,7 @@ def _part(low: str) -> str:
 
 def _followed_by_count(m: re.Match[str]) -> bool:
     """Whether the text after the match makes its last number a count ("March 30 people")."""
-    rest = m.string[m.end():]
+    rest = m.string[m.end() :]
     return bool(_COUNT_AFTER.match(rest)) or bool(re.match(r"[,.]\d", rest))
 
 
@@ -131,7 +173,7 @@ def _followed_by_count(m: re.Match[str]) -> bool:
 
 def _weekday(m: re.Match[str], pub: dt.date | None) -> _Span | None:
     """'late Saturday', 'Sunday night', 'last Tuesday': the most recent such day."""
-    before, after = m.string[: m.start()], m.string[m.end("wd"):]
+    before, after = m.string[: m.start()], m.string[m.end("wd") :]
     mod = (m["mod"] or "").lower()
     if (not mod and _NAME_BEFORE.search(before)) or _NAME_AFTER.match(after):
         return None
@@ -327,8 +369,9 @@ def _month(m: re.Match[str], pub: dt.date | None) -> _Span | None:
     elif pub is None:
         return None, None, None, 3, "range"
     else:
-        year = pub.year if (month < pub.month or (month == pub.month and "last" not in pre)) else (
-            pub.year - 1)
+        year = (
+            pub.year if (month < pub.month or (month == pub.month and "last" not in pre)) else (pub.year - 1)
+        )
     lo, hi = dt.date(year, month, 1), _month_end(year, month)
     if "since" in pre:
         return lo, pub, None, 3, "vague"
@@ -359,42 +402,101 @@ def _year(m: re.Match[str], pub: dt.date | None) -> _Span | None:
 
 _I = re.IGNORECASE
 _FAMILIES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
-    (re.compile(r"(?:\b(?P<mod>(?i:on|late|early|last|this\s+past|past|overnight|since|late\s+on|"
-                rf"early\s+on))\s+)?\b(?P<wd>{_WD})(?!s\b)(?:'s)?(?:\s+(?i:night|morning|afternoon|"
-                r"evening|overnight)\b)?"), _weekday),
-    (re.compile(r"\b(?:the\s+day\s+before\s+yesterday|(?:late\s+|early\s+)?yesterday(?:\s+(?:morning|"
-                r"afternoon|evening|night))?|(?:earlier\s+|early\s+|late\s+)?today|tonight|last\s+night|"
-                r"this\s+(?:morning|afternoon|evening))\b", _I), _relative_day),
-    (re.compile(rf"\b(?P<n>{_SMALL_NUM}|a\s+few|few|several|(?:a\s+)?couple\s+of)\s+"
-                r"(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago\b", _I), _ago),
-    (re.compile(r"\b(?:(?:earlier|early|late|later)\s+(?:this|last)\s+week(?:end)?|(?:at\s+)?the\s+"
-                r"(?:beginning|start|end)\s+of\s+(?:the|this|last)\s+week|(?:earlier|early|later|late)\s+"
-                r"in\s+the\s+week|(?:last|this|the\s+previous)\s+week(?:end)?|the\s+week\s+before|"
-                r"(?:over|at|during)\s+the\s+weekend)\b", _I), _week),
-    (re.compile(r"\b(?:(?:earlier|early|late|later)\s+(?:this|last)\s+(?:month|year)|(?:at\s+)?the\s+"
-                r"(?:beginning|start|end)\s+of\s+(?:the|this|last)\s+(?:month|year)|(?:earlier|early|"
-                r"later|late)\s+in\s+the\s+(?:month|year)|(?:last|this|the\s+previous)\s+(?:month|year))\b",
-                _I), _month_or_year),
-    (re.compile(r"\b(?:in\s+recent\s+(?:days|weeks|months)|(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+"
-                rf"(?:(?P<n>{_SMALL_NUM})\s+|(?:few|several)\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)|"
-                r"recently|so\s+far(?:\s+this\s+year)?)\b", _I), _rolling),
-    (re.compile(r"\b(?:(?:(?:several|a\s+few|few|two|three|four|five|\d+)\s+)?(?:days|weeks|months)\s+"
-                r"(?:of|later|earlier)|(?:a|one)\s+(?:day|week|month)\s+(?:later|earlier|before)|"
-                r"hours\s+later|the\s+(?:next|following|previous)\s+(?:day|week|morning|night)|"
-                r"the\s+day\s+(?:before|after))\b", _I), _anchored),
-    (re.compile(rf"\b(?P<mon>{_MONTH_ANY})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]\d)"
-                rf"(?:\s*(?:-|–|to|and|through)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
-                rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b(?![,.]?\d))?"), _absolute),
-    (re.compile(rf"(?<![\d,.])\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})"
-                rf"(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?"),
-     _absolute),
+    (
+        re.compile(
+            r"(?:\b(?P<mod>(?i:on|late|early|last|this\s+past|past|overnight|since|late\s+on|"
+            rf"early\s+on))\s+)?\b(?P<wd>{_WD})(?!s\b)(?:'s)?(?:\s+(?i:night|morning|afternoon|"
+            r"evening|overnight)\b)?"
+        ),
+        _weekday,
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+day\s+before\s+yesterday|(?:late\s+|early\s+)?yesterday(?:\s+(?:morning|"
+            r"afternoon|evening|night))?|(?:earlier\s+|early\s+|late\s+)?today|tonight|last\s+night|"
+            r"this\s+(?:morning|afternoon|evening))\b",
+            _I,
+        ),
+        _relative_day,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<n>{_SMALL_NUM}|a\s+few|few|several|(?:a\s+)?couple\s+of)\s+"
+            r"(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago\b",
+            _I,
+        ),
+        _ago,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:earlier|early|late|later)\s+(?:this|last)\s+week(?:end)?|(?:at\s+)?the\s+"
+            r"(?:beginning|start|end)\s+of\s+(?:the|this|last)\s+week|(?:earlier|early|later|late)\s+"
+            r"in\s+the\s+week|(?:last|this|the\s+previous)\s+week(?:end)?|the\s+week\s+before|"
+            r"(?:over|at|during)\s+the\s+weekend)\b",
+            _I,
+        ),
+        _week,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:earlier|early|late|later)\s+(?:this|last)\s+(?:month|year)|(?:at\s+)?the\s+"
+            r"(?:beginning|start|end)\s+of\s+(?:the|this|last)\s+(?:month|year)|(?:earlier|early|"
+            r"later|late)\s+in\s+the\s+(?:month|year)|(?:last|this|the\s+previous)\s+(?:month|year))\b",
+            _I,
+        ),
+        _month_or_year,
+    ),
+    (
+        re.compile(
+            r"\b(?:in\s+recent\s+(?:days|weeks|months)|(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+"
+            rf"(?:(?P<n>{_SMALL_NUM})\s+|(?:few|several)\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)|"
+            r"recently|so\s+far(?:\s+this\s+year)?)\b",
+            _I,
+        ),
+        _rolling,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:(?:several|a\s+few|few|two|three|four|five|\d+)\s+)?(?:days|weeks|months)\s+"
+            r"(?:of|later|earlier)|(?:a|one)\s+(?:day|week|month)\s+(?:later|earlier|before)|"
+            r"hours\s+later|the\s+(?:next|following|previous)\s+(?:day|week|morning|night)|"
+            r"the\s+day\s+(?:before|after))\b",
+            _I,
+        ),
+        _anchored,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<mon>{_MONTH_ANY})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]\d)"
+            rf"(?:\s*(?:-|–|to|and|through)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b(?![,.]?\d))?"
+        ),
+        _absolute,
+    ),
+    (
+        re.compile(
+            rf"(?<![\d,.])\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<mon>{_MONTH_ANY})(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?"
+        ),
+        _absolute,
+    ),
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"), _iso),
     (re.compile(r"(?<![\d/.])\b\d{1,2}([/.])\d{1,2}\1(?:19|20)\d{2}\b(?![/.]\d)"), _numeric),
-    (re.compile(r"(?:\b(?P<pre>(?i:in|since|during|through|throughout|last|early|late|mid|"
-                r"earlier\s+in|later\s+in|(?:the\s+)?(?:beginning|start|end|middle)\s+of))[\s-]+)?"
-                rf"\b(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b(?![,.]?\d))?"), _month),
-    (re.compile(r"\b(?P<pre>(?i:in|since|during|throughout|early|late|mid|(?:the\s+)?"
-                r"(?:beginning|start|end|middle)\s+of))[\s-]+(?P<y>(?:19|20)\d{2})\b(?![,.]?\d)"), _year),
+    (
+        re.compile(
+            r"(?:\b(?P<pre>(?i:in|since|during|through|throughout|last|early|late|mid|"
+            r"earlier\s+in|later\s+in|(?:the\s+)?(?:beginning|start|end|middle)\s+of))[\s-]+)?"
+            rf"\b(?P<mon>{_MONTH_FULL})\b(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b(?![,.]?\d))?"
+        ),
+        _month,
+    ),
+    (
+        re.compile(
+            r"\b(?P<pre>(?i:in|since|during|throughout|early|late|mid|(?:the\s+)?"
+            r"(?:beginning|start|end|middle)\s+of))[\s-]+(?P<y>(?:19|20)\d{2})\b(?![,.]?\d)"
+        ),
+        _year,
+    ),
 )
 
 
@@ -410,8 +512,9 @@ def _mention(m: re.Match[str], span: _Span, pub: dt.date | None) -> DateMention:
         best = lo + (hi - lo) // 2
     if best is not None and hi is not None and best > hi:
         best = hi
-    return DateMention(m.start(), m.end(), m.group(), best if kind != "vague" else None,
-                       lo, hi, precision, kind)
+    return DateMention(
+        m.start(), m.end(), m.group(), best if kind != "vague" else None, lo, hi, precision, kind
+    )
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
@@ -440,9 +543,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     return sorted(chosen, key=lambda d: d.start)
 
 
-def best_event_date(
-    mentions: Sequence[DateMention], published: dt.date | None
-) -> tuple[dt.date | None, int]:
+def best_event_date(mentions: Sequence[DateMention], published: dt.date | None) -> tuple[dt.date | None, int]:
     """Pick the event date from a sentence's mentions: the most specific one, first in text order.
 
     Args:

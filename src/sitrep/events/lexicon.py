@@ -200,6 +200,16 @@ PROPERTY_NOUNS: Final = frozenset(
     "villages property properties hut huts granary granaries warehouse crops field fields station "
     "tower hospital clinic bank".split()
 )
+# What an armed group attacks decides the type: people's places → Attack, military ones → Armed clash.
+CIVILIAN_TARGETS: Final = frozenset(
+    "village villages market markets church churches mosque mosques school schools hospital clinic bus "
+    "buses home homes house houses farm farms wedding funeral congregation worshippers neighbourhood "
+    "neighborhood settlement settlements hamlet".split()
+)
+MILITARY_TARGETS: Final = frozenset(
+    "checkpoint checkpoints base bases post posts outpost outposts convoy convoys patrol patrols barracks "
+    "garrison position positions camp camps".split()
+)
 WEAPON_NOUNS: Final = frozenset(
     "bomb bombs ied ieds explosive explosives device devices mine mines weapon weapons arms "
     "ammunition rocket rockets missile missiles drone drones grenade grenades cache".split()
@@ -229,7 +239,9 @@ ARMED_GROUP_NOUNS: Final = frozenset(
     "attackers assailant assailants militia militiamen militias bandit bandits guerrilla guerrillas "
     "terrorist terrorists separatist separatists kidnapper kidnappers".split()
 )
-REBEL_WORDS: Final = frozenset("rebel rebels insurgent insurgents separatist separatists guerrilla guerrillas".split())
+REBEL_WORDS: Final = frozenset(
+    "rebel rebels insurgent insurgents separatist separatists guerrilla guerrillas".split()
+)
 MILITIA_WORDS: Final = frozenset("militia militias militiamen vigilante vigilantes".split())
 CIVILIAN_NOUNS: Final = frozenset(
     "civilian civilians driver drivers villager villagers resident residents farmer farmers herder "
@@ -287,8 +299,25 @@ MODAL_AUX: Final = frozenset("may might could can should must".split())
 
 # Past forms the statistical lemmatiser tends to leave alone.
 IRREGULAR: Final[dict[str, str]] = {
-    "retook": "retake", "retaken": "retake", "overran": "overrun", "shot": "shoot", "fought": "fight",
-    "took": "take", "taken": "take", "blew": "blow", "blown": "blow", "stole": "steal", "stolen": "steal",
-    "burnt": "burn", "rioted": "riot", "torched": "torch", "abducted": "abduct", "kidnapped": "kidnap",
-    "shelled": "shell", "razed": "raze", "looted": "loot", "stabbed": "stab", "clashed": "clash",
+    "retook": "retake",
+    "retaken": "retake",
+    "overran": "overrun",
+    "shot": "shoot",
+    "fought": "fight",
+    "took": "take",
+    "taken": "take",
+    "blew": "blow",
+    "blown": "blow",
+    "stole": "steal",
+    "stolen": "steal",
+    "burnt": "burn",
+    "rioted": "riot",
+    "torched": "torch",
+    "abducted": "abduct",
+    "kidnapped": "kidnap",
+    "shelled": "shell",
+    "razed": "raze",
+    "looted": "loot",
+    "stabbed": "stab",
+    "clashed": "clash",
 }

@@ -6,6 +6,7 @@ on is ACLED's own (its licence forbids it), and rules keep every decision explai
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,7 +15,10 @@ from spacy.tokens import Span, Token
 from . import lexicon as lx
 from .actors import NON_STATE_KINDS, STATE_KINDS, Actor, CountryNames, actor_of
 
-PERSON_NOUNS = lx.CIVILIAN_NOUNS | lx.PROTESTER_NOUNS | lx.ARMED_GROUP_NOUNS | lx.STATE_FORCE_NOUNS | lx.POLICE_NOUNS
+ARMED = frozenset({"state", "police", "islamist", "rebel", "militia", "unidentified", "named"})
+PERSON_NOUNS = (
+    lx.CIVILIAN_NOUNS | lx.PROTESTER_NOUNS | lx.ARMED_GROUP_NOUNS | lx.STATE_FORCE_NOUNS | lx.POLICE_NOUNS
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,11 @@ def subject_of(verb: Token) -> Token | None:
         if s.dep_ == "nsubj" and s.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
             return verb.head
         return s
-    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head is not verb:
+    if (
+        verb.dep_ in {"conj", "xcomp", "advcl"}
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.head is not verb
+    ):
         if verb.dep_ == "conj" or not _children(verb, "nsubjpass"):
             return subject_of(verb.head)
     return None
@@ -128,9 +136,18 @@ def _is_place_like(tok: Token | None, is_place: Callable[[Token], bool]) -> bool
         return True
     if tok.lemma_.lower() in lx.TERRITORY_NOUNS or tok.lower_ in lx.TERRITORY_NOUNS:
         if tok.lower_ == "control":
-            return any(is_place(t) or t.lemma_.lower() in lx.TERRITORY_NOUNS for t in tok.subtree if t is not tok)
+            return any(
+                is_place(t) or t.lemma_.lower() in lx.TERRITORY_NOUNS for t in tok.subtree if t is not tok
+            )
         return True
     return False
+
+
+_AGGREGATE = re.compile(
+    r"\b(over|in|during) the (past|last) (\w+ )?(years?|decades?|months?)\b|\bsince (19|20)\d\d\b|"
+    r"\bin recent (years|months)\b|\bso far this year\b|\bthis year\b|\bsince the start of\b",
+    re.IGNORECASE,
+)
 
 
 def modality(trigger: Token) -> str:
@@ -140,7 +157,8 @@ def modality(trigger: Token) -> str:
         return "not"
     for c in trigger.children:  # "no civilians were killed", "nobody was hurt"
         if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and (
-            c.lower_ in {"nobody", "none", "noone"} or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            c.lower_ in {"nobody", "none", "noone"}
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         ):
             return "not"
     for c in trigger.children:
@@ -152,6 +170,10 @@ def modality(trigger: Token) -> str:
                 return "not"
         if c.dep_ == "mark" and low in {"if", "unless", "whether"}:
             return "not"
+    if any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve"} for c in trigger.children
+    ) and _AGGREGATE.search(trigger.sent.text):
+        return "not"  # "has killed thousands since 2015": a tally, not a happening with a place and a day
     status = "happened"
     for c in trigger.children:
         if c.dep_ == "aux" and c.lower_ in {"may", "might", "could"}:
@@ -203,11 +225,15 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
     for head, sub, phrase in _phrase_triggers(sent):
         start = head.i - len(phrase.split()) + 1
         used.update(range(start, head.i + 1))
-        agent = _noun_agent(head, names) if head.pos_ in {"NOUN", "PROPN"} else actor_of(subject_of(head), names)
+        agent = (
+            _noun_agent(head, names) if head.pos_ in {"NOUN", "PROPN"} else actor_of(subject_of(head), names)
+        )
         if agent is None and head.pos_ in {"NOUN", "PROPN"}:
             for t in sent[max(0, start - sent.start) : head.i - sent.start + 1]:
                 agent = agent or _noun_agent(t, names)
-        out.append(Candidate(sub, head, agent, _noun_patient(head, names), modality(head), f"phrase:{phrase}"))
+        out.append(
+            Candidate(sub, head, agent, _noun_patient(head, names), modality(head), f"phrase:{phrase}")
+        )
     for tok in sent:
         if tok.i in used or tok.pos_ not in {"VERB", "NOUN", "PROPN"}:
             continue
@@ -240,6 +266,10 @@ def _typed(
         if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and agent_tok is None:
             return None  # headline-like fragments: "Burned out vehicles ..."
         agent, patient = actor_of(agent_tok, names), actor_of(patient_tok, names)
+        if patient is None and agent_tok is not None and sub == "Armed clash":
+            sides = [c for c in agent_tok.conjuncts if c.i > agent_tok.i]  # "soldiers and fighters fought"
+            if sides:
+                patient = actor_of(sides[0], names)
     else:
         agent_tok, patient_tok = None, None
         agent, patient = _noun_agent(tok, names), _noun_patient(tok, names)
@@ -253,13 +283,19 @@ def _typed(
         if agent_tok is not None:
             heads += [c for c in agent_tok.children if c.dep_ in {"compound", "conj"}]
         words = {h.lemma_.lower() for h in heads} | {h.lower_ for h in heads}
-        if words & lx.AIR_AGENTS or (tok.lemma_.lower() == "bomb" and agent is not None and agent.kind == "state"):
+        if words & lx.AIR_AGENTS or (
+            tok.lemma_.lower() == "bomb" and agent is not None and agent.kind == "state"
+        ):
             sub = "Air/drone strike"
         elif words & lx.ARTILLERY_AGENTS:
             sub = "Shelling/artillery/missile attack"
         else:
             return None
-        if agent is not None and agent_tok is not None and agent_tok.lemma_.lower() in lx.AIR_AGENTS | lx.ARTILLERY_AGENTS:
+        if (
+            agent is not None
+            and agent_tok is not None
+            and agent_tok.lemma_.lower() in lx.AIR_AGENTS | lx.ARTILLERY_AGENTS
+        ):
             agent = _noun_agent(agent_tok, names) or (agent if agent.country else None)
         return Candidate(sub, tok, agent, patient, status, why)
 
@@ -283,7 +319,9 @@ def _typed(
             if agent is None and lemma in {"take", "control", "seize", "capture"}:
                 return None
         place_tokens = tuple(t.i for t in obj.subtree)
-        if sub == "Non-violent transfer of territory" and (agent is None or agent.kind not in NON_STATE_KINDS | STATE_KINDS):
+        if sub == "Non-violent transfer of territory" and (
+            agent is None or agent.kind not in NON_STATE_KINDS | STATE_KINDS
+        ):
             return None
         if sub == "territory":
             if agent is None:
@@ -298,6 +336,20 @@ def _typed(
             sub = "Non-state actor overtakes territory"
         return Candidate(sub, tok, agent, patient, status, why, place_tokens)
 
+    if constraint == "victim" and patient is None and agent is not None and agent.kind in ARMED:
+        target = (patient_tok.lemma_.lower() if patient_tok is not None else None) if verb else None
+        if not verb:  # "an attack on a village"
+            ons = [
+                o
+                for p_ in _children(tok, "prep")
+                if p_.lower_ in {"on", "against"}
+                for o in _children(p_, "pobj")
+            ]
+            target = ons[0].lemma_.lower() if ons else None
+        if target in lx.CIVILIAN_TARGETS:
+            return Candidate("Attack", tok, agent, Actor("civilians"), status, why)
+        if target in lx.MILITARY_TARGETS:
+            return Candidate("Armed clash", tok, agent, None, status, why)
     if constraint == "victim":
         if patient is None:
             if not verb and tok.lemma_.lower() in {"attack", "raid", "assault"}:
@@ -318,9 +370,14 @@ def _typed(
         return None
 
     if not verb and tok.lemma_.lower() in {"fight", "battle"}:
-        sides = [actor_of(o, names) for p in tok.children if p.dep_ == "prep" and p.lower_ in
-                 {"with", "between", "against"} for o in p.children if o.dep_ == "pobj"]
-        if not any(sides) or any(c.dep_ == "poss" for c in tok.children):
+        parties = [
+            actor_of(o, names)
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ in {"with", "between", "against"}
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
+        if not any(parties) or any(c.dep_ == "poss" for c in tok.children):
             return None  # "the fight against terrorism", "his army's fight": a campaign, not a clash
     if constraint == "armed":
         if not (agent or patient) and not any(
@@ -329,8 +386,14 @@ def _typed(
             return None
     if constraint == "protest" and not protest_ctx:
         return None
+    if constraint == "property" and agent is not None and agent.kind in {"protesters", "rioters"}:
+        return Candidate("Violent demonstration", tok, agent, patient, status, why)
     if constraint == "property":
-        if patient_tok is None or patient_tok.lemma_.lower() not in lx.PROPERTY_NOUNS and patient_tok.lower_ not in lx.PROPERTY_NOUNS:
+        if (
+            patient_tok is None
+            or patient_tok.lemma_.lower() not in lx.PROPERTY_NOUNS
+            and patient_tok.lower_ not in lx.PROPERTY_NOUNS
+        ):
             return None
         if agent is None or (agent_tok is not None and agent_tok.lemma_.lower() in lx.WORDS):
             return None  # "destroyed by airstrikes": part of the strike, not a separate event

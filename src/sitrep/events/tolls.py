@@ -47,104 +47,311 @@ class Toll:
     kind: str  # always "killed": only deaths are fatalities (injuries are never returned)
 
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen").split()
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-_VAGUE = {"tens of thousands": (10000, None), "hundreds of thousands": (100000, None),
-          "dozens": (12, None), "scores": (20, None), "hundreds": (100, None),
-          "thousands": (1000, None), "tens": (10, None), "several": (3, None), "a few": (3, None),
-          "a number": (3, None), "many": (3, None), "multiple": (3, None), "numerous": (3, None),
-          "a dozen": (12, 12), "half a dozen": (6, 6), "a score": (20, 20), "a couple": (2, 2),
-          "both": (2, 2), "two dozen": (24, 24), "three dozen": (36, 36), "a handful": (3, None)}
-_FLOOR_Q = ("at least", "no fewer than", "no less than", "a minimum of", "more than", "over",
-            "upwards of", "in excess of", "just over", "at least another")
+_VAGUE = {
+    "tens of thousands": (10000, None),
+    "hundreds of thousands": (100000, None),
+    "dozens": (12, None),
+    "scores": (20, None),
+    "hundreds": (100, None),
+    "thousands": (1000, None),
+    "tens": (10, None),
+    "several": (3, None),
+    "a few": (3, None),
+    "a number": (3, None),
+    "many": (3, None),
+    "multiple": (3, None),
+    "numerous": (3, None),
+    "a dozen": (12, 12),
+    "half a dozen": (6, 6),
+    "a score": (20, 20),
+    "a couple": (2, 2),
+    "both": (2, 2),
+    "two dozen": (24, 24),
+    "three dozen": (36, 36),
+    "a handful": (3, None),
+}
+_FLOOR_Q = (
+    "at least",
+    "no fewer than",
+    "no less than",
+    "a minimum of",
+    "more than",
+    "over",
+    "upwards of",
+    "in excess of",
+    "just over",
+    "at least another",
+)
 _CEILING_Q = ("up to", "as many as", "at most", "no more than")
 
 _U = "|".join(sorted(_UNITS, key=len, reverse=True))
 _T = "|".join(_TENS)
 _ONE9 = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_NUM = rf"(?:{_T})(?:[-\s]+(?:{_ONE9}))?"
-_WORD_NUM = (rf"(?:(?:a|{_U})\s+hundred(?:\s+(?:and\s+)?(?:{_TENS_NUM}|{_U}))?|(?:a|{_TENS_NUM}|{_U})\s+"
-             rf"thousand|{_TENS_NUM}|{_U})")
+_WORD_NUM = (
+    rf"(?:(?:a|{_U})\s+hundred(?:\s+(?:and\s+)?(?:{_TENS_NUM}|{_U}))?|(?:a|{_TENS_NUM}|{_U})\s+"
+    rf"thousand|{_TENS_NUM}|{_U})"
+)
 _N = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM})\b(?![,.]\d|-year|-month)"
 _VAGUE_RE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_VAGUE, key=len, reverse=True))
-_QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(
-    (*_FLOOR_Q, *_CEILING_Q, "about", "around", "some", "approximately", "roughly", "an estimated",
-     "estimated", "nearly", "almost", "close to", "just under", "a total of", "another", "a further",
-     "an additional"), key=len, reverse=True))
+_QUAL = "|".join(
+    re.escape(q).replace(r"\ ", r"\s+")
+    for q in sorted(
+        (
+            *_FLOOR_Q,
+            *_CEILING_Q,
+            "about",
+            "around",
+            "some",
+            "approximately",
+            "roughly",
+            "an estimated",
+            "estimated",
+            "nearly",
+            "almost",
+            "close to",
+            "just under",
+            "a total of",
+            "another",
+            "a further",
+            "an additional",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 _NUMP = re.compile(
     rf"\b(?:(?P<q>{_QUAL})\s+)?(?:between\s+(?P<a>{_N})\s+and\s+(?P<b>{_N})|(?P<a2>{_N})\s+(?:to|or)\s+(?P<b2>{_N})|"
     rf"(?P<a3>\d{{1,5}})\s*[-–]\s*(?P<b3>\d{{1,5}})\b(?!-)|(?P<n>{_N})|(?P<v>(?:{_VAGUE_RE})\b(?:\s+of\b)?))",
-    re.I)
+    re.I,
+)
 
-_DIE = (r"(?:killed|dead|died|perished|slain|massacred|executed|beheaded|murdered|assassinated|"
-        r"lynched|gunned\s+down|shot\s+dead|shot\s+and\s+killed|(?:hacked|stabbed|beaten|burned|burnt|"
-        r"bludgeoned)\s+to\s+death|burn(?:ed|t)\s+alive|lost\s+(?:their|his|her)\s+lives?|succumbed)")
+_DIE = (
+    r"(?:killed|dead|died|perished|slain|massacred|executed|beheaded|murdered|assassinated|"
+    r"lynched|gunned\s+down|shot\s+dead|shot\s+and\s+killed|(?:hacked|stabbed|beaten|burned|burnt|"
+    r"bludgeoned)\s+to\s+death|burn(?:ed|t)\s+alive|lost\s+(?:their|his|her)\s+lives?|succumbed)"
+)
 _INTRANSITIVE = {"dead", "died", "perished", "succumbed"}
-_KILL_ACTIVE = (r"(?:killed|killing|kills|slew|massacred|massacring|executed|executing|beheaded|"
-                r"beheading|murdered|murdering|assassinated|lynched|gunned\s+down|gunning\s+down|"
-                r"shot\s+dead|shooting\s+dead|shot\s+and\s+killed|slaughtered|slaughtering)")
+_KILL_ACTIVE = (
+    r"(?:killed|killing|kills|slew|massacred|massacring|executed|executing|beheaded|"
+    r"beheading|murdered|murdering|assassinated|lynched|gunned\s+down|gunning\s+down|"
+    r"shot\s+dead|shooting\s+dead|shot\s+and\s+killed|slaughtered|slaughtering)"
+)
 _AUX = {"were", "was", "been", "are", "is", "got", "be", "being"}
 # "will be killed", "could have been killed", "to be killed": not a report of deaths. "may have
 # been killed" and "believed to have been killed" are reports, hedged.
 _MODAL = re.compile(
-    r"\b(?:(?:will|would|could|should|can)\s+(?:have\s+)?be(?:en)?|(?:may|might|to)\s+be)\b", re.I)
-_BREAK = {"and", "or", "but", "while", "after", "before", "when", "as", "than", "injured", "wounded",
-          "hurt", "missing", "arrested", "abducted", "kidnapped", "rescued", "displaced", "fled",
-          "said", "says", "if", "because", "since", "whereas", "although", "though", "nor", "not",
-          "where", "deployed", "sent"}
-_NOT_COUNT = {"days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour",
-              "minutes", "km", "kilometres", "kilometers", "miles", "metres", "meters", "percent",
-              "per", "times", "vehicles", "trucks", "cars", "houses", "homes", "buildings", "villages",
-              "towns", "rounds", "rockets", "shells", "missiles", "drones", "bombs", "mines",
-              "cattle", "cows", "goats", "sheep", "camels", "animals", "livestock", "donkeys", "dogs",
-              "horses", "pigs", "chickens", "birds", "fish", "am", "pm", "gmt", "tonnes", "tons",
-              "dollars", "usd"}
-_NONHUMAN = _NOT_COUNT | {"engine", "motor", "bill", "proposal", "deal", "plan", "idea", "story",
-                          "project", "mood", "momentum", "chance", "chances", "talks", "lights",
-                          "power", "cow", "goat", "camel", "dog", "donkey", "horse", "animal",
-                          "process", "conversation", "song", "virus", "bacteria", "weeds", "pain",
-                          "attack", "assault", "blast", "explosion", "bomb", "strike", "raid",
-                          "fire", "ceasefire", "truce", "offensive", "fighting", "clashes", "violence",
-                          "total", "number", "dozen", "few", "couple", "score", "handful"}
+    r"\b(?:(?:will|would|could|should|can)\s+(?:have\s+)?be(?:en)?|(?:may|might|to)\s+be)\b", re.I
+)
+_BREAK = {
+    "and",
+    "or",
+    "but",
+    "while",
+    "after",
+    "before",
+    "when",
+    "as",
+    "than",
+    "injured",
+    "wounded",
+    "hurt",
+    "missing",
+    "arrested",
+    "abducted",
+    "kidnapped",
+    "rescued",
+    "displaced",
+    "fled",
+    "said",
+    "says",
+    "if",
+    "because",
+    "since",
+    "whereas",
+    "although",
+    "though",
+    "nor",
+    "not",
+    "where",
+    "deployed",
+    "sent",
+}
+_NOT_COUNT = {
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "hours",
+    "hour",
+    "minutes",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "percent",
+    "per",
+    "times",
+    "vehicles",
+    "trucks",
+    "cars",
+    "houses",
+    "homes",
+    "buildings",
+    "villages",
+    "towns",
+    "rounds",
+    "rockets",
+    "shells",
+    "missiles",
+    "drones",
+    "bombs",
+    "mines",
+    "cattle",
+    "cows",
+    "goats",
+    "sheep",
+    "camels",
+    "animals",
+    "livestock",
+    "donkeys",
+    "dogs",
+    "horses",
+    "pigs",
+    "chickens",
+    "birds",
+    "fish",
+    "am",
+    "pm",
+    "gmt",
+    "tonnes",
+    "tons",
+    "dollars",
+    "usd",
+}
+_NONHUMAN = _NOT_COUNT | {
+    "engine",
+    "motor",
+    "bill",
+    "proposal",
+    "deal",
+    "plan",
+    "idea",
+    "story",
+    "project",
+    "mood",
+    "momentum",
+    "chance",
+    "chances",
+    "talks",
+    "lights",
+    "power",
+    "cow",
+    "goat",
+    "camel",
+    "dog",
+    "donkey",
+    "horse",
+    "animal",
+    "process",
+    "conversation",
+    "song",
+    "virus",
+    "bacteria",
+    "weeds",
+    "pain",
+    "attack",
+    "assault",
+    "blast",
+    "explosion",
+    "bomb",
+    "strike",
+    "raid",
+    "fire",
+    "ceasefire",
+    "truce",
+    "offensive",
+    "fighting",
+    "clashes",
+    "violence",
+    "total",
+    "number",
+    "dozen",
+    "few",
+    "couple",
+    "score",
+    "handful",
+}
 _WORD = r"[A-Za-z][\w'’-]*"
 _NPWORD = r"\w[\w'’-]*"  # may start with a digit: "a 25-year-old man"
 _GAP_AFTER = re.compile(
     rf"(?P<gap>(?:,\s+(?:including|most|mostly|many|some|all|among|mainly|among\s+them)\b[^,.;]{{0,60}},|"
-    rf"\s+\([^)]{{0,60}}\)|\s+{_WORD}){{0,7}}?)\s+(?P<verb>{_DIE})\b", re.I)
+    rf"\s+\([^)]{{0,60}}\)|\s+{_WORD}){{0,7}}?)\s+(?P<verb>{_DIE})\b",
+    re.I,
+)
 _OBJECT_AFTER = re.compile(
     rf"\s+(?:a|an|the|his|her|their|its|him|them|us|me|one|another|at\s+least|more\s+than|some|"
-    rf"several|dozens|scores|hundreds|many|{_N})\b", re.I)
-_BEFORE_ACTIVE = re.compile(rf"(?:(?P<mod>\b(?:could|would|should|will|can)\s+(?:have\s+)?)?"
-                            rf"\b{_KILL_ACTIVE}|\b(?:left|leaving|leaves)\b)\s+(?:the\s+)?$", re.I)
-_BEFORE_OF = re.compile(r"\b(?:killings?|deaths?|murders?|massacre|executions?|slaying|bodies|lives)\s+of\s+"
-                        r"(?:the\s+)?$", re.I)
+    rf"several|dozens|scores|hundreds|many|{_N})\b",
+    re.I,
+)
+_BEFORE_ACTIVE = re.compile(
+    rf"(?:(?P<mod>\b(?:could|would|should|will|can)\s+(?:have\s+)?)?"
+    rf"\b{_KILL_ACTIVE}|\b(?:left|leaving|leaves)\b)\s+(?:the\s+)?$",
+    re.I,
+)
+_BEFORE_OF = re.compile(
+    r"\b(?:killings?|deaths?|murders?|massacre|executions?|slaying|bodies|lives)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 _BEFORE_TOLL = re.compile(
     r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|victims|fatalities))\b"
     r"[^.;:]{0,40}?\b(?:to|at|of|reached|hit|hits|reaches|is|was|now|passed|exceeded|topped|surpassed)\s+$",
-    re.I)
+    re.I,
+)
 _AFTER_NOUN = re.compile(
-    rf"(?:\s+{_WORD})?\s+(?:deaths|fatalities|bodies|lives\s+(?:were|have\s+been)\s+lost)\b", re.I)
+    rf"(?:\s+{_WORD})?\s+(?:deaths|fatalities|bodies|lives\s+(?:were|have\s+been)\s+lost)\b", re.I
+)
 _AFTER_LIVES = re.compile(r"\s+lives\b", re.I)
 _BEFORE_SKIP = re.compile(
     r"(?:\b(?:no|not|including|among\s+them|among\s+whom|incl\.)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
-    r"Sept|Oct|Nov|Dec)[a-z]*\.?)\s+$", re.I)
+    r"Sept|Oct|Nov|Dec)[a-z]*\.?)\s+$",
+    re.I,
+)
 _BEFORE_YEAR = re.compile(r"\b(?:in|since|during|by|of|until|year|mid|early|late|from)\s+$", re.I)
-_BEFORE_VIOLENT = re.compile(r"\b(?:beat|beating|hacked|hacking|stabbed|stabbing|stoned|stoning|burned|burnt|"
-                             r"burning|clubbed)\s+$", re.I)
+_BEFORE_VIOLENT = re.compile(
+    r"\b(?:beat|beating|hacked|hacking|stabbed|stabbing|stoned|stoning|burned|burnt|"
+    r"burning|clubbed)\s+$",
+    re.I,
+)
 _AFTER_TO_DEATH = re.compile(rf"(?:\s+{_WORD}){{0,2}}?\s+to\s+death\b", re.I)
 _STOP = re.compile(r"\b(?:in|on|at|near|during|when|as|and|while|after|from|with|by)\b")
 _BEFORE_LIVES = re.compile(r"\b(?:claimed|claiming|claims|cost|costing|took|taking)\s+$", re.I)
-_BEFORE_SAID = re.compile(r"\b(?:said|says|say|put\s+(?:the\s+(?:toll|figure|number)|it)\s+at|estimated|"
-                          r"counted|reported)\s+(?:it\s+was\s+|the\s+(?:toll|figure|number)\s+(?:at|was)\s+)?$",
-                          re.I)
+_BEFORE_SAID = re.compile(
+    r"\b(?:said|says|say|put\s+(?:the\s+(?:toll|figure|number)|it)\s+at|estimated|"
+    r"counted|reported)\s+(?:it\s+was\s+|the\s+(?:toll|figure|number)\s+(?:at|was)\s+)?$",
+    re.I,
+)
 _AFTER_BARE = re.compile(r"\s*(?:[,.;)]|$|\s(?:people|persons|dead|deaths|victims|bodies)\b)", re.I)
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|alleged|unconfirmed|unverified|may\s+have|might\s+have|"
-                    r"claim(?:ed|s|ing)?\s+(?:that|to\s+have)|"
-                    r"feared|believed|thought\s+to|presumed|possibly|probably|likely|denied|denies|deny|"
-                    r"rumou?r(?:ed|s)?|said\s+to\s+have|could\s+not\s+be\s+(?:independently\s+)?verified)\b",
-                    re.I)
+_HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|alleged|unconfirmed|unverified|may\s+have|might\s+have|"
+    r"claim(?:ed|s|ing)?\s+(?:that|to\s+have)|"
+    r"feared|believed|thought\s+to|presumed|possibly|probably|likely|denied|denies|deny|"
+    r"rumou?r(?:ed|s)?|said\s+to\s+have|could\s+not\s+be\s+(?:independently\s+)?verified)\b",
+    re.I,
+)
 _ZERO = re.compile(
     r"\b(?:no\s+one|no-one|nobody|none)\b(?:\s+\w+){0,2}?\s+(?:was|were|has\s+been|have\s+been|had\s+been)?\s*"
     r"(?:reported\s+)?(?:killed|hurt|injured|harmed|wounded|died|dead)\b"
@@ -152,29 +359,39 @@ _ZERO = re.compile(
     r"\b(?!\s+(?:figures?|figure|toll|details|numbers?|count)\b)"
     r"|\bwithout\s+(?:any\s+)?(?:casualties|loss\s+of\s+life|fatalities)\b"
     r"|\bno\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|lives)\s+(?:were|was|have\s+been)\s+"
-    r"(?:killed|lost)\b", re.I)
-_NO_REPORT = re.compile(r"\bno\s+(?:immediate\s+)?(?:word|reports?|information|details|news|confirmation)\b",
-                        re.I)
+    r"(?:killed|lost)\b",
+    re.I,
+)
+_NO_REPORT = re.compile(
+    r"\bno\s+(?:immediate\s+)?(?:word|reports?|information|details|news|confirmation)\b", re.I
+)
 _SINGULAR_SUBJECT = re.compile(
     rf"\b(?P<det>[Aa]n?|[Aa]nother|[Tt]he)\s+(?P<np>(?:{_NPWORD}\s+){{0,3}}?{_NPWORD})\s+(?:(?P<aux>was|has\s+been|"
-    rf"had\s+been|is|got)\s+(?:(?:\w+ly|also|later|then|subsequently)\s+)?)?(?P<verb>{_DIE})\b")
+    rf"had\s+been|is|got)\s+(?:(?:\w+ly|also|later|then|subsequently)\s+)?)?(?P<verb>{_DIE})\b"
+)
 _SINGULAR_OBJECT = re.compile(
     rf"(?P<pre>\b(?:could|would|should|might|may|to|will|can)\s+(?:have\s+)?)?\b{_KILL_ACTIVE}\s+"
     rf"(?:a|an|the|another)\s+(?P<np>(?:{_WORD}\s+){{0,2}}?{_WORD})"
     r"(?=\s*(?:[,.;]|$)|\s+(?:and|in|on|at|near|as|while|when|who|after|before|during|with|from|outside|"
-    r"inside|of|late|early|last|this|overnight|yesterday|today)\b)", re.I)
+    r"inside|of|late|early|last|this|overnight|yesterday|today)\b)",
+    re.I,
+)
 _NAMED = re.compile(
     r"\b(?!(?:The|A|An|Another|In|On|At|Police|Officials)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,3}"
     r"(?:,\s+[^,]{1,50},)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly)\s+)?(?:killed|shot\s+dead|"
-    r"assassinated|murdered|executed|beheaded|slain|gunned\s+down|lynched)\b")
+    r"assassinated|murdered|executed|beheaded|slain|gunned\s+down|lynched)\b"
+)
 
 
 _TO_DEATH = re.compile(
     rf"\b(?:beat|beating|beats|hacked|hacking|stabbed|stabbing|stoned|stoning|burned|burnt|burning|"
-    rf"clubbed|shot)\s+(?:a|an|the|one)\s+(?P<np>(?:{_NPWORD}\s+){{0,2}}?{_NPWORD})\s+to\s+death\b", re.I)
+    rf"clubbed|shot)\s+(?:a|an|the|one)\s+(?P<np>(?:{_NPWORD}\s+){{0,2}}?{_NPWORD})\s+to\s+death\b",
+    re.I,
+)
 _PRONOUN = re.compile(
     rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?{_DIE}|died|perished|succumbed)\b"
-    r"(?!\s+(?:down|out|away)\b)")
+    r"(?!\s+(?:down|out|away)\b)"
+)
 
 
 def _word_number(text: str) -> int:
@@ -256,16 +473,17 @@ def _numeric_tolls(text: str) -> list[Toll]:
         vals = _values(m)
         if vals is None:
             continue
-        before, after = text[: m.start()], text[m.end():]
+        before, after = text[: m.start()], text[m.end() :]
         if _BEFORE_SKIP.search(before) or (
-            m["n"] and re.fullmatch(r"(?:19|20)\d\d", m["n"]) and _BEFORE_YEAR.search(before)):
+            m["n"] and re.fullmatch(r"(?:19|20)\d\d", m["n"]) and _BEFORE_YEAR.search(before)
+        ):
             continue  # "no one", "including two children", "Jan. 11", "in 2012"
         head = re.match(rf"\s+({_WORD})", after)
         if head and head[1].lower() in _NOT_COUNT:
             continue
         start, end = m.start(), m.end()
         g = _GAP_AFTER.match(after)
-        if g and _gap_ok(g["gap"], g["verb"], after[g.end():]):
+        if g and _gap_ok(g["gap"], g["verb"], after[g.end() :]):
             end = m.end() + g.end()
             start, vals = _coordinated(text, start, vals)
         elif (b := _BEFORE_ACTIVE.search(before)) and not b["mod"]:
@@ -322,7 +540,7 @@ def _singular_tolls(text: str) -> list[Toll]:
             continue
         if m["aux"] is None and m["det"].lower() == "the" and plural:
             continue
-        if verb == "died" and re.match(r"\s+(?:down|out|away)\b", text[m.end():]):
+        if verb == "died" and re.match(r"\s+(?:down|out|away)\b", text[m.end() :]):
             continue
         found.append((m.start(), m.end()))
     for m in _SINGULAR_OBJECT.finditer(text):
@@ -346,7 +564,7 @@ def _said_tolls(text: str, known: list[Toll]) -> list[Toll]:
         vals = _values(m)
         if vals is None or not _BEFORE_SAID.search(text[: m.start()]):
             continue
-        if not _AFTER_BARE.match(text[m.end():]):
+        if not _AFTER_BARE.match(text[m.end() :]):
             continue
         if any(t.start <= m.start() < t.end for t in known):
             continue
@@ -370,8 +588,10 @@ def find_tolls(text: str) -> list[Toll]:
     if cands:
         cands += _said_tolls(text, cands)
     if not _NO_REPORT.search(text):
-        cands += [Toll(0, 0, 0, m.start(), m.end(), m.group(), _hedged(text, m.start(), m.end()), "killed")
-                  for m in _ZERO.finditer(text)]
+        cands += [
+            Toll(0, 0, 0, m.start(), m.end(), m.group(), _hedged(text, m.start(), m.end()), "killed")
+            for m in _ZERO.finditer(text)
+        ]
     cands.sort(key=lambda t: (t.start - t.end, t.start))
     chosen: list[Toll] = []
     for t in cands:

@@ -210,18 +210,25 @@ class Gazetteer:
         if area.feature_code == "ADM1" and area.admin1:
             rows = self._conn.execute(
                 "SELECT latitude, longitude FROM places WHERE country = ? AND admin1_name = ? "
-                "AND feature_class = 'P'", (area.country, area.admin1)).fetchall()
+                "AND feature_class = 'P'",
+                (area.country, area.admin1),
+            ).fetchall()
         else:
             rows = self._conn.execute(
                 "SELECT latitude, longitude FROM places WHERE country = ? AND feature_class = 'P'",
-                (area.country,)).fetchall()
+                (area.country,),
+            ).fetchall()
         if len(rows) < 5:
             return area
         lats, lons = sorted(r[0] for r in rows), sorted(r[1] for r in rows)
-        q = lambda xs, f: xs[min(len(xs) - 1, int(f * len(xs)))]  # noqa: E731
+
+        def q(xs: list[float], f: float) -> float:
+            return xs[min(len(xs) - 1, int(f * len(xs)))]
+
         lat_lo, lat_hi, lon_lo, lon_hi = q(lats, 0.05), q(lats, 0.95), q(lons, 0.05), q(lons, 0.95)
         d = direction.replace("-", "").replace("ern", "")
-        lat_f = lon_f = None
+        lat_f: tuple[float, float] | None = None
+        lon_f: tuple[float, float] | None = None
         if d.startswith("north"):
             lat_f = (0.6, 1.0)
         elif d.startswith("south"):
@@ -234,15 +241,26 @@ class Gazetteer:
             lat_f = lon_f = (0.3, 0.7)
         if lat_f is None and lon_f is None:
             return area
+
         def inside(v: float, lo: float, hi: float, f: tuple[float, float] | None) -> bool:
             return f is None or lo + f[0] * (hi - lo) <= v <= lo + f[1] * (hi - lo)
+
         sel = [r for r in rows if inside(r[0], lat_lo, lat_hi, lat_f) and inside(r[1], lon_lo, lon_hi, lon_f)]
         if not sel:
             return area
         lat = sum(r[0] for r in sel) / len(sel)
         lon = sum(r[1] for r in sel) / len(sel)
-        return Place(f"{direction} {area.name}", round(lat, 4), round(lon, 4), area.country, None,
-                     area.admin1, "L", "RGN", 0)
+        return Place(
+            f"{direction} {area.name}",
+            round(lat, 4),
+            round(lon, 4),
+            area.country,
+            None,
+            area.admin1,
+            "L",
+            "RGN",
+            0,
+        )
 
     def country_by_name(self, name: str) -> Place | None:
         """The country a name denotes ("Mali", "Ivory Coast", "Congo", "US", "Britain"), if any."""

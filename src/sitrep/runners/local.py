@@ -67,8 +67,9 @@ def ingest_paths(
             [(r.article, r.events) for r in pending if r.article is not None],
             [r.rejected for r in pending if r.rejected is not None],
         )
-        for i, v in enumerate((counts.articles_added, counts.articles_seen, counts.events_added,
-                               counts.rejects_added)):
+        for i, v in enumerate(
+            (counts.articles_added, counts.articles_seen, counts.events_added, counts.rejects_added)
+        ):
             totals[i] += v
         pending.clear()
 

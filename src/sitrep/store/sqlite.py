@@ -69,10 +69,25 @@ class SQLiteStore:
                         cur = self.db.execute(
                             "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                             (
-                                d["event_id"], ev.doc_id, article.content_hash, ev.event_type,
-                                ev.sub_event_type, d["date"], ev.time_precision, ev.location, ev.admin1,
-                                ev.country, ev.latitude, ev.longitude, ev.geo_precision, ev.actor1,
-                                ev.actor2, ev.fatalities, ev.confidence, ev.producer, self.settings_hash,
+                                d["event_id"],
+                                ev.doc_id,
+                                article.content_hash,
+                                ev.event_type,
+                                ev.sub_event_type,
+                                d["date"],
+                                ev.time_precision,
+                                ev.location,
+                                ev.admin1,
+                                ev.country,
+                                ev.latitude,
+                                ev.longitude,
+                                ev.geo_precision,
+                                ev.actor1,
+                                ev.actor2,
+                                ev.fatalities,
+                                ev.confidence,
+                                ev.producer,
+                                self.settings_hash,
                                 json.dumps(d, ensure_ascii=False),
                             ),
                         )
@@ -80,7 +95,8 @@ class SQLiteStore:
                 for rej in rejects:
                     key = hashlib.sha1(f"{rej.origin}|{rej.stage}|{rej.reason}".encode()).hexdigest()
                     cur = self.db.execute(
-                        "INSERT OR IGNORE INTO rejects (key, doc_id, origin, stage, reason) VALUES (?,?,?,?,?)",
+                        "INSERT OR IGNORE INTO rejects (key, doc_id, origin, stage, reason)"
+                        " VALUES (?,?,?,?,?)",
                         (key, rej.doc_id, rej.origin, rej.stage, rej.reason),
                     )
                     rej_added += cur.rowcount
@@ -88,9 +104,11 @@ class SQLiteStore:
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
         return IngestCounts(added, seen, ev_added, rej_added)
 
-    def query_events(self, filters: EventFilters = EventFilters()) -> list[dict[str, Any]]:
+    def query_events(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
         """Events matching the filters, newest first, as public event dicts."""
-        where, args = ["1=1"], []
+        filters = filters or EventFilters()
+        where: list[str] = ["1=1"]
+        args: list[Any] = []
         if filters.country:
             where.append("country = ?")
             args.append(filters.country.upper())
@@ -123,12 +141,16 @@ class SQLiteStore:
             "articles": one("SELECT count(*) FROM articles").fetchone()[0],
             "events": one("SELECT count(*) FROM events").fetchone()[0],
             "rejects": one("SELECT count(*) FROM rejects").fetchone()[0],
-            "by_type": {r[0]: r[1] for r in one(
-                "SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC")},
-            "by_country": {r[0] or "?": r[1] for r in one(
-                "SELECT country, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC")},
-            "by_day": {r[0] or "?": r[1] for r in one(
-                "SELECT date, count(*) FROM events GROUP BY 1 ORDER BY 1")},
+            "by_type": {
+                r[0]: r[1] for r in one("SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC")
+            },
+            "by_country": {
+                r[0] or "?": r[1]
+                for r in one("SELECT country, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC")
+            },
+            "by_day": {
+                r[0] or "?": r[1] for r in one("SELECT date, count(*) FROM events GROUP BY 1 ORDER BY 1")
+            },
         }
 
     def close(self) -> None:
