@@ -135,3 +135,10 @@ def test_evidence_slices_the_cleaned_text(settings: Any, resources: Any) -> None
         "Protest with intervention",
         "Abduction/forced disappearance",
     }
+
+
+def test_relative_dates_stay_null_without_a_publication_date(extract: Any) -> None:
+    ev = extract("Rebels seized the town of Kidal on Saturday, residents said.")
+    assert ev and ev[0]["date"] is None and ev[0]["time_precision"] == 3
+    dated = extract("Rebels seized the town of Kidal on 14 January 2013, residents said.")
+    assert dated[0]["date"] == "2013-01-14" and dated[0]["time_precision"] == 1

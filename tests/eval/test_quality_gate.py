@@ -69,3 +69,22 @@ def test_case2021_dev(resources: object) -> None:
     spec = _gate("case2021_dev")
     result = _run("eval/score_case.py", SHARED / spec["gold"], f"{CLI} extract {{file}} --format jsonl")
     _check(result, spec["floors"])
+
+
+def test_seed_evidence_slices_the_cleaned_text(settings: object, resources: object) -> None:
+    """Every evidence span of the reference article is exactly text[start:end] of its cleaned text."""
+    from datetime import date
+
+    from sitrep.pipeline import process_document
+    from sitrep.records import RawDocument
+
+    spec = _gate("seed")
+    doc = json.loads((SHARED / spec["gold"]).read_text(encoding="utf-8").splitlines()[0])
+    raw_bytes = (SHARED / "eval" / doc["file"]).read_bytes()
+    raw = RawDocument(doc["id"], doc["file"], "text", raw_bytes, date.fromisoformat(doc["published"]))
+    result = process_document(raw, settings, resources)  # type: ignore[arg-type]
+    assert result.article is not None and result.events
+    for event in result.events:
+        assert event.evidence
+        for ev in event.evidence:
+            assert result.article.text[ev.start : ev.end] == ev.text
