@@ -6,6 +6,7 @@ sitrep events               read events back from the database
 sitrep summary              counts by type and country
 sitrep serve                the map and the API
 sitrep gazetteer build|add  the local GeoNames gazetteer
+sitrep geoparse PATH...     place names with coordinates as jsonl on stdout
 sitrep bench                throughput figures into BENCHMARKS.md
 sitrep settings             every setting, its env variable and default
 """
@@ -238,6 +239,33 @@ def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | Non
             err=True,
         )
         run_server(store, settings.host, settings.port)
+
+
+@cli.command(
+    help="Print the place names found in PATHS with their coordinates, one JSON line per document: "
+    + INPUT_HELP
+    + " Offsets point into a JSONL document's 'text' exactly as given; for .txt/.html files and"
+    " JSONL 'html' they point into the cleaned text (as in `sitrep extract`)."
+)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.pass_obj
+def geoparse(obj: dict[str, Any], paths: tuple[str, ...], fmt: str) -> None:
+    import json
+
+    from .geo.parse import geoparse_documents
+    from .ingest import read_sources
+    from .pipeline import load_resources
+
+    with _errors():
+        settings = _settings(obj)
+        resources = load_resources(settings)
+        sources = read_sources(list(paths), settings, stdin=sys.stdin.buffer)
+        for result in geoparse_documents(sources, settings, resources):
+            if result.rejected is not None:
+                _say_reject(result.rejected)
+                continue
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
 
 
 @cli.group()

@@ -21,6 +21,8 @@ from ..records import Article, Event, Evidence, Place, Source
 from . import lexicon as lx
 from .actors import ARMED_KINDS, NON_STATE_KINDS, Actor, CountryNames, actors_in
 from .dates import DateMention, find_dates
+from .protests import FAMILY as PROTEST_FAMILY
+from .protests import protest_type
 from .rules import Candidate, find_candidates
 from .tolls import Toll, combine_tolls, find_tolls
 
@@ -72,7 +74,10 @@ TOLL_ORDER = [
     "Non-state actor overtakes territory",
     "Government regains territory",
 ]
-CONFIDENCE = {"phrase": 0.8, "word": 0.65}
+CONFIDENCE = {"phrase": 0.8, "word": 0.65, "frame": 0.7}
+PROTEST_ABSORBS = frozenset(
+    {"Armed clash", "Attack", "Arrests", "Looting/property destruction", "Grenade", "Disrupted weapons use"}
+)
 
 Locator = Callable[[int, int, int | None], "tuple[Place, int, str] | None"]
 
@@ -293,6 +298,14 @@ def extract_events(
         if not include_hedged:
             cands = [c for c in cands if c.status != "hedged"]
         cands = _protest_policing(cands)
+        kind = protest_type(sent)
+        if kind is not None and any(c.sub_event_type in PROTEST_FAMILY for c in cands):
+            # one demonstration: its policing, clashes and damage are part of it, typed by ACLED's rules
+            cands = [
+                replace(c, sub_event_type=kind) if c.sub_event_type in PROTEST_FAMILY - {"Mob violence"} else c
+                for c in cands
+                if c.sub_event_type not in PROTEST_ABSORBS
+            ]
         subs = {c.sub_event_type for c in cands}
         absorbed = set().union(*(ABSORBS.get(s, set()) for s in subs)) if subs else set()
         kept: dict[str, Candidate] = {}
@@ -394,7 +407,7 @@ def _draft(
 
         local = [a for a in actors_in(sent, names) if other(a)]
         patient = local[0] if local else _context_actor([a for a in history if other(a)], NON_STATE_KINDS)
-    conf = CONFIDENCE["phrase" if c.why.startswith("phrase") else "word"]
+    conf = CONFIDENCE.get(c.why.split(":", 1)[0].split("+", 1)[0], 0.6)
     if agent is None:
         conf -= 0.1
     draft = _Draft(

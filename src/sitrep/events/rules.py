@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from . import lexicon as lx
 from .actors import NON_STATE_KINDS, STATE_KINDS, Actor, CountryNames, actor_of
+from .frames import FRAME_VERBS, INTRANSITIVE, frame_type
 
 ARMED = frozenset({"state", "police", "islamist", "rebel", "militia", "unidentified", "named"})
 PERSON_NOUNS = (
@@ -32,6 +33,7 @@ class Candidate:
     status: str  # "happened", "hedged", "not"
     why: str  # the rule that fired, for explanations
     place_tokens: tuple[int, ...] = ()  # token indexes of the object place, if the rule found one
+    covers: tuple[int, ...] = ()  # tokens this trigger's event includes (the IED that was defused)
 
 
 def _lower(t: Token) -> str:
@@ -235,6 +237,25 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
             Candidate(sub, head, agent, _noun_patient(head, names), modality(head), f"phrase:{phrase}")
         )
     for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = lx.IRREGULAR.get(tok.lower_, tok.lemma_.lower())
+        if lemma not in FRAME_VERBS:
+            continue
+        agent = actor_of(subject_of(tok), names)
+        if lemma in INTRANSITIVE:
+            if agent is not None and agent.kind in ARMED:
+                out.append(Candidate(INTRANSITIVE[lemma], tok, agent, None, modality(tok), f"frame:{lemma}"))
+            continue
+        obj = object_of(tok)
+        frame = frame_type(tok, obj)
+        if frame is None or (frame.armed_agent and (agent is None or agent.kind not in ARMED)):
+            continue
+        assert obj is not None
+        used.add(tok.i)
+        out.append(Candidate(frame.sub_event_type, tok, agent, None, modality(tok), f"frame:{lemma}",
+                             covers=tuple(t.i for t in obj.subtree)))
+    for tok in sent:
         if tok.i in used or tok.pos_ not in {"VERB", "NOUN", "PROPN"}:
             continue
         low = tok.lower_
@@ -246,7 +267,8 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
         cand = _typed(tok, sub, constraint, names, is_place, protest_ctx)
         if cand is not None:
             out.append(cand)
-    return out
+    covered = {i for c in out for i in c.covers}
+    return [c for c in out if c.covers or c.trigger.i not in covered]
 
 
 def _typed(
@@ -263,7 +285,7 @@ def _typed(
         return None  # "burned-out vehicles", "a destroyed bridge": a state, not a happening here
     if verb:
         agent_tok, patient_tok = subject_of(tok), object_of(tok)
-        if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and agent_tok is None:
+        if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and agent_tok is None and not _children(tok, "aux", "auxpass"):
             return None  # headline-like fragments: "Burned out vehicles ..."
         agent, patient = actor_of(agent_tok, names), actor_of(patient_tok, names)
         if patient is None and agent_tok is not None and sub == "Armed clash":

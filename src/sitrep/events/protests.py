@@ -1,0 +1,61 @@
+"""Which of ACLED's protest and riot types a sentence about demonstrators describes.
+
+ACLED's rules: demonstrators who use violence make a *violent demonstration* (a riot), whatever
+the police did; lethal or grossly excessive force against peaceful demonstrators is *excessive
+force against protesters*; dispersal, arrests or other intervention against peaceful ones is
+*protest with intervention*; otherwise a *peaceful protest*. The cue lists are hand-written
+English usage.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from spacy.tokens import Span
+
+PROTEST: Final = re.compile(
+    r"\b(protest\w*|demonstrat\w*|rall(y|ies|ied)|march(ed|es|ers)?|sit-ins?|strikers|on strike|"
+    r"took to the streets|riot\w*|crowds?)\b",
+    re.IGNORECASE,
+)
+RIOT: Final = re.compile(
+    r"\b(riot(s|ers|ing|ed)?|turned violent|violent (protest|demonstration|clash)\w*|"
+    r"(pelt|hurl|throw|threw|thrown)\w*\s+(stones|rocks|bricks|bottles|petrol bombs|molotov)|stone-pelting|"
+    r"(set|setting)\s+(\w+\s+){0,4}(on fire|ablaze|alight)|torch(ed|ing)|loot(ed|ing)|vandali[sz]\w*|smash\w*|"
+    r"ransack\w*|(burn(ed|t|ing)|set fire to)\s+(\w+\s+){0,3}(tyres|tires|cars|vehicles|buildings?|offices?|"
+    r"shops?|banks?|stations?)|breach\w*|storm(ed|ing)|(protesters|demonstrators|crowds?|rioters|youths)"
+    r"\s+(\w+\s+){0,3}(clash\w*|attack\w*|fought))",
+    re.IGNORECASE,
+)
+LETHAL: Final = re.compile(
+    r"\b(live (rounds|ammunition|fire|bullets)|opened fire|open fire|shot (dead|and killed)|"
+    r"excessive force|brutal\w*|(beat|beaten|beating)\b|batons?\b|killed|killing|shot\b|died)\b",
+    re.IGNORECASE,
+)
+INTERVENTION: Final = re.compile(
+    r"\b(tear ?gas|water cannons?|rubber bullets|pepper (spray|balls|canisters)|smoke grenades|"
+    r"stun grenades|non-?lethal|dispers\w*|broke up|break up|suppress\w*|crack(ed)? down|crackdown|"
+    r"arrest\w*|detain\w*|charged|cordon\w*|forcefully|forcibly)\b",
+    re.IGNORECASE,
+)
+
+
+def protest_type(sent: Span) -> str | None:
+    """The protest-family sub-event type of a sentence that speaks of a demonstration, else None."""
+    text = sent.text
+    if not PROTEST.search(text):
+        return None
+    if RIOT.search(text):
+        return "Violent demonstration"
+    if LETHAL.search(text):
+        return "Excessive force against protesters"
+    if INTERVENTION.search(text):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+FAMILY: Final = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+     "Violent demonstration", "Mob violence"}
+)
