@@ -302,7 +302,9 @@ def extract_events(
         if kind is not None and any(c.sub_event_type in PROTEST_FAMILY for c in cands):
             # one demonstration: its policing, clashes and damage are part of it, typed by ACLED's rules
             cands = [
-                replace(c, sub_event_type=kind) if c.sub_event_type in PROTEST_FAMILY - {"Mob violence"} else c
+                replace(c, sub_event_type=kind)
+                if c.sub_event_type in PROTEST_FAMILY - {"Mob violence"}
+                else c
                 for c in cands
                 if c.sub_event_type not in PROTEST_ABSORBS
             ]

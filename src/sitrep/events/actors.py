@@ -97,8 +97,6 @@ def actor_of(tok: Token | None, names: CountryNames) -> Actor | None:
     """Classify the noun phrase headed by ``tok`` as an actor, or None if it is not one."""
     if tok is None:
         return None
-    if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"}:
-        pass
     if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":  # "dozens of civilians", "five of them"
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -144,7 +142,7 @@ def actor_of(tok: Token | None, names: CountryNames) -> Actor | None:
         return Actor("rioters", token_i=tok.i)
     if head in lx.CIVILIAN_NOUNS or head_text in lx.CIVILIAN_NOUNS:
         return Actor("civilians", token_i=tok.i)
-    if head in UNIT_NOUNS:  # "an army convoy", "Islamist positions", "a military base"
+    if head in UNIT_NOUNS or head_text in UNIT_NOUNS:  # "an army convoy", "a military base"
         for c in tok.children:
             if c.dep_ in {"compound", "amod", "poss"}:
                 a = actor_of(c, names) if c.pos_ in {"NOUN", "PROPN"} else None

@@ -31,29 +31,58 @@ def _w(s: str) -> frozenset[str]:
 
 WEAPONS: Final = _w(
     "weapon weapons arm arms ammunition munition munitions explosive explosives bomb bombs ied ieds device "
-    "devices mine mines landmine landmines gun guns rifle rifles firearm firearms pistol pistols rocket rockets "
+    "devices mine mines landmine landmines gun guns rifle rifles firearm firearms pistol pistols "
+    "rocket rockets "
     "missile missiles grenade grenades cache caches detonator detonators launcher launchers round rounds "
     "mortar mortars shell shells drone drones depot depots"
 )
 FRAMES: Final[tuple[Frame, ...]] = (
-    Frame(_w("seize confiscate recover find discover uncover unearth intercept defuse dismantle impound "
-             "neutralize neutralise disarm detonate destroy foil thwart shoot"), WEAPONS, "Disrupted weapons use"),
-    Frame(_w("establish set build open install erect construct"),
-          _w("base bases headquarters hq post posts outpost outposts checkpoint checkpoints point points "
-             "camp camps position positions station"), "Headquarters or base established", armed_agent=True),
-    Frame(_w("reach sign conclude strike broker seal agree"),
-          _w("agreement agreements accord accords deal deals ceasefire cease-fire truce treaty pact memorandum "
-             "settlement"), "Agreement"),
-    Frame(_w("exchange swap free release"), _w("prisoner prisoners detainee detainees captive captives hostage "
-                                               "hostages body bodies pow pows"), "Agreement"),
-    Frame(_w("deploy redeploy dispatch send move reinforce fortify mobilize mobilise mass amass station"),
-          _w("troop troops force forces soldier soldiers reinforcement reinforcements unit units battalion "
-             "battalions brigade brigades position positions defence defences defense defenses system systems "
-             "tank tanks convoy convoys fighter fighters militiaman militiamen"),
-          "Change to group/activity", armed_agent=True),
-    Frame(_w("form create launch found announce"),
-          _w("force forces group brigade battalion unit militia alliance coalition front wing"),
-          "Change to group/activity", armed_agent=False),
+    Frame(
+        _w(
+            "seize confiscate recover find discover uncover unearth intercept defuse dismantle impound "
+            "neutralize neutralise disarm destroy foil thwart shoot"
+        ),
+        WEAPONS,
+        "Disrupted weapons use",
+    ),
+    Frame(
+        _w("establish set build open install erect construct"),
+        _w(
+            "base bases headquarters hq post posts outpost outposts checkpoint checkpoints point points "
+            "camp camps position positions station"
+        ),
+        "Headquarters or base established",
+        armed_agent=True,
+    ),
+    Frame(
+        _w("reach sign conclude strike broker seal agree"),
+        _w(
+            "agreement agreements accord accords deal deals ceasefire cease-fire truce treaty pact "
+            "memorandum settlement"
+        ),
+        "Agreement",
+    ),
+    Frame(
+        _w("exchange swap free release"),
+        _w("prisoner prisoners detainee detainees captive captives hostage hostages body bodies pow pows"),
+        "Agreement",
+    ),
+    Frame(
+        _w("deploy redeploy dispatch send move reinforce fortify mobilize mobilise mass amass station"),
+        _w(
+            "troop troops force forces soldier soldiers reinforcement reinforcements unit units battalion "
+            "battalions brigade brigades position positions defence defences defense defenses system systems "
+            "tank tanks convoy convoys fighter fighters militiaman militiamen"
+        ),
+        "Change to group/activity",
+        armed_agent=True,
+    ),
+    Frame(
+        _w("form create launch found announce"),
+        _w("force forces group brigade battalion unit militia alliance coalition front wing"),
+        "Change to group/activity",
+        armed_agent=False,
+    ),
 )
 # Verbs that tell a change in a group without an object: "fighters defected", "the factions merged".
 INTRANSITIVE: Final[dict[str, str]] = {
@@ -77,7 +106,11 @@ def frame_type(verb: Token, obj: Token | None) -> Frame | None:
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 words |= {o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"}
+    # "packages containing explosive devices were found": what the object holds counts for weapons
+    inside = {t.lemma_.lower() for t in obj.subtree if t.pos_ in {"NOUN", "PROPN"}}
     for frame in FRAMES:
-        if lemma in frame.verbs and words & frame.objects:
+        if lemma in frame.verbs and (
+            words & frame.objects or (frame.objects is WEAPONS and inside & WEAPONS)
+        ):
             return frame
     return None

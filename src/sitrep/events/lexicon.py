@@ -58,6 +58,23 @@ PHRASES: Final[dict[str, str]] = {
     "chemical attack": "Chemical weapon",
     "nerve agent": "Chemical weapon",
     "toxic gas": "Chemical weapon",
+    "poisonous gas": "Chemical weapon",
+    "poison gas": "Chemical weapon",
+    "mustard gas": "Chemical weapon",
+    "sulfur mustard": "Chemical weapon",
+    "sulphur mustard": "Chemical weapon",
+    "chlorine gas": "Chemical weapon",
+    "chlorine bomb": "Chemical weapon",
+    "gas attack": "Chemical weapon",
+    "bombing raid": "Air/drone strike",
+    "air attack": "Air/drone strike",
+    "combat sortie": "Air/drone strike",
+    "aerial attack": "Air/drone strike",
+    "helicopter gunship": "Air/drone strike",
+    "gang rape": "Sexual violence",
+    "sexually abused": "Sexual violence",
+    "sexual assault": "Sexual violence",
+    "shot down": "Disrupted weapons use",
     "exchange of fire": "Armed clash",
     "exchanged fire": "Armed clash",
     "took to the streets": "Peaceful protest",
@@ -127,6 +144,19 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "abduct": ("Abduction/forced disappearance", ""),
     "abduction": ("Abduction/forced disappearance", ""),
     "rape": ("Sexual violence", ""),
+    "molest": ("Sexual violence", ""),
+    "chlorine": ("Chemical weapon", ""),
+    "sarin": ("Chemical weapon", ""),
+    "sortie": ("Air/drone strike", ""),
+    "fire": ("remote", "weapon_agent"),
+    "launch": ("remote", "weapon_agent"),
+    "drop": ("remote", "weapon_agent"),
+    "drive": ("expel", "territory"),
+    "push": ("expel", "territory"),
+    "expel": ("expel", "territory"),
+    "oust": ("expel", "territory"),
+    "leave": ("Non-violent transfer of territory", "territory"),
+    "abandon": ("Non-violent transfer of territory", "territory"),
     "retake": ("Government regains territory", "territory"),
     "recapture": ("Government regains territory", "territory"),
     "regain": ("Government regains territory", "territory"),
@@ -190,7 +220,8 @@ ARTILLERY_AGENTS: Final = frozenset(
 
 # Nouns that make "take"/"seize"/"control" territorial when they are the object.
 TERRITORY_NOUNS: Final = frozenset(
-    "town city village area region district province territory base camp garrison stronghold "
+    "town city village area region district province territory base camp garrison stronghold bastion "
+    "part parts countryside crossing border highway road enclave pocket island "
     "locality neighbourhood neighborhood outpost checkpoint airport port capital zone hill bridge "
     "control towns cities villages areas bases".split()
 )

@@ -22,8 +22,9 @@ PROTEST: Final = re.compile(
 RIOT: Final = re.compile(
     r"\b(riot(s|ers|ing|ed)?|turned violent|violent (protest|demonstration|clash)\w*|"
     r"(pelt|hurl|throw|threw|thrown)\w*\s+(stones|rocks|bricks|bottles|petrol bombs|molotov)|stone-pelting|"
-    r"(set|setting)\s+(\w+\s+){0,4}(on fire|ablaze|alight)|torch(ed|ing)|loot(ed|ing)|vandali[sz]\w*|smash\w*|"
-    r"ransack\w*|(burn(ed|t|ing)|set fire to)\s+(\w+\s+){0,3}(tyres|tires|cars|vehicles|buildings?|offices?|"
+    r"(set|setting)\s+(\w+\s+){0,4}(on fire|ablaze|alight)|torch(ed|ing)|loot(ed|ing)|vandali[sz]\w*|"
+    r"smash\w*|ransack\w*|(burn(ed|t|ing)|set fire to)\s+(\w+\s+){0,3}"
+    r"(tyres|tires|cars|vehicles|buildings?|offices?|"
     r"shops?|banks?|stations?)|breach\w*|storm(ed|ing)|(protesters|demonstrators|crowds?|rioters|youths)"
     r"\s+(\w+\s+){0,3}(clash\w*|attack\w*|fought))",
     re.IGNORECASE,
@@ -41,12 +42,20 @@ INTERVENTION: Final = re.compile(
 )
 
 
+UNREST: Final = re.compile(
+    r"\b(clash\w*|scuffle\w*|skirmish\w*|violence|broke into|barricad\w*|"
+    r"block(ed|ing|s)?\s+(\w+\s+){0,2}(roads?|streets?|highways?|railways?|thoroughfares?|traffic|entrances?))\b",
+    re.IGNORECASE,
+)
+PEACEFUL: Final = re.compile(r"\bpeaceful(ly)?\b", re.IGNORECASE)
+
+
 def protest_type(sent: Span) -> str | None:
     """The protest-family sub-event type of a sentence that speaks of a demonstration, else None."""
     text = sent.text
     if not PROTEST.search(text):
         return None
-    if RIOT.search(text):
+    if RIOT.search(text) or (UNREST.search(text) and not PEACEFUL.search(text)):
         return "Violent demonstration"
     if LETHAL.search(text):
         return "Excessive force against protesters"
@@ -56,6 +65,11 @@ def protest_type(sent: Span) -> str | None:
 
 
 FAMILY: Final = frozenset(
-    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-     "Violent demonstration", "Mob violence"}
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+        "Mob violence",
+    }
 )

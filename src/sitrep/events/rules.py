@@ -93,6 +93,11 @@ def object_of(verb: Token) -> Token | None:
             objs = _children(prep, "pobj")
             if objs:
                 return objs[0]
+    for conj in _children(verb, "conj"):  # "killed and wounded scores of fighters": a shared object
+        if conj.pos_ == "VERB" and not _children(conj, "nsubj"):
+            objs = _children(conj, "dobj")
+            if objs:
+                return objs[0]
     return None
 
 
@@ -145,6 +150,11 @@ def _is_place_like(tok: Token | None, is_place: Callable[[Token], bool]) -> bool
     return False
 
 
+_UNOPPOSED = re.compile(
+    r"\bwithout (any |a |much )?(resistance|fight|fighting|a shot|firing a shot|bloodshed|clashes)\b|"
+    r"\b(handed over|handover of|peacefully)\b",
+    re.IGNORECASE,
+)
 _AGGREGATE = re.compile(
     r"\b(over|in|during) the (past|last) (\w+ )?(years?|decades?|months?)\b|\bsince (19|20)\d\d\b|"
     r"\bin recent (years|months)\b|\bso far this year\b|\bthis year\b|\bsince the start of\b",
@@ -253,8 +263,17 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
             continue
         assert obj is not None
         used.add(tok.i)
-        out.append(Candidate(frame.sub_event_type, tok, agent, None, modality(tok), f"frame:{lemma}",
-                             covers=tuple(t.i for t in obj.subtree)))
+        out.append(
+            Candidate(
+                frame.sub_event_type,
+                tok,
+                agent,
+                None,
+                modality(tok),
+                f"frame:{lemma}",
+                covers=tuple(t.i for t in obj.subtree),
+            )
+        )
     for tok in sent:
         if tok.i in used or tok.pos_ not in {"VERB", "NOUN", "PROPN"}:
             continue
@@ -281,11 +300,17 @@ def _typed(
 ) -> Candidate | None:
     """Check a single-word trigger's constraint and settle its sub-event type from its participants."""
     verb = tok.pos_ == "VERB"
+    lemma = lx.IRREGULAR.get(tok.lower_, tok.lemma_.lower())
     if verb and tok.dep_ == "amod":
         return None  # "burned-out vehicles", "a destroyed bridge": a state, not a happening here
     if verb:
         agent_tok, patient_tok = subject_of(tok), object_of(tok)
-        if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and agent_tok is None and not _children(tok, "aux", "auxpass"):
+        if (
+            tok.tag_ == "VBN"
+            and tok.dep_ == "ROOT"
+            and agent_tok is None
+            and not _children(tok, "aux", "auxpass")
+        ):
             return None  # headline-like fragments: "Burned out vehicles ..."
         agent, patient = actor_of(agent_tok, names), actor_of(patient_tok, names)
         if patient is None and agent_tok is not None and sub == "Armed clash":
@@ -296,7 +321,6 @@ def _typed(
         agent_tok, patient_tok = None, None
         agent, patient = _noun_agent(tok, names), _noun_patient(tok, names)
     status = modality(tok)
-    lemma = lx.IRREGULAR.get(tok.lower_, tok.lemma_.lower())
     why = f"word:{lemma}"
     place_tokens: tuple[int, ...] = ()
 
@@ -305,11 +329,13 @@ def _typed(
         if agent_tok is not None:
             heads += [c for c in agent_tok.children if c.dep_ in {"compound", "conj"}]
         words = {h.lemma_.lower() for h in heads} | {h.lower_ for h in heads}
-        if words & lx.AIR_AGENTS or (
-            tok.lemma_.lower() == "bomb" and agent is not None and agent.kind == "state"
-        ):
+        fired = {patient_tok.lemma_.lower(), patient_tok.lower_} if patient_tok is not None else set()
+        launching = lemma in {"fire", "launch", "drop"}
+        if launching and not fired & (lx.ARTILLERY_AGENTS | {"bomb", "bombs", "barrel", "projectile"}):
+            return None  # "fired on the car", "dropped the charges": no weapon launched
+        if words & lx.AIR_AGENTS or (lemma == "bomb" and agent is not None and agent.kind == "state"):
             sub = "Air/drone strike"
-        elif words & lx.ARTILLERY_AGENTS:
+        elif words & lx.ARTILLERY_AGENTS or (launching and fired & lx.ARTILLERY_AGENTS):
             sub = "Shelling/artillery/missile attack"
         else:
             return None
@@ -327,12 +353,19 @@ def _typed(
         obj = patient_tok if verb else None
         if tok.lower_ == "control" and not verb:
             return None
-        if lemma == "withdraw":
-            froms = [p for p in _children(tok, "prep") if p.lower_ == "from"]
-            obj = _children(froms[0], "pobj")[0] if froms and _children(froms[0], "pobj") else None
-        if obj is not None and obj.lower_ == "control":  # "took control of X"
-            ofs = [p for p in _children(obj, "prep") if p.lower_ in {"of", "over"}]
-            obj = _children(ofs[0], "pobj")[0] if ofs and _children(ofs[0], "pobj") else obj
+        if lemma in {"withdraw", "drive", "push", "expel", "oust", "flee"}:
+            # "withdrew from X", "drove the militants out of X": the place is the object of from / out of
+            preps = [
+                q for q in tok.children if q.dep_ in {"prep", "prt"} and q.lower_ in {"from", "out", "of"}
+            ]
+            preps += [q for r in preps for q in r.children if q.dep_ == "prep" and q.lower_ in {"of", "from"}]
+            objs = [o for q in preps for o in _children(q, "pobj")]
+            if objs:
+                obj = objs[0]
+            elif lemma != "withdraw":
+                return None
+        if obj is not None and obj.lower_ == "control" and not _is_place_like(obj, is_place):
+            return None  # "took control of X" keeps the whole phrase as the place
         if not _is_place_like(obj, is_place):
             return None
         assert obj is not None
@@ -345,6 +378,8 @@ def _typed(
             agent is None or agent.kind not in NON_STATE_KINDS | STATE_KINDS
         ):
             return None
+        if sub == "expel":
+            sub = "territory"
         if sub == "territory":
             if agent is None:
                 return None
@@ -356,6 +391,8 @@ def _typed(
                 return None
         elif sub == "Government regains territory" and agent is not None and agent.kind in NON_STATE_KINDS:
             sub = "Non-state actor overtakes territory"
+        if _UNOPPOSED.search(tok.sent.text):
+            sub = "Non-violent transfer of territory"  # "took the town without a fight"
         return Candidate(sub, tok, agent, patient, status, why, place_tokens)
 
     if constraint == "victim" and patient is None and agent is not None and agent.kind in ARMED:

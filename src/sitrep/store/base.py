@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..records import Article, Event, Rejected
+
+if TYPE_CHECKING:
+    from ..dedup import CanonicalEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +22,14 @@ class EventFilters:
     until: date | None = None
     event_type: str | None = None  # matches event_type or sub_event_type
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    doc_id: str | None = None
+    doc_id: str | None = None  # events reported by this document
     limit: int | None = None
     offset: int = 0
+    admin1: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None  # substring of actor1 or actor2, case-insensitive
+    text: str | None = None  # substring of place, actors or evidence, case-insensitive
+    near: tuple[float, float, float] | None = None  # latitude, longitude, radius in km
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +40,22 @@ class IngestCounts:
     articles_seen: int = 0
     events_added: int = 0
     rejects_added: int = 0
+    articles_near: int = 0  # near-duplicates stored as extra sources of an existing article
+    touched: tuple[str, ...] = ()  # content hashes whose events or sources changed (dedup input)
+
+
+@dataclass(frozen=True, slots=True)
+class DedupCounts:
+    """What one canonical-event write changed."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    superseded: int = 0
 
 
 class Store(Protocol):
-    """Persistence for articles, events and rejected documents."""
+    """Persistence for articles, extracted events, canonical events and rejected documents."""
 
     def migrate(self) -> list[str]: ...
 
@@ -43,8 +63,28 @@ class Store(Protocol):
         self, articles: Iterable[tuple[Article, Sequence[Event]]], rejects: Iterable[Rejected] = ()
     ) -> IngestCounts: ...
 
+    def load_mentions(
+        self,
+        *,
+        content_hashes: Sequence[str] = (),
+        event_ids: Sequence[str] = (),
+        countries: Sequence[str | None] = (),
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[dict[str, Any]]: ...
+
+    def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]: ...
+
+    def write_canonical(
+        self, events: Sequence[CanonicalEvent], scope: Sequence[str] = ()
+    ) -> DedupCounts: ...
+
     def query_events(self, filters: EventFilters | None = None) -> list[dict[str, Any]]: ...
 
-    def stats(self) -> dict[str, Any]: ...
+    def get_event(self, event_id: str) -> dict[str, Any] | None: ...
+
+    def get_article(self, doc_id: str) -> dict[str, Any] | None: ...
+
+    def stats(self, filters: EventFilters | None = None) -> dict[str, Any]: ...
 
     def close(self) -> None: ...

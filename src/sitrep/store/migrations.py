@@ -1,19 +1,35 @@
-"""Ordered, named schema migrations, recorded in the ``migrations`` table.
+"""Ordered, named schema migrations for both backends, recorded in the ``migrations`` table.
 
-A migration is applied once; adding one means appending to ``MIGRATIONS`` (never editing
-an applied one).
+A migration is applied once, inside a transaction; adding one means appending to ``MIGRATIONS``
+(never editing an applied one). The DDL is written once with ``{REAL}``/``{BIGINT}``/``{NOW}``
+slots that each dialect fills in. ``004_postgis`` is PostgreSQL-only and is left unrecorded
+(and retried on the next start) while PostGIS is not installed.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..errors import MigrationError
+if TYPE_CHECKING:
+    from .sql import SQLStore
+
+TYPES = {
+    "sqlite": {"REAL": "REAL", "BIGINT": "INTEGER", "NOW": "(datetime('now'))"},
+    "postgres": {"REAL": "DOUBLE PRECISION", "BIGINT": "BIGINT", "NOW": "(now()::text)"},
+}
 
 
-def _m001_initial(db: sqlite3.Connection) -> None:
-    db.executescript(
+def _ddl(store: SQLStore, script: str) -> None:
+    for stmt in script.format(**TYPES[store.dialect]).split(";"):
+        if stmt.strip():
+            store.execute(stmt)
+
+
+def _m001_initial(store: SQLStore) -> None:
+    _ddl(
+        store,
         """
         CREATE TABLE articles (
             doc_id TEXT NOT NULL,
@@ -25,7 +41,7 @@ def _m001_initial(db: sqlite3.Connection) -> None:
             published_basis TEXT,
             text TEXT NOT NULL,
             warnings TEXT,
-            ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+            ingested_at TEXT NOT NULL DEFAULT {NOW}
         );
         CREATE INDEX articles_doc_id ON articles(doc_id);
         CREATE TABLE events (
@@ -39,13 +55,13 @@ def _m001_initial(db: sqlite3.Connection) -> None:
             location TEXT,
             admin1 TEXT,
             country TEXT,
-            latitude REAL,
-            longitude REAL,
+            latitude {REAL},
+            longitude {REAL},
             geo_precision INTEGER,
             actor1 TEXT,
             actor2 TEXT,
             fatalities INTEGER,
-            confidence REAL,
+            confidence {REAL},
             producer TEXT,
             settings_hash TEXT,
             data TEXT NOT NULL
@@ -60,30 +76,156 @@ def _m001_initial(db: sqlite3.Connection) -> None:
             origin TEXT,
             stage TEXT NOT NULL,
             reason TEXT NOT NULL,
-            seen_at TEXT NOT NULL DEFAULT (datetime('now'))
-        );
-        """
+            seen_at TEXT NOT NULL DEFAULT {NOW}
+        )
+        """,
     )
 
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
-    ("001_initial", _m001_initial),
+def _m002_article_sources(store: SQLStore) -> None:
+    """Near-duplicate fingerprints on articles; every (doc id, URL) that carried an article."""
+    from ..dedup.articles import bands, simhash
+    from ..dedup.events import outlet_of
+
+    _ddl(
+        store,
+        """
+        ALTER TABLE articles ADD COLUMN simhash {BIGINT};
+        ALTER TABLE articles ADD COLUMN band0 INTEGER;
+        ALTER TABLE articles ADD COLUMN band1 INTEGER;
+        ALTER TABLE articles ADD COLUMN band2 INTEGER;
+        ALTER TABLE articles ADD COLUMN band3 INTEGER;
+        CREATE INDEX articles_band0 ON articles(band0);
+        CREATE INDEX articles_band1 ON articles(band1);
+        CREATE INDEX articles_band2 ON articles(band2);
+        CREATE INDEX articles_band3 ON articles(band3);
+        CREATE INDEX events_content_hash ON events(content_hash);
+        CREATE TABLE article_sources (
+            key TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL REFERENCES articles(content_hash),
+            doc_id TEXT NOT NULL,
+            url TEXT,
+            origin TEXT,
+            outlet TEXT,
+            title TEXT,
+            published TEXT,
+            text_hash TEXT NOT NULL,
+            relation TEXT NOT NULL,
+            distance INTEGER NOT NULL DEFAULT 0,
+            seen_at TEXT NOT NULL DEFAULT {NOW}
+        );
+        CREATE INDEX article_sources_hash ON article_sources(content_hash);
+        CREATE INDEX article_sources_doc ON article_sources(doc_id)
+        """,
+    )
+    rows = store.rows("SELECT content_hash, doc_id, url, origin, title, published, text FROM articles")
+    for r in rows:
+        sh = simhash(r["text"])
+        store.execute(
+            "UPDATE articles SET simhash = ?, band0 = ?, band1 = ?, band2 = ?, band3 = ? WHERE content_hash = ?",
+            (sh, *bands(sh), r["content_hash"]),
+        )
+        store.execute(
+            "INSERT INTO article_sources (key, content_hash, doc_id, url, origin, outlet, title, published,"
+            " text_hash, relation) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                store.source_key(r["content_hash"], r["doc_id"], r["url"], r["content_hash"]),
+                r["content_hash"],
+                r["doc_id"],
+                r["url"],
+                r["origin"],
+                outlet_of(r["url"]),
+                r["title"],
+                r["published"],
+                r["content_hash"],
+                "self",
+            ),
+        )
+
+
+def _m003_canonical(store: SQLStore) -> None:
+    """Canonical events (one per happening), their versions and their member mentions."""
+    _ddl(
+        store,
+        """
+        CREATE TABLE canonical_events (
+            event_id TEXT PRIMARY KEY,
+            event_type TEXT NOT NULL,
+            sub_event_type TEXT NOT NULL,
+            family TEXT NOT NULL,
+            date TEXT,
+            time_precision INTEGER,
+            location TEXT,
+            admin1 TEXT,
+            country TEXT,
+            latitude {REAL},
+            longitude {REAL},
+            geo_precision INTEGER,
+            actor1 TEXT,
+            actor2 TEXT,
+            fatalities INTEGER,
+            n_sources INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            first_reported TEXT,
+            last_reported TEXT,
+            search TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            superseded_by TEXT,
+            producer TEXT NOT NULL,
+            updated_at TEXT NOT NULL DEFAULT {NOW},
+            data TEXT NOT NULL
+        );
+        CREATE INDEX canonical_date_place ON canonical_events(date, latitude, longitude);
+        CREATE INDEX canonical_country ON canonical_events(country, date);
+        CREATE INDEX canonical_admin1 ON canonical_events(admin1, date);
+        CREATE INDEX canonical_type ON canonical_events(event_type, date);
+        CREATE INDEX canonical_subtype ON canonical_events(sub_event_type, date);
+        CREATE INDEX canonical_place ON canonical_events(latitude, longitude);
+        CREATE TABLE canonical_versions (
+            event_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            as_of TEXT,
+            data TEXT NOT NULL,
+            PRIMARY KEY (event_id, version)
+        );
+        CREATE TABLE canonical_members (
+            mention_id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL
+        );
+        CREATE INDEX canonical_members_event ON canonical_members(event_id);
+        CREATE INDEX canonical_members_doc ON canonical_members(doc_id)
+        """,
+    )
+
+
+def _m004_postgis(store: SQLStore) -> None:
+    """PostGIS point column and GiST index on canonical events (PostgreSQL with PostGIS only)."""
+    _ddl(
+        store,
+        """
+        ALTER TABLE canonical_events ADD COLUMN geom geometry(Point, 4326)
+            GENERATED ALWAYS AS (
+                CASE WHEN latitude IS NULL OR longitude IS NULL THEN NULL
+                ELSE ST_SetSRID(ST_MakePoint(longitude, latitude), 4326) END
+            ) STORED;
+        CREATE INDEX canonical_geom ON canonical_events USING GIST (geom)
+        """,
+    )
+
+
+Migration = tuple[str, Callable[["SQLStore"], None], tuple[str, ...]]
+
+#: (name, function, dialects it applies to), in order.
+MIGRATIONS: list[Migration] = [
+    ("001_initial", _m001_initial, ("sqlite", "postgres")),
+    ("002_article_sources", _m002_article_sources, ("sqlite", "postgres")),
+    ("003_canonical", _m003_canonical, ("sqlite", "postgres")),
+    ("004_postgis", _m004_postgis, ("postgres",)),
 ]
 
 
-def apply_migrations(db: sqlite3.Connection) -> list[str]:
-    """Apply the migrations not yet recorded; return the names applied now."""
-    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {row[0] for row in db.execute("SELECT name FROM migrations")}
-    applied = []
-    for name, fn in MIGRATIONS:
-        if name in done:
-            continue
-        try:
-            with db:
-                fn(db)
-                db.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (name,))
-        except sqlite3.Error as exc:
-            raise MigrationError(f"migration {name} failed: {exc}") from exc
-        applied.append(name)
-    return applied
+def describe() -> str:
+    """The migration names, one per line (for ``sitrep db migrate --list``)."""
+    return "\n".join(json.dumps({"name": n, "dialects": list(d)}) for n, _, d in MIGRATIONS)

@@ -1,0 +1,303 @@
+"""Event dedup: extracted events ("mentions") from many articles → clusters, one per happening.
+
+Two mentions report the same happening when all of these hold (``compatible``):
+
+- same **blocking key**: country and type family (``family``), and dates within a window;
+- **type**: same family, and for territory and strategic developments a compatible sub-type;
+- **date**: closer than the wider window of the two time precisions (``DATE_WINDOW``);
+- **place**: closer than the wider radius of the two geo precisions (``PLACE_RADIUS_KM``);
+- **actors**: each side unknown, unidentified, or the same (either order for armed clashes);
+- **different documents**: one article's extractor already merged its own mentions.
+
+Clustering is greedy complete-linkage over mentions in *report order* (published, doc, event id),
+so it does not depend on the order the mentions arrive in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+# Days two dates may differ, by time_precision (1 the day, 2 within a week, 3 vaguer).
+DATE_WINDOW: dict[int, int] = {1: 1, 2: 7, 3: 31}
+# Kilometres two points may differ, by geo_precision (1 the place, 2 near it, 3 region/country).
+PLACE_RADIUS_KM: dict[int, float] = {1: 15.0, 2: 60.0, 3: 300.0}
+UNLOCATED_KM = math.inf
+MAX_WINDOW = max(DATE_WINDOW.values())
+
+FAMILIES: dict[str, str] = {
+    "Armed clash": "battle",
+    "Government regains territory": "territory",
+    "Non-state actor overtakes territory": "territory",
+    "Non-violent transfer of territory": "territory",
+    "Chemical weapon": "remote",
+    "Air/drone strike": "remote",
+    "Suicide bomb": "remote",
+    "Shelling/artillery/missile attack": "remote",
+    "Remote explosive/landmine/IED": "remote",
+    "Grenade": "remote",
+    "Sexual violence": "civilians",
+    "Attack": "civilians",
+    "Abduction/forced disappearance": "civilians",
+    "Peaceful protest": "protest",
+    "Protest with intervention": "protest",
+    "Excessive force against protesters": "protest",
+    "Violent demonstration": "riot",
+    "Mob violence": "riot",
+}
+# Families whose sub-types name different happenings (they must match, up to ``WILDCARD_SUBTYPES``).
+STRICT_FAMILIES = frozenset({"territory", "strategic"})
+WILDCARD_SUBTYPES = frozenset({"Non-violent transfer of territory"})
+SYMMETRIC_SUBTYPES = frozenset({"Armed clash", "Violent demonstration", "Mob violence"})
+
+
+def family(event_type: str, sub_event_type: str) -> str:
+    """The type family used as a blocking key (ACLED sub-types that can describe one happening)."""
+    return FAMILIES.get(sub_event_type, "strategic" if event_type == "Strategic developments" else event_type)
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The outlet behind a URL: its host name without ``www.``."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """One document that reported an event: where it is and when it was published."""
+
+    doc_id: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape of a source."""
+        return {
+            "doc_id": self.doc_id,
+            "url": self.url,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One extracted event together with the article that reported it (the dedup input)."""
+
+    event_id: str
+    source: SourceRef
+    event_type: str
+    sub_event_type: str
+    date: date | None = None
+    time_precision: int = 3
+    location: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+    geo_precision: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    fatalities: int | None = None
+    confidence: float = 0.5
+    hedged: bool = False
+    background: bool = False
+    evidence: tuple[tuple[str, int, int], ...] = ()
+    copies: tuple[SourceRef, ...] = field(default=())  # near-duplicate copies of the same article
+
+    @property
+    def doc_id(self) -> str:
+        """The reporting document."""
+        return self.source.doc_id
+
+    @property
+    def day(self) -> dt.date | None:
+        """The event's date, else the report's publication date."""
+        return self.date or self.source.published
+
+    @property
+    def family(self) -> str:
+        """Type family (blocking key)."""
+        return family(self.event_type, self.sub_event_type)
+
+    def block(self) -> tuple[str, str]:
+        """Blocking key: (country, type family)."""
+        return (self.country or "", self.family)
+
+    def report_key(self) -> tuple[str, str, str]:
+        """Report order: publication date, then document and event ids (all stable)."""
+        pub = self.source.published.isoformat() if self.source.published else "9999-12-31"
+        return (pub, self.doc_id, self.event_id)
+
+    @classmethod
+    def from_dict(
+        cls, event: Mapping[str, Any], source: SourceRef, copies: Iterable[SourceRef] = ()
+    ) -> Mention:
+        """Build from the public event dict (``Event.to_dict()``) and the article's source."""
+        d = event.get("date")
+        return cls(
+            event_id=str(event["event_id"]),
+            source=source,
+            event_type=str(event["event_type"]),
+            sub_event_type=str(event["sub_event_type"]),
+            date=date.fromisoformat(d) if isinstance(d, str) else d,
+            time_precision=int(event.get("time_precision") or 3),
+            location=event.get("location"),
+            admin1=event.get("admin1"),
+            country=event.get("country"),
+            latitude=event.get("latitude"),
+            longitude=event.get("longitude"),
+            geonameid=event.get("geonameid"),
+            geo_precision=event.get("geo_precision"),
+            actor1=event.get("actor1"),
+            actor2=event.get("actor2"),
+            fatalities=event.get("fatalities"),
+            confidence=float(event.get("confidence") or 0.0),
+            hedged=bool(event.get("hedged")),
+            background=bool(event.get("background")),
+            evidence=tuple((e["text"], int(e["start"]), int(e["end"])) for e in event.get("evidence") or ()),
+            copies=tuple(sorted(copies, key=lambda s: (s.doc_id, s.url or ""))),
+        )
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _radius(m: Mention) -> float:
+    if m.latitude is None or m.longitude is None:
+        return UNLOCATED_KM
+    return PLACE_RADIUS_KM.get(m.geo_precision or 3, PLACE_RADIUS_KM[3])
+
+
+def _actor(value: str | None) -> str | None:
+    """Normalised actor name; None for unknown or unidentified (they match anyone)."""
+    if not value:
+        return None
+    v = " ".join(value.casefold().split())
+    return None if v.startswith("unidentified") else v
+
+
+def _same_side(a: str | None, b: str | None) -> bool:
+    x, y = _actor(a), _actor(b)
+    return x is None or y is None or x == y
+
+
+def actors_compatible(a: Mention, b: Mention) -> bool:
+    """Each side unknown or the same; armed clashes and riots may name the sides in either order."""
+    if _same_side(a.actor1, b.actor1) and _same_side(a.actor2, b.actor2):
+        return True
+    symmetric = a.sub_event_type in SYMMETRIC_SUBTYPES and b.sub_event_type in SYMMETRIC_SUBTYPES
+    return symmetric and _same_side(a.actor1, b.actor2) and _same_side(a.actor2, b.actor1)
+
+
+def types_compatible(a: Mention, b: Mention) -> bool:
+    """Same family; strict families also need the same sub-type (or a wildcard one)."""
+    if a.family != b.family:
+        return False
+    if a.family not in STRICT_FAMILIES or a.sub_event_type == b.sub_event_type:
+        return True
+    return a.sub_event_type in WILDCARD_SUBTYPES or b.sub_event_type in WILDCARD_SUBTYPES
+
+
+def date_gap(a: Mention, b: Mention) -> float | None:
+    """Days between the two mentions, as a fraction of the allowed window (None: too far apart)."""
+    da, db = a.day, b.day
+    if da is None or db is None:
+        return 1.0  # undated: compatible, but the weakest match
+    window = max(DATE_WINDOW.get(a.time_precision, MAX_WINDOW), DATE_WINDOW.get(b.time_precision, MAX_WINDOW))
+    gap = abs((da - db).days)
+    return gap / window if gap <= window else None
+
+
+def place_gap(a: Mention, b: Mention) -> float | None:
+    """Distance as a fraction of the allowed radius (None: too far apart)."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        if a.admin1 and b.admin1 and a.admin1 != b.admin1 and a.geo_precision == b.geo_precision == 1:
+            return None
+        return 1.0
+    radius = max(_radius(a), _radius(b))
+    d = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+    return d / radius if d <= radius else None
+
+
+def score(a: Mention, b: Mention) -> float | None:
+    """How far apart two mentions are (0 = identical), or None when they cannot be one happening."""
+    if a.doc_id == b.doc_id or a.block() != b.block():
+        return None
+    if not types_compatible(a, b) or not actors_compatible(a, b):
+        return None
+    dg = date_gap(a, b)
+    if dg is None:
+        return None
+    pg = place_gap(a, b)
+    if pg is None:
+        return None
+    return dg + pg + (0.0 if a.sub_event_type == b.sub_event_type else 0.5)
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """True when two mentions can report the same happening."""
+    return score(a, b) is not None
+
+
+def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
+    """Group mentions into happenings; each cluster is in report order; independent of input order.
+
+    Mentions are taken in report order; each joins the closest existing cluster of its block
+    whose every member is compatible with it (complete linkage), or starts a new one. Only
+    clusters whose dates lie within the widest window are compared (the day window of the
+    blocking key).
+    """
+    unique = {m.event_id: m for m in mentions}
+    ordered = sorted(unique.values(), key=Mention.report_key)
+    blocks: dict[tuple[str, str], list[list[Mention]]] = defaultdict(list)
+    for m in ordered:
+        best: list[Mention] | None = None
+        best_score = math.inf
+        for members in blocks[m.block()]:
+            if m.day is not None and all(
+                x.day is not None and abs((x.day - m.day).days) > MAX_WINDOW for x in members
+            ):
+                continue
+            worst = 0.0
+            for x in members:
+                s = score(m, x)
+                if s is None:
+                    break
+                worst = max(worst, s)
+            else:
+                if worst < best_score:
+                    best, best_score = members, worst
+        if best is None:
+            blocks[m.block()].append([m])
+        else:
+            best.append(m)
+    out = [members for block in blocks.values() for members in block]
+    out.sort(key=lambda ms: ms[0].report_key())
+    return out
+
+
+def neighbourhood(mentions: Sequence[Mention]) -> tuple[set[tuple[str, str]], date | None, date | None]:
+    """Blocks and the date range (padded by two windows) a re-cluster around ``mentions`` must read."""
+    days = [d for d in (m.day for m in mentions) if d is not None]
+    if not days:
+        return {m.block() for m in mentions}, None, None
+    pad = timedelta(days=2 * MAX_WINDOW)
+    return {m.block() for m in mentions}, min(days) - pad, max(days) + pad
