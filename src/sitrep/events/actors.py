@@ -17,7 +17,8 @@ ARMED_KINDS = frozenset({"state", "police", "islamist", "rebel", "militia", "uni
 NON_STATE_KINDS = frozenset({"islamist", "rebel", "militia", "unidentified", "named"})
 STATE_KINDS = frozenset({"state", "police", "government"})
 QUANTITY_NOUNS = frozenset(
-    "dozen dozens hundred hundreds score scores thousand thousands number group handful couple".split()
+    "dozen dozens hundred hundreds score scores thousand thousands number group handful couple "
+    "member members some many most all several elements remnants batch company".split()
 )
 UNIT_NOUNS = frozenset(
     "convoy convoys patrol patrols position positions base bases camp camps checkpoint checkpoints "

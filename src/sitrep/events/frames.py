@@ -68,11 +68,11 @@ FRAMES: Final[tuple[Frame, ...]] = (
         "Agreement",
     ),
     Frame(
-        _w("deploy redeploy dispatch send move reinforce fortify mobilize mobilise mass amass station"),
+        _w("deploy redeploy dispatch send move reinforce fortify mobilize mobilise mass amass"),
         _w(
             "troop troops force forces soldier soldiers reinforcement reinforcements unit units battalion "
             "battalions brigade brigades position positions defence defences defense defenses system systems "
-            "tank tanks convoy convoys fighter fighters militiaman militiamen"
+            "tank tanks convoy convoys fighter fighters militiaman militiamen presence"
         ),
         "Change to group/activity",
         armed_agent=True,
@@ -89,7 +89,8 @@ INTRANSITIVE: Final[dict[str, str]] = {
     "defect": "Change to group/activity",
     "merge": "Change to group/activity",
     "disband": "Change to group/activity",
-    "surrender": "Change to group/activity",
+    "surrender": "Agreement",
+    "redeploy": "Change to group/activity",
 }
 FRAME_VERBS: Final = frozenset().union(*(f.verbs for f in FRAMES)) | frozenset(INTRANSITIVE)
 

@@ -44,6 +44,12 @@ PHRASES: Final[dict[str, str]] = {
     "drone attack": "Air/drone strike",
     "aerial bombardment": "Air/drone strike",
     "suicide bomber": "Suicide bomb",
+    "suicide bomb": "Suicide bomb",
+    "suicide vest": "Suicide bomb",
+    "killing themselves": "Suicide bomb",
+    "killing himself": "Suicide bomb",
+    "killing herself": "Suicide bomb",
+    "lynch mob": "Mob violence",
     "suicide bombing": "Suicide bomb",
     "suicide attack": "Suicide bomb",
     "suicide car bomb": "Suicide bomb",
@@ -112,12 +118,12 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "airstrikes": ("Air/drone strike", ""),
     "air-strike": ("Air/drone strike", ""),
     "bombardment": ("Shelling/artillery/missile attack", ""),
-    "shell": ("Shelling/artillery/missile attack", "armed"),
+    "shell": ("Shelling/artillery/missile attack", "launched"),
     "shelling": ("Shelling/artillery/missile attack", ""),
-    "artillery": ("Shelling/artillery/missile attack", "armed"),
-    "mortar": ("Shelling/artillery/missile attack", "armed"),
-    "rocket": ("Shelling/artillery/missile attack", "armed"),
-    "missile": ("Shelling/artillery/missile attack", "armed"),
+    "artillery": ("Shelling/artillery/missile attack", "launched"),
+    "mortar": ("Shelling/artillery/missile attack", "launched"),
+    "rocket": ("Shelling/artillery/missile attack", "launched"),
+    "missile": ("Shelling/artillery/missile attack", "launched"),
     "ied": ("Remote explosive/landmine/IED", ""),
     "landmine": ("Remote explosive/landmine/IED", ""),
     "grenade": ("Grenade", ""),
@@ -149,13 +155,13 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "sarin": ("Chemical weapon", ""),
     "sortie": ("Air/drone strike", ""),
     "fire": ("remote", "weapon_agent"),
+    "lob": ("Grenade", ""),
     "launch": ("remote", "weapon_agent"),
     "drop": ("remote", "weapon_agent"),
     "drive": ("expel", "territory"),
     "push": ("expel", "territory"),
     "expel": ("expel", "territory"),
     "oust": ("expel", "territory"),
-    "leave": ("Non-violent transfer of territory", "territory"),
     "abandon": ("Non-violent transfer of territory", "territory"),
     "retake": ("Government regains territory", "territory"),
     "recapture": ("Government regains territory", "territory"),
@@ -167,7 +173,10 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "seize": ("territory", "territory"),
     "capture": ("territory", "territory"),
     "overrun": ("Non-state actor overtakes territory", "territory"),
-    "occupy": ("Non-state actor overtakes territory", "territory"),
+    "occupy": ("territory", "territory"),
+    "gain": ("territory", "territory"),
+    "wrest": ("territory", "territory"),
+    "recover": ("territory", "territory"),
     "protest": ("Peaceful protest", ""),
     "protester": ("Peaceful protest", ""),
     "demonstrate": ("Peaceful protest", ""),
@@ -180,7 +189,15 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "mob": ("Mob violence", ""),
     "lynch": ("Mob violence", ""),
     "arrest": ("Arrests", ""),
-    "detain": ("Arrests", "victim"),
+    "detain": ("Arrests", ""),
+    "vigilante": ("Mob violence", ""),
+    "vigilantism": ("Mob violence", ""),
+    "explosive": ("Remote explosive/landmine/IED", "exploded"),
+    "mine": ("Remote explosive/landmine/IED", "exploded"),
+    "explosion": ("Remote explosive/landmine/IED", "blast"),
+    "blast": ("Remote explosive/landmine/IED", "blast"),
+    "detonate": ("Remote explosive/landmine/IED", "detonated"),
+    "abuse": ("Sexual violence", "women"),
     "apprehend": ("Arrests", ""),
     "defuse": ("Disrupted weapons use", ""),
     "dismantle": ("Disrupted weapons use", "weapons"),
@@ -218,9 +235,16 @@ ARTILLERY_AGENTS: Final = frozenset(
     "shell shells artillery mortar mortars rocket rockets missile missiles howitzer howitzers".split()
 )
 
+# Noun readings of words whose verb reading types differently ("a bomb exploded" vs "jets bombed").
+NOUN_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "bomb": ("Remote explosive/landmine/IED", "exploded"),
+    "bombing": ("Remote explosive/landmine/IED", "blast"),
+}
+
 # Nouns that make "take"/"seize"/"control" territorial when they are the object.
 TERRITORY_NOUNS: Final = frozenset(
-    "town city village area region district province territory base camp garrison stronghold bastion "
+    "town city village area region district province territory base camp garrison stronghold bastion ground "
+    "hill hills neighbourhoods neighborhoods posts oilfield oilfields port airfield airbase "
     "part parts countryside crossing border highway road enclave pocket island "
     "locality neighbourhood neighborhood outpost checkpoint airport port capital zone hill bridge "
     "control towns cities villages areas bases".split()

@@ -76,6 +76,12 @@ def subject_of(verb: Token) -> Token | None:
     ):
         if verb.dep_ == "conj" or not _children(verb, "nsubjpass"):
             return subject_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":  # "after seizing X", "by controlling X": the main subject
+        node = verb.head
+        while node.head is not node and node.pos_ not in {"VERB", "AUX"}:
+            node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node is not verb:
+            return subject_of(node)
     return None
 
 
@@ -259,7 +265,11 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
             continue
         obj = object_of(tok)
         frame = frame_type(tok, obj)
-        if frame is None or (frame.armed_agent and (agent is None or agent.kind not in ARMED)):
+        obj_actor = actor_of(obj, names) if obj is not None else None
+        armed = (agent is not None and agent.kind in ARMED) or (
+            obj_actor is not None and obj_actor.kind in ARMED and bool(_children(tok, "auxpass"))
+        )
+        if frame is None or (frame.armed_agent and not armed):
             continue
         assert obj is not None
         used.add(tok.i)
@@ -279,7 +289,8 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
             continue
         low = tok.lower_
         lem = lx.IRREGULAR.get(low, tok.lemma_.lower())
-        spec = lx.WORDS.get(low) or lx.WORDS.get(lem)
+        noun = lx.NOUN_WORDS.get(lem) if tok.pos_ != "VERB" else None
+        spec = noun or lx.WORDS.get(low) or lx.WORDS.get(lem)
         if spec is None:
             continue
         sub, constraint = spec
@@ -438,6 +449,61 @@ def _typed(
         ]
         if not any(parties) or any(c.dep_ == "poss" for c in tok.children):
             return None  # "the fight against terrorism", "his army's fight": a campaign, not a clash
+    if constraint == "launched":  # rockets, shells, missiles: a launch or an impact is an attack
+        impact = {
+            "hit",
+            "strike",
+            "slam",
+            "land",
+            "fall",
+            "explode",
+            "kill",
+            "destroy",
+            "target",
+            "rain",
+            "pound",
+        }
+        heads = {tok.head.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "acl"}
+        if not verb and not heads & (impact | {"fire", "launch", "lob"}) and not (agent or patient):
+            if not any(t.lemma_.lower() in lx.ARMED_GROUP_NOUNS | lx.STATE_FORCE_NOUNS for t in tok.sent):
+                return None
+    if constraint in {"exploded", "blast", "detonated"}:
+        sent_low = tok.sent.text.lower()
+        if "suicide" in sent_low or "blew himself" in sent_low or "killing themselves" in sent_low:
+            sub = "Suicide bomb"
+        if constraint == "exploded":  # "a bomb exploded / went off / was planted", "detonated a bomb"
+            h = tok.head.lemma_.lower()
+            if h not in {
+                "explode",
+                "go",
+                "detonate",
+                "plant",
+                "blow",
+                "set",
+                "hit",
+                "kill",
+                "rip",
+                "strike",
+                "target",
+                "trigger",
+                "step",
+            }:
+                return None
+        if constraint == "blast" and agent is None and not any(is_place(t) for t in tok.sent):
+            return None
+    if constraint == "women":
+        if patient_tok is None or patient_tok.lemma_.lower() not in {
+            "woman",
+            "girl",
+            "child",
+            "women",
+            "girls",
+            "children",
+            "minor",
+            "minors",
+            "boy",
+        }:
+            return None
     if constraint == "armed":
         if not (agent or patient) and not any(
             t.lemma_.lower() in lx.ARMED_GROUP_NOUNS | lx.STATE_FORCE_NOUNS for t in tok.sent
@@ -454,7 +520,10 @@ def _typed(
             and patient_tok.lower_ not in lx.PROPERTY_NOUNS
         ):
             return None
-        if agent is None or (agent_tok is not None and agent_tok.lemma_.lower() in lx.WORDS):
+        passive = bool(_children(tok, "auxpass"))
+        if (agent is None and not passive) or (
+            agent_tok is not None and agent_tok.lemma_.lower() in lx.WORDS
+        ):
             return None  # "destroyed by airstrikes": part of the strike, not a separate event
     if constraint == "weapons":
         if patient_tok is None or patient_tok.lemma_.lower() not in lx.WEAPON_NOUNS:
