@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import platform
+import shlex
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -37,6 +39,52 @@ def _texts(count: int) -> tuple[list[str], str]:
         raise FileNotFoundError("no benchmark texts: neither ../shared nor samples/*.txt found")
     reps = (count + len(texts) - 1) // len(texts)
     return (texts * reps)[:count], f"bundled samples repeated to {count} documents"
+
+
+def _score(scorer: Path, gold: Path, tail: str) -> dict[str, object]:
+    cli = f"{shlex.quote(sys.executable)} -m sitrep"
+    out = subprocess.run(
+        [sys.executable, str(scorer), str(gold), "--run", f"{cli} {tail}"],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    return json.loads(out.stdout) if out.returncode == 0 else {"error": out.stderr[-300:]}
+
+
+def _quality(log: Callable[[str], None]) -> str:
+    """Seed and CASE 2021 figures from the shared scorers (internal data; skipped when absent)."""
+    shared = ROOT.parent / "shared"
+    seed_gold, case_gold = (
+        shared / "eval" / "seed-gold.jsonl",
+        shared / "data" / "events" / "case2021-task2-acled" / "dev.jsonl",
+    )
+    if not seed_gold.exists():
+        return "\nQuality figures skipped: ../shared (internal evaluation data) is absent.\n"
+    log("scoring the reference article ...")
+    seed = _score(
+        shared / "eval" / "score_events.py",
+        seed_gold,
+        "extract {file} --published {published} --format jsonl",
+    )
+    log("scoring CASE 2021 Task 2 dev ...")
+    case = _score(shared / "eval" / "score_case.py", case_gold, "extract {file} --format jsonl")
+    keys_seed = [
+        "precision",
+        "recall",
+        "f1",
+        "sub_event_type_accuracy",
+        "actor1_accuracy",
+        "fatalities_accuracy",
+    ]
+    keys_case = ["n", "accuracy", "weighted_f1", "macro_f1", "no_event"]
+    return (
+        "\n### Extraction quality (same run)\n\n"
+        "| set | figures |\n|---|---|\n"
+        f"| reference article (`score_events.py`) | {', '.join(f'{k} {seed.get(k)}' for k in keys_seed)} |\n"
+        f"| CASE 2021 Task 2 dev, 25 ACLED types (`score_case.py`) | "
+        f"{', '.join(f'{k} {case.get(k)}' for k in keys_case)} |\n"
+    )
 
 
 def _machine() -> str:
@@ -86,6 +134,7 @@ def run_benchmarks(
         f"**Ratio: sitrep runs at {base / full:.2f}× the speed of bare spaCy** on the same texts "
         f"({events} events found).\n"
     )
+    text += _quality(log)
     if not out.exists():
         out.write_text(
             "# sitrep benchmarks\n\nFigures appended by `make bench`; newest last.\n", encoding="utf-8"

@@ -127,6 +127,11 @@ class Event:
     actor1: str | None = None
     actor2: str | None = None
     fatalities: int | None = None
+    fatalities_low: int | None = None  # the range the text allows ("between 10 and 20", conflicting tolls)
+    fatalities_high: int | None = None  # None with a best value: no stated upper bound ("at least 5")
+    inter1: int | None = None  # ACLED actor type codes: 1 state forces, 2 rebels, 3 political militias,
+    inter2: int | None = None  # 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other
+    plover_type: str | None = None  # the PLOVER event category (FIGHT, ASSAULT, PROTEST, COERCE ...)
     confidence: float = 0.5
     hedged: bool = False
     background: bool = False
@@ -170,6 +175,11 @@ class Event:
             "actor1": self.actor1,
             "actor2": self.actor2,
             "fatalities": self.fatalities,
+            "fatalities_low": self.fatalities_low,
+            "fatalities_high": self.fatalities_high,
+            "inter1": self.inter1,
+            "inter2": self.inter2,
+            "plover_type": self.plover_type,
             "evidence": [dataclasses.asdict(e) for e in self.evidence],
             "confidence": round(self.confidence, 3),
             "hedged": self.hedged,

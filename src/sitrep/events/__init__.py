@@ -362,7 +362,21 @@ def extract_events(
             else:
                 merged.append(d)
     events = [_finish(d, article, names, focus_country, published, producer) for d in merged]
-    return [e for e in events if e.confidence >= min_confidence and (include_background or not e.background)]
+    return [
+        e
+        for e in events
+        if e.confidence >= min_confidence
+        and (include_background or not e.background)
+        and not _stale(e, published)
+    ]
+
+
+STALE_DAYS = 548  # about 18 months: older incidents cited in a story are history, not its news
+
+
+def _stale(e: Event, published: date | None) -> bool:
+    """A background reference older than about 18 months (kept only when it is the news itself)."""
+    return bool(e.background and published and e.date and (published - e.date).days > STALE_DAYS)
 
 
 def _draft(
@@ -553,6 +567,12 @@ def _finish(
     if actor2 == actor1:
         actor2 = None
     toll = combine_tolls(d.tolls) if d.tolls else None
+    inter1 = d.agent.inter(country) if d.agent else (3 if actor1 else None)
+    inter2 = (
+        d.patient.inter(country)
+        if d.patient and actor2
+        else (1 if actor2 and "Forces of" in actor2 else None)
+    )
     evidence = tuple(
         Evidence(
             article.text[s.start_char : _trim_end(article.text, s)], s.start_char, _trim_end(article.text, s)
@@ -582,6 +602,11 @@ def _finish(
         actor1=actor1,
         actor2=actor2,
         fatalities=toll.best if toll else None,
+        fatalities_low=toll.low if toll else None,
+        fatalities_high=toll.high if toll else None,
+        inter1=inter1,
+        inter2=inter2,
+        plover_type=lx.PLOVER.get(d.sub),
         confidence=max(0.05, min(0.99, conf)),
         hedged=d.hedged,
         background=background,

@@ -16,6 +16,21 @@ from . import lexicon as lx
 ARMED_KINDS = frozenset({"state", "police", "islamist", "rebel", "militia", "unidentified", "named"})
 NON_STATE_KINDS = frozenset({"islamist", "rebel", "militia", "unidentified", "named"})
 STATE_KINDS = frozenset({"state", "police", "government"})
+# ACLED inter codes: 1 state forces, 2 rebel groups, 3 political militias, 4 identity militias,
+# 5 rioters, 6 protesters, 7 civilians, 8 external/other forces. Named groups count as rebels.
+INTER: dict[str, int] = {
+    "state": 1,
+    "police": 1,
+    "government": 1,
+    "rebel": 2,
+    "islamist": 2,
+    "named": 2,
+    "unidentified": 3,
+    "militia": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+}
 QUANTITY_NOUNS = frozenset(
     "dozen dozens hundred hundreds score scores thousand thousands number group handful couple "
     "member members some many most all several elements remnants batch company".split()
@@ -45,6 +60,10 @@ class Actor:
     country: str | None = None
     named: str | None = None
     token_i: int | None = None
+
+    def inter(self, event_country: str | None) -> int:
+        """ACLED's actor type code (state forces of another country are still 1, as ACLED codes them)."""
+        return INTER.get(self.kind, 3)
 
     def name(self, names: CountryNames, event_country: str | None) -> str:
         """The ACLED-like name, using the event's country where the phrase gives none."""

@@ -36,6 +36,35 @@ EVENT_TYPES: Final[dict[str, str]] = {
     "Other": "Strategic developments",
 }
 
+# PLOVER's event categories for ACLED's sub-event types (POLECAT's ontology; modes are not coded).
+PLOVER: Final[dict[str, str]] = {
+    "Armed clash": "FIGHT",
+    "Government regains territory": "FIGHT",
+    "Non-state actor overtakes territory": "FIGHT",
+    "Air/drone strike": "FIGHT",
+    "Shelling/artillery/missile attack": "FIGHT",
+    "Chemical weapon": "ASSAULT",
+    "Suicide bomb": "ASSAULT",
+    "Remote explosive/landmine/IED": "ASSAULT",
+    "Grenade": "ASSAULT",
+    "Sexual violence": "ASSAULT",
+    "Attack": "ASSAULT",
+    "Abduction/forced disappearance": "ASSAULT",
+    "Mob violence": "ASSAULT",
+    "Peaceful protest": "PROTEST",
+    "Protest with intervention": "PROTEST",
+    "Violent demonstration": "PROTEST",
+    "Excessive force against protesters": "COERCE",
+    "Arrests": "COERCE",
+    "Disrupted weapons use": "COERCE",
+    "Looting/property destruction": "COERCE",
+    "Agreement": "AGREE",
+    "Change to group/activity": "MOBILIZE",
+    "Headquarters or base established": "MOBILIZE",
+    "Non-violent transfer of territory": "RETREAT",
+    "Other": "OTHER",
+}
+
 # Multi-word triggers (matched on lower-cased token text, lemma-insensitive on the last word).
 PHRASES: Final[dict[str, str]] = {
     "air strike": "Air/drone strike",

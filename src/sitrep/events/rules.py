@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import lexicon as lx
-from .actors import NON_STATE_KINDS, STATE_KINDS, Actor, CountryNames, actor_of
+from .actors import NON_STATE_KINDS, QUANTITY_NOUNS, STATE_KINDS, Actor, CountryNames, actor_of
 from .frames import FRAME_VERBS, INTRANSITIVE, frame_type
 
 ARMED = frozenset({"state", "police", "islamist", "rebel", "militia", "unidentified", "named"})
@@ -85,6 +85,15 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def content_noun(tok: Token) -> Token:
+    """The noun a quantity stands for: "dozens of homes" → homes, "two of the trucks" → trucks."""
+    if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":
+        for prep in _children(tok, "prep"):
+            if prep.lower_ == "of" and _children(prep, "pobj"):
+                return _children(prep, "pobj")[0]
+    return tok
+
+
 def object_of(verb: Token) -> Token | None:
     """The patient noun: the direct object, the passive subject, or the object of 'on'/'at'."""
     for dep in ("dobj", "nsubjpass"):
@@ -95,7 +104,7 @@ def object_of(verb: Token) -> Token | None:
                 return verb.head
             return o
     for prep in _children(verb, "prep", "prt"):
-        if prep.lower_ in {"on", "upon", "at", "against"}:
+        if prep.lower_ in {"on", "upon", "at", "against", "between", "about", "around", "over", "nearly"}:
             objs = _children(prep, "pobj")
             if objs:
                 return objs[0]
@@ -323,6 +332,8 @@ def _typed(
             and not _children(tok, "aux", "auxpass")
         ):
             return None  # headline-like fragments: "Burned out vehicles ..."
+        if patient_tok is not None:
+            patient_tok = content_noun(patient_tok)
         agent, patient = actor_of(agent_tok, names), actor_of(patient_tok, names)
         if patient is None and agent_tok is not None and sub == "Armed clash":
             sides = [c for c in agent_tok.conjuncts if c.i > agent_tok.i]  # "soldiers and fighters fought"
@@ -463,8 +474,8 @@ def _typed(
             "rain",
             "pound",
         }
-        heads = {tok.head.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "acl"}
-        if not verb and not heads & (impact | {"fire", "launch", "lob"}) and not (agent or patient):
+        governors = {tok.head.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "acl"}
+        if not verb and not governors & (impact | {"fire", "launch", "lob"}) and not (agent or patient):
             if not any(t.lemma_.lower() in lx.ARMED_GROUP_NOUNS | lx.STATE_FORCE_NOUNS for t in tok.sent):
                 return None
     if constraint in {"exploded", "blast", "detonated"}:
