@@ -126,6 +126,15 @@ class _Names:
 _DURATION_START = re.compile(
     r"\b(since|until|till|through)\s*$", re.IGNORECASE
 )  # "since 2015": a span, not the day
+_CASUALTY = re.compile(r"\b(killed|killing|dead|died|wounded|injured|injuring|casualties)\b", re.IGNORECASE)
+
+
+def _anchored_noun(c: Candidate) -> bool:
+    """A nominal trigger that is itself a participant or has one ("rioters fought", "French airstrikes")."""
+    specific = c.agent is not None and (c.agent.country is not None or c.agent.named is not None)
+    return c.trigger.dep_ in {"nsubj", "nsubjpass"} or specific or c.patient is not None
+
+
 MEDIA_VERBS = frozenset({"obtain", "film", "publish", "post", "release", "show", "see", "broadcast", "air"})
 REPORT_VERBS = frozenset({"say", "announce", "report", "tell", "confirm", "state", "declare", "add", "claim"})
 
@@ -289,11 +298,11 @@ def extract_events(
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
         has_place = any(is_place(t) for t in sent)
-        has_date = bool(find_dates(sent.text, published)) if not has_place else True
+        anchored = has_place or bool(find_dates(sent.text, published)) or bool(_CASUALTY.search(sent.text))
         cands = [
             c
             for c in find_candidates(sent, names, is_place)
-            if c.status != "not" and (c.trigger.pos_ == "VERB" or has_place or has_date)
+            if c.status != "not" and (c.trigger.pos_ == "VERB" or anchored or _anchored_noun(c))
         ]
         if not include_hedged:
             cands = [c for c in cands if c.status != "hedged"]
@@ -426,6 +435,12 @@ def _draft(
     conf = CONFIDENCE.get(c.why.split(":", 1)[0].split("+", 1)[0], 0.6)
     if agent is None:
         conf -= 0.1
+    if c.trigger.dep_ in {"relcl", "acl", "pcomp", "amod"} or any(
+        a.dep_ in {"relcl", "acl"} for a in c.trigger.ancestors
+    ):
+        conf -= 0.1  # told in a clause about something else ("a town that was the scene of an attack")
+    if si == 0:
+        conf += 0.05  # the lede usually carries the news
     draft = _Draft(
         c.sub_event_type,
         agent,
@@ -583,6 +598,7 @@ def _finish(
         published and d.when and d.dated_by_text and (published - d.when) > timedelta(days=BACKGROUND_DAYS)
     )
     conf = d.confidence - (0.25 if d.hedged else 0.0) - (0.1 if d.place is None else 0.0)
+    conf -= 0.3 if background else 0.0
     conf += 0.05 * min(len(d.sentences) - 1, 3)
     return Event(
         doc_id=article.doc_id,

@@ -31,13 +31,17 @@ RIOT: Final = re.compile(
 )
 LETHAL: Final = re.compile(
     r"\b(live (rounds|ammunition|fire|bullets)|opened fire|open fire|shot (dead|and killed)|"
-    r"excessive force|brutal\w*|(beat|beaten|beating)\b|batons?\b|killed|killing|shot\b|died)\b",
+    r"excessive force|brutal\w*|violently|(serious|severe|critical)\w* injur\w*|"
+    r"killed|killing|shot\b|died)\b",
     re.IGNORECASE,
 )
 INTERVENTION: Final = re.compile(
     r"\b(tear ?gas|water cannons?|rubber bullets|pepper (spray|balls|canisters)|smoke grenades|"
     r"stun grenades|non-?lethal|dispers\w*|broke up|break up|suppress\w*|crack(ed)? down|crackdown|"
-    r"arrest\w*|detain\w*|charged|cordon\w*|forcefully|forcibly)\b",
+    r"batons?|baton-charged?|(beat|beaten|beating)|halt\w*|cordon\w*|forcefully|forcibly|"
+    r"(arrest|detain)\w*\s+(\w+\s+){0,4}(protesters|demonstrators|marchers|activists|participants|students|people)|"
+    r"(protesters|demonstrators|marchers|activists|participants|students|people)\s+(\w+\s+){0,4}"
+    r"(arrested|detained))\b",
     re.IGNORECASE,
 )
 

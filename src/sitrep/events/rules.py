@@ -85,6 +85,15 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _air(tok: Token | None) -> bool:
+    """Warplanes, jets, drones, an air force."""
+    if tok is None:
+        return False
+    if tok.lemma_.lower() in lx.AIR_AGENTS or tok.lower_ in lx.AIR_AGENTS:
+        return True
+    return tok.lemma_.lower() == "force" and any(c.lower_ == "air" for c in tok.children)
+
+
 def content_noun(tok: Token) -> Token:
     """The noun a quantity stands for: "dozens of homes" → homes, "two of the trucks" → trucks."""
     if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":
@@ -165,6 +174,9 @@ def _is_place_like(tok: Token | None, is_place: Callable[[Token], bool]) -> bool
     return False
 
 
+_PROTEST_TALK = frozenset(
+    "organise organize plan call announce ban prohibit charge accuse urge threaten postpone cancel".split()
+)
 _UNOPPOSED = re.compile(
     r"\bwithout (any |a |much )?(resistance|fight|fighting|a shot|firing a shot|bloodshed|clashes)\b|"
     r"\b(handed over|handover of|peacefully)\b",
@@ -282,6 +294,9 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
             continue
         assert obj is not None
         used.add(tok.i)
+        if _air(subject_of(tok)) and frame.sub_event_type == "Disrupted weapons use":
+            out.append(Candidate("Air/drone strike", tok, agent, None, modality(tok), f"frame:{lemma}"))
+            continue
         out.append(
             Candidate(
                 frame.sub_event_type,
@@ -522,6 +537,8 @@ def _typed(
             return None
     if constraint == "protest" and not protest_ctx:
         return None
+    if constraint == "property" and _air(agent_tok):  # "the air force destroyed vehicles"
+        return Candidate("Air/drone strike", tok, agent, patient, status, why)
     if constraint == "property" and agent is not None and agent.kind in {"protesters", "rioters"}:
         return Candidate("Violent demonstration", tok, agent, patient, status, why)
     if constraint == "property":
@@ -553,4 +570,6 @@ def _typed(
             return None
     if sub in {"Peaceful protest", "Violent demonstration"} and not verb and tok.dep_ in {"compound", "amod"}:
         return None
+    if sub == "Peaceful protest" and not verb and tok.head.lemma_.lower() in _PROTEST_TALK:
+        return None  # "charged with organising a protest", "called for a rally": not one that took place
     return Candidate(sub, tok, agent, patient, status, why, place_tokens)
