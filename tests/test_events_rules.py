@@ -237,3 +237,26 @@ def test_one_toll_is_never_given_to_two_events(extract: Any) -> None:
 def test_event_date_phrase_families(extract: Any, phrase: str, day: str, precision: int) -> None:
     (e,) = extract(f"Rebels seized the town of Kidal {phrase}, residents said.", "2013-01-20")
     assert e["date"] == day and e["time_precision"] == precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report demonstrates that the region's economy is growing.",  # showing, not protesting
+        "The ministry said talks would resume on March 31 in Geneva.",  # the month
+        "The company signed agreements with three insurers on Monday.",  # business, not conflict
+        "The minister handed over the report to parliament on Tuesday.",  # paperwork
+        "The president said the country should send peace demonstrators to the border.",  # a proposal
+    ],
+)
+def test_ordinary_news_is_not_coded(extract: Any, text: str) -> None:
+    assert extract(text, "2024-03-04") == []
+
+
+def test_definite_reference_joins_the_event_already_told(extract: Any) -> None:
+    text = (
+        "A car bomb exploded outside a police station in Kirkuk on Monday, killing six people. "
+        "Officials in Baghdad condemned the bombing on Tuesday."
+    )
+    ev = extract(text, "2024-03-06")
+    assert subs(ev) == ["Remote explosive/landmine/IED"] and len(ev[0]["evidence"]) == 2

@@ -102,6 +102,7 @@ class _Draft:
     first_start: int = 0
     sent_index: int = 0
     place_inferred: bool = False  # located from neighbouring sentences, not its own
+    definite: bool = False  # told as "the attack", "this bombing": a reference back to one already told
 
 
 class _Names:
@@ -135,6 +136,27 @@ def _anchored_noun(c: Candidate) -> bool:
     return c.trigger.dep_ in {"nsubj", "nsubjpass"} or specific or c.patient is not None
 
 
+# Verbs of reacting to or talking about an event: their date is the reaction's, not the event's.
+REACTION_VERBS = frozenset(
+    {
+        "condemn",
+        "denounce",
+        "deplore",
+        "mourn",
+        "investigate",
+        "probe",
+        "blame",
+        "praise",
+        "welcome",
+        "discuss",
+        "recall",
+        "remember",
+        "commemorate",
+        "mark",
+        "follow",
+        "claim",
+    }
+)
 MEDIA_VERBS = frozenset({"obtain", "film", "publish", "post", "release", "show", "see", "broadcast", "air"})
 REPORT_VERBS = frozenset({"say", "announce", "report", "tell", "confirm", "state", "declare", "add", "claim"})
 
@@ -166,7 +188,7 @@ def _sentence_date(
             rank = 0
         elif attach.i in ancestors:
             lemma = attach.lemma_.lower()
-            if lemma in MEDIA_VERBS:
+            if lemma in MEDIA_VERBS or lemma in REACTION_VERBS:
                 continue
             rank = 3 if lemma in REPORT_VERBS else 1  # "announced late Saturday that X controls Y"
         else:
@@ -366,8 +388,17 @@ def extract_events(
                 break
         else:
             last = merged[-1] if merged else None
+            earlier = (
+                next((m for m in merged if m.sub == d.sub and not d.dated_by_text), None)
+                if d.definite
+                else None
+            )
             if last is not None and _elaborates(last, d):
                 _merge(last, d)
+            elif earlier is not None:
+                _merge(
+                    earlier, d
+                )  # "the nerve agent attack" again: the one already told, wherever it is said
             else:
                 merged.append(d)
     events = [_finish(d, article, names, focus_country, published, producer) for d in merged]
@@ -475,6 +506,10 @@ def _draft(
                     inferred = True
                     break
     draft.place_inferred = found is None or inferred
+    draft.definite = c.trigger.pos_ == "NOUN" and any(
+        ch.dep_ in {"det", "poss"} and ch.lower_ in {"the", "this", "that", "its", "their"}
+        for ch in c.trigger.children
+    )
     if found is not None:
         place, prec, name = found
         draft.place, draft.place_name = place, name

@@ -208,7 +208,7 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "recover": ("territory", "territory"),
     "protest": ("Peaceful protest", ""),
     "protester": ("Peaceful protest", ""),
-    "demonstrate": ("Peaceful protest", ""),
+    "demonstrate": ("Peaceful protest", "demonstrate"),
     "demonstration": ("Peaceful protest", ""),
     "demonstrator": ("Peaceful protest", ""),
     "rally": ("Peaceful protest", "protest"),
@@ -252,7 +252,6 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "evacuate": ("Other", "evacuation"),
     "relocate": ("Other", "evacuation"),
     "withdraw": ("Non-violent transfer of territory", "territory"),
-    "hand": ("Non-violent transfer of territory", "handover"),
 }
 
 # Who strikes decides the kind of remote violence ("warplanes struck", "rockets hit").
@@ -302,7 +301,7 @@ BASE_NOUNS: Final = frozenset("base headquarters hq camp outpost garrison office
 AGREEMENT_NOUNS: Final = frozenset("agreement accord deal ceasefire truce treaty pact memorandum".split())
 PROTEST_WORDS: Final = frozenset(
     "protest protests protester protesters protestor protestors demonstration demonstrations "
-    "demonstrator demonstrators rally rallies march marchers sit-in strike strikers".split()
+    "demonstrator demonstrators rally rallies marchers sit-in strikers".split()
 )
 EVACUATION_OBJECTS: Final = frozenset("embassy staff diplomats mission personnel consulate nationals".split())
 

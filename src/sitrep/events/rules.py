@@ -85,6 +85,20 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+_CONFLICT_DEALS = frozenset(
+    "ceasefire cease-fire truce peace armistice prisoner prisoners detainee detainees hostage hostages "
+    "captive captives body bodies pow pows surrender disarmament demobilization demobilisation".split()
+)
+
+
+def _conflict_agreement(obj: Token | None, agent: Actor | None) -> bool:
+    """An agreement between conflict parties, or about a conflict (ceasefire, prisoners, peace)."""
+    if agent is not None and (agent.kind in ARMED or agent.kind == "government"):
+        return True
+    words = {t.lemma_.lower() for t in obj.subtree} if obj is not None else set()
+    return bool(words & _CONFLICT_DEALS)
+
+
 def _air(tok: Token | None) -> bool:
     """Warplanes, jets, drones, an air force."""
     if tok is None:
@@ -174,6 +188,10 @@ def _is_place_like(tok: Token | None, is_place: Callable[[Token], bool]) -> bool
     return False
 
 
+_KNOWN_CONSTRAINTS = frozenset(
+    "armed protest property weapons base agreement evacuation launched exploded blast detonated women "
+    "demonstrate victim territory weapon_agent".split()
+) | {""}
 _PROTEST_TALK = frozenset(
     "organise organize plan call announce ban prohibit charge accuse urge threaten postpone cancel".split()
 )
@@ -228,6 +246,10 @@ def modality(trigger: Token) -> str:
         hl = head.lemma_.lower()
         if hl in lx.NOT_HAPPENED_HEADS and node.dep_ not in {"nsubj", "nsubjpass", "advcl"}:
             return "not"
+        if head.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ == "aux" and c.lower_ in lx.FUTURE_AUX | {"should", "must", "ought"} for c in head.children
+        ):
+            return "not"  # "Mexico should send peace demonstrators", "the army would retake the town"
         if hl in {"confirm", "verify"} and any(c.dep_ == "neg" for c in head.children):
             status = "hedged"
         if hl in {"claim", "allege", "allegation", "rumour", "rumor"} or head.lower_ == "unconfirmed":
@@ -292,6 +314,8 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
         )
         if frame is None or (frame.armed_agent and not armed):
             continue
+        if frame.sub_event_type == "Agreement" and not _conflict_agreement(obj, agent):
+            continue  # "Alcoa signed agreements with insurers": business, not a conflict agreement
         assert obj is not None
         used.add(tok.i)
         if _air(subject_of(tok)) and frame.sub_event_type == "Disrupted weapons use":
@@ -536,7 +560,8 @@ def _typed(
         ):
             return None
     if constraint == "protest" and not protest_ctx:
-        return None
+        if not (verb and agent is not None and agent.kind in {"civilians", "protesters"}):
+            return None  # "teachers marched through Accra" yes; "troops marched north" no
     if constraint == "property" and _air(agent_tok):  # "the air force destroyed vehicles"
         return Candidate("Air/drone strike", tok, agent, patient, status, why)
     if constraint == "property" and agent is not None and agent.kind in {"protesters", "rioters"}:
@@ -562,12 +587,24 @@ def _typed(
     if constraint == "agreement":
         if patient_tok is None or patient_tok.lemma_.lower() not in lx.AGREEMENT_NOUNS:
             return None
+        if not _conflict_agreement(patient_tok, agent):
+            return None
+    if constraint == "demonstrate" and (patient_tok is not None or _children(tok, "ccomp")):
+        return None  # "the case demonstrates that ...", "demonstrated its strength": showing, not protesting
+    if (
+        sub == "Peaceful protest"
+        and tok.lower_.startswith("march")
+        and (tok.text[:1].isupper() or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].like_num))
+    ):
+        return None  # "March 31": the month
     if constraint == "evacuation":
         targets = [t for t in tok.subtree if t.lower_ in lx.EVACUATION_OBJECTS]
         if patient_tok is not None:
             targets += [t for t in patient_tok.subtree if t.lower_ in lx.EVACUATION_OBJECTS]
         if not targets:
             return None
+    if constraint not in _KNOWN_CONSTRAINTS:
+        raise ValueError(f"trigger {tok.lemma_!r} has an unknown constraint {constraint!r}")
     if sub in {"Peaceful protest", "Violent demonstration"} and not verb and tok.dep_ in {"compound", "amod"}:
         return None
     if sub == "Peaceful protest" and not verb and tok.head.lemma_.lower() in _PROTEST_TALK:
