@@ -188,6 +188,11 @@ def _is_place_like(tok: Token | None, is_place: Callable[[Token], bool]) -> bool
     return False
 
 
+_MODIFIED = frozenset(
+    "warrant warrants helicopter helicopters leader leaders organizer organizers organiser organisers group "
+    "groups movement movements song songs site sites law laws record records charge charges case cases "
+    "investigation probe squad squads unit units dog dogs".split()
+)
 _KNOWN_CONSTRAINTS = frozenset(
     "armed protest property weapons base agreement evacuation launched exploded blast detonated women "
     "demonstrate victim territory weapon_agent".split()
@@ -252,7 +257,9 @@ def modality(trigger: Token) -> str:
             return "not"  # "Mexico should send peace demonstrators", "the army would retake the town"
         if hl in {"confirm", "verify"} and any(c.dep_ == "neg" for c in head.children):
             status = "hedged"
-        if hl in {"claim", "allege", "allegation", "rumour", "rumor"} or head.lower_ == "unconfirmed":
+        if hl in {"claim", "allege", "allegation", "rumour", "rumor", "accuse", "charge", "suspect"} or (
+            head.lower_ == "unconfirmed"
+        ):
             status = "hedged"
         if any(c.dep_ == "advmod" and c.lower_ in lx.HEDGE_ADVERBS for c in head.children):
             status = "hedged"
@@ -335,6 +342,8 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
     for tok in sent:
         if tok.i in used or tok.pos_ not in {"VERB", "NOUN", "PROPN"}:
             continue
+        if tok.pos_ != "VERB" and tok.dep_ == "compound" and tok.head.lemma_.lower() in _MODIFIED:
+            continue  # "arrest warrants", "attack helicopters", "protest leaders": a modifier, not an event
         low = tok.lower_
         lem = lx.IRREGULAR.get(low, tok.lemma_.lower())
         noun = lx.NOUN_WORDS.get(lem) if tok.pos_ != "VERB" else None
@@ -515,8 +524,7 @@ def _typed(
         }
         governors = {tok.head.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "acl"}
         if not verb and not governors & (impact | {"fire", "launch", "lob"}) and not (agent or patient):
-            if not any(t.lemma_.lower() in lx.ARMED_GROUP_NOUNS | lx.STATE_FORCE_NOUNS for t in tok.sent):
-                return None
+            return None  # "shells" collected on a beach, "rocket science": no launch, no impact, no one
     if constraint in {"exploded", "blast", "detonated"}:
         sent_low = tok.sent.text.lower()
         if "suicide" in sent_low or "blew himself" in sent_low or "killing themselves" in sent_low:
