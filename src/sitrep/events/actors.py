@@ -33,7 +33,8 @@ INTER: dict[str, int] = {
 }
 QUANTITY_NOUNS = frozenset(
     "dozen dozens hundred hundreds score scores thousand thousands number group handful couple "
-    "member members some many most all several elements remnants batch company".split()
+    "member members commander commanders leader leaders chief faction factions wing some many most all "
+    "several elements remnants batch company".split()
 )
 UNIT_NOUNS = frozenset(
     "convoy convoys patrol patrols position positions base bases camp camps checkpoint checkpoints "

@@ -79,7 +79,10 @@ FRAMES: Final[tuple[Frame, ...]] = (
     ),
     Frame(
         _w("form create launch found announce"),
-        _w("force forces group brigade battalion unit militia alliance coalition front wing"),
+        _w(
+            "force forces group brigade battalion unit militia alliance coalition front wing organisation "
+            "organization command division"
+        ),
         "Change to group/activity",
         armed_agent=False,
     ),

@@ -301,7 +301,7 @@ BASE_NOUNS: Final = frozenset("base headquarters hq camp outpost garrison office
 AGREEMENT_NOUNS: Final = frozenset("agreement accord deal ceasefire truce treaty pact memorandum".split())
 PROTEST_WORDS: Final = frozenset(
     "protest protests protester protesters protestor protestors demonstration demonstrations "
-    "demonstrator demonstrators rally rallies marchers sit-in strikers".split()
+    "demonstrator demonstrators rally rallies marchers marches protest-march sit-in strikers".split()
 )
 EVACUATION_OBJECTS: Final = frozenset("embassy staff diplomats mission personnel consulate nationals".split())
 

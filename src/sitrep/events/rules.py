@@ -95,8 +95,15 @@ def _conflict_agreement(obj: Token | None, agent: Actor | None) -> bool:
     """An agreement between conflict parties, or about a conflict (ceasefire, prisoners, peace)."""
     if agent is not None and (agent.kind in ARMED or agent.kind == "government"):
         return True
-    words = {t.lemma_.lower() for t in obj.subtree} if obj is not None else set()
-    return bool(words & _CONFLICT_DEALS)
+    words = (
+        {t.lemma_.lower() for t in obj.subtree} | {t.lower_ for t in obj.subtree}
+        if obj is not None
+        else set()
+    )
+    parties = lx.ARMED_GROUP_NOUNS | lx.STATE_FORCE_NOUNS | lx.REBEL_WORDS | lx.MILITIA_WORDS
+    return bool(
+        words & (_CONFLICT_DEALS | parties | {"mutiny", "rebellion", "insurgency", "war", "conflict"})
+    )
 
 
 def _air(tok: Token | None) -> bool:
