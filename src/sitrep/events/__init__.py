@@ -103,6 +103,7 @@ class _Draft:
     sent_index: int = 0
     place_inferred: bool = False  # located from neighbouring sentences, not its own
     definite: bool = False  # told as "the attack", "this bombing": a reference back to one already told
+    generic: bool = False  # "the blast", "an explosion": a word that names no kind of attack of its own
 
 
 class _Names:
@@ -249,6 +250,19 @@ def _km(a: Place, b: Place) -> float:
 
 
 GENERIC = frozenset({"Armed clash", "Attack"})
+# Words that tell an explosion without its kind: they join the explosion already told.
+GENERIC_TRIGGERS = frozenset(
+    {"word:explosion", "word:blast", "word:bombing", "word:detonate", "word:explosive"}
+)
+
+
+def _near(a: _Draft, b: _Draft) -> bool:
+    """Places that can be one place: unknown, the same country at region level, or within 25 km."""
+    if a.place is None or b.place is None:
+        return True
+    if a.place.country != b.place.country:
+        return False
+    return (a.geo_precision or 3) == 3 or (b.geo_precision or 3) == 3 or _km(a.place, b.place) <= 25.0
 
 
 def _elaborates(a: _Draft, b: _Draft) -> bool:
@@ -317,6 +331,7 @@ def extract_events(
     published = article.published
     drafts: list[_Draft] = []
     history: list[Actor] = []
+    in_protests = False  # the story is about demonstrations (a protest-family event was told)
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
         has_place = any(is_place(t) for t in sent)
@@ -329,6 +344,14 @@ def extract_events(
         if not include_hedged:
             cands = [c for c in cands if c.status != "hedged"]
         cands = _protest_policing(cands)
+        if in_protests:  # "young men set fire to tyres" in a story about demonstrations: a riot
+            cands = [
+                replace(c, sub_event_type="Violent demonstration", agent=Actor("rioters"))
+                if c.sub_event_type == "Looting/property destruction"
+                and (c.agent is None or c.agent.kind in {"civilians", "protesters", "rioters"})
+                else c
+                for c in cands
+            ]
         kind = protest_type(sent)
         if kind is not None and any(c.sub_event_type in PROTEST_FAMILY for c in cands):
             # one demonstration: its policing, clashes and damage are part of it, typed by ACLED's rules
@@ -380,6 +403,7 @@ def extract_events(
                         )
                     ]
         history.extend(_sentence_actors(sent, names))
+        in_protests = in_protests or any(s in PROTEST_FAMILY for s in kept)
     merged: list[_Draft] = []
     for d in drafts:
         for m in merged:
@@ -393,12 +417,15 @@ def extract_events(
                 if d.definite
                 else None
             )
+            if earlier is None and d.generic:  # "the blast" after "a suicide bomber struck": one explosion
+                same_kind = (
+                    m for m in merged if lx.EVENT_TYPES[m.sub] == lx.EVENT_TYPES[d.sub] and _near(m, d)
+                )
+                earlier = next(same_kind, None)
             if last is not None and _elaborates(last, d):
                 _merge(last, d)
             elif earlier is not None:
-                _merge(
-                    earlier, d
-                )  # "the nerve agent attack" again: the one already told, wherever it is said
+                _merge(earlier, d)  # "the nerve agent attack" again: the one already told, wherever said
             else:
                 merged.append(d)
     events = [_finish(d, article, names, focus_country, published, producer) for d in merged]
@@ -506,6 +533,7 @@ def _draft(
                     inferred = True
                     break
     draft.place_inferred = found is None or inferred
+    draft.generic = c.why in GENERIC_TRIGGERS
     draft.definite = c.trigger.pos_ == "NOUN" and any(
         ch.dep_ in {"det", "poss"} and ch.lower_ in {"the", "this", "that", "its", "their"}
         for ch in c.trigger.children
@@ -611,6 +639,11 @@ def _finish(
             else None
         )
     )
+    if d.sub in PROTEST_FAMILY - {"Mob violence"}:  # ACLED: the demonstrators first, who policed them second
+        crowd = Actor("rioters" if d.sub == "Violent demonstration" else "protesters")
+        police = d.agent if d.agent is not None and d.agent.kind in ARMED_KINDS else d.patient
+        actor1 = crowd.name(names, country)
+        d.agent, d.patient = crowd, police if police is not None and police.kind in ARMED_KINDS else None
     actor2 = d.patient.name(names, country) if d.patient else None
     if actor2 is None and d.sub == "Non-state actor overtakes territory" and country:
         actor2 = f"Military Forces of {names.country_name(country) or country}"

@@ -91,7 +91,7 @@ def _np_tokens(tok: Token) -> list[Token]:
     """The token's noun phrase: its left modifiers, compounds and 'of'/'linked' attachments."""
     out = [tok]
     for child in tok.children:
-        if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod", "nummod", "det"} or (
+        if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod", "nummod", "det", "appos"} or (
             child.dep_ == "prep" and child.lower_ == "of"
         ):
             out.extend(child.subtree)

@@ -170,6 +170,18 @@ def _noun_agent(noun: Token, names: CountryNames) -> Actor | None:
     return None
 
 
+def _sides(trigger: Token, names: CountryNames) -> tuple[Actor | None, Actor | None]:
+    """ "Fighting/clashes between X and Y": the two sides, in the order told."""
+    for prep in _children(trigger, "prep"):
+        if prep.lower_ == "between":
+            objs = _children(prep, "pobj")
+            if objs:
+                first = objs[0]
+                second = next(iter(first.conjuncts), None)
+                return actor_of(first, names), actor_of(second, names) if second is not None else None
+    return None, None
+
+
 def _noun_patient(noun: Token, names: CountryNames) -> Actor | None:
     for prep in _children(noun, "prep"):
         if prep.lower_ in {"on", "against", "of"}:
@@ -362,7 +374,19 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
         if cand is not None:
             out.append(cand)
     covered = {i for c in out for i in c.covers}
-    return [c for c in out if c.covers or c.trigger.i not in covered]
+    out = [c for c in out if c.covers or c.trigger.i not in covered]
+    # "Fighting between X and Y killed three people": the deaths are the fighting's, not a second event
+    triggers = {c.trigger.i for c in out}
+    return [
+        c
+        for c in out
+        if not (
+            c.trigger.pos_ == "VERB"
+            and (s := subject_of(c.trigger)) is not None
+            and s.i in triggers
+            and s.i != c.trigger.i
+        )
+    ]
 
 
 def _typed(
@@ -505,6 +529,10 @@ def _typed(
             return Candidate("Armed clash", tok, agent, patient, status, why)
         return None
 
+    if sub == "Armed clash" and lemma in {"fight", "fighting", "clash", "battle", "gunfight", "firefight"}:
+        first, second = _sides(tok, names)
+        if first is not None or second is not None:
+            agent, patient = first or agent, second or patient
     if not verb and tok.lemma_.lower() in {"fight", "battle"}:
         parties = [
             actor_of(o, names)
