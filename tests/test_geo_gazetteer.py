@@ -136,3 +136,42 @@ def test_load_geonames_dump_adds_and_replaces(tmp_path: Path) -> None:
     assert gaz.lookup("Tessoumbala")[0].admin1 == "Region Four"
     assert gaz.country("ML").geonameid == 2453866  # type: ignore[union-attr]
     assert gaz.meta()["dump:mini_geonames.txt"] == "4"
+
+
+def test_geonames_dump_loads_from_a_zip(tmp_path: Path) -> None:
+    import zipfile
+
+    from sitrep.geo.build import read_geonames_dump
+
+    src = Path(__file__).parent / "data" / "geo" / "mini_geonames.txt"
+    z = tmp_path / "XX.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("readme.txt", "not data\n")
+        zf.write(src, "XX.txt")
+    assert [r.name for r in read_geonames_dump(z)] == [r.name for r in read_geonames_dump(src)]
+
+
+def test_country_point_centroid_of_a_square() -> None:
+    from sitrep.geo.sources import _main_landmass_centroid
+
+    square = [[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0], [0.0, 0.0]]
+    tiny = [[10.0, 10.0], [10.1, 10.0], [10.1, 10.1], [10.0, 10.0]]
+    geo = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [[square], [tiny]]}}]}
+    lat, lon = _main_landmass_centroid(geo)  # type: ignore[misc]
+    assert abs(lat - 1.0) < 0.01 and abs(lon - 1.0) < 0.01
+
+
+def test_is_current_tells_a_stale_or_missing_file(tmp_path: Path) -> None:
+    assert not Gazetteer.is_current(tmp_path / "none.sqlite")
+    old = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(old)
+    conn.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+        "INSERT INTO meta VALUES ('schema_version', '1');"
+    )
+    conn.commit()
+    conn.close()
+    assert not Gazetteer.is_current(old)
+    new = tmp_path / "new.sqlite"
+    build_from_rows(new, [PlaceRow(1, "Kolobadi", 14.3, -5.9, "P", "PPL", "ML")], [], {})
+    assert Gazetteer.is_current(new)

@@ -1,8 +1,9 @@
-"""The map page in a real browser: Debian's Chromium driven by Playwright, over a live uvicorn.
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright, over a live uvicorn.
 
-Opt-in (``-m browser`` is not needed, but the test skips cleanly when ``/usr/bin/chromium``,
-Playwright or the vendored map assets are missing). Never runs ``playwright install``: it uses
-the system Chromium through ``executable_path``. Saves ``tests/artifacts/map.png``.
+The app serves a real SQLite store filled with hand-made articles (one happening reported by
+two outlets, the second revising the toll). The test skips cleanly when ``/usr/bin/chromium``,
+Playwright or the vendored map assets are missing; it never runs ``playwright install``.
+Screenshots go to ``tests/artifacts/`` (``dashboard.png``, ``dashboard-panel.png``).
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from sitrep.api import create_app
+from sitrep.records import Article, Event, Evidence, Source, content_hash
+from sitrep.runners.reduce import reduce_articles
+from sitrep.store import open_store
 from sitrep.web import missing_assets
-from test_api import FakeStore  # tests/ is on sys.path under pytest's default (prepend) import mode
+from test_api import make_events  # tests/ is on sys.path under pytest's default (prepend) import mode
 
 pytestmark = pytest.mark.browser
 
@@ -39,26 +44,74 @@ if missing_assets():
     pytest.skip("map assets not vendored (run bash scripts/install_web.sh)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 
+SECOND = (
+    "Thirteen people died in the fighting outside Niono, a hospital official said on Tuesday, "
+    "raising the earlier count."
+)
+
+
+def _article_and_event(ev: dict[str, Any], published: date, sentence: str, n: int, **kw: Any) -> Any:
+    """An article whose text holds the evidence sentence between an intro and a closing line."""
+    intro = f"Report number {n} from our correspondents. "
+    text = intro + sentence + " Officials promised more details later in the week."
+    start = len(intro)
+    art = Article(ev["doc_id"], f"<{ev['doc_id']}>", text, content_hash(text), published, "given",
+                  ev["source"]["url"], ev["source"]["title"])  # fmt: skip
+    e = Event(
+        doc_id=ev["doc_id"],
+        event_type=ev["event_type"],
+        sub_event_type=ev["sub_event_type"],
+        evidence=(Evidence(sentence, start, start + len(sentence)),),
+        source=Source(ev["doc_id"], ev["source"]["url"], ev["source"]["title"], published),
+        date=date.fromisoformat(ev["date"]),
+        time_precision=1,
+        location=ev["location"],
+        admin1=ev["admin1"],
+        country=ev["country"],
+        latitude=ev["latitude"],
+        longitude=ev["longitude"],
+        geo_precision=ev["geo_precision"],
+        actor1=ev["actor1"],
+        actor2=ev["actor2"],
+        fatalities=ev["fatalities"],
+        hedged=ev["hedged"],
+        place_name=ev["location"],
+        producer="test",
+    )
+    return art, [e]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    s = open_store(str(tmp_path_factory.mktemp("web") / "dashboard.db"))
+    pairs = []
+    for n, ev in enumerate(make_events(), start=1):
+        pairs.append(_article_and_event(ev, date(2013, 1, 20), ev["evidence"][0]["text"], n))
+    # A second outlet, a day later, on the Niono clash (event 1), with a revised toll.
+    first = make_events()[0]
+    source = {**first["source"], "url": "https://other.example/niono", "title": "Other outlet"}
+    later = {**first, "doc_id": "doc-10", "fatalities": 13, "actor2": None, "source": source}
+    pairs.append(_article_and_event(later, date(2013, 1, 21), SECOND, 10))
+    reduce_articles(s, s.save(pairs).touched)
+    yield s
+    s.close()
+
 
 def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
-def store() -> FakeStore:
-    return FakeStore()
-
-
-@pytest.fixture(scope="module")
-def base_url(store: FakeStore) -> Iterator[str]:
+def base_url(store: Any) -> Iterator[str]:
     """The app on a live uvicorn in a thread, on a free local port."""
     import uvicorn
 
     port = _free_port()
-    app = create_app(store)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    config = uvicorn.Config(
+        create_app(store), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="uvicorn-test", daemon=True)
     thread.start()
@@ -91,15 +144,19 @@ class PageProblems:
         self.console: list[str] = []
         self.offsite: list[str] = []
         self.dialogs: list[str] = []
+        self.api: list[str] = []
         page.on("console", lambda m: self.console.append(m.text) if m.type in ("error", "warning") else None)
         page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
         page.on("dialog", self._dialog)
 
         def route(r: Any) -> None:
-            if r.request.url.startswith(base_url + "/") or r.request.url.startswith("data:"):
+            url = r.request.url
+            if url.startswith(base_url + "/") or url.startswith("data:"):
+                if url.startswith(base_url + "/api/"):
+                    self.api.append(url[len(base_url) :])
                 r.continue_()
             else:
-                self.offsite.append(r.request.url)
+                self.offsite.append(url)
                 r.abort()
 
         page.route("**/*", route)
@@ -112,106 +169,143 @@ class PageProblems:
         assert self.console == [], f"console errors: {self.console}"
         assert self.offsite == [], f"the page tried the network: {self.offsite}"
         assert self.dialogs == [], f"unexpected dialogs: {self.dialogs}"
+        public = ("/api/events", "/api/stats", "/api/articles/")
+        assert all(u.startswith(public) for u in self.api), self.api
 
 
 COUNT_MARKERS = """() => {
   const clusters = [...document.querySelectorAll('.cluster span')].map(s => Number(s.textContent));
   const singles = document.querySelectorAll('path.event-marker').length;
-  return {clusters, singles};
+  return clusters.reduce((a, b) => a + b, 0) + singles;
 }"""
 
 
-def _located(store: FakeStore, **match: str) -> int:
+def _located(store: Any, **match: str) -> int:
     return sum(
-        1 for e in store.events if e["latitude"] is not None and all(e[k] == v for k, v in match.items())
+        1
+        for e in store.query_events()
+        if e["latitude"] is not None and all(e[k] == v for k, v in match.items())
     )
 
 
-def test_map_shows_every_located_event(browser: Any, base_url: str, store: FakeStore) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+def _open(browser: Any, base_url: str, path: str = "/") -> tuple[Any, PageProblems]:
+    page = browser.new_page(viewport={"width": 1400, "height": 860})
     problems = PageProblems(page, base_url)
-    page.goto(base_url + "/")
+    page.goto(base_url + path)
     page.wait_for_selector("body[data-state=ready]", timeout=20_000)
+    return page, problems
 
+
+def _wait_markers(page: Any, n: int) -> None:
+    page.wait_for_selector(f"body[data-state=ready][data-markers='{n}']", timeout=10_000)
+
+
+def test_dashboard_shows_every_event_with_list_and_histogram(browser: Any, base_url: str, store: Any) -> None:
+    page, problems = _open(browser, base_url)
     expected = _located(store)
-    seen = page.evaluate(COUNT_MARKERS)
-    assert sum(seen["clusters"]) + seen["singles"] == expected, seen
+    assert expected == 8, "nine happenings, one unlocated; the second outlet merged into the first"
+    assert page.evaluate(COUNT_MARKERS) == expected
     assert page.get_attribute("body", "data-markers") == str(expected)
-    assert page.evaluate("window.sitrep.clusters.getLayers().length") == expected
-
     header = page.inner_text("#count")
     assert f"{expected} events" in header and "1 without coordinates" in header
     legend = page.inner_text(".legend")
-    for t in (
-        "Battles",
-        "Explosions/Remote violence",
-        "Violence against civilians",
-        "Protests",
-        "Riots",
-        "Strategic developments",
-    ):
+    for t in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"):
         assert t in legend
-    countries = page.eval_on_selector_all("#f-country option", "os => os.map(o => o.value)")
-    assert countries == ["", "ML", "NE"]
-    types = page.eval_on_selector_all("#f-type option", "os => os.map(o => o.value)")
-    assert types[0] == "" and types[1] == "Battles" and len(types) == 7
-    # The base layer was drawn (canvas in the land pane) and no tile layer exists.
+    assert page.locator("#list li").count() == expected + 1, "the list also shows the unlocated event"
+    assert "2 sources" in page.inner_text("#list") and "revised (v2)" in page.inner_text("#list")
+    by_day = store.stats()["by_day"]
+    assert page.locator("#histogram rect.b").count() == len(by_day) == 8  # one bar per day with events
+    assert page.get_attribute("#histogram rect.b", "data-start") == "2013-01-12"
+    assert page.eval_on_selector_all("#f-country option", "os => os.map(o => o.value)") == ["", "ML", "NE"]
     assert page.locator(".leaflet-land-pane canvas").count() == 1
     assert page.locator(".leaflet-tile").count() == 0
-
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "map.png"))
+    page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
     problems.check()
     page.close()
 
 
-def test_popup_escapes_text_and_filters_work(browser: Any, base_url: str, store: FakeStore) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    problems = PageProblems(page, base_url)
-    page.goto(base_url + "/")
-    page.wait_for_selector("body[data-state=ready]", timeout=20_000)
-
-    page.evaluate(
-        """() => new Promise(resolve => {
-          const m = window.sitrep.clusters.getLayers().find(l => l.event.actor1 === '<i>Militia</i> & co');
-          window.sitrep.clusters.zoomToShowLayer(m, () => { m.openPopup(); resolve(); });
-        })"""
-    )
-    popup = page.locator(".leaflet-popup-content .ev")
-    popup.wait_for(timeout=10_000)
-    text = popup.inner_text()
-    assert "Armed clash" in text and "2013-01-20" in text and "Fatalities" in text
-    assert "<i>Militia</i> & co" in text
-    assert 'A <script>alert("x")</script> fight <img src=x onerror="window.__xss=1"> was reported.' in text
-    assert "Niono <b>west</b>" in text and "precision 1" in text
-    assert (
-        page.locator(
-            ".leaflet-popup-content img, .leaflet-popup-content script, "
-            ".leaflet-popup-content i, .leaflet-popup-content b"
-        ).count()
-        == 0
-    )
-    assert page.evaluate("window.__xss") is None
-    page.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "map-popup.png"))
-
+def test_filters_and_time_range(browser: Any, base_url: str, store: Any) -> None:
+    page, problems = _open(browser, base_url)
     page.select_option("#f-country", "NE")
-    page.wait_for_selector("body[data-state=ready][data-markers='1']", timeout=10_000)
-    assert "country=NE" in page.url
-    assert store.calls[-1].country == "NE"
-    assert page.inner_text("#count").startswith("1 event")
-
+    _wait_markers(page, 1)
+    assert "country=NE" in page.url and page.inner_text("#count").startswith("1 event")
     page.select_option("#f-country", "")
     page.select_option("#f-type", "Battles")
-    expected = _located(store, event_type="Battles")
-    page.wait_for_selector(f"body[data-state=ready][data-markers='{expected}']", timeout=10_000)
-    seen = page.evaluate(COUNT_MARKERS)
-    assert sum(seen["clusters"]) + seen["singles"] == expected
+    _wait_markers(page, _located(store, event_type="Battles"))
+    page.fill("#f-actor", "militia")
+    _wait_markers(page, 1)
+    page.fill("#f-actor", "")
+    page.select_option("#f-type", "")
+    page.fill("#f-text", "timbuktu")
+    _wait_markers(page, 1)
+    page.fill("#f-text", "")
+    _wait_markers(page, 8)
+
+    # Drag across the left part of the histogram: a date range from the first day.
+    box = page.locator("#histogram").bounding_box()
+    page.mouse.move(box["x"] + 2, box["y"] + 20)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + 20, steps=5)
+    page.mouse.up()
+    page.wait_for_function("() => document.querySelector('#f-since').value !== ''")
+    since, until = page.input_value("#f-since"), page.input_value("#f-until")
+    assert since == "2013-01-12" and since <= until < "2013-01-20"
+    page.wait_for_selector("body[data-state=ready]")
+    expected = sum(
+        1
+        for e in store.query_events()
+        if e["latitude"] is not None and e["date"] and since <= e["date"] <= until
+    )
+    _wait_markers(page, expected)
+    assert page.locator("#histogram rect.b.in").count() < page.locator("#histogram rect.b").count()
+    assert f"since={since}" in page.url
+    page.click("#range-clear")
+    _wait_markers(page, 8)
 
     # A filtered link restores its filters.
-    page.goto(base_url + "/?type=Riots")
-    page.wait_for_selector("body[data-state=ready][data-markers='1']", timeout=10_000)
-    assert page.input_value("#f-type") == "Riots"
+    page.goto(base_url + "/?type=Riots&since=2013-01-01")
+    _wait_markers(page, 1)
+    assert page.input_value("#f-type") == "Riots" and page.input_value("#f-since") == "2013-01-01"
+    problems.check()
+    page.close()
+
+
+def test_event_panel_shows_sources_versions_and_evidence_in_context(
+    browser: Any, base_url: str, store: Any
+) -> None:
+    page, problems = _open(browser, base_url)
+    merged = next(e for e in store.query_events() if e["n_sources"] == 2)
+    page.click(f"#list li[data-id='{merged['event_id']}'] button")
+    page.wait_for_selector("body[data-panel=ready]", timeout=10_000)
+    panel = page.locator("#panel")
+    text = panel.inner_text()
+    assert "Armed clash" in text and "Fatalities" in text and "13" in text
+    assert page.locator("#panel table.versions tbody tr").count() == 2
+    assert "fatalities" in page.locator("#panel table.versions tbody tr").nth(1).inner_text()
+    marks = page.eval_on_selector_all("#panel mark", "ms => ms.map(m => m.textContent)")
+    assert marks == [make_events()[0]["evidence"][0]["text"], SECOND]
+    quote = page.locator("#panel blockquote").first.inner_text()
+    assert quote.startswith("Report number 1") and "Officials promised" in quote, "evidence shown in context"
+    hrefs = page.eval_on_selector_all("#panel .source a", "as => as.map(a => a.href)")
+    assert hrefs == ["https://news.example/doc-01", "https://other.example/niono"]
+    assert f"event={merged['event_id']}" in page.url
+    page.wait_for_timeout(200)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-panel.png"))
+
+    # The nasty event: every string is text, nothing is injected.
+    nasty = next(e for e in store.query_events() if e["actor1"] == "<i>Militia</i> & co")
+    page.evaluate(f"window.sitrep.select('{nasty['event_id']}')")
+    page.wait_for_function(
+        "() => document.body.dataset.panel === 'ready'"
+        " && document.querySelector('#panel').innerText.includes('Militia')"
+    )
+    text = panel.inner_text()
+    assert "<i>Militia</i> & co" in text and "Niono <b>west</b>" in text
+    assert 'A <script>alert("x")</script> fight <img src=x onerror="window.__xss=1"> was reported.' in text
+    assert page.locator("#panel img, #panel script, #panel i, #panel b").count() == 0
+    assert page.evaluate("window.__xss") is None
+    page.click("#panel-close")
+    assert page.locator("#panel").is_hidden()
     problems.check()
     page.close()

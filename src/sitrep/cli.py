@@ -5,6 +5,8 @@ sitrep ingest PATH...       store documents and events in the database
 sitrep events               read events back from the database
 sitrep summary              counts by type and country
 sitrep serve                the map and the API
+sitrep dedup                rebuild the canonical events from every stored mention
+sitrep db migrate           apply pending schema migrations
 sitrep gazetteer build|add  the local GeoNames gazetteer
 sitrep geoparse PATH...     place names with coordinates as jsonl on stdout
 sitrep bench                throughput figures into BENCHMARKS.md
@@ -85,6 +87,7 @@ def cli(ctx: click.Context, config: str | None, verbose: int) -> None:
     ctx.obj = {"config": config}
 
 
+DB_HELP = "SQLite file or postgresql:// URL (default: sitrep.db, or SITREP_DB)."
 INPUT_HELP = ".txt, .html/.htm, .jsonl (id, text|html, published, url, title), a folder, or - for stdin."
 
 
@@ -124,7 +127,7 @@ def extract(
 @cli.command(help="Store the documents and events in PATHS: " + INPUT_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", help="Publication date YYYY-MM-DD for documents that carry none.")
-@click.option("--db", help="Database file (default: sitrep.db, or SITREP_DB).")
+@click.option("--db", help=DB_HELP)
 @click.pass_obj
 def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: str | None, db: str | None) -> None:
     from .runners import ingest_paths
@@ -140,21 +143,32 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: str | None, d
         assert s is not None
         click.echo(
             f"{report.documents} documents processed, {len(report.rejected)} rejected; "
-            f"stored {s.articles_added} new articles ({s.articles_seen} already known), "
-            f"{s.events_added} new events -> {settings.db}",
+            f"stored {s.articles_added} new articles ({s.articles_seen} already known, "
+            f"{s.articles_near} near-duplicates), {s.events_added} new events -> {settings.db}",
             err=True,
         )
+        if report.dedup is not None:
+            d = report.dedup
+            click.echo(
+                f"canonical events: {d.created} new, {d.updated} updated, {d.unchanged} unchanged, "
+                f"{d.superseded} merged",
+                err=True,
+            )
         store.close()
         if not report.ok:
             sys.exit(1)
 
 
 @cli.command()
-@click.option("--db", help="Database file (default: sitrep.db, or SITREP_DB).")
+@click.option("--db", help=DB_HELP)
 @click.option("--country", help="ISO 3166 alpha-2 code, e.g. ML.")
 @click.option("--since", help="First day YYYY-MM-DD.")
 @click.option("--until", help="Last day YYYY-MM-DD.")
 @click.option("--type", "event_type", help="Event type or sub-event type (ACLED names).")
+@click.option("--admin1", help="First-level admin area name.")
+@click.option("--sub-type", help="Sub-event type (ACLED names).")
+@click.option("--actor", help="Part of an actor's name, any case.")
+@click.option("--text", help="Part of the place, actors or evidence, any case.")
 @click.option("--limit", type=int, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.pass_obj
@@ -165,10 +179,14 @@ def events(
     since: str | None,
     until: str | None,
     event_type: str | None,
+    admin1: str | None,
+    sub_type: str | None,
+    actor: str | None,
+    text: str | None,
     limit: int | None,
     fmt: str,
 ) -> None:
-    """Read stored events back, filtered."""
+    """Read stored canonical events back (one per happening, with every source), filtered."""
     from .store import EventFilters, open_store
 
     with _errors():
@@ -180,6 +198,10 @@ def events(
             since=_published(since),
             until=_published(until),
             event_type=event_type,
+            admin1=admin1,
+            sub_event_type=sub_type,
+            actor=actor,
+            text=text,
             limit=limit,
         )
         for chunk in render(store.query_events(filters), fmt):
@@ -193,7 +215,7 @@ def _require_db(path: str) -> None:
 
 
 @cli.command()
-@click.option("--db", help="Database file (default: sitrep.db, or SITREP_DB).")
+@click.option("--db", help=DB_HELP)
 @click.pass_obj
 def summary(obj: dict[str, Any], db: str | None) -> None:
     """Print counts of stored events by type and by country."""
@@ -221,11 +243,14 @@ def summary(obj: dict[str, Any], db: str | None) -> None:
 
 
 @cli.command()
-@click.option("--db", help="Database file (default: sitrep.db, or SITREP_DB).")
+@click.option("--db", help=DB_HELP)
 @click.option("--host", help="Address to listen on (default 127.0.0.1).")
 @click.option("--port", type=int, help="Port (default 8000).")
+@click.option(
+    "--token", envvar="SITREP_API_TOKEN", help="Bearer token for write routes (also SITREP_API_TOKEN)."
+)
 @click.pass_obj
-def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | None) -> None:
+def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | None, token: str | None) -> None:
     """Serve the map at http://HOST:PORT/ and the API under /api."""
     from .api.app import serve as run_server
     from .store import open_store
@@ -238,7 +263,49 @@ def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | Non
             f"sitrep: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)",
             err=True,
         )
-        run_server(store, settings.host, settings.port)
+        run_server(store, settings.host, settings.port, token=token)
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.pass_obj
+def dedup(obj: dict[str, Any], db: str | None) -> None:
+    """Rebuild the canonical events from every stored mention (idempotent)."""
+    from .runners.reduce import rebuild_all
+    from .store import open_store
+
+    with _errors():
+        settings = _settings(obj, db=db)
+        _require_db(settings.db)
+        store = open_store(settings.db)
+        d = rebuild_all(store)
+        store.close()
+    click.echo(
+        f"canonical events: {d.created} new, {d.updated} updated, {d.unchanged} unchanged, "
+        f"{d.superseded} merged",
+        err=True,
+    )
+
+
+@cli.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("migrate")
+@click.option("--db", "url", help=DB_HELP)
+@click.pass_obj
+def db_migrate(obj: dict[str, Any], url: str | None) -> None:
+    """Create the database or apply pending migrations; print the applied migration names."""
+    from .store import open_store
+
+    with _errors():
+        settings = _settings(obj, db=url)
+        store = open_store(settings.db)
+        names = store.migrations()
+        store.close()
+    for name in names:
+        click.echo(name)
 
 
 @cli.command(
@@ -281,12 +348,13 @@ def gazetteer() -> None:
 @click.pass_obj
 def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> None:
     """Build the gazetteer from the packaged GeoNames data (cities500, countries, admin areas)."""
+    from .geo import Gazetteer
     from .geo.build import build_gazetteer
 
     with _errors():
         settings = _settings(obj)
         path = Path(out) if out else settings.gazetteer_path()
-        if if_missing and path.exists():
+        if if_missing and Gazetteer.is_current(path):
             click.echo(f"sitrep: gazetteer present at {path}", err=True)
             return
         click.echo(f"sitrep: building gazetteer at {path} ...", err=True)

@@ -1,11 +1,15 @@
-"""The read-only REST API and the map page, over ``Store.query_events`` and ``Store.stats``.
+"""The REST API and the dashboard, over the ``Store`` query methods (the same layer as the CLI).
 
-Routes:
+Routes (read-only unless noted):
 
-- ``GET /api/events``: events as JSON (``{"events": [...], "count": N}``) or as a GeoJSON
-  FeatureCollection (``format=geojson``), filtered by country, date range, type and bbox.
-- ``GET /api/stats``: ``store.stats()``.
-- ``GET /``: the map page; ``/static/...``: its HTML/JS/CSS and the vendored map assets.
+- ``GET /api/events``: canonical events as JSON (``{"events": [...], "count", "limit", "offset",
+  "next"}``), a GeoJSON FeatureCollection (``format=geojson``) or ACLED-like CSV (``format=csv``),
+  filtered by bbox, near, country, admin1, type, sub_type, actor, since/until and text.
+- ``GET /api/events/{event_id}``: one canonical event with its sources, evidence and versions.
+- ``GET /api/articles/{doc_id}``: one stored article (text, every URL it came from, its events).
+- ``GET /api/stats``: totals, and events counted by day, type and country (same filters).
+- ``POST /api/dedup``: rebuild the canonical events (writes: needs ``Authorization: Bearer``).
+- ``GET /``: the dashboard; ``/static/...``: its HTML/JS/CSS and the vendored map assets.
 
 Every error (400, 404, 405, 422, 500) has one JSON shape, pinned by ``tests/test_api.py``::
 
@@ -14,15 +18,18 @@ Every error (400, 404, 405, 422, 500) has one JSON shape, pinned by ``tests/test
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
+import secrets
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Header, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -30,6 +37,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from ..errors import ConfigError, SitrepError
+from ..output import render
 from ..settings import parse_date_option
 from ..store.base import EventFilters, Store
 from ..web import STATIC_DIR, missing_assets
@@ -39,6 +47,7 @@ log = logging.getLogger(__name__)
 DEFAULT_LIMIT = 1000
 MAX_LIMIT = 10_000
 GEOJSON_MEDIA_TYPE = "application/geo+json"
+CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 
 T = TypeVar("T")
 
@@ -110,11 +119,16 @@ def build_filters(
     bbox: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
+    admin1: str | None = None,
+    sub_type: str | None = None,
+    actor: str | None = None,
+    text: str | None = None,
+    near: str | None = None,
 ) -> EventFilters:
     """Turn raw query-string values into ``EventFilters``.
 
     Raises:
-        ConfigError: a bad date, bbox or country code, or since > until.
+        ConfigError: a bad date, bbox, near or country code, or since > until.
     """
     errors: list[ConfigError] = []
 
@@ -130,6 +144,7 @@ def build_filters(
     since_d = attempt("since", parse_date_option, since)
     until_d = attempt("until", parse_date_option, until)
     bbox_t = attempt("bbox", parse_bbox, bbox)
+    near_t = attempt("near", parse_near, near)
     cc = country.strip().upper() if country and country.strip() else None
     if cc is not None and (len(cc) != 2 or not cc.isalpha()):
         errors.append(ConfigError(f"country: not an ISO 3166-1 alpha-2 code: {country!r}", hint="e.g. ML"))
@@ -141,11 +156,42 @@ def build_filters(
         country=cc,
         since=since_d,
         until=until_d,
-        event_type=event_type.strip() if event_type and event_type.strip() else None,
+        event_type=_clean(event_type),
         bbox=bbox_t,
         limit=limit,
         offset=offset,
+        admin1=_clean(admin1),
+        sub_event_type=_clean(sub_type),
+        actor=_clean(actor),
+        text=_clean(text),
+        near=near_t,
     )
+
+
+def _clean(value: str | None) -> str | None:
+    """A stripped query value, or None when empty."""
+    return value.strip() if value and value.strip() else None
+
+
+def parse_near(value: str) -> tuple[float, float, float]:
+    """Parse ``latitude,longitude,km`` (a radius query).
+
+    Raises:
+        ConfigError: not three numbers, out of range, or a radius not in (0, 5000] km.
+    """
+    hint = "use near=latitude,longitude,km, e.g. near=14.25,-5.99,50"
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 3:
+        raise ConfigError(f"near needs 3 comma-separated numbers, got {len(parts)}: {value!r}", hint=hint)
+    try:
+        lat, lon, km = (float(p) for p in parts)
+    except ValueError:
+        raise ConfigError(f"near is not numeric: {value!r}", hint=hint) from None
+    if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0 and 0.0 < km <= 5000.0):
+        raise ConfigError(
+            f"near out of range: {value!r}", hint="latitude -90..90, longitude -180..180, 0 < km <= 5000"
+        )
+    return lat, lon, km
 
 
 class _MultiConfigError(ConfigError):
@@ -179,13 +225,14 @@ def to_geojson(events: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def create_app(store: Store, *, static_dir: Path | None = None) -> FastAPI:
-    """Build the FastAPI app: the read-only API over ``store`` plus the map page.
+def create_app(store: Store, *, static_dir: Path | None = None, token: str | None = None) -> FastAPI:
+    """Build the FastAPI app: the API over ``store`` plus the dashboard.
 
     Args:
-        store: any ``Store``; only ``query_events`` and ``stats`` are called. Calls are
-            serialised with a lock, because request handlers run in a thread pool.
+        store: any ``Store``. Calls are serialised with a lock, because request handlers run
+            in a thread pool.
         static_dir: the folder served at ``/static`` (default: ``sitrep/web/static``).
+        token: the bearer token that write routes require; None disables writes (403).
 
     Returns:
         The ASGI application.
@@ -194,43 +241,134 @@ def create_app(store: Store, *, static_dir: Path | None = None) -> FastAPI:
     lock = threading.Lock()
     app = FastAPI(
         title="sitrep",
-        summary="Read-only API over geolocated ACLED-style conflict events extracted from news.",
+        summary="API over geolocated ACLED-style conflict events extracted from news, one per happening.",
         version=_version(),
     )
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     _install_error_handlers(app)
 
-    @app.get("/api/events", summary="Events, filtered, as JSON or GeoJSON")
+    @app.get("/api/events", summary="Canonical events, filtered, as JSON, GeoJSON or CSV")
     def events(
+        request: Request,
         country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code, e.g. ML")] = None,
+        admin1: Annotated[str | None, Query(description="first-level admin area name, e.g. Ségou")] = None,
         since: Annotated[str | None, Query(description="first event date, YYYY-MM-DD")] = None,
         until: Annotated[str | None, Query(description="last event date, YYYY-MM-DD")] = None,
         type_: Annotated[
             str | None, Query(alias="type", description="event_type or sub_event_type, e.g. Battles")
         ] = None,
+        sub_type: Annotated[str | None, Query(description="sub_event_type, e.g. Armed clash")] = None,
+        actor: Annotated[str | None, Query(description="part of actor1 or actor2, any case")] = None,
+        text: Annotated[
+            str | None, Query(description="part of the place, actors or evidence, any case")
+        ] = None,
         bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
+        near: Annotated[str | None, Query(description="latitude,longitude,km: within a radius")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
         offset: Annotated[int, Query(ge=0)] = 0,
         format_: Annotated[
-            Literal["json", "geojson"],
-            Query(alias="format", description="json: {events, count}; geojson: a FeatureCollection"),
+            Literal["json", "geojson", "csv"],
+            Query(
+                alias="format",
+                description="json: {events, count, next}; geojson: FeatureCollection; csv: ACLED columns",
+            ),
         ] = "json",
     ) -> Response:
-        """Events from the store. GeoJSON skips events without coordinates."""
+        """Canonical events from the store, newest first. GeoJSON skips events without coordinates."""
         filters = build_filters(
-            country=country, since=since, until=until, event_type=type_, bbox=bbox, limit=limit, offset=offset
+            country=country,
+            since=since,
+            until=until,
+            event_type=type_,
+            bbox=bbox,
+            limit=limit,
+            offset=offset,
+            admin1=admin1,
+            sub_type=sub_type,
+            actor=actor,
+            text=text,
+            near=near,
         )
+        raw = getattr(store, "query_events_json", None)
+        if format_ == "json" and raw is not None:
+            with lock:
+                items: list[str] = raw(filters)
+            return Response(_events_json(items, request, limit, offset), media_type="application/json")
         with lock:
             rows = store.query_events(filters)
         if format_ == "geojson":
             return GeoJSONBody(to_geojson(rows))
-        return JSONBody({"events": rows, "count": len(rows)})
+        if format_ == "csv":
+            return Response(
+                "".join(render(rows, "csv")),
+                media_type=CSV_MEDIA_TYPE,
+                headers={"Content-Disposition": 'inline; filename="events.csv"'},
+            )
+        return JSONBody(
+            {
+                "events": rows,
+                "count": len(rows),
+                "limit": limit,
+                "offset": offset,
+                "next": _next(request, rows, limit),
+            }
+        )
 
-    @app.get("/api/stats", summary="Counts from the store")
-    def stats() -> Response:
-        """``store.stats()`` as JSON."""
+    @app.get("/api/events/{event_id}", summary="One canonical event: sources, evidence, versions")
+    def event(event_id: Annotated[str, PathParam(description="canonical event id")]) -> Response:
+        """The event with every source (doc, url, outlet, published, evidence) and every version."""
         with lock:
-            return JSONBody(store.stats())
+            found = store.get_event(event_id)
+        if found is None:
+            return _error_response(404, [f"no event {event_id!r}"])
+        return JSONBody(found)
+
+    @app.get("/api/articles/{doc_id:path}", summary="One stored article: text, sources, events")
+    def article(doc_id: Annotated[str, PathParam(description="document id (or content hash)")]) -> Response:
+        """The cleaned text every evidence offset points into, the URLs it came from, and its events."""
+        with lock:
+            found = store.get_article(doc_id)
+        if found is None:
+            return _error_response(404, [f"no article {doc_id!r}"])
+        return JSONBody(found)
+
+    @app.get("/api/stats", summary="Totals, and events by day, type and country")
+    def stats(
+        country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code")] = None,
+        admin1: Annotated[str | None, Query(description="first-level admin area name")] = None,
+        since: Annotated[str | None, Query(description="first event date, YYYY-MM-DD")] = None,
+        until: Annotated[str | None, Query(description="last event date, YYYY-MM-DD")] = None,
+        type_: Annotated[str | None, Query(alias="type", description="event_type or sub_event_type")] = None,
+        sub_type: Annotated[str | None, Query(description="sub_event_type")] = None,
+        actor: Annotated[str | None, Query(description="part of actor1 or actor2")] = None,
+        text: Annotated[str | None, Query(description="part of the place, actors or evidence")] = None,
+        bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
+    ) -> Response:
+        """``store.stats(filters)`` as JSON: the counts follow the same filters as ``/api/events``."""
+        filters = build_filters(
+            country=country,
+            since=since,
+            until=until,
+            event_type=type_,
+            bbox=bbox,
+            limit=None,
+            admin1=admin1,
+            sub_type=sub_type,
+            actor=actor,
+            text=text,
+        )
+        with lock:
+            return JSONBody(store.stats(filters))
+
+    @app.post("/api/dedup", summary="Rebuild canonical events (needs a token)")
+    def dedup(authorization: Annotated[str | None, Header()] = None) -> Response:
+        """Re-cluster every stored mention into canonical events; idempotent."""
+        _check_token(token, authorization)
+        from ..runners.reduce import rebuild_all
+
+        with lock:
+            counts = rebuild_all(store)
+        return JSONBody({"ok": True, **dataclasses.asdict(counts)})
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:
@@ -247,6 +385,31 @@ def create_app(store: Store, *, static_dir: Path | None = None) -> FastAPI:
     else:
         log.warning("static folder %s not found: the map page is not served", static)
     return app
+
+
+def _next(request: Request, rows: list[Any], limit: int) -> str | None:
+    """Link to the next page when this one is full."""
+    if len(rows) < limit:
+        return None
+    offset = int(request.query_params.get("offset") or 0)
+    return str(request.url.include_query_params(offset=offset + limit).replace(scheme="", netloc=""))
+
+
+def _events_json(items: list[str], request: Request, limit: int, offset: int) -> bytes:
+    """The JSON events body from events that are already serialised (no decode/encode round trip)."""
+    tail = json.dumps({"limit": limit, "offset": offset, "next": _next(request, items, limit)})
+    return ('{"events": [' + ", ".join(items) + f'], "count": {len(items)}, ' + tail[1:]).encode("utf-8")
+
+
+def _check_token(token: str | None, authorization: str | None) -> None:
+    """Writes need ``Authorization: Bearer <token>``; without a configured token they are off."""
+    if token is None:
+        raise StarletteHTTPException(403, "writes are disabled: start the server with a token (--token)")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), token):
+        raise StarletteHTTPException(
+            401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+        )
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -293,7 +456,14 @@ def _version() -> str:
     return __version__
 
 
-def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info") -> None:
+def serve(
+    store: Store,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    log_level: str = "info",
+    token: str | None = None,
+) -> None:
     """Serve the API and the map page with uvicorn until interrupted (used by ``sitrep serve``).
 
     Args:
@@ -301,7 +471,8 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 8000, *, log_level:
         host: address to listen on.
         port: port to listen on.
         log_level: uvicorn's log level.
+        token: bearer token for the write routes (None: read-only).
     """
     import uvicorn
 
-    uvicorn.run(create_app(store), host=host, port=port, log_level=log_level)
+    uvicorn.run(create_app(store, token=token), host=host, port=port, log_level=log_level)

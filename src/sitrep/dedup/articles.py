@@ -1,63 +1,93 @@
-"""Near-duplicate articles: a 64-bit SimHash over word shingles, looked up through bands.
+"""Near-duplicate articles: MinHash over word shingles, found through LSH bands, then verified.
 
 Syndicated wire copy reaches us with a different header, byline or footer around the same body.
-The exact fingerprint (``records.content_hash``) misses it; the SimHash of the body's 3-word
-shingles moves by a few bits only. ``BANDS`` 16-bit slices of the hash are stored and indexed,
-so every article within ``MAX_DISTANCE`` bits shares at least one band with the new one
-(pigeonhole: 4 bands, at most 3 differing bits).
+The exact fingerprint (``records.content_hash``) misses it. Each article gets ``PERMUTATIONS``
+MinHash values over its 3-word shingles, cut into ``BANDS`` bands of ``ROWS``; the store indexes
+one key per band, so any earlier article sharing a band is a candidate (a pair with Jaccard 0.8
+shares one with probability > 0.999). A candidate is a copy when the shingle sets really overlap
+(``is_copy``): the shorter text's shingles are almost all in the longer one, and the sets are
+similar overall, so a short brief quoted inside a long feature is not merged.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 
-BITS = 64
-BANDS = 4
-BAND_BITS = BITS // BANDS
-MAX_DISTANCE = 3  # bits; with 4 bands every hash this close shares a band
 SHINGLE = 3
+PERMUTATIONS = 64
+BANDS = 16
+ROWS = PERMUTATIONS // BANDS
 MIN_SHINGLES = 20  # shorter texts are too small for a meaningful near-duplicate test
-
+MIN_CONTAINMENT = 0.85  # share of the smaller shingle set found in the larger one
+MIN_JACCARD = 0.5
+_PRIME = (1 << 61) - 1
+_MASK64 = (1 << 64) - 1
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def shingles(text: str, size: int = SHINGLE) -> list[str]:
-    """Overlapping ``size``-word shingles of the case-folded words of ``text``."""
+def _seeds() -> list[tuple[int, int]]:
+    out = []
+    for i in range(PERMUTATIONS):
+        d = hashlib.blake2b(f"sitrep-minhash-{i}".encode(), digest_size=16).digest()
+        out.append((int.from_bytes(d[:8], "big") % (_PRIME - 1) + 1, int.from_bytes(d[8:], "big") % _PRIME))
+    return out
+
+
+_SEEDS = _seeds()
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[int]:
+    """Hashes of the overlapping ``size``-word shingles of the case-folded words of ``text``."""
     words = _WORD.findall(text.casefold())
-    if len(words) < size:
-        return [" ".join(words)] if words else []
-    return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+    grams = (
+        [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+        if len(words) >= size
+        else [" ".join(words)]
+    )
+    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams if g}
 
 
-def simhash(text: str) -> int:
-    """64-bit SimHash of the text's shingles, as a signed int (fits SQLite INTEGER / PG BIGINT)."""
-    weights = [0] * BITS
-    for sh in set(shingles(text)):
-        h = int.from_bytes(hashlib.blake2b(sh.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(BITS):
-            weights[bit] += 1 if (h >> bit) & 1 else -1
-    value = sum(1 << bit for bit in range(BITS) if weights[bit] > 0)
-    return value - (1 << BITS) if value >= 1 << (BITS - 1) else value
+def minhash(sh: Iterable[int]) -> list[int]:
+    """``PERMUTATIONS`` MinHash values of a shingle set (universal hashing mod a Mersenne prime)."""
+    values = list(sh)
+    if not values:
+        return [0] * PERMUTATIONS
+    return [min((a * v + b) % _PRIME for v in values) for a, b in _SEEDS]
 
 
-def bands(value: int) -> tuple[int, ...]:
-    """The ``BANDS`` slices of a (signed) SimHash, each a non-negative int."""
-    u = value & ((1 << BITS) - 1)
-    mask = (1 << BAND_BITS) - 1
-    return tuple((u >> (i * BAND_BITS)) & mask for i in range(BANDS))
+def band_keys(signature: list[int]) -> list[int]:
+    """One signed 64-bit key per band (fits SQLite INTEGER and PostgreSQL BIGINT)."""
+    keys = []
+    for band in range(BANDS):
+        chunk = ",".join(str(v) for v in signature[band * ROWS : (band + 1) * ROWS])
+        k = int.from_bytes(hashlib.blake2b(f"{band}|{chunk}".encode(), digest_size=8).digest(), "big")
+        keys.append(k - (1 << 64) if k >= 1 << 63 else k)
+    return keys
 
 
-def hamming(a: int, b: int) -> int:
-    """Number of differing bits between two SimHashes."""
-    return ((a ^ b) & ((1 << BITS) - 1)).bit_count()
+def lsh_keys(text: str) -> list[int]:
+    """The band keys of a text, or none when it is too short to compare."""
+    sh = shingles(text)
+    return band_keys(minhash(sh)) if len(sh) >= MIN_SHINGLES else []
 
 
-def comparable(text: str) -> bool:
-    """True when the text is long enough for the near-duplicate test."""
-    return len(shingles(text)) >= MIN_SHINGLES
+def overlap(a: str, b: str) -> tuple[float, float]:
+    """(containment of the smaller shingle set in the larger, Jaccard similarity)."""
+    x, y = shingles(a), shingles(b)
+    if not x or not y:
+        return 0.0, 0.0
+    common = len(x & y)
+    return common / min(len(x), len(y)), common / len(x | y)
 
 
-def near_duplicate(a: int, b: int, max_distance: int = MAX_DISTANCE) -> bool:
-    """Two SimHashes close enough to call the texts copies of each other."""
-    return hamming(a, b) <= max_distance
+def is_copy(a: str, b: str) -> bool:
+    """True when one text is the other with a different header, byline or footer."""
+    containment, jaccard = overlap(a, b)
+    return containment >= MIN_CONTAINMENT and jaccard >= MIN_JACCARD
+
+
+def distance(a: str, b: str) -> int:
+    """How different two copies are, in percent of shingles not shared (0 = same shingles)."""
+    return round(100 * (1 - overlap(a, b)[1]))

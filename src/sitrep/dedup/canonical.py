@@ -10,8 +10,10 @@ The canonical fields are a deterministic merge of the mentions in report order:
 - fatalities: the latest report that gives a toll (a revised toll);
 - confidence: the highest; hedged/background only if every report says so.
 
-Versions replay the reports day by day (by publication date): each day whose reports change a
-canonical field adds a version, so earlier versions stay queryable and re-running adds none.
+Versions replay the reports day by day (by publication date). A day whose reports *revise* the
+event (another type, date or toll: ``REVISIONS``) adds a version; a day that only *refines* it
+(a more precise place or date, a named actor) amends the current version and is listed in its
+``refined_by``. Earlier versions stay queryable, and re-running adds none.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import groupby
 from typing import Any
@@ -42,6 +44,7 @@ VERSIONED = (
     "actor2",
     "fatalities",
 )
+REVISIONS = frozenset({"event_type", "sub_event_type", "date", "fatalities"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,7 @@ class Version:
     reported_by: tuple[str, ...]  # doc ids of the reports that brought this version
     changes: tuple[str, ...]  # field names that changed (all fields for version 1)
     fields: tuple[tuple[str, Any], ...]
+    refined_by: tuple[str, ...] = ()  # later reports that only made this version more precise
 
     def to_dict(self) -> dict[str, Any]:
         """JSON shape of a version."""
@@ -61,6 +65,7 @@ class Version:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "reported_by": list(self.reported_by),
             "changes": list(self.changes),
+            "refined_by": list(self.refined_by),
             "fields": {k: _json(v) for k, v in self.fields},
         }
 
@@ -168,7 +173,7 @@ def merge_fields(mentions: Sequence[Mention]) -> dict[str, Any]:
 
 
 def build_versions(mentions: Sequence[Mention]) -> tuple[Version, ...]:
-    """Replay the reports day by day; a day that changes a canonical field makes a new version."""
+    """Replay the reports day by day: revisions add a version, refinements amend the current one."""
     versions: list[Version] = []
     seen: list[Mention] = []
     prev: dict[str, Any] | None = None
@@ -177,10 +182,14 @@ def build_versions(mentions: Sequence[Mention]) -> tuple[Version, ...]:
         seen.extend(batch)
         now = merge_fields(seen)
         changes = tuple(k for k in VERSIONED if prev is None or now[k] != prev[k])
-        if changes:
-            docs = tuple(sorted({m.doc_id for m in batch}))
+        docs = tuple(sorted({m.doc_id for m in batch}))
+        if prev is None or REVISIONS.intersection(changes):
             versions.append(Version(len(versions) + 1, day, docs, changes, tuple(now.items())))
-            prev = now
+        elif changes:
+            last = versions[-1]
+            refined = tuple(sorted(set(last.refined_by) | set(docs)))
+            versions[-1] = replace(last, fields=tuple(now.items()), refined_by=refined)
+        prev = now
     return tuple(versions)
 
 

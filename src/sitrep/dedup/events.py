@@ -257,38 +257,88 @@ def compatible(a: Mention, b: Mention) -> bool:
     return score(a, b) is not None
 
 
+Cell = tuple[int, int] | None
+CELL_DEGREES = 3.0  # 333 km of latitude: wider than the widest radius (300 km)
+_LON_CELLS = int(360 / CELL_DEGREES)
+
+
+def _cell(m: Mention) -> Cell:
+    """Grid cell of a located mention (None when unlocated)."""
+    if m.latitude is None or m.longitude is None:
+        return None
+    return (math.floor(m.latitude / CELL_DEGREES), math.floor(m.longitude / CELL_DEGREES) % _LON_CELLS)
+
+
+def _neighbours(cell: tuple[int, int]) -> list[tuple[int, int]]:
+    """The cells that can hold a point within the widest radius of any point in ``cell``.
+
+    Longitude cells narrow toward the poles, so more of them are taken there (all near a pole).
+    """
+    lat_c, lon_c = cell
+    edge = min(89.0, max(abs(lat_c - 1), abs(lat_c + 2)) * CELL_DEGREES)  # worst latitude reached
+    width_km = 111.19 * CELL_DEGREES * math.cos(math.radians(edge))
+    span = min(_LON_CELLS // 2, math.ceil(max(PLACE_RADIUS_KM.values()) / max(width_km, 1e-6)))
+    return [(lat_c + a, (lon_c + b) % _LON_CELLS) for a in (-1, 0, 1) for b in range(-span, span + 1)]
+
+
 def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
     """Group mentions into happenings; each cluster is in report order; independent of input order.
 
     Mentions are taken in report order; each joins the closest existing cluster of its block
     whose every member is compatible with it (complete linkage), or starts a new one. Only
-    clusters whose dates lie within the widest window are compared (the day window of the
-    blocking key).
+    clusters with a member inside the day window (by both time precisions) and in a nearby grid
+    cell are compared, so the work grows with local density rather than with the block size.
     """
     unique = {m.event_id: m for m in mentions}
     ordered = sorted(unique.values(), key=Mention.report_key)
     blocks: dict[tuple[str, str], list[list[Mention]]] = defaultdict(list)
+    # Per block: cluster indices by (member's time precision, day, grid cell); undated apart.
+    index: dict[tuple[str, str], dict[tuple[int, date, Cell], set[int]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
+    undated: dict[tuple[str, str], set[int]] = defaultdict(set)
     for m in ordered:
-        best: list[Mention] | None = None
-        best_score = math.inf
-        for members in blocks[m.block()]:
-            if m.day is not None and all(
-                x.day is not None and abs((x.day - m.day).days) > MAX_WINDOW for x in members
-            ):
-                continue
+        key = m.block()
+        clusters = blocks[key]
+        own = _cell(m)
+        if m.day is None:
+            candidates: set[int] = set(range(len(clusters)))
+        else:
+            candidates = set(undated[key])
+            idx = index[key]
+            cells: list[Cell] = [None] + (_neighbours(own) if own is not None else [])
+            mine = DATE_WINDOW.get(m.time_precision, MAX_WINDOW)
+            for tp, theirs in DATE_WINDOW.items():
+                reach = max(mine, theirs)
+                for k in range(-reach, reach + 1):
+                    d = m.day + timedelta(days=k)
+                    for c in cells:
+                        candidates.update(idx.get((tp, d, c), ()))
+            if own is None:  # unlocated: compatible with any place, so any cell of a close enough day
+                for (tp, d, _), hits in idx.items():
+                    if abs((d - m.day).days) <= max(mine, DATE_WINDOW.get(tp, MAX_WINDOW)):
+                        candidates.update(hits)
+        best, best_score = -1, math.inf
+        for i in sorted(candidates):
             worst = 0.0
-            for x in members:
+            for x in clusters[i]:
                 s = score(m, x)
                 if s is None:
                     break
                 worst = max(worst, s)
             else:
                 if worst < best_score:
-                    best, best_score = members, worst
-        if best is None:
-            blocks[m.block()].append([m])
+                    best, best_score = i, worst
+        if best < 0:
+            best = len(clusters)
+            clusters.append([m])
         else:
-            best.append(m)
+            clusters[best].append(m)
+        if m.day is None:
+            undated[key].add(best)
+        else:
+            tp = m.time_precision if m.time_precision in DATE_WINDOW else max(DATE_WINDOW)
+            index[key][(tp, m.day, own)].add(best)
     out = [members for block in blocks.values() for members in block]
     out.sort(key=lambda ms: ms[0].report_key())
     return out

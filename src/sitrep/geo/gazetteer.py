@@ -32,7 +32,7 @@ __all__ = [
     "KIND_ABBR",
 ]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # names.kind: how a name belongs to a place.
 KIND_NAME = 0  # the place's own name or ASCII name
 KIND_ALT = 1  # a GeoNames alternate name
@@ -122,6 +122,15 @@ class Gazetteer:
                 hint="run `sitrep gazetteer build`",
             )
         return cls(conn, p)
+
+    @staticmethod
+    def is_current(path: str | Path) -> bool:
+        """Whether ``path`` is a gazetteer this version of sitrep can open (exists, right schema)."""
+        try:
+            Gazetteer.open(path).close()
+        except ResourceError:
+            return False
+        return True
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         """Pickle as the path; the worker reopens the file."""
@@ -296,6 +305,15 @@ class Gazetteer:
             if row:
                 return str(row[0])
         return None
+
+    def demonym_place(self, word: str) -> Place | None:
+        """The continent an adjective names ("European" → Europe), if the gazetteer has one."""
+        row = self._conn.execute(
+            f"SELECT {_PLACE_COLS} FROM demonym_places d JOIN places p ON p.geonameid = d.geonameid "
+            "WHERE d.word = ?",
+            (normalize(word),),
+        ).fetchone()
+        return _place(row) if row else None
 
     # -- admin areas -------------------------------------------------------------------------
 

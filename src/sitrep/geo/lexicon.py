@@ -138,6 +138,25 @@ DEMONYM_EXTRAS: dict[str, str] = {
     "Togolese": "TG",
 }
 
+# Continent adjectives (the country ones come from countryinfo and DEMONYM_EXTRAS), by GeoNames name.
+CONTINENT_DEMONYMS: dict[str, str] = {
+    "European": "Europe",
+    "African": "Africa",
+    "Asian": "Asia",
+    "North American": "North America",
+    "South American": "South America",
+    "Antarctic": "Antarctica",
+}
+
+# Names news uses for a continent, or for a union best pinned at its continent's point.
+CONTINENT_ALIASES: dict[str, str] = {
+    "EU": "Europe",
+    "E.U.": "Europe",
+    "European Union": "Europe",
+    "the European Union": "Europe",
+    "Oceania": "Oceania",
+}
+
 # AP-style and postal abbreviations of US states (local news writes "Lexington, Ky.").
 US_STATE_ABBREVIATIONS: dict[str, str] = {
     "Ala.": "AL",
@@ -188,6 +207,29 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "D.C.": "DC",
 }
 
+
+# Other countries' admin1 short forms news uses, by (country, GeoNames admin1 code).
+# Unambiguous ones are aliases; word-like ones ("Man.", "Ont.") are trusted only after "Town, ".
+ADMIN1_ALIASES: dict[str, tuple[str, str]] = {
+    "B.C.": ("CA", "02"),
+    "P.E.I.": ("CA", "09"),
+    "N.W.T.": ("CA", "13"),
+    "NSW": ("AU", "02"),
+    "N.S.W.": ("AU", "02"),
+    "Qld": ("AU", "04"),
+}
+ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "Alta.": ("CA", "01"),
+    "Man.": ("CA", "03"),
+    "N.B.": ("CA", "04"),
+    "Nfld.": ("CA", "05"),
+    "N.S.": ("CA", "07"),
+    "Ont.": ("CA", "08"),
+    "Que.": ("CA", "10"),
+    "Sask.": ("CA", "11"),
+    "Vic.": ("AU", "07"),
+    "Tas.": ("AU", "06"),
+}
 
 # -- English cue words for resolve.py ------------------------------------------------------
 

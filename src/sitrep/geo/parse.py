@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 __all__ = ["GeoparseResult", "geoparse_documents", "geoparse_text", "geoparse_texts", "toponym_dicts"]
 
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# Components geoparsing does without: the lemmatizer is a third of the parse time and the
+# resolver only needs a verb's base form now and then (``resolve._lemma``).
+_NOT_NEEDED = ("lemmatizer",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +51,16 @@ def toponym_dicts(ctx: GeoContext) -> list[dict[str, Any]]:
         ctx: what ``geoparse`` returned for the document.
 
     Returns:
-        One dict per toponym: start, end, name, lat, lon, geonameid, country, feature_code,
-        admin1, score.
+        One dict per toponym, literal places and adjectival/embedded mentions alike, in text
+        order: start, end, name, lat, lon, geonameid, country, feature_code, admin1, score.
+        Names the gazetteer lacks and the text ties to no known place are left out (the event
+        pipeline still codes them at the document's country, geo_precision 3).
     """
     out = []
-    for t in ctx.toponyms:
+    guessed = {start for start, info in ctx.info.items() if info.how == "focus"}
+    for t in sorted((*ctx.toponyms, *ctx.mentions), key=lambda t: t.start):
+        if t.start in guessed:
+            continue  # a name the gazetteer lacks, pinned to the country only for event coding
         p = t.place
         out.append(
             {
@@ -71,7 +79,9 @@ def toponym_dicts(ctx: GeoContext) -> list[dict[str, Any]]:
     return out
 
 
-def geoparse_texts(texts: Iterable[str], resources: Any, *, batch_size: int = 32) -> Iterator[list[dict[str, Any]]]:
+def geoparse_texts(
+    texts: Iterable[str], resources: Any, *, batch_size: int = 32
+) -> Iterator[list[dict[str, Any]]]:
     """Toponyms of each text, in order, parsing in batches.
 
     Args:
@@ -82,7 +92,8 @@ def geoparse_texts(texts: Iterable[str], resources: Any, *, batch_size: int = 32
     Yields:
         The list ``toponym_dicts`` makes, one per text.
     """
-    for doc in resources.nlp.pipe(texts, batch_size=batch_size):
+    skip = [name for name in _NOT_NEEDED if name in resources.nlp.pipe_names]
+    for doc in resources.nlp.pipe(texts, batch_size=batch_size, disable=skip):
         yield toponym_dicts(geoparse(doc, resources.gazetteer))
 
 
@@ -114,26 +125,25 @@ def geoparse_documents(
     from ..registry import resolve as registered
 
     clean = registered(settings.cleaner)()
-    pending: list[tuple[str, str | Rejected]] = []
 
-    def flush() -> Iterator[GeoparseResult]:
-        texts = [t for _, t in pending if isinstance(t, str)]
-        parsed = geoparse_texts(texts, resources, batch_size=settings.batch_size)
-        for doc_id, t in pending:
-            if isinstance(t, Rejected):
-                yield GeoparseResult(doc_id, rejected=t)
+    def texts() -> Iterator[tuple[str, tuple[str, Rejected | None]]]:
+        for item in items:
+            if isinstance(item, Rejected):
+                yield "", (item.doc_id, item)  # parsed as an empty text, reported in order
+            elif _is_jsonl_text(item):
+                yield item.content.decode("utf-8", errors="replace"), (item.doc_id, None)
             else:
-                yield GeoparseResult(doc_id, tuple(next(parsed)))
-        pending.clear()
+                article = clean(item, settings)
+                if isinstance(article, Rejected):
+                    yield "", (item.doc_id, article)
+                else:
+                    yield article.text, (item.doc_id, None)
 
-    for item in items:
-        if isinstance(item, Rejected):
-            pending.append((item.doc_id, item))
-        elif _is_jsonl_text(item):
-            pending.append((item.doc_id, item.content.decode("utf-8", errors="replace")))
+    skip = [name for name in _NOT_NEEDED if name in resources.nlp.pipe_names]
+    for doc, (doc_id, rejected) in resources.nlp.pipe(
+        texts(), as_tuples=True, batch_size=settings.batch_size, disable=skip
+    ):
+        if rejected is not None:
+            yield GeoparseResult(doc_id, rejected=rejected)
         else:
-            article = clean(item, settings)
-            pending.append((item.doc_id, article if isinstance(article, Rejected) else article.text))
-        if len(pending) >= settings.batch_size * 4:
-            yield from flush()
-    yield from flush()
+            yield GeoparseResult(doc_id, tuple(toponym_dicts(geoparse(doc, resources.gazetteer))))

@@ -1,11 +1,13 @@
-"""Toponym recognition and resolution for one spaCy ``Doc``, and the choice of an event's place.
+"""Toponym resolution for one spaCy ``Doc``, and the choice of an event's place.
 
-Recognition joins spaCy's GPE/LOC/FAC spans with gazetteer-backed capitalised token runs,
-because the small English model often labels towns as PERSON or ORG. Resolution ranks gazetteer
-candidates by population, feature type and the document's country focus, honours "Town, State"
-containment, and ties names the gazetteer lacks to a place the text relates them to ("X near Y",
-"X in the Y region", "the nearby town of Y") at geo_precision 2, as ACLED codes them. The cue
-words (``lexicon.py``) are hand-written because they are English grammar, not place data.
+``recognise.py`` finds the spans; here each gets a gazetteer place. Country names resolve to
+countries (unless the document's own country has a place of that name it is clearly about:
+"Georgia" with Atlanta); other names are ranked by ``rank.py`` (population, feature type, the
+document's country and admin1 context, containment "Springfield, Illinois", distance to the
+document's other places) in two passes. Names the gazetteer lacks are tied to a place the text
+relates them to ("X near Y", "X in the Y region", "the nearby town of Y") at geo_precision 2, as
+ACLED codes them. Adjectival and embedded mentions (``mentions.py``) are kept apart. The cue words
+(``lexicon.py``) are hand-written because they are English grammar, not place data.
 """
 
 from __future__ import annotations
@@ -17,29 +19,28 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..records import Place, Toponym
-from .gazetteer import KIND_ALIAS, KIND_ALT, Gazetteer, normalize, prior
+from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer, normalize, prior
 from .lexicon import (
     AT_PREPS,
-    BLOCK_LABELS,
-    CALENDAR,
     COMMUNICATION,
     DIRECTIONS,
-    FACILITY_WORDS,
     LEADING_DROP,
     LINK_CUES,
     LINK_NOUNS,
     LINK_VERBS,
     NEARBY,
-    NER_LABELS,
-    REGION_WORDS,
     SETTLEMENT,
-    TITLES,
 )
+from .mentions import MIN_POP, adjective_and_embedded
+from .rank import admin1_shares, score_candidate
+from .recognise import Cand, recognise, titled
 
 __all__ = ["GeoContext", "TopoInfo", "geoparse", "place_for_span"]
+
+CAPITAL_OVER_ADMIN1 = 3.0
 
 _PARA = re.compile(r"\n\s*")
 
@@ -65,208 +66,9 @@ class GeoContext:
     focus_country: str | None
     info: Mapping[int, TopoInfo] = field(default_factory=dict)  # keyed by Toponym.start
     country_counts: Mapping[str, float] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class _Cand:
-    """A recognised span on its way to a Toponym."""
-
-    span: Span  # the name tokens only
-    start: int  # char offsets of the whole toponym ("northern Mali", "Niono region")
-    end: int
-    source: str
-    region: bool = False
-    place: Place | None = None
-    precision: int | None = None
-    how: str = "unresolved"
-    score: float = 0.0
-    linked_to: str | None = None
-    options: list[tuple[Place, int]] = field(default_factory=list)
-
-
-def _strip(span: Span) -> Span | None:
-    """Drop leading articles and a trailing possessive; None if nothing is left."""
-    s, e = span.start, span.end
-    while s < e and span.doc[s].lower_ in LEADING_DROP:
-        s += 1
-    while e > s and (span.doc[e - 1].lower_ in ("'s", "’s", "'") or span.doc[e - 1].is_punct):
-        e -= 1
-    return span.doc[s:e] if e > s else None
-
-
-def _titled(tok: Token) -> bool:
-    """A capitalised word that can be part of a place name."""
-    t = tok.text
-    return bool(t) and t[0].isupper() and (t.isalpha() or t.replace(".", "").replace("'", "").isalpha())
-
-
-def _ent_label(doc: Doc) -> list[str]:
-    """Per-token NER label ("" outside entities)."""
-    labels = [""] * len(doc)
-    for ent in doc.ents:
-        for i in range(ent.start, ent.end):
-            labels[i] = ent.label_
-    return labels
-
-
-def _person_words(doc: Doc) -> set[str]:
-    """Words of multi-word PERSON names, so a lone "Coulibaly" later on is not taken for a town."""
-    return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
-
-
-def _recognise(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
-    """NER toponyms plus gazetteer-backed capitalised runs, with region extensions."""
-    taken = [False] * len(doc)
-    found: list[_Cand] = []
-    labels = _ent_label(doc)
-    persons = _person_words(doc)
-
-    def add(span: Span, source: str) -> None:
-        if any(taken[i] for i in range(span.start, span.end)):
-            return
-        for i in range(span.start, span.end):
-            taken[i] = True
-        found.append(_Cand(span, span.start_char, span.end_char, source))
-
-    for ent in doc.ents:
-        span = _strip(ent)
-        if span is None or gaz.country_of_demonym(span.text) and not gaz.country_by_name(span.text):
-            continue
-        if (
-            ent.label_ == "FAC"
-            and not gaz.is_place_name(span.text)
-            and not any(t.lower_ in FACILITY_WORDS for t in span)
-        ):
-            continue  # "Paris Saint-Germain": a club or brand, not a facility
-        if ent.label_ in NER_LABELS:
-            if span[0].lower_ in DIRECTIONS and len(span) > 1:  # "northern Mali" as one entity
-                c = _Cand(span[1:], span.start_char, span.end_char, "ner", region=True)
-                for i in range(span.start, span.end):
-                    taken[i] = True
-                found.append(c)
-            else:
-                add(span, "ner")
-        elif len(span) == 1 and ent.label_ in ("PERSON", "ORG", "NORP") and _single_ok(span, gaz, persons):
-            add(span, "gazetteer")  # a town or country the small model mislabelled
-        elif ent.label_ in ("PERSON", "ORG") and _multi_ok(span, gaz):
-            add(span, "gazetteer")  # "a neighbourhood of El Fasher" tagged ORG
-
-    i = 0
-    n = len(doc)
-    while i < n:  # maximal runs of capitalised words not yet claimed
-        if taken[i] or not _titled(doc[i]):
-            i += 1
-            continue
-        j = i
-        while (
-            j < n
-            and not taken[j]
-            and (
-                _titled(doc[j])
-                or (doc[j].text == "-" and j + 1 < n and _titled(doc[j + 1]) and not doc[j].whitespace_)
-            )
-        ):
-            j += 1
-        run = _strip(doc[i:j])
-        i = j
-        if run is None or any(labels[k] in BLOCK_LABELS for k in range(run.start, run.end)):
-            continue
-        if run[0].is_sent_start and run[0].lower_ in LEADING_DROP:
-            continue
-        if _gaz_run_ok(run, gaz, persons):
-            add(run, "gazetteer")
-    for c in list(found):  # "Gao, Zorbaki and Timbuktu": a proper-noun conjunct of a place is a place
-        for tok in c.span:
-            for other in [*tok.conjuncts]:
-                if (
-                    not taken[other.i]
-                    and _titled(other)
-                    and other.pos_ == "PROPN"
-                    and _alone(other, labels)
-                    and len(other) > 2
-                    and not gaz.country_of_demonym(other.text)
-                    and other.lower_ not in persons
-                ):
-                    add(doc[other.i : other.i + 1], "conj")
-    found.sort(key=lambda c: c.start)
-    for c in found:
-        _extend_region(c)
-    return found
-
-
-def _alone(tok: Token, labels: list[str]) -> bool:
-    """Outside any entity, or a one-word PERSON/GPE/LOC entity."""
-    if labels[tok.i] == "":
-        return True
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return (
-        labels[tok.i] in ("PERSON", "GPE", "LOC")
-        and tok.ent_iob_ == "B"
-        and (nxt is None or nxt.ent_iob_ != "I")
-    )
-
-
-def _multi_ok(span: Span, gaz: Gazetteer) -> bool:
-    """A 2-3 word PERSON/ORG entity after a locative preposition that is exactly a sizeable town's name."""
-    if not 2 <= len(span) <= 3 or span.start == 0:
-        return False
-    if span.doc[span.start - 1].lower_ not in AT_PREPS | {"from"}:
-        return False
-    return any(kind == 0 and p.population >= 20_000 for p, kind in gaz.candidates(span.text)[:10])
-
-
-def _single_ok(span: Span, gaz: Gazetteer, persons: set[str]) -> bool:
-    """A one-word PERSON/ORG/NORP entity that is really a place name."""
-    tok = span[0]
-    if gaz.country_of_demonym(tok.text) or tok.lower_ in persons or not _plausible(span):
-        return False
-    if gaz.country_by_name(tok.text):
-        return True
-    if tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in TITLES:
-        return False
-    return any(kind <= KIND_ALIAS and p.population >= 1000 for p, kind in gaz.candidates(tok.text)[:20])
-
-
-def _plausible(span: Span) -> bool:
-    """Not a calendar word, title, abbreviation or short acronym ("Jan.", "Col.", "UN")."""
-    first = span[0].lower_.rstrip(".")
-    if first in CALENDAR or first in TITLES or span[-1].text.endswith("."):
-        return False
-    return not (len(span) == 1 and span[0].is_upper and len(span[0]) <= 3)
-
-
-def _gaz_run_ok(run: Span, gaz: Gazetteer, persons: set[str]) -> bool:
-    """A capitalised run (outside any entity) that is entirely a known place name."""
-    if len(run) > 5 or not gaz.is_place_name(run.text) or gaz.country_of_demonym(run.text):
-        return False
-    if gaz.country_by_name(run.text):
-        return True
-    if not _plausible(run) or run[-1].pos_ != "PROPN" or any(t.lower_ in persons for t in run):
-        return False
-    if run.start > 0 and run.doc[run.start - 1].lower_.rstrip(".") in TITLES:
-        return False
-    cands = gaz.candidates(run.text)[:20]
-    strong = any(
-        kind <= KIND_ALIAS and p.population >= (1000 if run[0].is_sent_start else 0) for p, kind in cands
-    )
-    return strong or any(p.population >= 50_000 for p, _ in cands)
-
-
-def _extend_region(c: _Cand) -> None:
-    """ "northern X", "the north of X", "X region", "the region of X" → an area toponym."""
-    doc = c.span.doc
-    s, e = c.span.start, c.span.end
-    if s >= 1 and doc[s - 1].lower_ in DIRECTIONS:
-        c.region, c.start = True, doc[s - 1].idx
-    elif (
-        s >= 3
-        and doc[s - 1].lower_ == "of"
-        and doc[s - 2].lower_ in DIRECTIONS | REGION_WORDS
-        and doc[s - 3].lower_ == "the"
-    ):  # "the north of X", not "30 km north of X"
-        c.region = True
-    if e < len(doc) and doc[e].lower_ in REGION_WORDS:
-        c.region, c.end = True, doc[e].idx + len(doc[e])
+    # Adjectival and embedded mentions ("Russian officials", "Air Zimbabwe"): toponyms by the
+    # GeoWebNews guidelines, never event locations (see mentions.py).
+    mentions: tuple[Toponym, ...] = ()
 
 
 def _score(p: Place, kind: int) -> float:
@@ -274,15 +76,18 @@ def _score(p: Place, kind: int) -> float:
     return prior(p) - (1.0 if kind == KIND_ALT else 0.0)
 
 
-def _first_pass(cands: list[_Cand], gaz: Gazetteer, doc: Doc) -> dict[str, float]:
+def _first_pass(cands: list[Cand], gaz: Gazetteer, doc: Doc) -> dict[str, float]:
     """Resolve country names, gather candidates, and count country evidence for the focus."""
     counts: dict[str, float] = defaultdict(float)
+    seen: set[str] = set()
     for c in cands:
         name = c.span.text
         country = gaz.country_by_name(name)
         if country is not None:
             c.place, c.how, c.precision, c.score = country, "country", 3, 1.0
-            counts[country.country or ""] += 1.0
+            iso = country.country or ""
+            counts[iso] += 0.5 if f"#{iso}" in seen else 1.0  # repeats add less than new names
+            seen.add(f"#{iso}")
             continue
         c.options = gaz.candidates(name)[:50]
         if not c.options and "-" in name:
@@ -293,7 +98,7 @@ def _first_pass(cands: list[_Cand], gaz: Gazetteer, doc: Doc) -> dict[str, float
                     (i, j)
                     for i in range(len(c.span))
                     for j in range(i + 1, len(c.span) + 1)
-                    if j - i < len(c.span) and _titled(c.span[i])
+                    if j - i < len(c.span) and titled(c.span[i])
                 ),
                 key=lambda ij: ij[0] - ij[1],
             )
@@ -303,20 +108,22 @@ def _first_pass(cands: list[_Cand], gaz: Gazetteer, doc: Doc) -> dict[str, float
                 c.options = [(country, KIND_ALIAS)] if country else gaz.candidates(sub)[:50]
                 if c.options:
                     break
-        if c.options:
+        key = normalize(name)
+        if c.options and key not in seen:  # a town named five times is one piece of evidence
+            seen.add(key)
             top, top_kind = c.options[0]
             rival = max((_score(p, k) for p, k in c.options if p.country != top.country), default=-9.0)
             counts[top.country or ""] += 1.0 if _score(top, top_kind) - rival >= 1.0 else 0.3
     for tok in doc:
-        if tok.ent_type_ == "NORP" or (_titled(tok) and tok.pos_ in ("ADJ", "PROPN", "NOUN")):
-            iso = gaz.country_of_demonym(tok.text) if _titled(tok) else None
-            if iso:
-                counts[iso] += 0.5
+        if tok.ent_type_ == "NORP" or (titled(tok) and tok.pos_ in ("ADJ", "PROPN", "NOUN")):
+            dem = gaz.country_of_demonym(tok.text) if titled(tok) else None
+            if dem:
+                counts[dem] += 0.5
     counts.pop("", None)
     return counts
 
 
-def _containment(cands: list[_Cand], k: int, gaz: Gazetteer) -> Place | None:
+def _containment(cands: list[Cand], k: int, gaz: Gazetteer) -> Place | None:
     """The country/state/admin area right after "X, " that contains X ("Springfield, Illinois")."""
     c = cands[k]
     doc = c.span.doc
@@ -335,62 +142,92 @@ def _containment(cands: list[_Cand], k: int, gaz: Gazetteer) -> Place | None:
     return None
 
 
-def _choose(cands: list[_Cand], gaz: Gazetteer, focus: str | None, counts: dict[str, float]) -> None:
-    """Pick each toponym's candidate using priors, focus country, containment and admin context."""
-    admins = {c.place.admin1 for c in cands if c.place is not None and c.place.feature_code == "ADM1"}
-    for k, c in enumerate(cands):
-        if c.how == "country" or not c.options:
-            continue
-        inside = _containment(cands, k, gaz)
-        options = c.options
-        if inside is not None:
-            kept = [
-                (p, kd)
-                for p, kd in options
-                if p.country == inside.country
-                and (inside.feature_code == "PCLI" or p.admin1 == inside.admin1)
-            ]
-            options = kept or options
-        best, best_s, second = None, -1e9, -1e9
-        for p, kind in options:
-            s = _score(p, kind)
-            if p.country == focus:
-                s += 3.0
-            elif p.country in counts:
-                s += min(counts[p.country or ""], 2.0) * 0.75
-            if p.admin1 in admins and p.feature_code != "ADM1":
-                s += 1.5
-            if c.region and p.feature_code == "ADM1":
-                s += 2.0
-            if s > best_s:
-                best, best_s, second = p, s, best_s
-            elif s > second:
-                second = s
-        assert best is not None
-        c.place = best
-        c.score = round(1.0 / (1.0 + math.exp(-(best_s - second))), 3) if second > -1e9 else 1.0
-        if best.feature_class == "A":
-            c.how, c.precision = "admin1", 3
-        else:
-            c.how, c.precision = "gazetteer", 1
-        if best.feature_code == "ADM1":
-            admins.add(best.admin1)
+def _choose(
+    cands: list[Cand], gaz: Gazetteer, focus: str | None, counts: dict[str, float], known: list[Place]
+) -> None:
+    """Pick each toponym's candidate with the ranker (``rank.py``): two passes, the second one
+    knowing the first one's choices (their admin1 areas and distances)."""
+    inside = [_containment(cands, k, gaz) for k in range(len(cands))]
+    shares: dict[tuple[str, str], float] = {}
+    for _ in range(2):
+        chosen = [
+            (c.place, 1.0 if c.how == "country" else max(c.score, 0.3)) for c in cands if c.place is not None
+        ]
+        if _ > 0:
+            shares = admin1_shares([*chosen, *((p, 1.0) for p in known if p.feature_code == "ADM1")])
+        for k, c in enumerate(cands):
+            if c.how == "country" or not c.options:
+                continue
+            options = c.options
+            if inside[k] is not None:
+                box = inside[k]
+                assert box is not None
+                kept = [
+                    (p, kd)
+                    for p, kd in options
+                    if p.country == box.country and (box.feature_code == "PCLI" or p.admin1 == box.admin1)
+                ]
+                options = kept or options
+            key = normalize(c.span.text)
+            others = (
+                [
+                    o.place
+                    for o in cands
+                    if o is not c and o.place is not None and normalize(o.span.text) != key
+                ]
+                if _ > 0
+                else []
+            )
+            best, best_s, second = None, -1e9, -1e9
+            # "Washington": a national capital named like a state of its country means the capital
+            capitals = {p.country for p, kd in options if p.feature_code == "PPLC" and kd == KIND_NAME}
+            for p, kind in options:
+                s = score_candidate(
+                    p,
+                    kind,
+                    text=c.span.text,
+                    focus=focus,
+                    counts=counts,
+                    shares=shares,
+                    others=others,
+                    area_word=c.region,
+                )
+                if p.feature_code == "ADM1" and p.country in capitals and not c.region:
+                    s -= CAPITAL_OVER_ADMIN1
+                if s > best_s:
+                    best, best_s, second = p, s, best_s
+                elif s > second:
+                    second = s
+            assert best is not None
+            c.place = best
+            c.score = round(1.0 / (1.0 + math.exp(-(best_s - second))), 3) if second > -1e9 else 1.0
+            if best.feature_class in ("A", "L"):
+                c.how, c.precision = "admin1", 3
+            else:
+                c.how, c.precision = "gazetteer", 1
 
 
-def _admin_over_country(cands: list[_Cand], gaz: Gazetteer) -> None:
-    """A country name that is also the admin area holding another toponym ("Georgia" with Atlanta)."""
+def _admin_over_country(
+    cands: list[Cand], gaz: Gazetteer, focus: str | None, counts: Mapping[str, float]
+) -> None:
+    """A country name that is also a place of the document's own country: "Georgia" (the US state)
+    in an article about Atlanta, "Palestine" (the Texas town) in a Texan local paper.
+
+    The home-country place wins when another toponym lies in its admin1 area, or, for an admin1
+    area, when the document's country is mentioned at least twice as often as the foreign one.
+    """
+    places = [(o.place, 1.0) for o in cands if o.place is not None and o.how != "country"]
+    shares = admin1_shares(places)
     for c in cands:
-        if c.how != "country" or c.place is None:
+        if c.how != "country" or c.place is None or not focus or c.place.country == focus:
             continue
-        for adm in gaz.admin1(c.span.text):
-            if adm.country != c.place.country and any(
-                o.place is not None
-                and o.place.country == adm.country
-                and o.place.admin1 == adm.admin1
-                and o is not c
-                for o in cands
-            ):
-                c.place, c.how = adm, "admin1"
+        home = [p for p, _ in gaz.candidates(c.span.text) if p.country == focus and p.feature_code != "PCLI"]
+        for p in home:
+            share = shares.get((p.country or "", p.admin1 or ""), 0.0)
+            dominant = counts.get(focus, 0.0) >= 2 * counts.get(c.place.country or "", 0.0)
+            if (p.feature_code == "ADM1" and (share > 0 or dominant)) or share >= 0.25:
+                c.place = p
+                c.how, c.precision = ("admin1", 3) if p.feature_class == "A" else ("gazetteer", 1)
                 break
 
 
@@ -404,7 +241,7 @@ def _sentence_ids(doc: Doc) -> list[int]:
     return ids
 
 
-def _link(cands: list[_Cand], doc: Doc, focus: str | None, gaz: Gazetteer) -> None:
+def _link(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer) -> None:
     """Tie names the gazetteer lacks (or resolves far off) to a place the text relates them to."""
     sent = _sentence_ids(doc)
     breaks = [m.start() for m in _PARA.finditer(doc.text)]
@@ -469,7 +306,7 @@ def _link(cands: list[_Cand], doc: Doc, focus: str | None, gaz: Gazetteer) -> No
                     c.how, c.precision = "unresolved", None
 
 
-def _linked_after(cands: list[_Cand], k: int, doc: Doc, sent: list[int]) -> int | None:
+def _linked_after(cands: list[Cand], k: int, doc: Doc, sent: list[int]) -> int | None:
     """ "X near Y", "X, 20 km north of Y", "X in the Y region", "X, a town in Y" → index of Y."""
     c = cands[k]
     for m in range(k + 1, min(k + 3, len(cands))):
@@ -484,7 +321,7 @@ def _linked_after(cands: list[_Cand], k: int, doc: Doc, sent: list[int]) -> int 
             return None
         if words & {"and", "or", "but", "while", "whereas", ";"}:
             return None
-        if any(t.pos_ == "VERB" and t.lemma_ not in LINK_VERBS for t in between):
+        if any(t.pos_ == "VERB" and _lemma(t) not in LINK_VERBS for t in between):
             return None
         if any(
             t.pos_ in ("NOUN", "PROPN")
@@ -499,7 +336,40 @@ def _linked_after(cands: list[_Cand], k: int, doc: Doc, sent: list[int]) -> int 
     return None
 
 
-def _flags(c: _Cand) -> tuple[str | None, bool]:
+_IRREGULAR = {
+    "said": "say",
+    "told": "tell",
+    "spoke": "speak",
+    "spoken": "speak",
+    "wrote": "write",
+    "written": "write",
+    "lay": "lie",
+    "lain": "lie",
+    "sat": "sit",
+}
+
+
+def _lemma(tok: Token) -> str:
+    """The token's lemma; without a lemmatizer (``sitrep geoparse`` runs without one, for speed),
+    a verb's base form by stripping its inflection ("located" → "locate", "tweeted" → "tweet")."""
+    if tok.lemma_:
+        return tok.lemma_
+    w = tok.lower_
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)] + repl
+            return stem + "e" if stem + "e" in _E_STEMS else stem
+    return w
+
+
+_E_STEMS = frozenset(
+    {"locate", "situate", "state", "declare", "quote", "announce", "write", "phone", "telephone"}
+)
+
+
+def _flags(c: Cand) -> tuple[str | None, bool]:
     """The preposition before a toponym, and whether it is a speaker's origin ("speaking from X")."""
     doc = c.span.doc
     i = c.span.start - 1
@@ -512,8 +382,8 @@ def _flags(c: _Cand) -> tuple[str | None, bool]:
     if prep == "from":
         head = doc[i].head
         sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
-        origin = head.lemma_ in COMMUNICATION or any(
-            t.lemma_ in COMMUNICATION and t.pos_ == "VERB" and abs(t.i - i) <= 6 for t in sent
+        origin = _lemma(head) in COMMUNICATION or any(
+            _lemma(t) in COMMUNICATION and t.pos_ == "VERB" and abs(t.i - i) <= 6 for t in sent
         )
     return prep, origin
 
@@ -528,12 +398,17 @@ def geoparse(doc: Doc, gaz: Gazetteer) -> GeoContext:
     Returns:
         The toponyms (resolved where possible), the document's focus country and per-toponym info.
     """
-    cands = _recognise(doc, gaz)
+    cands = recognise(doc, gaz)
+    taken: set[int] = set()
+    for c in cands:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        taken.update(range(span.start, span.end) if span is not None else range(c.span.start, c.span.end))
+    extra = tuple(t for t, _ in adjective_and_embedded(doc, gaz, taken))
     counts = _first_pass(cands, gaz, doc)
     top = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))
     focus = top[0] if top[1] >= 1.0 else None
-    _choose(cands, gaz, focus, counts)
-    _admin_over_country(cands, gaz)
+    _choose(cands, gaz, focus, counts, [t.place for t in extra if t.place is not None])
+    _admin_over_country(cands, gaz, focus, counts)
     _link(cands, doc, focus, gaz)
     toponyms, info = [], {}
     for c in cands:
@@ -555,7 +430,38 @@ def geoparse(doc: Doc, gaz: Gazetteer) -> GeoContext:
             prep,
             c.source,
         )
-    return GeoContext(tuple(toponyms), focus, info, dict(counts))
+    extra = _rerank_mentions(extra, cands, gaz, focus, counts)
+    return GeoContext(tuple(toponyms), focus, info, dict(counts), extra)
+
+
+def _rerank_mentions(
+    extra: tuple[Toponym, ...],
+    cands: list[Cand],
+    gaz: Gazetteer,
+    focus: str | None,
+    counts: dict[str, float],
+) -> tuple[Toponym, ...]:
+    """Give names inside organisation names ("New London Police Department") the same context
+    ranking as the literal toponyms (the recogniser took the most populous candidate)."""
+    placed = [c.place for c in cands if c.place is not None]
+    shares = admin1_shares([(p, 1.0) for p in placed])
+    out = []
+    for t in extra:
+        p = t.place
+        if p is None or p.feature_code in ("PCLI", "CONT"):
+            out.append(t)
+            continue
+        opts = [
+            q
+            for q, kind in gaz.candidates(t.name)[:20]
+            if kind == 0 and (q.feature_code in ("ADM1", "ADM2") or q.population >= MIN_POP)
+        ]
+        if len(opts) > 1:
+            kw = {"text": t.name, "focus": focus, "counts": counts, "shares": shares, "others": placed}
+            best = max(opts, key=lambda q: score_candidate(q, 0, **kw))  # type: ignore[arg-type]
+            t = Toponym(t.start, t.end, t.name, best, t.score)
+        out.append(t)
+    return tuple(out)
 
 
 def place_for_span(

@@ -11,7 +11,8 @@ from ..ingest import read_sources
 from ..pipeline import Resources, load_resources, process_batch
 from ..records import Rejected, Result
 from ..settings import Settings
-from ..store.base import IngestCounts, Store
+from ..store.base import DedupCounts, IngestCounts, Store
+from .reduce import reduce_articles
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ class BatchReport:
     events: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     stored: IngestCounts | None = None
+    dedup: DedupCounts | None = None
 
     @property
     def ok(self) -> bool:
@@ -56,11 +58,16 @@ def ingest_paths(
     resources: Resources | None = None,
     on_result: Callable[[Result], None] | None = None,
     chunk: int = 200,
+    dedup: bool = True,
 ) -> BatchReport:
-    """Process the sources and save articles, events and rejects; re-running adds nothing."""
+    """Process the sources, save articles, events and rejects, then dedup (the reduce step).
+
+    Re-running on the same sources adds nothing and changes no canonical event.
+    """
     report = BatchReport()
     pending: list[Result] = []
-    totals = [0, 0, 0, 0]
+    totals = [0, 0, 0, 0, 0]
+    touched: set[str] = set()
 
     def save() -> None:
         counts = store.save(
@@ -68,9 +75,16 @@ def ingest_paths(
             [r.rejected for r in pending if r.rejected is not None],
         )
         for i, v in enumerate(
-            (counts.articles_added, counts.articles_seen, counts.events_added, counts.rejects_added)
+            (
+                counts.articles_added,
+                counts.articles_seen,
+                counts.events_added,
+                counts.rejects_added,
+                counts.articles_near,
+            )
         ):
             totals[i] += v
+        touched.update(counts.touched)
         pending.clear()
 
     for result in run_batch(paths, settings, stdin=stdin, resources=resources, on_result=on_result):
@@ -84,5 +98,8 @@ def ingest_paths(
             save()
     if pending:
         save()
-    report.stored = IngestCounts(*totals)
+    a_added, a_seen, e_added, r_added, a_near = totals
+    report.stored = IngestCounts(a_added, a_seen, e_added, r_added, a_near, tuple(sorted(touched)))
+    if dedup:
+        report.dedup = reduce_articles(store, report.stored.touched)
     return report

@@ -1,17 +1,39 @@
-"""Persistence behind one narrow protocol (see ``base.Store``)."""
+"""Persistence behind one narrow protocol (see ``base.Store``): SQLite (default) or PostgreSQL."""
 
 from __future__ import annotations
 
-from ..errors import ConfigError
-from .base import EventFilters, IngestCounts, Store
+from .base import DedupCounts, EventFilters, IngestCounts, Store
 from .sqlite import SQLiteStore
 
 
 def open_store(url: str, *, settings_hash: str = "") -> Store:
-    """Open the store named by ``url``: a file path / ``sqlite:///path`` (PostgreSQL comes later)."""
+    """Open (and migrate) the store named by ``url``.
+
+    Args:
+        url: a SQLite file path or ``sqlite:///path``; or ``postgresql://...`` (extra ``postgres``).
+        settings_hash: stored with each extracted event (``Settings.fingerprint()``).
+
+    Raises:
+        StoreError: the database cannot be opened or migrated (or psycopg is missing).
+    """
     if url.startswith(("postgresql://", "postgres://")):
-        raise ConfigError("PostgreSQL is not supported yet", hint="use a SQLite file path for --db")
+        from .postgres import PostgresStore
+
+        return PostgresStore(url, settings_hash=settings_hash)
     return SQLiteStore(url.removeprefix("sqlite:///"), settings_hash=settings_hash)
 
 
-__all__ = ["EventFilters", "IngestCounts", "SQLiteStore", "Store", "open_store"]
+def is_server_url(url: str) -> bool:
+    """True for a database URL that names a server rather than a file."""
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+__all__ = [
+    "DedupCounts",
+    "EventFilters",
+    "IngestCounts",
+    "SQLiteStore",
+    "Store",
+    "is_server_url",
+    "open_store",
+]

@@ -83,23 +83,20 @@ def _m001_initial(store: SQLStore) -> None:
 
 
 def _m002_article_sources(store: SQLStore) -> None:
-    """Near-duplicate fingerprints on articles; every (doc id, URL) that carried an article."""
-    from ..dedup.articles import bands, simhash
+    """MinHash LSH band keys of articles; every (doc id, URL) that carried an article."""
+    from ..dedup.articles import lsh_keys
     from ..dedup.events import outlet_of
 
     _ddl(
         store,
         """
-        ALTER TABLE articles ADD COLUMN simhash {BIGINT};
-        ALTER TABLE articles ADD COLUMN band0 INTEGER;
-        ALTER TABLE articles ADD COLUMN band1 INTEGER;
-        ALTER TABLE articles ADD COLUMN band2 INTEGER;
-        ALTER TABLE articles ADD COLUMN band3 INTEGER;
-        CREATE INDEX articles_band0 ON articles(band0);
-        CREATE INDEX articles_band1 ON articles(band1);
-        CREATE INDEX articles_band2 ON articles(band2);
-        CREATE INDEX articles_band3 ON articles(band3);
         CREATE INDEX events_content_hash ON events(content_hash);
+        CREATE TABLE article_bands (
+            band INTEGER NOT NULL,
+            key {BIGINT} NOT NULL,
+            content_hash TEXT NOT NULL REFERENCES articles(content_hash),
+            PRIMARY KEY (band, key, content_hash)
+        );
         CREATE TABLE article_sources (
             key TEXT PRIMARY KEY,
             content_hash TEXT NOT NULL REFERENCES articles(content_hash),
@@ -120,11 +117,11 @@ def _m002_article_sources(store: SQLStore) -> None:
     )
     rows = store.rows("SELECT content_hash, doc_id, url, origin, title, published, text FROM articles")
     for r in rows:
-        sh = simhash(r["text"])
-        store.execute(
-            "UPDATE articles SET simhash = ?, band0 = ?, band1 = ?, band2 = ?, band3 = ? WHERE content_hash = ?",
-            (sh, *bands(sh), r["content_hash"]),
-        )
+        for band, key in enumerate(lsh_keys(r["text"])):
+            store.execute(
+                "INSERT INTO article_bands (band, key, content_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                (band, key, r["content_hash"]),
+            )
         store.execute(
             "INSERT INTO article_sources (key, content_hash, doc_id, url, origin, outlet, title, published,"
             " text_hash, relation) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -191,8 +188,7 @@ def _m003_canonical(store: SQLStore) -> None:
         CREATE TABLE canonical_members (
             mention_id TEXT PRIMARY KEY,
             event_id TEXT NOT NULL,
-            doc_id TEXT NOT NULL,
-            content_hash TEXT NOT NULL
+            doc_id TEXT NOT NULL
         );
         CREATE INDEX canonical_members_event ON canonical_members(event_id);
         CREATE INDEX canonical_members_doc ON canonical_members(doc_id)
@@ -215,6 +211,22 @@ def _m004_postgis(store: SQLStore) -> None:
     )
 
 
+def _m005_live_indexes(store: SQLStore) -> None:
+    """Indexes for the dashboard: newest-first listing and counts of live (not superseded) events."""
+    # Newest first, with the point: a bbox + time query filters inside the index and needs no sort.
+    order = "date DESC NULLS LAST" if store.dialect == "postgres" else "date DESC"
+    recent = f"{order}, event_id, latitude, longitude"
+    _ddl(
+        store,
+        f"""
+        CREATE INDEX canonical_recent ON canonical_events({recent});
+        CREATE INDEX canonical_live_day ON canonical_events(superseded_by, date, latitude, longitude);
+        CREATE INDEX canonical_live_type ON canonical_events(superseded_by, event_type);
+        CREATE INDEX canonical_live_country ON canonical_events(superseded_by, country, date)
+        """,
+    )
+
+
 Migration = tuple[str, Callable[["SQLStore"], None], tuple[str, ...]]
 
 #: (name, function, dialects it applies to), in order.
@@ -223,6 +235,7 @@ MIGRATIONS: list[Migration] = [
     ("002_article_sources", _m002_article_sources, ("sqlite", "postgres")),
     ("003_canonical", _m003_canonical, ("sqlite", "postgres")),
     ("004_postgis", _m004_postgis, ("postgres",)),
+    ("005_live_indexes", _m005_live_indexes, ("sqlite", "postgres")),
 ]
 
 

@@ -1,15 +1,18 @@
-/* sitrep map page.
+/* sitrep dashboard.
  *
- * Reads only the public API (/api/events?format=geojson) and the vendored country outlines.
- * No tile layer: the base map is world-atlas countries (TopoJSON -> GeoJSON via topojson-client).
- * All text from the data goes through textContent / DOM attributes, never innerHTML.
+ * Reads only the public API: /api/stats (filters, histogram), /api/events (map and list),
+ * /api/events/{id} (panel), /api/articles/{doc_id} (evidence in context), plus the
+ * vendored country outlines. No tile layer. All text from the data goes through textContent /
+ * DOM attributes, never innerHTML.
  */
 (function () {
   "use strict";
 
   var MAX_EVENTS = 10000;
+  var LIST_MAX = 300;
+  var CONTEXT_CHARS = 220;
   var OUTLINES_URL = "static/vendor/world-atlas/countries-50m.json";
-  var EVENTS_URL = "api/events";
+  var FILTER_KEYS = ["country", "type", "actor", "text", "since", "until"];
 
   // ACLED event types, in ACLED's order, with colours that stay apart for common colour-blindness.
   var EVENT_TYPES = [
@@ -28,32 +31,37 @@
   var GEO_PRECISION = { 1: "exact place", 2: "near the place", 3: "region" };
   var TIME_PRECISION = { 2: "within a week", 3: "month only" };
 
+  var $ = function (id) { return document.getElementById(id); };
   var body = document.body;
-  var countEl = document.getElementById("count");
-  var noticeEl = document.getElementById("notice");
-  var countrySel = document.getElementById("f-country");
-  var typeSel = document.getElementById("f-type");
-  var form = document.getElementById("filters");
+  var countEl = $("count");
+  var noticeEl = $("notice");
+  var form = $("filters");
+  var inputs = {
+    country: $("f-country"), type: $("f-type"), actor: $("f-actor"), text: $("f-text"),
+    since: $("f-since"), until: $("f-until")
+  };
+  var listEl = $("list");
+  var listNote = $("list-note");
+  var panel = $("panel");
+  var panelBody = $("panel-body");
+  var svg = $("histogram");
+  var rangeLabel = $("range-label");
+  var rangeClear = $("range-clear");
+  var SVGNS = "http://www.w3.org/2000/svg";
 
   var regionNames = null;
-  try {
-    regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-  } catch (e) {
-    regionNames = null;
-  }
+  try { regionNames = new Intl.DisplayNames(["en"], { type: "region" }); } catch (e) { regionNames = null; }
 
-  // ---------------------------------------------------------------- small DOM helpers
+  // ---------------------------------------------------------------- small helpers
 
   /** Create an element; children are nodes or strings (strings become text nodes). */
   function el(tag, props, children) {
     var node = document.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (k) {
-        if (k === "text") node.textContent = props[k];
-        else if (k === "className") node.className = props[k];
-        else node.setAttribute(k, props[k]);
-      });
-    }
+    Object.keys(props || {}).forEach(function (k) {
+      if (k === "text") node.textContent = props[k];
+      else if (k === "className") node.className = props[k];
+      else node.setAttribute(k, props[k]);
+    });
     (children || []).forEach(function (c) {
       if (c === null || c === undefined || c === "") return;
       node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
@@ -61,9 +69,13 @@
     return node;
   }
 
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
+  function svgEl(tag, attrs) {
+    var node = document.createElementNS(SVGNS, tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
   }
+
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
   function notice(message, isError) {
     noticeEl.textContent = message;
@@ -77,122 +89,53 @@
       try {
         var name = regionNames.of(String(code).toUpperCase());
         if (name && name !== code) return name + " (" + code + ")";
-      } catch (e) { /* not a region code: fall through */ }
+      } catch (e) { /* not a region code */ }
     }
     return String(code);
   }
 
-  function typeOf(props) {
-    return COLORS[props.event_type] ? props.event_type : OTHER_TYPE;
-  }
-
-  function colorOf(props) {
-    return COLORS[props.event_type] || OTHER_COLOR;
-  }
-
-  function fmt(n) {
-    return Number(n).toLocaleString("en");
-  }
-
-  // ---------------------------------------------------------------- fetching
+  function colorOf(p) { return COLORS[p.event_type] || OTHER_COLOR; }
+  function typeOf(p) { return COLORS[p.event_type] ? p.event_type : OTHER_TYPE; }
+  function fmt(n) { return Number(n).toLocaleString("en"); }
+  function safeUrl(u) { return typeof u === "string" && /^https?:\/\//i.test(u) ? u : null; }
 
   function getJSON(url) {
     return fetch(url, { headers: { Accept: "application/json" } }).then(function (resp) {
       return resp.json().catch(function () { return null; }).then(function (data) {
-        if (!resp.ok) {
-          var msg = data && data.error ? data.error : resp.status + " " + resp.statusText;
-          throw new Error(msg);
-        }
+        if (!resp.ok) throw new Error(data && data.error ? data.error : resp.status + " " + resp.statusText);
         return data;
       });
     });
   }
 
-  function eventsUrl(filters) {
-    var q = new URLSearchParams({ format: "geojson", limit: String(MAX_EVENTS) });
-    if (filters.country) q.set("country", filters.country);
-    if (filters.type) q.set("type", filters.type);
-    return EVENTS_URL + "?" + q.toString();
+  function query(filters, extra) {
+    var q = new URLSearchParams(extra || {});
+    FILTER_KEYS.forEach(function (k) { if (filters[k]) q.set(k, filters[k]); });
+    return q.toString();
   }
 
-  // ---------------------------------------------------------------- popup
-
-  function popupContent(p) {
-    var rows = [];
-    function row(label, value) {
-      if (value === null || value === undefined || value === "") return;
-      rows.push(el("dt", { text: label }), el("dd", { text: String(value) }));
-    }
-
-    var date = p.date || "unknown";
-    if (p.date && TIME_PRECISION[p.time_precision]) date += " (" + TIME_PRECISION[p.time_precision] + ")";
-    row("Date", date);
-
-    var place = [p.location, p.admin1, countryName(p.country)].filter(Boolean).join(", ");
-    if (p.geo_precision) {
-      place += " · precision " + p.geo_precision +
-        (GEO_PRECISION[p.geo_precision] ? " (" + GEO_PRECISION[p.geo_precision] + ")" : "");
-    }
-    row("Location", place || "unknown");
-
-    var actors = [p.actor1, p.actor2].filter(Boolean).join(" vs. ");
-    row("Actors", actors || "not named");
-    row("Fatalities", p.fatalities === null || p.fatalities === undefined ? "unknown" : fmt(p.fatalities));
-
-    var flags = [];
-    if (p.hedged) flags.push("unconfirmed report");
-    if (p.background) flags.push("background (earlier incident)");
-
-    var evidence = p.evidence && p.evidence.length ? p.evidence[0].text : null;
-
-    var src = null;
-    if (p.source) {
-      var label = p.source.title || p.source.url || p.source.doc_id || "";
-      var url = typeof p.source.url === "string" && /^https?:\/\//i.test(p.source.url) ? p.source.url : null;
-      var link = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: label }) : label;
-      src = el("p", { className: "src" }, ["Source: ", link, p.source.published ? " · " + p.source.published : ""]);
-    }
-
-    return el("div", { className: "ev" }, [
-      el("h3", { text: p.sub_event_type || p.event_type || "Event" }),
-      el("span", { className: "tag" }, [
-        el("span", { className: "swatch", style: "background:" + colorOf(p) }),
-        p.event_type || OTHER_TYPE
-      ]),
-      el("dl", null, rows),
-      evidence ? el("blockquote", { text: evidence }) : null,
-      flags.length ? el("p", { className: "flags", text: flags.join(" · ") }) : null,
-      src
-    ]);
+  function currentFilters() {
+    var f = {};
+    FILTER_KEYS.forEach(function (k) { f[k] = (inputs[k].value || "").trim(); });
+    return f;
   }
 
   // ---------------------------------------------------------------- map
 
-  var map = null;
-  var clusters = null;
-  var legend = null;
-  var onLoaded = null;
+  var map, clusters, legend, onLoaded = null, markersById = {};
 
   function makeMap() {
-    map = L.map("map", { minZoom: 1, maxZoom: 12, zoomSnap: 0.25, worldCopyJump: false });
+    map = L.map("map", { minZoom: 1, maxZoom: 12, zoomSnap: 0.25 });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas · Leaflet");
     map.createPane("land");
     map.getPane("land").style.zIndex = 250;
     map.getPane("land").style.pointerEvents = "none";
     map.setView([15, 10], 2);
-
     clusters = L.markerClusterGroup({
-      maxClusterRadius: 40,
-      showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true,
-      chunkedLoading: true,
+      maxClusterRadius: 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true, chunkedLoading: true,
       chunkProgress: function (done, total) {
-        if (done === total && onLoaded) {
-          var cb = onLoaded;
-          onLoaded = null;
-          window.setTimeout(cb, 0);
-        }
+        if (done === total && onLoaded) { var cb = onLoaded; onLoaded = null; window.setTimeout(cb, 0); }
       },
       iconCreateFunction: function (cluster) {
         var n = cluster.getChildCount();
@@ -203,7 +146,6 @@
       }
     });
     map.addLayer(clusters);
-
     legend = L.control({ position: "bottomright" });
     legend.onAdd = function () {
       var div = L.DomUtil.create("div", "legend");
@@ -213,24 +155,16 @@
     legend.addTo(map);
   }
 
-  /**
-   * world-atlas rings are made for spherical rendering: they jump across the antimeridian
-   * (Russia, Fiji) and Antarctica winds round the pole. On a flat map that draws stripes across
-   * the world, so unwrap the longitudes, keep each ring mostly within -180..180, and close
-   * pole-encircling rings through the pole.
-   */
+  /** world-atlas rings cross the antimeridian; unwrap them for a flat map (see git history). */
   function flatRing(ring) {
     var out = [[ring[0][0], ring[0][1]]];
     var shift = 0, min = ring[0][0], max = ring[0][0], latSum = ring[0][1];
     for (var i = 1; i < ring.length; i++) {
       var d = ring[i][0] - ring[i - 1][0];
-      if (d > 180) shift -= 360;
-      else if (d < -180) shift += 360;
+      if (d > 180) shift -= 360; else if (d < -180) shift += 360;
       var lon = ring[i][0] + shift;
       out.push([lon, ring[i][1]]);
-      min = Math.min(min, lon);
-      max = Math.max(max, lon);
-      latSum += ring[i][1];
+      min = Math.min(min, lon); max = Math.max(max, lon); latSum += ring[i][1];
     }
     var first = out[0], last = out[out.length - 1];
     if (Math.abs(last[0] - first[0]) > 180) {
@@ -257,9 +191,7 @@
     var land = topojson.feature(topo, object);
     land.features.forEach(function (f) { f.geometry = flatGeometry(f.geometry); });
     L.geoJSON(land, {
-      pane: "land",
-      interactive: false,
-      renderer: L.canvas({ pane: "land", padding: 0.5 }),
+      pane: "land", interactive: false, renderer: L.canvas({ pane: "land", padding: 0.5 }),
       style: { color: "#b9bdbf", weight: 0.7, fillColor: "#eeeeea", fillOpacity: 1 }
     }).addTo(map);
   }
@@ -267,15 +199,12 @@
   function drawLegend(counts) {
     var div = legend.getContainer();
     clear(div);
-    var items = EVENT_TYPES.map(function (t) { return [t[0], t[1]]; });
+    var items = EVENT_TYPES.slice();
     if (counts[OTHER_TYPE]) items.push([OTHER_TYPE, OTHER_COLOR]);
     div.appendChild(el("h2", { text: "Event type" }));
     div.appendChild(el("ul", null, items.map(function (it) {
-      return el("li", null, [
-        el("span", { className: "swatch", style: "background:" + it[1] }),
-        it[0],
-        el("span", { className: "n", text: fmt(counts[it[0]] || 0) })
-      ]);
+      return el("li", null, [el("span", { className: "swatch", style: "background:" + it[1] }), it[0],
+        el("span", { className: "n", text: fmt(counts[it[0]] || 0) })]);
     })));
     div.appendChild(el("p", { className: "note", text: "Circle size grows with fatalities." }));
   }
@@ -285,43 +214,25 @@
     var c = feature.geometry.coordinates;
     var f = Number(p.fatalities) > 0 ? Number(p.fatalities) : 0;
     var m = L.circleMarker([c[1], c[0]], {
-      radius: 5 + Math.min(9, Math.sqrt(f) * 1.6),
-      color: "#ffffff",
-      weight: 1.2,
-      fillColor: colorOf(p),
-      fillOpacity: p.hedged ? 0.55 : 0.88,
-      dashArray: p.hedged ? "2,2" : null,
-      className: "event-marker"
+      radius: 5 + Math.min(9, Math.sqrt(f) * 1.6), color: "#ffffff", weight: 1.2, fillColor: colorOf(p),
+      fillOpacity: p.hedged ? 0.55 : 0.88, dashArray: p.hedged ? "2,2" : null, className: "event-marker"
     });
     m.event = p;
-    m.bindPopup(function () { return popupContent(p); }, { maxWidth: 360 });
+    m.on("click", function () { select(p.event_id); });
+    markersById[p.event_id] = m;
     return m;
   }
 
-  function render(fc) {
+  function renderMap(fc) {
     var features = (fc && fc.features) || [];
     var counts = {};
-    features.forEach(function (f) {
-      var t = typeOf(f.properties || {});
-      counts[t] = (counts[t] || 0) + 1;
-    });
+    features.forEach(function (f) { var t = typeOf(f.properties || {}); counts[t] = (counts[t] || 0) + 1; });
     drawLegend(counts);
-
-    clear(countEl);
-    countEl.appendChild(el("strong", { text: fmt(features.length) }));
-    countEl.appendChild(document.createTextNode(features.length === 1 ? " event" : " events"));
-    if (fc && fc.skipped) countEl.appendChild(document.createTextNode(" · " + fmt(fc.skipped) + " without coordinates"));
-    if (features.length + ((fc && fc.skipped) || 0) >= MAX_EVENTS) {
-      countEl.appendChild(document.createTextNode(" · first " + fmt(MAX_EVENTS) + " only"));
-    }
-
     clusters.clearLayers();
-    var markers = features.filter(function (f) {
-      return f.geometry && f.geometry.type === "Point";
-    }).map(markerFor);
+    markersById = {};
+    var markers = features.filter(function (f) { return f.geometry && f.geometry.type === "Point"; }).map(markerFor);
     if (markers.length) {
       var bounds = L.latLngBounds(markers.map(function (m) { return m.getLatLng(); }));
-      // Keep markers clear of the legend (bottom right) when the map is wide enough to spare it.
       var legendWidth = legend.getContainer().offsetWidth || 0;
       var right = map.getSize().x > 3 * legendWidth ? legendWidth + 30 : 40;
       map.fitBounds(bounds, { paddingTopLeft: [40, 40], paddingBottomRight: [right, 40], maxZoom: 7, animate: false });
@@ -329,67 +240,345 @@
       map.setView([15, 10], 2, { animate: false });
     }
     return new Promise(function (resolve) {
-      onLoaded = function () {
-        body.dataset.markers = String(markers.length);
-        resolve();
-      };
+      onLoaded = function () { body.dataset.markers = String(markers.length); resolve(); };
       clusters.addLayers(markers);
+      if (!markers.length && onLoaded) { var cb = onLoaded; onLoaded = null; cb(); }
     });
   }
 
-  // ---------------------------------------------------------------- filters
+  // ---------------------------------------------------------------- list
 
-  function fillSelect(select, values, label) {
+  /** Located events as GeoJSON-like features; the others are counted as skipped. */
+  function asFeatures(events) {
+    var features = [];
+    events.forEach(function (e) {
+      if (e.latitude === null || e.latitude === undefined || e.longitude === null || e.longitude === undefined) return;
+      features.push({ type: "Feature", geometry: { type: "Point", coordinates: [e.longitude, e.latitude] }, properties: e });
+    });
+    return { features: features, skipped: events.length - features.length };
+  }
+
+  function renderList(events) {
+    var features = events;
+    clear(listEl);
+    features.slice(0, LIST_MAX).forEach(function (p) {
+      var n = p.n_sources || 1;
+      var btn = el("button", { type: "button" }, [
+        el("span", { className: "swatch", style: "background:" + colorOf(p) }), " ",
+        el("span", { className: "when", text: p.date || "undated" }), " · ",
+        el("span", { className: "what", text: p.sub_event_type || p.event_type || "Event" }), " · ",
+        [p.location, p.country].filter(Boolean).join(", ") || "unknown place",
+        el("div", { className: "srcs", text: n + (n === 1 ? " source" : " sources") +
+          (p.fatalities ? " · " + fmt(p.fatalities) + " killed" : "") +
+          (p.version > 1 ? " · revised (v" + p.version + ")" : "") })
+      ]);
+      btn.addEventListener("click", function () { select(p.event_id); });
+      listEl.appendChild(el("li", { "data-id": p.event_id }, [btn]));
+    });
+    listNote.textContent = features.length > LIST_MAX ? "(first " + LIST_MAX + ")" : "(" + features.length + ")";
+  }
+
+  function renderCount(fc) {
+    var features = (fc && fc.features) || [];
+    clear(countEl);
+    countEl.appendChild(el("strong", { text: fmt(features.length) }));
+    countEl.appendChild(document.createTextNode(features.length === 1 ? " event" : " events"));
+    if (fc && fc.skipped) countEl.appendChild(document.createTextNode(" · " + fmt(fc.skipped) + " without coordinates"));
+    if (features.length + ((fc && fc.skipped) || 0) >= MAX_EVENTS) {
+      countEl.appendChild(document.createTextNode(" · first " + fmt(MAX_EVENTS) + " only"));
+    }
+  }
+
+  // ---------------------------------------------------------------- event panel
+
+  var selected = null;
+
+  function highlight(id) {
+    Array.prototype.forEach.call(listEl.querySelectorAll("li"), function (li) {
+      li.classList.toggle("selected", li.getAttribute("data-id") === id);
+    });
+    Object.keys(markersById).forEach(function (k) {
+      var on = k === id;
+      markersById[k].setStyle({ color: on ? "#111111" : "#ffffff", weight: on ? 2.5 : 1.2 });
+      if (on) markersById[k].bringToFront();
+    });
+  }
+
+  function select(id) {
+    selected = id;
+    highlight(id);
+    syncUrl();
+    panel.hidden = false;
+    body.dataset.panel = "loading";
+    clear(panelBody);
+    panelBody.appendChild(el("p", { text: "Loading…" }));
+    return getJSON("api/events/" + encodeURIComponent(id)).then(function (ev) {
+      if (selected !== id) return null;
+      return renderPanel(ev);
+    }).then(function () {
+      if (selected === id) body.dataset.panel = "ready";
+    }).catch(function (err) {
+      clear(panelBody);
+      panelBody.appendChild(el("p", { className: "flags", text: "Could not load the event: " + err.message }));
+      body.dataset.panel = "error";
+    });
+  }
+
+  function closePanel() {
+    selected = null;
+    panel.hidden = true;
+    body.dataset.panel = "";
+    highlight(null);
+    syncUrl();
+  }
+
+  /** The evidence sentence inside its article: [before][mark: sentence][after]. */
+  function inContext(article, ev) {
+    var text = article && typeof article.text === "string" ? article.text : null;
+    if (!text || text.slice(ev.start, ev.end) !== ev.text) {
+      return el("blockquote", null, [el("mark", { text: ev.text })]);
+    }
+    var from = Math.max(0, ev.start - CONTEXT_CHARS), to = Math.min(text.length, ev.end + CONTEXT_CHARS);
+    return el("blockquote", null, [
+      from > 0 ? "…" + text.slice(from, ev.start) : text.slice(from, ev.start),
+      el("mark", { text: ev.text }),
+      to < text.length ? text.slice(ev.end, to) + "…" : text.slice(ev.end, to)
+    ]);
+  }
+
+  function renderPanel(ev) {
+    clear(panelBody);
+    var rows = [];
+    function row(label, value) {
+      if (value === null || value === undefined || value === "") return;
+      rows.push(el("dt", { text: label }), el("dd", { text: String(value) }));
+    }
+    var date = ev.date || "unknown";
+    if (ev.date && TIME_PRECISION[ev.time_precision]) date += " (" + TIME_PRECISION[ev.time_precision] + ")";
+    row("Date", date);
+    var place = [ev.location, ev.admin1, countryName(ev.country)].filter(Boolean).join(", ");
+    if (ev.geo_precision) {
+      place += " · precision " + ev.geo_precision +
+        (GEO_PRECISION[ev.geo_precision] ? " (" + GEO_PRECISION[ev.geo_precision] + ")" : "");
+    }
+    row("Location", place || "unknown");
+    row("Actors", [ev.actor1, ev.actor2].filter(Boolean).join(" vs. ") || "not named");
+    row("Fatalities", ev.fatalities === null || ev.fatalities === undefined ? "unknown" : fmt(ev.fatalities));
+    row("Reported", (ev.first_reported || "?") + (ev.last_reported && ev.last_reported !== ev.first_reported
+      ? " – " + ev.last_reported : "") + " · " + ev.n_sources + (ev.n_sources === 1 ? " source" : " sources"));
+    var flags = [];
+    if (ev.hedged) flags.push("unconfirmed report");
+    if (ev.background) flags.push("background (earlier incident)");
+
+    panelBody.appendChild(el("h2", { text: ev.sub_event_type || ev.event_type || "Event" }));
+    panelBody.appendChild(el("span", { className: "tag" }, [
+      el("span", { className: "swatch", style: "background:" + colorOf(ev) }), ev.event_type || OTHER_TYPE]));
+    panelBody.appendChild(el("dl", null, rows));
+    if (flags.length) panelBody.appendChild(el("p", { className: "flags", text: flags.join(" · ") }));
+
+    var versions = ev.versions || [];
+    if (versions.length) {
+      panelBody.appendChild(el("h3", { text: versions.length > 1 ? "Versions (revised)" : "Version" }));
+      panelBody.appendChild(el("table", { className: "versions" }, [
+        el("thead", null, [el("tr", null, ["#", "as of", "date", "fatalities", "changed"].map(function (h) {
+          return el("th", { text: h });
+        }))]),
+        el("tbody", null, versions.map(function (v) {
+          var f = v.fields || {};
+          return el("tr", null, [String(v.version), v.as_of || "?", f.date || "?",
+            f.fatalities === null || f.fatalities === undefined ? "?" : String(f.fatalities),
+            v.version === 1 ? "first report" : (v.changes || []).join(", ")].map(function (c) {
+            return el("td", { text: c });
+          }));
+        }))
+      ]));
+    }
+
+    panelBody.appendChild(el("h3", { text: "Sources and evidence" }));
+    var holder = el("div", { className: "sources" });
+    panelBody.appendChild(holder);
+    var sources = ev.sources || [];
+    var wanted = {};
+    sources.forEach(function (s) { wanted[s.copy_of || s.doc_id] = true; });
+    var docs = Object.keys(wanted);
+    return Promise.all(docs.map(function (d) {
+      return getJSON("api/articles/" + encodeURIComponent(d)).catch(function () { return null; });
+    })).then(function (articles) {
+      var byDoc = {};
+      docs.forEach(function (d, i) { byDoc[d] = articles[i]; });
+      sources.forEach(function (s) {
+        var label = s.title || s.outlet || s.url || s.doc_id;
+        var url = safeUrl(s.url);
+        var link = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: label }) : label;
+        var meta = [s.outlet, s.published, s.copy_of ? "copy of " + s.copy_of : null, s.doc_id]
+          .filter(Boolean).join(" · ");
+        var article = byDoc[s.copy_of || s.doc_id];
+        holder.appendChild(el("div", { className: "source", "data-doc": s.doc_id }, [
+          el("div", null, [link]), el("div", { className: "meta", text: meta })
+        ].concat((s.evidence || []).map(function (e) { return inContext(article, e); }))));
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------- histogram
+
+  var buckets = [];   // [{start, end, n}] in date order: days, or months when the span is long
+  var drag = null;
+  var DAY_MS = 86400000;
+
+  function iso(ms) { return new Date(ms).toISOString().slice(0, 10); }
+
+  function renderHistogram(byDay) {
+    var keys = Object.keys(byDay || {}).filter(function (k) { return /^\d{4}-\d\d-\d\d$/.test(k); }).sort();
+    buckets = [];
+    if (!keys.length) { drawHistogram(); return; }
+    var first = Date.parse(keys[0]), last = Date.parse(keys[keys.length - 1]);
+    var monthly = (last - first) / DAY_MS > 730;
+    var index = {};
+    if (monthly) {
+      var d = new Date(first); d.setUTCDate(1);
+      while (d.getTime() <= last) {
+        var next = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+        index[iso(d.getTime()).slice(0, 7)] = buckets.length;
+        buckets.push({ start: iso(d.getTime()), end: iso(next.getTime() - DAY_MS), n: 0 });
+        d = next;
+      }
+      keys.forEach(function (k) { buckets[index[k.slice(0, 7)]].n += byDay[k]; });
+    } else {
+      for (var t = first; t <= last; t += DAY_MS) {
+        index[iso(t)] = buckets.length;
+        buckets.push({ start: iso(t), end: iso(t), n: 0 });
+      }
+      keys.forEach(function (k) { buckets[index[k]].n += byDay[k]; });
+    }
+    drawHistogram();
+  }
+
+  function drawHistogram() {
+    clear(svg);
+    var w = svg.clientWidth || 800, h = svg.clientHeight || 70;
+    svg.setAttribute("viewBox", "0 0 " + w + " " + h);
+    var f = currentFilters();
+    rangeLabel.textContent = f.since || f.until ? (f.since || "…") + " – " + (f.until || "…") : "all dates";
+    rangeClear.hidden = !(f.since || f.until);
+    if (!buckets.length) {
+      var t = svgEl("text", { x: 4, y: h / 2, class: "axis" }); t.textContent = "No dated events";
+      svg.appendChild(t);
+      return;
+    }
+    var max = Math.max.apply(null, buckets.map(function (b) { return b.n; })) || 1;
+    var bw = w / buckets.length;
+    buckets.forEach(function (b, i) {
+      if (!b.n) return;
+      var bh = Math.max(2, (h - 14) * b.n / max);
+      var inside = (!f.since || b.end >= f.since) && (!f.until || b.start <= f.until);
+      var r = svgEl("rect", { x: i * bw + 0.5, y: h - 12 - bh, width: Math.max(1, bw - 1), height: bh,
+        class: inside ? "b in" : "b", "data-start": b.start });
+      var tip = svgEl("title", {});
+      tip.textContent = (b.start === b.end ? b.start : b.start.slice(0, 7)) + ": " + b.n;
+      r.appendChild(tip);
+      svg.appendChild(r);
+    });
+    [[0, "start"], [buckets.length - 1, "end"]].forEach(function (a) {
+      var t = svgEl("text", { x: a[1] === "start" ? 2 : w - 2, y: h - 1, class: "axis", "text-anchor": a[1] });
+      t.textContent = a[1] === "start" ? buckets[a[0]].start : buckets[a[0]].end;
+      svg.appendChild(t);
+    });
+    if (drag) {
+      var x0 = Math.min(drag.a, drag.b), x1 = Math.max(drag.a, drag.b);
+      svg.appendChild(svgEl("rect", { x: x0, y: 0, width: Math.max(1, x1 - x0), height: h - 12, class: "brush" }));
+    }
+  }
+
+  function xToBucket(x) {
+    var w = svg.clientWidth || 800;
+    return buckets[Math.max(0, Math.min(buckets.length - 1, Math.floor(x / (w / buckets.length))))];
+  }
+
+  function svgX(evt) { return evt.clientX - svg.getBoundingClientRect().left; }
+
+  svg.addEventListener("pointerdown", function (evt) {
+    if (!buckets.length) return;
+    drag = { a: svgX(evt), b: svgX(evt) };
+    svg.setPointerCapture(evt.pointerId);
+    drawHistogram();
+  });
+  svg.addEventListener("pointermove", function (evt) {
+    if (!drag) return;
+    drag.b = svgX(evt);
+    drawHistogram();
+  });
+  svg.addEventListener("pointerup", function (evt) {
+    if (!drag) return;
+    drag.b = svgX(evt);
+    var a = xToBucket(Math.min(drag.a, drag.b)), b = xToBucket(Math.max(drag.a, drag.b));
+    drag = null;
+    inputs.since.value = a.start;
+    inputs.until.value = b.end;
+    reload(false);
+  });
+  rangeClear.addEventListener("click", function () {
+    inputs.since.value = "";
+    inputs.until.value = "";
+    reload(false);
+  });
+
+  // ---------------------------------------------------------------- loading
+
+  function fillSelect(select, counts, label, order) {
     var keep = select.value;
     while (select.options.length > 1) select.remove(1);
-    values.forEach(function (v) {
-      select.add(new Option(label(v[0]) + " (" + fmt(v[1]) + ")", v[0]));
-    });
+    var keys = Object.keys(counts || {}).filter(function (k) { return k && k !== "?"; });
+    keys.sort(order);
+    keys.forEach(function (k) { select.add(new Option(label(k) + " (" + fmt(counts[k]) + ")", k)); });
     select.value = keep;
     if (select.value !== keep) select.value = "";
   }
 
-  function fillFilters(fc) {
-    var countries = {};
-    var types = {};
-    ((fc && fc.features) || []).forEach(function (f) {
-      var p = f.properties || {};
-      if (p.country) countries[p.country] = (countries[p.country] || 0) + 1;
-      if (p.event_type) types[p.event_type] = (types[p.event_type] || 0) + 1;
+  function fillFilters(stats) {
+    fillSelect(inputs.country, stats.by_country, countryName, function (a, b) {
+      return countryName(a).localeCompare(countryName(b));
     });
-    var byName = Object.keys(countries).map(function (k) { return [k, countries[k]]; });
-    byName.sort(function (a, b) { return countryName(a[0]).localeCompare(countryName(b[0])); });
-    fillSelect(countrySel, byName, countryName);
     var order = EVENT_TYPES.map(function (t) { return t[0]; });
-    var typeList = Object.keys(types).map(function (k) { return [k, types[k]]; });
-    typeList.sort(function (a, b) {
-      var ia = order.indexOf(a[0]), ib = order.indexOf(b[0]);
-      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a[0].localeCompare(b[0]);
+    fillSelect(inputs.type, stats.by_type, function (v) { return v; }, function (a, b) {
+      var ia = order.indexOf(a), ib = order.indexOf(b);
+      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
     });
-    fillSelect(typeSel, typeList, function (v) { return v; });
   }
 
-  function currentFilters() {
-    return { country: countrySel.value, type: typeSel.value };
-  }
-
-  function syncUrl(filters) {
-    var q = new URLSearchParams();
-    if (filters.country) q.set("country", filters.country);
-    if (filters.type) q.set("type", filters.type);
+  function syncUrl() {
+    var q = new URLSearchParams(query(currentFilters()));
+    if (selected) q.set("event", selected);
     var s = q.toString();
     history.replaceState(null, "", s ? "?" + s : location.pathname);
   }
 
-  function loadFiltered() {
-    var filters = currentFilters();
-    syncUrl(filters);
+  /** Fetch events (and the histogram unless only the range changed) for the current filters. */
+  function reload(withHistogram) {
+    var f = currentFilters();
+    syncUrl();
     body.dataset.state = "loading";
-    return getJSON(eventsUrl(filters)).then(render).then(function () {
+    var histF = {};
+    FILTER_KEYS.forEach(function (k) { if (k !== "since" && k !== "until") histF[k] = f[k]; });
+    var jobs = [getJSON("api/events?" + query(f, { limit: String(MAX_EVENTS) })).then(function (data) {
+      var fc = asFeatures(data.events || []);
+      renderCount(fc);
+      renderList(data.events || []);
+      highlight(selected);
+      return renderMap(fc);
+    })];
+    if (withHistogram !== false) {
+      jobs.push(getJSON("api/stats?" + query(histF)).then(function (st) { renderHistogram(st.by_day); }));
+    } else {
+      drawHistogram();
+    }
+    return Promise.all(jobs).then(function () {
       notice("");
-      body.dataset.state = "ready";
+      if (started) body.dataset.state = "ready";
     }).catch(fail);
   }
+
+  var started = false;
 
   function fail(err) {
     body.dataset.state = "error";
@@ -397,47 +586,46 @@
     countEl.textContent = "No events loaded";
   }
 
-  // ---------------------------------------------------------------- start
-
   function start() {
     if (!window.L || !L.markerClusterGroup || !window.topojson) {
       body.dataset.state = "error";
       countEl.textContent = "Map unavailable";
-      notice("The map assets are not installed. Run `bash scripts/install_web.sh` (or `make install`) " +
-        "and reload.", true);
+      notice("The map assets are not installed. Run `bash scripts/install_web.sh` (or `make install`) and reload.", true);
       return;
     }
     makeMap();
-    // Handle for the browser console and the browser test (read-only use).
-    window.sitrep = { map: map, clusters: clusters };
-
+    window.sitrep = { map: map, clusters: clusters, select: select, markers: function () { return markersById; } };
     var params = new URLSearchParams(location.search);
-    var wanted = { country: params.get("country") || "", type: params.get("type") || "" };
-
     var outlines = getJSON(OUTLINES_URL).then(drawOutlines).catch(function (err) {
       notice("Country outlines could not be loaded (" + err.message + "); markers are still shown.", false);
     });
-
-    var events = getJSON(eventsUrl({})).then(function (fc) {
-      fillFilters(fc);
-      countrySel.value = wanted.country;
-      typeSel.value = wanted.type;
-      if (countrySel.value !== wanted.country) countrySel.value = "";
-      if (typeSel.value !== wanted.type) typeSel.value = "";
-      var filters = currentFilters();
-      if (filters.country || filters.type) return getJSON(eventsUrl(filters)).then(render);
-      return render(fc);
+    var first = getJSON("api/stats").then(function (st) {
+      fillFilters(st);
+      FILTER_KEYS.forEach(function (k) { inputs[k].value = params.get(k) || ""; });
+      if (inputs.country.value !== (params.get("country") || "")) inputs.country.value = "";
+      if (inputs.type.value !== (params.get("type") || "")) inputs.type.value = "";
+      return reload(true);
     });
-
-    Promise.all([outlines, events]).then(function () {
+    Promise.all([outlines, first]).then(function () {
+      started = true;
       body.dataset.state = "ready";
+      if (params.get("event")) select(params.get("event"));
     }).catch(fail);
 
-    countrySel.addEventListener("change", loadFiltered);
-    typeSel.addEventListener("change", loadFiltered);
-    form.addEventListener("reset", function () {
-      window.setTimeout(loadFiltered, 0);
+    ["country", "type", "since", "until"].forEach(function (k) {
+      inputs[k].addEventListener("change", function () { reload(k !== "since" && k !== "until"); });
     });
+    var timer = null;
+    ["actor", "text"].forEach(function (k) {
+      inputs[k].addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () { reload(true); }, 300);
+      });
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); reload(true); });
+    form.addEventListener("reset", function () { window.setTimeout(function () { reload(true); }, 0); });
+    $("panel-close").addEventListener("click", closePanel);
+    window.addEventListener("resize", drawHistogram);
   }
 
   start();

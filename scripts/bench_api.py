@@ -1,0 +1,203 @@
+"""Benchmark: bbox + time-range ``GET /api/events`` over N synthetic canonical events.
+
+Not a test (it takes minutes and gigabytes). Loads N synthetic single-source canonical events
+(spread over 10 years and the band 35°S–60°N, 20°W–100°E) into a store through the normal
+``write_canonical`` path, starts ``sitrep serve`` on 127.0.0.1, and runs a bounded load loop:
+a fixed number of sequential requests, each a random bbox (2°–20° a side) and a random date
+window (7–180 days) with the default limit (1000). Reports p50/p95/p99 latency as seen by the
+client, and appends a section to BENCHMARKS.md with ``--out``.
+
+    .venv/bin/python scripts/bench_api.py --db /tmp/bench.db -n 1000000 --out BENCHMARKS.md
+    .venv/bin/python scripts/bench_api.py --db postgresql://postgres@127.0.0.1:55432/sitrep_bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import httpx
+
+from sitrep.dedup import Mention, SourceRef
+from sitrep.dedup.canonical import canonicalize
+from sitrep.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBS = [
+    ("Armed clash", "Battles"),
+    ("Air/drone strike", "Explosions/Remote violence"),
+    ("Shelling/artillery/missile attack", "Explosions/Remote violence"),
+    ("Attack", "Violence against civilians"),
+    ("Peaceful protest", "Protests"),
+    ("Violent demonstration", "Riots"),
+    ("Arrests", "Strategic developments"),
+]
+COUNTRIES = ["ML", "BF", "NE", "NG", "SD", "SO", "CD", "UA", "MM", "YE", "SY", "AF"]
+START = date(2015, 1, 1)
+DAYS = 3650
+
+
+def synthetic(i: int, rng: random.Random) -> Mention:
+    """One invented event (no real text: a template sentence)."""
+    sub, etype = SUBS[i % len(SUBS)]
+    lat, lon = rng.uniform(-35, 60), rng.uniform(-20, 100)
+    day = START + timedelta(days=rng.randrange(DAYS))
+    sentence = f"Synthetic report {i}: a {sub.lower()} was reported near place {i % 5000} on {day}."
+    return Mention(
+        event_id=f"syn{i:08d}",
+        source=SourceRef(f"syn-doc-{i}", f"https://synthetic.example/{i}", "synthetic.example", None, day),
+        event_type=etype,
+        sub_event_type=sub,
+        date=day,
+        time_precision=1,
+        location=f"Place {i % 5000}",
+        admin1=f"Region {i % 300}",
+        country=COUNTRIES[i % len(COUNTRIES)],
+        latitude=round(lat, 5),
+        longitude=round(lon, 5),
+        geo_precision=1,
+        actor1="Synthetic Armed Group",
+        actor2="Civilians",
+        fatalities=rng.randrange(0, 20),
+        confidence=0.7,
+        evidence=((sentence, 0, len(sentence)),),
+    )
+
+
+def load(url: str, n: int, chunk: int = 20_000) -> float:
+    """Fill the store with n synthetic canonical events (skips when it already has n)."""
+    store = open_store(url)
+    have = store.stats()["events"]
+    if have >= n:
+        print(f"store already holds {have:,} events; not reloading", file=sys.stderr)
+        store.close()
+        return 0.0
+    rng = random.Random(20130120 + have)
+    t0 = time.perf_counter()
+    for start in range(have, n, chunk):
+        batch = [canonicalize([synthetic(i, rng)]) for i in range(start, min(n, start + chunk))]
+        store.write_canonical(batch, assume_new=True)
+        print(f"  loaded {min(n, start + chunk):,}/{n:,} ({time.perf_counter() - t0:.0f}s)", file=sys.stderr)
+    pg = store.dialect == "postgres"  # type: ignore[attr-defined]
+    store.execute("VACUUM ANALYZE canonical_events" if pg else "ANALYZE")  # type: ignore[attr-defined]
+    store.close()
+    return time.perf_counter() - t0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def run_loop(url: str, requests: int, warmup: int, seed: int) -> dict[str, float]:
+    """Start ``sitrep serve`` on 127.0.0.1 and time ``requests`` sequential bbox + time queries."""
+    port = free_port()
+    exe = Path(sys.executable).with_name("sitrep")
+    env = {**os.environ, "SITREP_DB": url}
+    server = subprocess.Popen(
+        [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if client.get("/api/stats?country=ZZ").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit(f"server did not start: {server.stderr.read() if server.stderr else ''}")
+                time.sleep(0.2)
+            rng = random.Random(seed)
+            times, rows = [], []
+            for k in range(warmup + requests):
+                side = rng.uniform(2, 20)
+                west, south = rng.uniform(-20, 100 - side), rng.uniform(-35, 60 - side)
+                span = rng.randint(7, 180)
+                since = START + timedelta(days=rng.randrange(DAYS - span))
+                params = {
+                    "bbox": f"{west:.3f},{south:.3f},{west + side:.3f},{south + side:.3f}",
+                    "since": since.isoformat(),
+                    "until": (since + timedelta(days=span)).isoformat(),
+                }
+                t0 = time.perf_counter()
+                resp = client.get("/api/events", params=params)
+                dt = time.perf_counter() - t0
+                resp.raise_for_status()
+                if k >= warmup:
+                    times.append(dt * 1000)
+                    rows.append(resp.json()["count"])
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    times.sort()
+    q = statistics.quantiles(times, n=100)
+    return {
+        "requests": len(times),
+        "p50": statistics.median(times),
+        "p95": q[94],
+        "p99": q[98],
+        "max": times[-1],
+        "mean_rows": statistics.mean(rows),
+        "max_rows": max(rows),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", required=True, help="SQLite path or postgresql:// URL (a scratch database)")
+    ap.add_argument("-n", type=int, default=1_000_000, help="synthetic events to load")
+    ap.add_argument("--requests", type=int, default=400, help="timed requests (after --warmup)")
+    ap.add_argument("--warmup", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--out", help="append the figures to this Markdown file")
+    args = ap.parse_args()
+
+    load_s = load(args.db, args.n)
+    r = run_loop(args.db, args.requests, args.warmup, args.seed)
+    backend = "PostgreSQL" if args.db.startswith("postgres") else "SQLite"
+    extra = ""
+    if backend == "PostgreSQL":
+        store = open_store(args.db)
+        version = store.rows("SHOW server_version")[0]["server_version"]  # type: ignore[attr-defined]
+        extra = f" {version}, PostGIS {'on' if store.has_postgis else 'off'}"  # type: ignore[attr-defined]
+        store.close()
+    verdict = "meets" if r["p95"] < 100 else "misses"
+    text = (
+        f"\n## API bbox + time-range queries, {backend} — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
+        f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{backend}{extra}\n"
+        f"- data: {args.n:,} synthetic canonical events (10 years, 35°S–60°N × 20°W–100°E)"
+        + (f", loaded in {load_s:.0f} s" if load_s else "")
+        + "\n"
+        f"- load loop: `scripts/bench_api.py`, `sitrep serve` on 127.0.0.1, {r['requests']} sequential "
+        f"`GET /api/events?bbox=…&since=…&until=…` (boxes 2°–20° a side, windows 7–180 days, limit 1000) "
+        f"after {args.warmup} warm-up requests; client-side wall time incl. JSON\n"
+        f"- rows per response: mean {r['mean_rows']:.0f}, max {r['max_rows']}\n\n"
+        f"| p50 | p95 | p99 | max |\n|---|---|---|---|\n"
+        f"| {r['p50']:.1f} ms | {r['p95']:.1f} ms | {r['p99']:.1f} ms | {r['max']:.1f} ms |\n\n"
+        f"**p95 {r['p95']:.1f} ms: {verdict} the < 100 ms target.**\n"
+    )
+    print(text)
+    if args.out:
+        with open(args.out, "a", encoding="utf-8") as fh:
+            fh.write(text)
+
+
+if __name__ == "__main__":
+    main()

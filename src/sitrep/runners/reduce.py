@@ -1,0 +1,92 @@
+"""The reduce step after ingest: re-cluster the neighbourhood of new articles into canonical events.
+
+Dedup itself (``sitrep.dedup``) is pure; this module reads its input from the store and writes
+its output back. For the articles that changed, it reads their mentions, then every mention in
+the same blocks (country, type family) within two day-windows, then the other members of the
+canonical events those mentions belong to, re-clusters them all and writes the result.
+Re-running on the same data writes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from ..dedup import Mention, SourceRef, dedup_events
+from ..dedup.events import neighbourhood
+from ..store.base import DedupCounts, Store
+
+log = logging.getLogger(__name__)
+
+
+def _source(d: dict[str, Any]) -> SourceRef:
+    pub = d.get("published")
+    return SourceRef(
+        doc_id=str(d["doc_id"]),
+        url=d.get("url"),
+        outlet=d.get("outlet"),
+        title=d.get("title"),
+        published=date.fromisoformat(pub[:10]) if isinstance(pub, str) and pub else None,
+    )
+
+
+def mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[Mention]:
+    """Store rows (``load_mentions``) → dedup input."""
+    return [
+        Mention.from_dict(r["event"], _source(r["source"]), [_source(c) for c in r["copies"]]) for r in rows
+    ]
+
+
+def reduce_articles(store: Store, content_hashes: Sequence[str]) -> DedupCounts:
+    """Rebuild the canonical events around the articles stored under ``content_hashes``.
+
+    Args:
+        store: the store the articles were saved to.
+        content_hashes: articles that are new or gained a source (``IngestCounts.touched``).
+
+    Returns:
+        How many canonical events were created, updated, left unchanged or superseded.
+    """
+    if not content_hashes:
+        return DedupCounts()
+    seed = mentions_from_rows(store.load_mentions(content_hashes=content_hashes))
+    if not seed:
+        return DedupCounts()
+    blocks, since, until = neighbourhood(seed)
+    countries = sorted({c or None for c, _ in blocks}, key=lambda c: c or "")
+    rows = store.load_mentions(
+        content_hashes=content_hashes, countries=countries or [None], since=since, until=until
+    )
+    pool = {m.event_id: m for m in mentions_from_rows(rows) if m.block() in blocks}
+    pool.update({m.event_id: m for m in seed})
+    # Whole clusters only: bring in the other members of every canonical event we touch.
+    current = store.canonical_ids(sorted(pool))
+    if current:
+        members = [m for m, c in store_members(store, set(current.values())).items() if m not in pool]
+        pool.update({m.event_id: m for m in mentions_from_rows(store.load_mentions(event_ids=members))})
+    canon = dedup_events(pool.values())
+    counts = store.write_canonical(canon, scope=sorted(pool))
+    log.info("dedup: %d mentions -> %d canonical events (%s)", len(pool), len(canon), counts)
+    return counts
+
+
+def store_members(store: Store, canonical: set[str]) -> dict[str, str]:
+    """Mention id → canonical id for every member of the given canonical events."""
+    out: dict[str, str] = {}
+    for cid in sorted(canonical):
+        ev = store.get_event(cid)
+        if ev is None:
+            continue
+        for s in ev.get("sources", []):
+            out[s["event_id"]] = cid
+    return out
+
+
+def rebuild_all(store: Store) -> DedupCounts:
+    """Re-cluster every stored mention (``sitrep dedup``)."""
+    rows = store.load_mentions()
+    mentions = mentions_from_rows(rows)
+    canon = dedup_events(mentions)
+    return store.write_canonical(canon, scope=[m.event_id for m in mentions])

@@ -1,0 +1,133 @@
+"""The server store: PostgreSQL through psycopg 3 (extra ``sitrep[postgres]``), PostGIS when installed.
+
+All queries live in ``sql.SQLStore``; this module supplies the connection, transactions,
+``%s`` placeholders and the spatial clauses: with PostGIS a generated ``geom`` column with a
+GiST index answers bbox (``&&``) and radius (``ST_DWithin`` on geography) queries; without it,
+plain latitude/longitude ranges and a haversine expression do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+from ..errors import StoreError
+from ..registry import register
+from .sql import SQLStore, box_around
+
+HAVERSINE = (
+    "2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(latitude - ?) / 2), 2)"
+    " + cos(radians(?)) * cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2))))"
+)
+
+
+def _psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError as exc:  # pragma: no cover - depends on the extra
+        raise StoreError(
+            "PostgreSQL support is not installed", hint="pip install 'sitrep[postgres]'"
+        ) from exc
+    return psycopg
+
+
+class PostgresStore(SQLStore):
+    """The same schema and queries as SQLite, on a PostgreSQL server."""
+
+    dialect: ClassVar[str] = "postgres"
+
+    def __init__(self, url: str, *, settings_hash: str = "", connect_timeout: int = 5) -> None:
+        psycopg = _psycopg()
+        from psycopg.rows import dict_row
+
+        self.url = url
+        self.settings_hash = settings_hash
+        self._errors: tuple[type[BaseException], ...] = (psycopg.Error,)
+        try:
+            self.db = psycopg.connect(
+                url, autocommit=True, row_factory=dict_row, connect_timeout=connect_timeout
+            )
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL: {exc}".strip()) from exc
+        self.migrate()
+        self.has_postgis = bool(
+            self.rows(
+                "SELECT 1 AS x FROM information_schema.columns WHERE table_schema = current_schema()"
+                " AND table_name = 'canonical_events' AND column_name = 'geom'"
+            )
+        )
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """Run one statement; return the number of rows it changed."""
+        try:
+            cur = self.db.execute(self._sql(sql), tuple(args))
+            return int(cur.rowcount)
+        except self._errors as exc:
+            raise StoreError(f"postgres: {exc}") from exc
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for many parameter rows (pipelined by psycopg)."""
+        if not rows:
+            return
+        try:
+            with self.db.cursor() as cur:
+                cur.executemany(self._sql(sql), rows)
+        except self._errors as exc:
+            raise StoreError(f"postgres: {exc}") from exc
+
+    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a query; return its rows as dicts."""
+        try:
+            return list(self.db.execute(self._sql(sql), tuple(args)).fetchall())
+        except self._errors as exc:
+            raise StoreError(f"postgres: {exc}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A transaction (a savepoint when nested)."""
+        with self.db.transaction():
+            yield
+
+    def can_apply(self, name: str) -> bool:
+        """``004_postgis`` runs only when the PostGIS extension exists or can be created."""
+        if name != "004_postgis":
+            return True
+        if not self.rows("SELECT 1 AS x FROM pg_available_extensions WHERE name = 'postgis'"):
+            return False
+        try:
+            self.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+        except StoreError:
+            return False
+        return True
+
+    def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
+        """``geom && envelope`` (GiST) with PostGIS, else latitude/longitude ranges."""
+        if not self.has_postgis:
+            return super().bbox_clause(bbox)
+        return "geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", list(bbox)
+
+    def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
+        """``ST_DWithin`` on geography with PostGIS, else a box prefilter plus haversine."""
+        lat, lon, km = near
+        if self.has_postgis:
+            return (
+                "ST_DWithin(geom::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)",
+                [lon, lat, km * 1000.0],
+            )
+        box_sql, box_args = self.bbox_clause(box_around(lat, lon, km))
+        return f"{box_sql} AND {HAVERSINE} <= ?", [*box_args, lat, lat, lon, km]
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+
+@register("store.postgres.v1")
+def open_postgres(url: str, settings_hash: str = "") -> PostgresStore:
+    """Open (and migrate) a PostgreSQL store at a ``postgresql://`` URL."""
+    return PostgresStore(url, settings_hash=settings_hash)

@@ -1,0 +1,180 @@
+"""The read side of ``SQLStore``: event filters, one event, one article, stats.
+
+Portable SQL with ``?`` placeholders; the spatial clauses come from the backend
+(``bbox_clause``/``near_clause``), so PostgreSQL uses PostGIS where it is installed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .base import EventFilters
+
+
+class SQLReads:
+    """Queries over canonical events, articles and counts (mixed into ``SQLStore``)."""
+
+    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a query; return its rows as dicts."""
+        raise NotImplementedError
+
+    def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
+        """SQL condition for a west,south,east,north box."""
+        west, south, east, north = bbox
+        return "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
+
+    def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
+        """SQL condition for a radius (km) around a point."""
+        raise NotImplementedError
+
+    def _where(self, f: EventFilters) -> tuple[str, list[Any]]:
+        where, args = ["superseded_by IS NULL"], []
+        if f.country:
+            where.append("country = ?")
+            args.append(f.country.upper())
+        if f.admin1:
+            where.append("lower(admin1) = ?")
+            args.append(f.admin1.casefold())
+        if f.since:
+            where.append("date >= ?")
+            args.append(f.since.isoformat())
+        if f.until:
+            where.append("date <= ?")
+            args.append(f.until.isoformat())
+        if f.event_type:
+            where.append("(event_type = ? OR sub_event_type = ?)")
+            args += [f.event_type, f.event_type]
+        if f.sub_event_type:
+            where.append("sub_event_type = ?")
+            args.append(f.sub_event_type)
+        if f.actor:
+            where.append("(lower(actor1) LIKE ? OR lower(actor2) LIKE ?)")
+            args += [f"%{f.actor.casefold()}%"] * 2
+        if f.text:
+            where.append("search LIKE ?")
+            args.append(f"%{f.text.casefold()}%")
+        if f.bbox:
+            sql, a = self.bbox_clause(f.bbox)
+            where.append(sql)
+            args += a
+        if f.near:
+            sql, a = self.near_clause(f.near)
+            where.append(sql)
+            args += a
+        if f.doc_id:
+            where.append("event_id IN (SELECT event_id FROM canonical_members WHERE doc_id = ?)")
+            args.append(f.doc_id)
+        return " AND ".join(where), args
+
+    def _events_sql(self, filters: EventFilters | None) -> tuple[str, list[Any]]:
+        f = filters or EventFilters()
+        where, args = self._where(f)
+        sql = f"SELECT data FROM canonical_events WHERE {where} ORDER BY date DESC NULLS LAST, event_id"
+        if f.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [f.limit, f.offset]
+        return sql, args
+
+    def query_events(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
+        """Canonical events matching the filters, newest first, as public event dicts."""
+        sql, args = self._events_sql(filters)
+        return [json.loads(r["data"]) for r in self.rows(sql, args)]
+
+    def query_events_json(self, filters: EventFilters | None = None) -> list[str]:
+        """The same events as ``query_events``, each already serialised as JSON (for the API)."""
+        sql, args = self._events_sql(filters)
+        return [str(r["data"]) for r in self.rows(sql, args)]
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """One canonical event with its sources, evidence and every version (follows supersession)."""
+        asked, hops = event_id, 0
+        while hops < 20:
+            row = self.rows(
+                "SELECT data, superseded_by FROM canonical_events WHERE event_id = ?", (event_id,)
+            )
+            if not row:
+                return None
+            nxt = row[0]["superseded_by"]
+            if nxt is None or nxt == event_id:
+                break
+            event_id, hops = nxt, hops + 1
+        out: dict[str, Any] = json.loads(row[0]["data"])
+        out["versions"] = [
+            json.loads(r["data"])
+            for r in self.rows(
+                "SELECT data FROM canonical_versions WHERE event_id = ? ORDER BY version", (event_id,)
+            )
+        ]
+        if asked != event_id:
+            out["requested_id"] = asked
+        return out
+
+    def get_article(self, doc_id: str) -> dict[str, Any] | None:
+        """An article by doc id (its own or a copy's) or content hash, with its sources and events."""
+        hit = self.rows(
+            "SELECT content_hash FROM articles WHERE doc_id = ? OR content_hash = ?", (doc_id, doc_id)
+        )
+        if not hit:
+            hit = self.rows("SELECT content_hash FROM article_sources WHERE doc_id = ?", (doc_id,))
+        if not hit:
+            return None
+        h = hit[0]["content_hash"]
+        a = self.rows(
+            "SELECT doc_id, content_hash, origin, url, title, published, published_basis, text, warnings"
+            " FROM articles WHERE content_hash = ?",
+            (h,),
+        )[0]
+        a["warnings"] = json.loads(a["warnings"] or "[]")
+        a["sources"] = self.rows(
+            "SELECT doc_id, url, outlet, title, published, relation, distance FROM article_sources"
+            " WHERE content_hash = ? ORDER BY relation DESC, doc_id",
+            (h,),
+        )
+        a["mentions"] = [
+            json.loads(r["data"])
+            for r in self.rows("SELECT data FROM events WHERE content_hash = ? ORDER BY event_id", (h,))
+        ]
+        a["events"] = sorted(
+            {
+                r["event_id"]
+                for r in self.rows(
+                    "SELECT m.event_id FROM canonical_members m JOIN events e ON e.event_id = m.mention_id"
+                    " WHERE e.content_hash = ?",
+                    (h,),
+                )
+            }
+        )
+        if doc_id != a["doc_id"] and doc_id != h:
+            a["requested_id"] = doc_id
+        return a
+
+    def stats(self, filters: EventFilters | None = None) -> dict[str, Any]:
+        """Totals, and canonical events matching ``filters`` counted by day, type and country."""
+        f = filters or EventFilters()
+        where, args = self._where(f)
+
+        def count(sql: str, a: Sequence[Any] = ()) -> int:
+            return int(self.rows(sql, a)[0]["n"])
+
+        def group(col: str, order: str) -> dict[str, int]:
+            sql = f"SELECT {col} AS k, count(*) AS n FROM canonical_events WHERE {where} GROUP BY {col}"
+            return {
+                (r["k"] or "?"): int(r["n"])
+                for r in sorted(
+                    self.rows(sql, args),
+                    key=lambda r: (-r["n"], r["k"] or "") if order == "n" else (r["k"] is None, r["k"] or ""),
+                )
+            }
+
+        return {
+            "articles": count("SELECT count(*) AS n FROM articles"),
+            "documents": count("SELECT count(DISTINCT doc_id) AS n FROM article_sources"),
+            "mentions": count("SELECT count(*) AS n FROM events"),
+            "events": count(f"SELECT count(*) AS n FROM canonical_events WHERE {where}", args),
+            "rejects": count("SELECT count(*) AS n FROM rejects"),
+            "by_type": group("event_type", "n"),
+            "by_country": group("country", "n"),
+            "by_day": group("date", "k"),
+        }

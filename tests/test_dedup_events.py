@@ -1,0 +1,199 @@
+"""Event dedup: compatibility rules, canonical fields, versions, and order independence."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.dedup import Mention, SourceRef, compatible, dedup_events, family
+from sitrep.dedup.canonical import canonicalize
+
+NIONO = ("Niono", "Ségou", "ML", 14.2505, -5.9868, 1)
+MARKALA = ("Markala", "Ségou", "ML", 13.6843, -6.0735, 1)  # ~63 km from Niono
+GAO = ("Gao", "Gao", "ML", 16.2717, -0.0447, 1)
+
+
+def m(
+    doc: str,
+    published: date = date(2013, 1, 20),
+    sub: str = "Armed clash",
+    etype: str = "Battles",
+    day: date | None = date(2013, 1, 19),
+    tp: int = 1,
+    place: tuple[str, str, str, float, float, int] | None = NIONO,
+    actors: tuple[str | None, str | None] = ("Military Forces of Mali", "Islamist militants (Mali)"),
+    fatalities: int | None = None,
+    n: int = 0,
+) -> Mention:
+    loc, adm, cc, lat, lon, gp = place if place else (None, None, "ML", None, None, None)
+    return Mention(
+        event_id=f"{doc}-e{n}",
+        source=SourceRef(doc, f"https://{doc}.example/story", f"{doc}.example", None, published),
+        event_type=etype,
+        sub_event_type=sub,
+        date=day,
+        time_precision=tp,
+        location=loc,
+        admin1=adm,
+        country=cc,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=gp,
+        actor1=actors[0],
+        actor2=actors[1],
+        fatalities=fatalities,
+        evidence=((f"sentence from {doc}", 0, 20),),
+    )
+
+
+def test_families() -> None:
+    assert family("Battles", "Armed clash") == "battle"
+    assert family("Explosions/Remote violence", "Shelling/artillery/missile attack") == "remote"
+    assert family("Strategic developments", "Non-violent transfer of territory") == "territory"
+    assert family("Strategic developments", "Arrests") == "strategic"
+
+
+def test_compatible_rules() -> None:
+    base = m("a")
+    assert compatible(base, m("b"))
+    assert not compatible(base, m("a", n=1)), "one article's mentions are never merged"
+    assert not compatible(base, m("b", place=GAO)), "600 km apart"
+    assert compatible(base, m("b", place=("Niono", "Ségou", "ML", 14.4, -6.1, 2))), "near it, p2"
+    assert not compatible(base, m("b", place=MARKALA)), "63 km at precision 1"
+    assert compatible(base, m("b", place=("Mali", None, "ML", 14.0, -5.0, 3))), "region, p3"
+    assert not compatible(base, m("b", day=date(2013, 1, 22))), "3 days at day precision"
+    assert compatible(base, m("b", day=date(2013, 1, 22), tp=2)), "within a week"
+    assert not compatible(base, m("b", sub="Attack", etype="Violence against civilians"))
+    assert compatible(
+        m("a", sub="Air/drone strike", etype="Explosions/Remote violence"),
+        m("b", sub="Shelling/artillery/missile attack", etype="Explosions/Remote violence"),
+    )
+    assert not compatible(
+        m("a", sub="Government regains territory"), m("b", sub="Non-state actor overtakes territory")
+    )
+    assert compatible(
+        m("a", sub="Government regains territory"),
+        m("b", sub="Non-violent transfer of territory", etype="Strategic developments"),
+    )
+    assert not compatible(base, m("b", actors=("Military Forces of France", None)))
+    assert compatible(base, m("b", actors=("Unidentified Armed Group (Mali)", None)))
+    assert compatible(base, m("b", actors=("Islamist militants (Mali)", "Military Forces of Mali"))), (
+        "armed clashes name the sides in either order"
+    )
+    assert not compatible(base, m("b", place=("Bobo", None, "BF", 14.25, -5.98, 1))), "another country"
+
+
+def test_two_outlets_one_event_with_a_revised_toll() -> None:
+    a = m("a", fatalities=3)
+    b = m("b", published=date(2013, 1, 21), fatalities=5, actors=("Military Forces of Mali", None))
+    (ev,) = dedup_events([b, a])
+    d = ev.to_dict()
+    assert [s["doc_id"] for s in d["sources"]] == ["a", "b"]
+    assert d["fatalities"] == 5 and d["actor2"] == "Islamist militants (Mali)" and d["n_sources"] == 2
+    assert [(v.version, dict(v.fields)["fatalities"]) for v in ev.versions] == [(1, 3), (2, 5)]
+    assert ev.versions[1].changes == ("fatalities",) and ev.versions[1].reported_by == ("b",)
+    assert {e["doc_id"] for e in d["evidence"]} == {"a", "b"}
+
+
+def test_refinement_amends_the_current_version() -> None:
+    a = m("a", place=("Mali", None, "ML", 14.0, -5.0, 3), tp=2)
+    b = m("b", published=date(2013, 1, 21), tp=2)
+    (ev,) = dedup_events([a, b])
+    assert len(ev.versions) == 1 and ev.versions[0].refined_by == ("b",)
+    assert ev.get("location") == "Niono" and dict(ev.versions[0].fields)["location"] == "Niono"
+
+
+def test_revised_date_makes_a_version() -> None:
+    a = m("a", day=date(2013, 1, 19))
+    b = m("b", published=date(2013, 1, 21), day=date(2013, 1, 18))
+    (ev,) = dedup_events([a, b])
+    assert ev.get("date") == date(2013, 1, 18) and [v.changes for v in ev.versions][1] == ("date",)
+
+
+def test_same_day_reports_make_one_version() -> None:
+    evs = dedup_events([m("a", fatalities=2), m("b", fatalities=4)])
+    assert len(evs) == 1 and len(evs[0].versions) == 1 and evs[0].get("fatalities") == 4
+
+
+def test_complete_linkage_does_not_chain() -> None:
+    # b is compatible with a and with c, but a and c are 2 days apart at day precision.
+    a = m("a", day=date(2013, 1, 18))
+    b = m("b", day=date(2013, 1, 19))
+    c = m("c", day=date(2013, 1, 20))
+    assert len(dedup_events([a, b, c])) == 2
+
+
+def test_copies_are_listed_as_sources() -> None:
+    copy = SourceRef("wire-2", "https://c.example/w", "c.example", None, date(2013, 1, 20))
+    a = m("a")
+    a = Mention(**{**{f: getattr(a, f) for f in a.__slots__}, "copies": (copy,)})  # type: ignore[attr-defined]
+    d = canonicalize([a]).to_dict()
+    assert [(s["doc_id"], s["copy_of"]) for s in d["sources"]] == [("a", None), ("wire-2", "a")]
+    assert d["n_sources"] == 2
+
+
+# ------------------------------------------------------------------ order independence
+
+DOCS = [f"d{i}" for i in range(6)]
+PLACES = [NIONO, MARKALA, GAO, ("Niono", "Ségou", "ML", 14.3, -6.0, 2), None]
+KINDS = [
+    ("Armed clash", "Battles"),
+    ("Air/drone strike", "Explosions/Remote violence"),
+    ("Shelling/artillery/missile attack", "Explosions/Remote violence"),
+    ("Government regains territory", "Battles"),
+    ("Non-violent transfer of territory", "Strategic developments"),
+]
+ACTORS = [
+    ("Military Forces of Mali", "Islamist militants (Mali)"),
+    ("Islamist militants (Mali)", "Military Forces of Mali"),
+    ("Unidentified Armed Group (Mali)", None),
+    ("Military Forces of France", None),
+]
+
+mention_st = st.builds(
+    lambda doc, n, pub, kind, off, tp, place, actors, toll: m(
+        doc,
+        date(2013, 1, 18) + timedelta(days=pub),
+        kind[0],
+        kind[1],
+        date(2013, 1, 15) + timedelta(days=off) if off is not None else None,
+        tp,
+        place,
+        actors,
+        toll,
+        n,
+    ),
+    st.sampled_from(DOCS),
+    st.integers(0, 2),
+    st.integers(0, 3),
+    st.sampled_from(KINDS),
+    st.one_of(st.none(), st.integers(0, 6)),
+    st.sampled_from([1, 2, 3]),
+    st.sampled_from(PLACES),
+    st.sampled_from(ACTORS),
+    st.one_of(st.none(), st.integers(0, 20)),
+)
+
+
+def _canon(mentions: list[Mention]) -> list[dict[str, Any]]:
+    return [{**c.to_dict(), "versions": [v.to_dict() for v in c.versions]} for c in dedup_events(mentions)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(mention_st, max_size=14, unique_by=lambda x: x.event_id), st.randoms(use_true_random=False))
+def test_result_does_not_depend_on_input_order(mentions: list[Mention], rnd: random.Random) -> None:
+    shuffled = list(mentions)
+    rnd.shuffle(shuffled)
+    first = _canon(mentions)
+    assert _canon(shuffled) == first
+    assert _canon(list(reversed(mentions))) == first
+    # Every mention lands in exactly one canonical event, and no event has two mentions of one doc.
+    seen = [s["event_id"] for c in first for s in c["sources"] if s["copy_of"] is None]
+    assert sorted(seen) == sorted(x.event_id for x in mentions)
+    for c in first:
+        docs = [s["doc_id"] for s in c["sources"]]
+        assert len(docs) == len(set(docs))
