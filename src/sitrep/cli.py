@@ -246,9 +246,7 @@ def summary(obj: dict[str, Any], db: str | None) -> None:
 @click.option("--db", help=DB_HELP)
 @click.option("--host", help="Address to listen on (default 127.0.0.1).")
 @click.option("--port", type=int, help="Port (default 8000).")
-@click.option(
-    "--token", envvar="SITREP_API_TOKEN", help="Bearer token for write routes (also SITREP_API_TOKEN)."
-)
+@click.option("--token", help="Bearer token for write routes (setting api_token, SITREP_API_TOKEN).")
 @click.pass_obj
 def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | None, token: str | None) -> None:
     """Serve the map at http://HOST:PORT/ and the API under /api."""
@@ -256,14 +254,14 @@ def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | Non
     from .store import open_store
 
     with _errors():
-        settings = _settings(obj, db=db, host=host, port=port)
+        settings = _settings(obj, db=db, host=host, port=port, api_token=token)
         _require_db(settings.db)
         store = open_store(settings.db)
         click.echo(
             f"sitrep: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)",
             err=True,
         )
-        run_server(store, settings.host, settings.port, token=token)
+        run_server(store, settings.host, settings.port, token=settings.api_token or None)
 
 
 @cli.command()

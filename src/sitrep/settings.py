@@ -32,7 +32,9 @@ def _f(default: Any, help: str) -> Any:
 class Settings:
     """Every knob of sitrep, with its default and help text."""
 
-    db: str = _f("sitrep.db", "Database: a SQLite file path (the embedded default).")
+    db: str = _f(
+        "sitrep.db", "Database: a SQLite file path (the embedded default) or a postgresql://user@host/db URL."
+    )
     gazetteer: str = _f(
         "", "Gazetteer SQLite file; empty means <venv>/share/sitrep/gazetteer.sqlite (built by make install)."
     )
@@ -56,6 +58,7 @@ class Settings:
     geocoder: str = _f("geo.gazetteer.v1", "Registered geocoder.")
     host: str = _f("127.0.0.1", "Address `sitrep serve` listens on.")
     port: int = _f(8000, "Port `sitrep serve` listens on.")
+    api_token: str = _f("", "Bearer token the API's write routes require; empty disables writes.")
 
     def gazetteer_path(self) -> Path:
         """The gazetteer file this configuration points at."""
