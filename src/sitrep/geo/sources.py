@@ -93,6 +93,20 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float] | None
     return abs(a) / 2, cy / (3 * a), lon - 360 if lon > 180 else lon
 
 
+LANDMASS_WEIGHT = 0.75  # share of the main-landmass centroid in a country's point
+LANDMASS_MAX_KM = 400.0  # farther from the representative point than this, the centroid is ignored
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _main_landmass_centroid(geojson: Mapping[str, Any]) -> tuple[float, float] | None:
     """Area centroid of a country's largest polygon (its main landmass)."""
     best: tuple[float, float, float] | None = None
@@ -111,9 +125,11 @@ def _main_landmass_centroid(geojson: Mapping[str, Any]) -> tuple[float, float] |
 def add_countryinfo(countries: list[CountryRow]) -> bool:
     """Fill points, demonyms and spellings from countryinfo's per-country JSON, when installed.
 
-    The point is the midpoint of countryinfo's representative point (``latlng``, whole degrees)
-    and the area centroid of the country's main landmass: two estimates of "the middle of the
-    country", as GeoNames and Wikipedia give one, averaged (``docs/gazetteer.md`` has the figures).
+    The point combines two estimates of "the middle of the country", as GeoNames and Wikipedia
+    give one: countryinfo's representative point (``latlng``, whole degrees) and the area centroid
+    of the country's main landmass, weighted 1:3 towards the landmass. Where the two lie more than
+    400 km apart (archipelagos, countries whose largest polygon is not their heart: Indonesia,
+    Canada), the representative point alone is used. ``docs/gazetteer.md`` has the figures.
     """
     try:
         import countryinfo
@@ -131,8 +147,9 @@ def add_countryinfo(countries: list[CountryRow]) -> bool:
         if d.get("latlng") and len(d["latlng"]) == 2:
             c.point = (float(d["latlng"][0]), float(d["latlng"][1]))
             centre = _main_landmass_centroid(d.get("geoJSON") or {})
-            if centre is not None:
-                c.point = ((c.point[0] + centre[0]) / 2, (c.point[1] + centre[1]) / 2)
+            if centre is not None and _km(c.point, centre) <= LANDMASS_MAX_KM:
+                w = LANDMASS_WEIGHT
+                c.point = (c.point[0] * (1 - w) + centre[0] * w, c.point[1] * (1 - w) + centre[1] * w)
         if d.get("name"):
             c.aliases.add(d["name"])
         c.aliases.update(a for a in d.get("altSpellings") or () if len(a) > 3 and not a.isupper())
