@@ -179,6 +179,12 @@ def _sentence_date(
     doc = sent.doc
     best: tuple[int, DateMention] | None = None
     ancestors = {a.i: a for a in trigger.ancestors}
+    clause = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if (
+        clause is not None
+    ):  # "set fire to tyres and smashed windows on Tuesday": coordinated verbs share a time
+        for conj in clause.conjuncts:
+            ancestors.setdefault(conj.i, conj)
     subtree = {t.i for t in trigger.subtree}
     for m in mentions:
         span = doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
@@ -383,6 +389,7 @@ def extract_events(
             drafts[-1].tolls += sent_tolls  # "The death toll rose to 19." tells the previous event's dead
         for sub, c in kept.items():
             drafts.append(_draft(c, sent, sents, si, history, names, locate, published, skip_before))
+            _inherit_date(drafts)
             if sub != toll_owner:
                 continue
             drafts[-1].tolls = list(sent_tolls)
@@ -580,6 +587,16 @@ def _victims_named(trigger: Token) -> int:
             return 0
         count += 1
     return count
+
+
+def _inherit_date(drafts: list[_Draft]) -> None:
+    """An undated event told right after a dated one ("In Kisumu, police ...") shares its day, less surely."""
+    d = drafts[-1]
+    if d.dated_by_text or len(drafts) < 2:
+        return
+    prev = next((p for p in reversed(drafts[:-1]) if p.dated_by_text), None)
+    if prev is not None and 0 < d.sent_index - prev.sent_index <= 4 and prev.when is not None:
+        d.when, d.time_precision = prev.when, max(prev.time_precision, 2)
 
 
 def _protest_policing(cands: list[Candidate]) -> list[Candidate]:

@@ -173,6 +173,9 @@ def actor_of(tok: Token | None, names: CountryNames) -> Actor | None:
             return Actor("police" if "police" in words else "state", country, token_i=tok.i)
         if words & lx.ISLAMIST_WORDS:
             return Actor("islamist", token_i=tok.i)
+    if tok.ent_type_ == "NORP" and tok.tag_ in {"NNPS", "NNS"}:  # "young Kenyans marched": people
+        iso = names.country_of_demonym(tok.text) or names.country_of_demonym(tok.text.rstrip("s"))
+        return Actor("civilians", iso, token_i=tok.i) if iso else None
     if tok.ent_type_ in {"GPE", "NORP"}:
         iso = names.country_of_demonym(tok.text) or names.country_code(tok.text)
         if iso:  # "France struck ...", "the French" → the state
