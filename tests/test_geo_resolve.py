@@ -146,3 +146,10 @@ def test_town_preferred_over_country_in_the_evidence(parse: Any) -> None:
     ctx = parse(text)
     place, precision, name = place_for_span(ctx, 0, len(text))  # type: ignore[misc]
     assert name == "Konna" and place.country == "ML" and precision in (2, 3)
+
+
+def test_a_direction_inside_a_town_stays_the_town(parse: Any) -> None:
+    ctx = parse("Thousands of students marched through central Nairobi on Tuesday.")
+    topo = next(t for t in ctx.toponyms if "Nairobi" in t.name)
+    assert topo.place is not None and topo.place.feature_class == "P"
+    assert ctx.info[topo.start].precision == 1

@@ -414,7 +414,17 @@ def geoparse(doc: Doc, gaz: Gazetteer) -> GeoContext:
     for c in cands:
         if c.how == "drop":
             continue
-        if c.region and c.place is not None and c.how != "focus":
+        directional_town = (
+            c.region
+            and c.place is not None
+            and c.place.feature_class == "P"
+            and c.span.start > 0
+            and doc[c.span.start - 1].lower_ in DIRECTIONS
+        )
+        if directional_town:
+            assert c.place is not None
+            c.precision = 1 if c.precision is None else c.precision  # "central Nairobi": in the town itself
+        elif c.region and c.place is not None and c.how != "focus":
             c.precision = 3
             before = c.span.start - 1
             if before >= 0 and doc[before].lower_ in DIRECTIONS and c.place.feature_class == "A":
