@@ -318,19 +318,13 @@ def create_app(store: Store, *, static_dir: Path | None = None, token: str | Non
     def event(event_id: Annotated[str, PathParam(description="canonical event id")]) -> Response:
         """The event with every source (doc, url, outlet, published, evidence) and every version."""
         with lock:
-            found = store.get_event(event_id)
-        if found is None:
-            return _error_response(404, [f"no event {event_id!r}"])
-        return JSONBody(found)
+            return _found(store.get_event(event_id), f"no event {event_id!r}")
 
     @app.get("/api/articles/{doc_id:path}", summary="One stored article: text, sources, events")
     def article(doc_id: Annotated[str, PathParam(description="document id (or content hash)")]) -> Response:
         """The cleaned text every evidence offset points into, the URLs it came from, and its events."""
         with lock:
-            found = store.get_article(doc_id)
-        if found is None:
-            return _error_response(404, [f"no article {doc_id!r}"])
-        return JSONBody(found)
+            return _found(store.get_article(doc_id), f"no article {doc_id!r}")
 
     @app.get("/api/stats", summary="Totals, and events by day, type and country")
     def stats(
@@ -399,6 +393,11 @@ def _events_json(items: list[str], request: Request, limit: int, offset: int) ->
     """The JSON events body from events that are already serialised (no decode/encode round trip)."""
     tail = json.dumps({"limit": limit, "offset": offset, "next": _next(request, items, limit)})
     return ('{"events": [' + ", ".join(items) + f'], "count": {len(items)}, ' + tail[1:]).encode("utf-8")
+
+
+def _found(value: Any, missing: str) -> Response:
+    """The value as JSON, or the one-shape 404 saying what is missing."""
+    return _error_response(404, [missing]) if value is None else JSONBody(value)
 
 
 def _check_token(token: str | None, authorization: str | None) -> None:
