@@ -294,3 +294,17 @@ def test_fighting_between_two_named_sides(extract: Any) -> None:
         "2024-01-22",
     )
     assert e["actor1"] == "ELN: National Liberation Army" and e["actor2"] == "FARC"
+
+
+def test_hard_wrapped_lines_stay_one_sentence(extract: Any) -> None:
+    text = (
+        "Gunmen attacked a police post on the road\nnorth of Mopti on Monday, killing two\n"
+        "officers, the army said.\n\nResidents said the market stayed closed."
+    )
+    ev = extract(text, "2024-03-06")
+    (e,) = [x for x in ev if x["sub_event_type"] == "Armed clash"]
+    assert (
+        e["evidence"][0]["text"].startswith("Gunmen attacked")
+        and "officers, the army said." in e["evidence"][0]["text"]
+    )
+    assert e["fatalities"] == 2

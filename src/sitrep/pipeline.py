@@ -7,6 +7,7 @@ Parsing runs through ``nlp.pipe`` in batches, which is where the time goes.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,7 @@ from .registry import register, resolve
 from .settings import Settings
 
 log = logging.getLogger(__name__)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 # The default components register themselves exactly as an add-on would.
@@ -77,8 +79,8 @@ def load_resources(settings: Settings) -> Resources:
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A sentence never crosses a blank line, and a wire dateline is not part of the first sentence."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
+    for tok in doc[:-1]:  # a blank line ends a paragraph; a single newline is only line wrapping
+        if tok.is_space and _BLANK_LINE.search(tok.text):
             doc[tok.i + 1].is_sent_start = True
     end = dateline_end(doc.text)
     if end:
