@@ -308,3 +308,22 @@ def test_hard_wrapped_lines_stay_one_sentence(extract: Any) -> None:
         and "officers, the army said." in e["evidence"][0]["text"]
     )
     assert e["fatalities"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said several people were going to be kidnapped near Mopti.",  # "going to": future
+        "If arrests were made in Gao, they were lawful, the minister said.",  # a condition
+        "The army said it had foiled the rebels' plans to expand into Kidal.",  # plans, not a plot or weapons
+    ],
+)
+def test_futures_conditions_and_plans_are_not_coded(extract: Any, text: str) -> None:
+    assert extract(text, "2024-03-04") == []
+
+
+def test_firing_a_mortar_is_not_disrupting_one(extract: Any) -> None:
+    ev = extract("Rebels shot a mortar round at an army post near Goma on Monday.", "2024-03-06")
+    assert "Disrupted weapons use" not in subs(ev)
+    ok = extract("Air defences shot down two drones over Kharkiv on Monday.", "2024-03-06")
+    assert subs(ok) == ["Disrupted weapons use"]

@@ -213,7 +213,7 @@ _MODIFIED = frozenset(
     "investigation probe squad squads unit units dog dogs".split()
 )
 _KNOWN_CONSTRAINTS = frozenset(
-    "armed protest property weapons base agreement evacuation launched exploded blast detonated women "
+    "armed protest property weapons plot base agreement evacuation launched exploded blast detonated women "
     "demonstrate victim territory weapon_agent".split()
 ) | {""}
 _PROTEST_TALK = frozenset(
@@ -247,7 +247,7 @@ def modality(trigger: Token) -> str:
         if c.dep_ in {"aux", "auxpass"} and low in lx.FUTURE_AUX:
             return "not"
         if c.dep_ == "aux" and low == "to" and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"}:
-            if trigger.head.lemma_.lower() not in {"begin", "start", "continue", "manage", "succeed", "go"}:
+            if trigger.head.lemma_.lower() not in {"begin", "start", "continue", "manage", "succeed"}:
                 return "not"
         if c.dep_ == "mark" and low in {"if", "unless", "whether"}:
             return "not"
@@ -268,6 +268,8 @@ def modality(trigger: Token) -> str:
             node = head
             continue
         hl = head.lemma_.lower()
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in head.children):
+            return "not"  # "if arrests were made": a condition, not a report
         if hl in lx.NOT_HAPPENED_HEADS and node.dep_ not in {"nsubj", "nsubjpass", "advcl"}:
             return "not"
         if head.pos_ in {"VERB", "AUX"} and any(
@@ -338,6 +340,8 @@ def find_candidates(sent: Span, names: CountryNames, is_place: Callable[[Token],
         armed = (agent is not None and agent.kind in ARMED) or (
             obj_actor is not None and obj_actor.kind in ARMED and bool(_children(tok, "auxpass"))
         )
+        if frame is not None and lemma == "shoot" and not any(c.lower_ == "down" for c in tok.children):
+            frame = None  # "shot down a drone" disrupts a weapon; "shot a mortar" fires one
         if frame is None or (frame.armed_agent and not armed):
             continue
         if frame.sub_event_type == "Agreement" and not _conflict_agreement(obj, agent):
@@ -621,6 +625,10 @@ def _typed(
             agent_tok is not None and agent_tok.lemma_.lower() in lx.WORDS
         ):
             return None  # "destroyed by airstrikes": part of the strike, not a separate event
+    if constraint == "plot":  # "foiled an attack / a bomb plot", not "foiled their plans to expand"
+        targets = {t.lemma_.lower() for t in (patient_tok.subtree if patient_tok is not None else [])}
+        if not targets & (lx.WEAPON_NOUNS | {"attack", "attacks", "plot", "bombing", "attempt", "assault"}):
+            return None
     if constraint == "weapons":
         if patient_tok is None or patient_tok.lemma_.lower() not in lx.WEAPON_NOUNS:
             return None
