@@ -626,8 +626,8 @@ def _typed(
         ):
             return None  # "destroyed by airstrikes": part of the strike, not a separate event
     if constraint == "plot":  # "foiled an attack / a bomb plot", not "foiled their plans to expand"
-        targets = {t.lemma_.lower() for t in (patient_tok.subtree if patient_tok is not None else [])}
-        if not targets & (lx.WEAPON_NOUNS | {"attack", "attacks", "plot", "bombing", "attempt", "assault"}):
+        plotted = {t.lemma_.lower() for t in (patient_tok.subtree if patient_tok is not None else [])}
+        if not plotted & (lx.WEAPON_NOUNS | {"attack", "attacks", "plot", "bombing", "attempt", "assault"}):
             return None
     if constraint == "weapons":
         if patient_tok is None or patient_tok.lemma_.lower() not in lx.WEAPON_NOUNS:
