@@ -99,7 +99,6 @@ class _Draft:
     time_precision: int = 3
     dated_by_text: bool = False
     tolls: list[Toll] = field(default_factory=list)
-    first_start: int = 0
     sent_index: int = 0
     place_inferred: bool = False  # located from neighbouring sentences, not its own
     definite: bool = False  # told as "the attack", "this bombing": a reference back to one already told
@@ -163,12 +162,15 @@ REPORT_VERBS = frozenset({"say", "announce", "report", "tell", "confirm", "state
 
 
 def _sentence_date(
-    sent: Span, trigger: Token, published: date | None, skip_before: int = 0
+    sent: Span, trigger: Token, found: Sequence[DateMention], skip_before: int = 0
 ) -> DateMention | None:
-    """The date phrase that governs this trigger (not one that dates a quote, a video or a report)."""
+    """The date phrase that governs this trigger (not one that dates a quote, a video or a report).
+
+    ``found`` is ``find_dates(sent.text, published)``, computed once per sentence by the caller.
+    """
     mentions = [
         m
-        for m in find_dates(sent.text, published)
+        for m in found
         if (m.date is not None or m.earliest is not None)
         and sent.start_char + m.start >= skip_before
         and m.kind != "vague"
@@ -341,7 +343,8 @@ def extract_events(
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
         has_place = any(is_place(t) for t in sent)
-        anchored = has_place or bool(find_dates(sent.text, published)) or bool(_CASUALTY.search(sent.text))
+        sent_dates = find_dates(sent.text, published)
+        anchored = has_place or bool(sent_dates) or bool(_CASUALTY.search(sent.text))
         cands = [
             c
             for c in find_candidates(sent, names, is_place)
@@ -388,7 +391,9 @@ def extract_events(
         ):
             drafts[-1].tolls += sent_tolls  # "The death toll rose to 19." tells the previous event's dead
         for sub, c in kept.items():
-            drafts.append(_draft(c, sent, sents, si, history, names, locate, published, skip_before))
+            drafts.append(
+                _draft(c, sent, sents, si, history, names, locate, published, sent_dates, skip_before)
+            )
             _inherit_date(drafts)
             if sub != toll_owner:
                 continue
@@ -462,6 +467,7 @@ def _draft(
     names: CountryNames,
     locate: Locator,
     published: date | None,
+    sent_dates: Sequence[DateMention],
     skip_before: int,
 ) -> _Draft:
     agent, patient = c.agent, c.patient
@@ -513,7 +519,6 @@ def _draft(
         c.status == "hedged",
         conf,
         [sent],
-        first_start=sent.start_char,
         sent_index=si,
     )
     # where: the sentence, then the sentences before it in reverse, then the next one
@@ -549,7 +554,7 @@ def _draft(
         place, prec, name = found
         draft.place, draft.place_name = place, name
         draft.geo_precision = max(prec, 2) if inferred and prec == 1 else prec
-    mention = _sentence_date(sent, c.trigger, published, skip_before)
+    mention = _sentence_date(sent, c.trigger, sent_dates, skip_before)
     if mention is not None:
         draft.when = mention.date or mention.earliest
         draft.time_precision = mention.time_precision

@@ -373,12 +373,10 @@ NOT_HAPPENED_HEADS: Final = frozenset(
     "prepare expect fear risk danger deny denial reject refute call urge demand propose consider "
     "discuss talk prevent avoid stop ban prohibit hope wish would".split()
 )
-HEDGE_HEADS: Final = frozenset(
-    "claim allege allegation report rumour rumor unconfirmed believe suspect confirm say".split()
-)
+# Heads that make what they govern a claim (coded, hedged): "claimed that", "accused of", "charged with".
+HEDGE_HEADS: Final = frozenset("claim allege allegation rumour rumor accuse charge suspect".split())
 HEDGE_ADVERBS: Final = frozenset("reportedly allegedly apparently purportedly possibly probably".split())
 FUTURE_AUX: Final = frozenset("will would shall 'll wo".split())
-MODAL_AUX: Final = frozenset("may might could can should must".split())
 
 # Past forms the statistical lemmatiser tends to leave alone.
 IRREGULAR: Final[dict[str, str]] = {

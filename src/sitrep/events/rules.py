@@ -17,9 +17,6 @@ from .actors import NON_STATE_KINDS, QUANTITY_NOUNS, STATE_KINDS, Actor, Country
 from .frames import FRAME_VERBS, INTRANSITIVE, frame_type
 
 ARMED = frozenset({"state", "police", "islamist", "rebel", "militia", "unidentified", "named"})
-PERSON_NOUNS = (
-    lx.CIVILIAN_NOUNS | lx.PROTESTER_NOUNS | lx.ARMED_GROUP_NOUNS | lx.STATE_FORCE_NOUNS | lx.POLICE_NOUNS
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,9 +275,7 @@ def modality(trigger: Token) -> str:
             return "not"  # "Mexico should send peace demonstrators", "the army would retake the town"
         if hl in {"confirm", "verify"} and any(c.dep_ == "neg" for c in head.children):
             status = "hedged"
-        if hl in {"claim", "allege", "allegation", "rumour", "rumor", "accuse", "charge", "suspect"} or (
-            head.lower_ == "unconfirmed"
-        ):
+        if hl in lx.HEDGE_HEADS or head.lower_ == "unconfirmed":
             status = "hedged"
         if any(c.dep_ == "advmod" and c.lower_ in lx.HEDGE_ADVERBS for c in head.children):
             status = "hedged"
@@ -518,9 +513,7 @@ def _typed(
         if patient is None:
             if not verb and tok.lemma_.lower() in {"attack", "raid", "assault"}:
                 return None  # "an attack" with no target we can read: leave it to other triggers
-            if verb and tok.lemma_.lower() in {"kill", "shoot", "attack", "execute", "murder"}:
-                patient_tok = patient_tok  # no person object: not codable from this trigger
-            return None
+            return None  # no one hit that we can read: not codable from this trigger
         if sub == "Arrests":
             return Candidate(sub, tok, agent, patient, status, why)
         if patient.kind == "protesters" and agent is not None and agent.kind in STATE_KINDS:
