@@ -15,6 +15,27 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+def parsed(rows: str) -> Any:
+    """A spaCy ``Doc`` built by hand, no model needed: one token a line, ``word head dep POS TAG``.
+
+    ``head`` is the index of the token's head (a root points at itself); TAG may be left out. Rule
+    tests use this to pin a parse (including the odd ones a statistical parser produces) exactly.
+    """
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    cols = [line.split() for line in rows.strip().splitlines()]
+    return Doc(
+        Vocab(),
+        words=[c[0] for c in cols],
+        heads=[int(c[1]) for c in cols],
+        deps=[c[2] for c in cols],
+        pos=[c[3] for c in cols],
+        tags=[c[4] if len(c) > 4 else c[3] for c in cols],
+        lemmas=[c[0].lower() for c in cols],
+    )
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     """Defaults, isolated from the developer's environment, in strict=False mode."""

@@ -69,16 +69,16 @@ def subject_of(verb: Token) -> Token | None:
     if (
         verb.dep_ in {"conj", "xcomp", "advcl"}
         and verb.head.pos_ in {"VERB", "AUX"}
-        and verb.head is not verb
+        and verb.head.i != verb.i
     ):
         if verb.dep_ == "conj" or not _children(verb, "nsubjpass"):
             return subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG":  # "after seizing X", "by controlling X": the main subject
-        node = verb.head
-        while node.head is not node and node.pos_ not in {"VERB", "AUX"}:
-            node = node.head
-        if node.pos_ in {"VERB", "AUX"} and node is not verb:
-            return subject_of(node)
+        # spaCy makes a new Token on every access, so identity (``is``) never says "the root":
+        # climb by index, through ``ancestors``, which ends at the root by construction.
+        governor = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if governor is not None:
+            return subject_of(governor)
     return None
 
 
@@ -198,7 +198,7 @@ def _is_place_like(tok: Token | None, is_place: Callable[[Token], bool]) -> bool
     if tok.lemma_.lower() in lx.TERRITORY_NOUNS or tok.lower_ in lx.TERRITORY_NOUNS:
         if tok.lower_ == "control":
             return any(
-                is_place(t) or t.lemma_.lower() in lx.TERRITORY_NOUNS for t in tok.subtree if t is not tok
+                is_place(t) or t.lemma_.lower() in lx.TERRITORY_NOUNS for t in tok.subtree if t.i != tok.i
             )
         return True
     return False
@@ -259,7 +259,7 @@ def modality(trigger: Token) -> str:
         if c.dep_ == "advmod" and c.lower_ in lx.HEDGE_ADVERBS:
             status = "hedged"
     node, steps = trigger, 0
-    while node.head is not node and steps < 6:
+    while node.head.i != node.i and steps < 6:
         head = node.head
         if node.dep_ == "conj":  # a coordinated verb is not governed by its sibling
             node = head

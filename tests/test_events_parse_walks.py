@@ -1,0 +1,61 @@
+"""Walks over the parse tree end, whatever the parse: hand-built Docs, no model.
+
+spaCy builds a new ``Token`` object on every access, so ``tok.head is tok`` is never true; a walk
+that used it to find the root climbed forever when the root was not a verb. These pin the odd
+parses a statistical parser does produce, and fail by timeout if a walk loops.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import parsed
+from sitrep.events.rules import modality, subject_of
+
+pytestmark = pytest.mark.timeout(10)
+
+# "Talks after seizing the town": a nominal root, the verb sits in a prepositional complement.
+NOMINAL_ROOT = """
+Talks 0 ROOT NOUN NNS
+after 0 prep ADP IN
+seizing 1 pcomp VERB VBG
+the 4 det DET DT
+town 2 dobj NOUN NN
+"""
+
+# "Rebels said after seizing the town": the same complement under a verbal root.
+VERBAL_ROOT = """
+Rebels 1 nsubj NOUN NNS
+said 1 ROOT VERB VBD
+after 1 prep ADP IN
+seizing 2 pcomp VERB VBG
+the 5 det DET DT
+town 3 dobj NOUN NN
+"""
+
+
+def test_subject_of_ends_under_a_nominal_root() -> None:
+    assert subject_of(parsed(NOMINAL_ROOT)[2]) is None
+
+
+def test_subject_of_climbs_to_the_governing_verb() -> None:
+    subj = subject_of(parsed(VERBAL_ROOT)[3])
+    assert subj is not None and subj.text == "Rebels"
+
+
+def test_modality_ends_at_a_nominal_root() -> None:
+    assert modality(parsed(NOMINAL_ROOT)[2]) == "happened"
+
+
+def test_modality_sees_a_plan_that_governs_the_trigger() -> None:
+    doc = parsed(
+        """
+        Rebels 1 nsubj NOUN NNS
+        plan 1 ROOT VERB VBP
+        to 3 aux PART TO
+        seize 1 xcomp VERB VB
+        the 5 det DET DT
+        town 3 dobj NOUN NN
+        """
+    )
+    assert modality(doc[3]) == "not"
