@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..registry import register
+from ..taxonomy import family
 from .canonical import CanonicalEvent, Version, canonicalize
-from .events import Mention, SourceRef, cluster, compatible, family, outlet_of
+from .events import Mention, SourceRef, cluster, compatible, outlet_of
 
 PRODUCER = "dedup.greedy.v1"
 

@@ -24,43 +24,15 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..geodesy import distance_km
+from ..taxonomy import STRICT_FAMILIES, SYMMETRIC_SUBTYPES, WILDCARD_SUBTYPES, family
+
 # Days two dates may differ, by time_precision (1 the day, 2 within a week, 3 vaguer).
 DATE_WINDOW: dict[int, int] = {1: 1, 2: 7, 3: 31}
 # Kilometres two points may differ, by geo_precision (1 the place, 2 near it, 3 region/country).
 PLACE_RADIUS_KM: dict[int, float] = {1: 15.0, 2: 60.0, 3: 300.0}
 UNLOCATED_KM = math.inf
 MAX_WINDOW = max(DATE_WINDOW.values())
-
-FAMILIES: dict[str, str] = {
-    "Armed clash": "battle",
-    "Government regains territory": "territory",
-    "Non-state actor overtakes territory": "territory",
-    "Non-violent transfer of territory": "territory",
-    "Chemical weapon": "remote",
-    "Air/drone strike": "remote",
-    "Suicide bomb": "remote",
-    "Shelling/artillery/missile attack": "remote",
-    "Remote explosive/landmine/IED": "remote",
-    "Grenade": "remote",
-    "Sexual violence": "civilians",
-    "Attack": "civilians",
-    "Abduction/forced disappearance": "civilians",
-    "Peaceful protest": "protest",
-    "Protest with intervention": "protest",
-    "Excessive force against protesters": "protest",
-    "Violent demonstration": "riot",
-    "Mob violence": "riot",
-}
-# Families whose sub-types name different happenings (they must match, up to ``WILDCARD_SUBTYPES``).
-STRICT_FAMILIES = frozenset({"territory", "strategic"})
-WILDCARD_SUBTYPES = frozenset({"Non-violent transfer of territory"})
-SYMMETRIC_SUBTYPES = frozenset({"Armed clash", "Violent demonstration", "Mob violence"})
-
-
-def family(event_type: str, sub_event_type: str) -> str:
-    """The type family used as a blocking key (ACLED sub-types that can describe one happening)."""
-    return FAMILIES.get(sub_event_type, "strategic" if event_type == "Strategic developments" else event_type)
-
 
 def outlet_of(url: str | None) -> str | None:
     """The outlet behind a URL: its host name without ``www.``."""
@@ -170,14 +142,6 @@ class Mention:
             evidence=tuple((e["text"], int(e["start"]), int(e["end"])) for e in event.get("evidence") or ()),
             copies=tuple(sorted(copies, key=lambda s: (s.doc_id, s.url or ""))),
         )
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _radius(m: Mention) -> float:

@@ -17,11 +17,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import taxonomy as T
+from ..geodesy import distance_km
 from ..records import Article, Event, Evidence, Place, Source
+from ..taxonomy import ARMED_KINDS, NON_STATE_KINDS
 from . import lexicon as lx
-from .actors import ARMED_KINDS, NON_STATE_KINDS, Actor, CountryNames, actors_in
+from .actors import Actor, CountryNames, actors_in
 from .dates import DateMention, find_dates
-from .protests import FAMILY as PROTEST_FAMILY
 from .protests import protest_type
 from .rules import Candidate, find_candidates
 from .tolls import Toll, combine_tolls, find_tolls
@@ -30,54 +32,7 @@ log = logging.getLogger(__name__)
 
 PRODUCER = "events.rules.v1"
 BACKGROUND_DAYS = 31  # an event dated more than this before publication is context, not news
-# ACLED's hierarchy inside one sentence: a more specific type absorbs these generic ones.
-ABSORBS: dict[str, set[str]] = {
-    "Suicide bomb": {"Remote explosive/landmine/IED", "Attack", "Armed clash", "Grenade"},
-    "Air/drone strike": {"Attack", "Armed clash", "Shelling/artillery/missile attack"},
-    "Shelling/artillery/missile attack": {"Attack", "Armed clash"},
-    "Remote explosive/landmine/IED": {"Attack", "Armed clash"},
-    "Grenade": {"Attack", "Armed clash"},
-    "Chemical weapon": {"Attack", "Armed clash", "Shelling/artillery/missile attack", "Air/drone strike"},
-    "Government regains territory": {"Armed clash"},
-    "Non-state actor overtakes territory": {"Armed clash"},
-    "Excessive force against protesters": {
-        "Peaceful protest",
-        "Protest with intervention",
-        "Attack",
-        "Arrests",
-    },
-    "Protest with intervention": {"Peaceful protest", "Arrests"},
-    "Violent demonstration": {
-        "Peaceful protest",
-        "Looting/property destruction",
-        "Protest with intervention",
-    },
-    "Mob violence": {"Attack", "Looting/property destruction"},
-    "Sexual violence": {"Attack"},
-    "Abduction/forced disappearance": {"Attack"},
-    "Attack": {"Looting/property destruction"},
-    "Armed clash": {"Looting/property destruction"},
-}
-# Which events may carry a toll when several share one sentence (first wins).
-TOLL_ORDER = [
-    "Suicide bomb",
-    "Air/drone strike",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-    "Chemical weapon",
-    "Excessive force against protesters",
-    "Mob violence",
-    "Attack",
-    "Armed clash",
-    "Violent demonstration",
-    "Non-state actor overtakes territory",
-    "Government regains territory",
-]
 CONFIDENCE = {"phrase": 0.8, "word": 0.65, "frame": 0.7}
-PROTEST_ABSORBS = frozenset(
-    {"Armed clash", "Attack", "Arrests", "Looting/property destruction", "Grenade", "Disrupted weapons use"}
-)
 
 Locator = Callable[[int, int, int | None], "tuple[Place, int, str] | None"]
 
@@ -250,11 +205,7 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
 
 
 def _km(a: Place, b: Place) -> float:
-    from math import asin, cos, radians, sin, sqrt
-
-    p1, p2 = radians(a.latitude), radians(b.latitude)
-    h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(b.longitude - a.longitude) / 2) ** 2
-    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 GENERIC = frozenset({"Armed clash", "Attack"})
@@ -278,7 +229,7 @@ def _elaborates(a: _Draft, b: _Draft) -> bool:
     return (
         b.sub in GENERIC
         and a.sub != b.sub
-        and lx.EVENT_TYPES[a.sub] == lx.EVENT_TYPES[b.sub]
+        and T.EVENT_TYPES[a.sub] == T.EVENT_TYPES[b.sub]
         and b.sent_index - a.sent_index == 1
         and b.place_inferred
         and not b.dated_by_text
@@ -362,32 +313,32 @@ def extract_events(
                 for c in cands
             ]
         kind = protest_type(sent)
-        if kind is not None and any(c.sub_event_type in PROTEST_FAMILY for c in cands):
+        if kind is not None and any(c.sub_event_type in T.DEMONSTRATIONS for c in cands):
             # one demonstration: its policing, clashes and damage are part of it, typed by ACLED's rules
             cands = [
                 replace(c, sub_event_type=kind)
-                if c.sub_event_type in PROTEST_FAMILY - {"Mob violence"}
+                if c.sub_event_type in T.DEMONSTRATIONS - {"Mob violence"}
                 else c
                 for c in cands
-                if c.sub_event_type not in PROTEST_ABSORBS
+                if c.sub_event_type not in T.FOLDS_INTO_PROTEST
             ]
         subs = {c.sub_event_type for c in cands}
-        absorbed = set().union(*(ABSORBS.get(s, set()) for s in subs)) if subs else set()
+        absorbed = set().union(*(T.ABSORBS.get(s, set()) for s in subs)) if subs else set()
         kept: dict[str, Candidate] = {}
         for c in cands:
-            if c.sub_event_type in absorbed or c.sub_event_type not in lx.EVENT_TYPES:
+            if c.sub_event_type in absorbed or c.sub_event_type not in T.EVENT_TYPES:
                 continue
             prev = kept.get(c.sub_event_type)
             if prev is None or (prev.agent is None and c.agent is not None):
                 kept[c.sub_event_type] = c
         sent_tolls = [t for t in find_tolls(sent.text) if t.kind == "killed"]
-        toll_owner = next((s for s in TOLL_ORDER if s in kept), None)
+        toll_owner = next((s for s in T.TOLL_ORDER if s in kept), None)
         if (
             not kept
             and sent_tolls
             and drafts
             and si - drafts[-1].sent_index <= 2
-            and drafts[-1].sub in TOLL_ORDER
+            and drafts[-1].sub in T.TOLL_ORDER
         ):
             drafts[-1].tolls += sent_tolls  # "The death toll rose to 19." tells the previous event's dead
         for sub, c in kept.items():
@@ -415,7 +366,7 @@ def extract_events(
                         )
                     ]
         history.extend(_sentence_actors(sent, names))
-        in_protests = in_protests or any(s in PROTEST_FAMILY for s in kept)
+        in_protests = in_protests or any(s in T.DEMONSTRATIONS for s in kept)
     merged: list[_Draft] = []
     for d in drafts:
         for m in merged:
@@ -431,7 +382,7 @@ def extract_events(
             )
             if earlier is None and d.generic:  # "the blast" after "a suicide bomber struck": one explosion
                 same_kind = (
-                    m for m in merged if lx.EVENT_TYPES[m.sub] == lx.EVENT_TYPES[d.sub] and _near(m, d)
+                    m for m in merged if T.EVENT_TYPES[m.sub] == T.EVENT_TYPES[d.sub] and _near(m, d)
                 )
                 earlier = next(same_kind, None)
             if last is not None and _elaborates(last, d):
@@ -474,7 +425,7 @@ def _draft(
     if (
         agent is not None
         and agent.kind == "government"
-        and lx.EVENT_TYPES.get(c.sub_event_type) in {"Battles", "Explosions/Remote violence"}
+        and T.EVENT_TYPES.get(c.sub_event_type) in {"Battles", "Explosions/Remote violence"}
     ):
         agent = Actor("state", agent.country, token_i=agent.token_i)
     if agent is not None and agent.kind == "government" and agent.country is None:
@@ -655,13 +606,14 @@ def _finish(
         else (
             f"Unidentified Armed Group ({names.country_name(country) or country})"
             if country
-            and d.sub in lx.EVENT_TYPES
-            and lx.EVENT_TYPES[d.sub]
+            and d.sub in T.EVENT_TYPES
+            and T.EVENT_TYPES[d.sub]
             in {"Battles", "Explosions/Remote violence", "Violence against civilians"}
             else None
         )
     )
-    if d.sub in PROTEST_FAMILY - {"Mob violence"}:  # ACLED: the demonstrators first, who policed them second
+    # ACLED: the demonstrators first, who policed them second
+    if d.sub in T.DEMONSTRATIONS - {T.MOB_VIOLENCE}:
         crowd = Actor("rioters" if d.sub == "Violent demonstration" else "protesters")
         police = d.agent if d.agent is not None and d.agent.kind in ARMED_KINDS else d.patient
         actor1 = crowd.name(names, country)
@@ -692,7 +644,7 @@ def _finish(
     conf += 0.05 * min(len(d.sentences) - 1, 3)
     return Event(
         doc_id=article.doc_id,
-        event_type=lx.EVENT_TYPES[d.sub],
+        event_type=T.EVENT_TYPES[d.sub],
         sub_event_type=d.sub,
         evidence=evidence,
         source=Source(article.doc_id, article.url, article.title, article.published),
@@ -712,7 +664,7 @@ def _finish(
         fatalities_high=toll.high if toll else None,
         inter1=inter1,
         inter2=inter2,
-        plover_type=lx.PLOVER.get(d.sub),
+        plover_type=T.PLOVER.get(d.sub),
         confidence=max(0.05, min(0.99, conf)),
         hedged=d.hedged,
         background=background,

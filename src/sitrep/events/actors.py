@@ -11,26 +11,9 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from ..taxonomy import INTER
 from . import lexicon as lx
 
-ARMED_KINDS = frozenset({"state", "police", "islamist", "rebel", "militia", "unidentified", "named"})
-NON_STATE_KINDS = frozenset({"islamist", "rebel", "militia", "unidentified", "named"})
-STATE_KINDS = frozenset({"state", "police", "government"})
-# ACLED inter codes: 1 state forces, 2 rebel groups, 3 political militias, 4 identity militias,
-# 5 rioters, 6 protesters, 7 civilians, 8 external/other forces. Named groups count as rebels.
-INTER: dict[str, int] = {
-    "state": 1,
-    "police": 1,
-    "government": 1,
-    "rebel": 2,
-    "islamist": 2,
-    "named": 2,
-    "unidentified": 3,
-    "militia": 4,
-    "rioters": 5,
-    "protesters": 6,
-    "civilians": 7,
-}
 QUANTITY_NOUNS = frozenset(
     "dozen dozens hundred hundreds score scores thousand thousands number group handful couple "
     "member members commander commanders leader leaders chief faction factions wing some many most all "

@@ -8,63 +8,6 @@ from __future__ import annotations
 
 from typing import Final
 
-EVENT_TYPES: Final[dict[str, str]] = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
-
-# PLOVER's event categories for ACLED's sub-event types (POLECAT's ontology; modes are not coded).
-PLOVER: Final[dict[str, str]] = {
-    "Armed clash": "FIGHT",
-    "Government regains territory": "FIGHT",
-    "Non-state actor overtakes territory": "FIGHT",
-    "Air/drone strike": "FIGHT",
-    "Shelling/artillery/missile attack": "FIGHT",
-    "Chemical weapon": "ASSAULT",
-    "Suicide bomb": "ASSAULT",
-    "Remote explosive/landmine/IED": "ASSAULT",
-    "Grenade": "ASSAULT",
-    "Sexual violence": "ASSAULT",
-    "Attack": "ASSAULT",
-    "Abduction/forced disappearance": "ASSAULT",
-    "Mob violence": "ASSAULT",
-    "Peaceful protest": "PROTEST",
-    "Protest with intervention": "PROTEST",
-    "Violent demonstration": "PROTEST",
-    "Excessive force against protesters": "COERCE",
-    "Arrests": "COERCE",
-    "Disrupted weapons use": "COERCE",
-    "Looting/property destruction": "COERCE",
-    "Agreement": "AGREE",
-    "Change to group/activity": "MOBILIZE",
-    "Headquarters or base established": "MOBILIZE",
-    "Non-violent transfer of territory": "RETREAT",
-    "Other": "OTHER",
-}
-
 # Multi-word triggers (matched on lower-cased token text, lemma-insensitive on the last word).
 PHRASES: Final[dict[str, str]] = {
     "air strike": "Air/drone strike",

@@ -66,14 +66,3 @@ def protest_type(sent: Span) -> str | None:
     if INTERVENTION.search(text):
         return "Protest with intervention"
     return "Peaceful protest"
-
-
-FAMILY: Final = frozenset(
-    {
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-        "Violent demonstration",
-        "Mob violence",
-    }
-)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..taxonomy import NON_STATE_KINDS, STATE_KINDS
 from . import lexicon as lx
-from .actors import NON_STATE_KINDS, QUANTITY_NOUNS, STATE_KINDS, Actor, CountryNames, actor_of
+from .actors import QUANTITY_NOUNS, Actor, CountryNames, actor_of
 from .frames import FRAME_VERBS, INTRANSITIVE, frame_type
 
 ARMED = frozenset({"state", "police", "islamist", "rebel", "militia", "unidentified", "named"})

@@ -24,10 +24,11 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from ..geodesy import distance_km
 from ..records import Place
 from .gazetteer import KIND_ALT
 
-__all__ = ["WEIGHTS", "admin1_shares", "distance_km", "score_candidate"]
+__all__ = ["WEIGHTS", "admin1_shares", "place_km", "score_candidate"]
 
 WEIGHTS: dict[str, float] = {
     "population": 1.0,
@@ -47,12 +48,9 @@ WEIGHTS: dict[str, float] = {
 COUNTY_WORDS = frozenset({"county", "parish", "borough", "district", "shire"})
 
 
-def distance_km(a: Place, b: Place) -> float:
+def place_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places in km."""
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def admin1_shares(places: Iterable[tuple[Place, float]]) -> dict[tuple[str, str], float]:
@@ -102,7 +100,7 @@ def score_candidate(
     if p.admin1 and p.country and code not in ("ADM1", "PCLI"):
         s += w["admin1"] * shares.get((p.country, p.admin1), 0.0)
     if code not in ("PCLI", "CONT", "ADM1"):
-        near = min((distance_km(p, o) for o in others), default=1e9)
+        near = min((place_km(p, o) for o in others), default=1e9)
         if near < 50:
             s += w["near_50"]
         elif near < 200:

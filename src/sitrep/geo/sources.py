@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from ..geodesy import distance_km
 from .build import CountryRow, PlaceRow
 from .gazetteer import normalize
 
@@ -98,13 +99,8 @@ LANDMASS_MAX_KM = 400.0  # farther from the representative point than this, the 
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance in km between two (latitude, longitude) pairs."""
+    return distance_km(a[0], a[1], b[0], b[1])
 
 
 def _main_landmass_centroid(geojson: Mapping[str, Any]) -> tuple[float, float] | None:

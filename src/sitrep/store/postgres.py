@@ -13,11 +13,12 @@ from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from ..errors import StoreError
+from ..geodesy import EARTH_RADIUS_KM, box_around
 from ..registry import register
-from .sql import SQLStore, box_around
+from .sql import SQLStore
 
 HAVERSINE = (
-    "2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(latitude - ?) / 2), 2)"
+    f"2 * {EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(latitude - ?) / 2), 2)"
     " + cos(radians(?)) * cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2))))"
 )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -18,9 +17,11 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..dedup.articles import distance, is_copy, lsh_keys
-from ..dedup.events import family, outlet_of
+from ..dedup.events import outlet_of
 from ..errors import MigrationError
+from ..geodesy import distance_km
 from ..records import Article, Event, Rejected
+from ..taxonomy import family
 from .base import DedupCounts, IngestCounts
 from .migrations import MIGRATIONS
 from .reads import SQLReads
@@ -458,17 +459,7 @@ class SQLStore(SQLReads):
 
 
 def haversine_km(lat1: float | None, lon1: float | None, lat2: float, lon2: float) -> float | None:
-    """Great-circle distance for SQL backends without a spatial extension."""
+    """``geodesy.distance_km`` as a SQL function: None for an unlocated row."""
     if lat1 is None or lon1 is None:
         return None
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def box_around(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
-    """A west,south,east,north box that contains the circle (a prefilter for radius queries)."""
-    dlat = km / 111.0
-    dlon = km / max(1e-6, 111.0 * math.cos(math.radians(min(89.0, abs(lat)))))
-    return max(-180.0, lon - dlon), max(-90.0, lat - dlat), min(180.0, lon + dlon), min(90.0, lat + dlat)
+    return distance_km(lat1, lon1, lat2, lon2)

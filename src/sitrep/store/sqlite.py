@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..errors import StoreError
+from ..geodesy import box_around
 from ..registry import register
-from .sql import SQLStore, box_around, haversine_km
+from .sql import SQLStore, haversine_km
 
 
 class SQLiteStore(SQLStore):
