@@ -10,7 +10,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import parsed
-from sitrep.events.rules import modality, subject_of
+from sitrep import lang
+from sitrep.events.modality import modality
+from sitrep.events.syntax import subject_of
+
+EN = lang.load("en")
 
 pytestmark = pytest.mark.timeout(10)
 
@@ -35,16 +39,16 @@ town 3 dobj NOUN NN
 
 
 def test_subject_of_ends_under_a_nominal_root() -> None:
-    assert subject_of(parsed(NOMINAL_ROOT)[2]) is None
+    assert subject_of(parsed(NOMINAL_ROOT)[2], EN.grammar) is None
 
 
 def test_subject_of_climbs_to_the_governing_verb() -> None:
-    subj = subject_of(parsed(VERBAL_ROOT)[3])
+    subj = subject_of(parsed(VERBAL_ROOT)[3], EN.grammar)
     assert subj is not None and subj.text == "Rebels"
 
 
 def test_modality_ends_at_a_nominal_root() -> None:
-    assert modality(parsed(NOMINAL_ROOT)[2]) == "happened"
+    assert modality(parsed(NOMINAL_ROOT)[2], EN.modality) == "happened"
 
 
 def test_modality_sees_a_plan_that_governs_the_trigger() -> None:
@@ -58,4 +62,4 @@ def test_modality_sees_a_plan_that_governs_the_trigger() -> None:
         town 3 dobj NOUN NN
         """
     )
-    assert modality(doc[3]) == "not"
+    assert modality(doc[3], EN.modality) == "not"

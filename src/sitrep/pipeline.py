@@ -15,10 +15,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import lang
 from .clean import clean_document
 from .clean.published import dateline_end
 from .errors import ResourceError
-from .events import extract_events
+from .events import Options
 from .geo.gazetteer import Gazetteer
 from .geo.resolve import geoparse, place_for_span
 from .records import Article, RawDocument, Rejected, Result
@@ -31,7 +32,6 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # The default components register themselves exactly as an add-on would.
 register("clean.default.v1")(lambda: clean_document)
-register("events.rules.v1")(lambda: extract_events)
 register("geo.gazetteer.v1")(lambda: (geoparse, place_for_span))
 # What each stage reads and writes (checked once by `check_chain`).
 STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -112,12 +112,15 @@ def analyse(article: Article, doc: Any, settings: Settings, resources: Resources
         doc,
         locate,
         resources.gazetteer,
+        language=lang.load("en"),
         is_place=lambda tok: tok.i in covered,
         focus_country=ctx.focus_country,
-        include_background=settings.include_background,
-        include_hedged=settings.include_hedged,
-        min_confidence=settings.min_confidence,
-        producer=f"{settings.extractor}+{settings.geocoder}",
+        options=Options(
+            include_background=settings.include_background,
+            include_hedged=settings.include_hedged,
+            min_confidence=settings.min_confidence,
+            producer=f"{settings.extractor}+{settings.geocoder}",
+        ),
         skip_before=skip,
     )
     return Result(article.doc_id, article=article, events=tuple(events), toponyms=ctx.toponyms)

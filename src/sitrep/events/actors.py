@@ -1,38 +1,20 @@
-"""ACLED-like actor names from noun phrases: "Military Forces of Mali", "Civilians (Mali)".
+"""ACLED-like actors from noun phrases: "Military Forces of Mali", "Civilians (Mali)", "Al Shabaab".
 
-Hand-written: ACLED's naming scheme (state forces named by country, other groups by kind
-with the country in brackets) is a convention no NLP package knows.
+Hand-written: ACLED's naming scheme (state forces named by country, other groups by kind with
+the country in brackets) is a convention no NLP package knows. Which nouns name which kind of
+actor is language data (``lang/<code>/actors.py``); the names themselves are ACLED's, in English.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from spacy.tokens import Span, Token
 
 from ..taxonomy import INTER
-from . import lexicon as lx
-
-QUANTITY_NOUNS = frozenset(
-    "dozen dozens hundred hundreds score scores thousand thousands number group handful couple "
-    "member members commander commanders leader leaders chief faction factions wing some many most all "
-    "several elements remnants batch company".split()
-)
-UNIT_NOUNS = frozenset(
-    "convoy convoys patrol patrols position positions base bases camp camps checkpoint checkpoints "
-    "post posts outpost outposts vehicle vehicles column barracks garrison headquarters".split()
-)
-
-
-class CountryNames(Protocol):
-    """What actor naming needs from the gazetteer."""
-
-    def country_of_demonym(self, word: str) -> str | None: ...
-
-    def country_name(self, iso2: str) -> str | None: ...
-
-    def country_code(self, name: str) -> str | None: ...
+from .reading import CountryNames, Reader
+from .syntax import NOMINAL, of_object
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +52,19 @@ class Actor:
         }.get(self.kind, f"Unidentified Armed Group ({own})")
 
 
-def _np_tokens(tok: Token) -> list[Token]:
+def _np_tokens(tok: Token, partitive: str) -> list[Token]:
     """The token's noun phrase: its left modifiers, compounds and 'of'/'linked' attachments."""
     out = [tok]
     for child in tok.children:
         if child.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod", "nummod", "det", "appos"} or (
-            child.dep_ == "prep" and child.lower_ == "of"
+            child.dep_ == "prep" and child.lower_ == partitive
         ):
             out.extend(child.subtree)
     return out
 
 
-def _country_in(tokens: list[Token], names: CountryNames) -> str | None:
+def country_in(tokens: Sequence[Token], names: CountryNames) -> str | None:
+    """A country the tokens name by demonym or name ("Malian", "Burkina Faso"), if any."""
     for t in tokens:
         if t.pos_ in {"ADJ", "PROPN", "NOUN"} and t.text[:1].isupper():
             iso = names.country_of_demonym(t.text) or names.country_code(t.text)
@@ -97,65 +80,82 @@ def _country_in(tokens: list[Token], names: CountryNames) -> str | None:
     return None
 
 
-def actor_of(tok: Token | None, names: CountryNames) -> Actor | None:
+def actor_of(tok: Token | None, r: Reader) -> Actor | None:
     """Classify the noun phrase headed by ``tok`` as an actor, or None if it is not one."""
     if tok is None:
         return None
-    if tok.lemma_.lower() in QUANTITY_NOUNS or tok.pos_ == "NUM":  # "dozens of civilians", "five of them"
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                objs = [c for c in prep.children if c.dep_ == "pobj"]
-                if objs:
-                    return actor_of(objs[0], names)
-    head = tok.lemma_.lower()
-    if head in lx.STATE_FORCE_NOUNS | lx.POLICE_NOUNS or tok.lower_ in lx.STATE_FORCE_NOUNS:
+    a = r.actors
+    if tok.lemma_.lower() in a.QUANTITY_NOUNS or tok.pos_ == "NUM":  # "dozens of civilians", "five of them"
+        inner = of_object(tok, r.grammar)
+        if inner is not None:
+            return actor_of(inner, r)
+    head, head_text = tok.lemma_.lower(), tok.lower_
+    if head in a.STATE_FORCE_NOUNS | a.POLICE_NOUNS or head_text in a.STATE_FORCE_NOUNS:
         direct = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
-        iso = _country_in(direct, names)
+        iso = country_in(direct, r.names)
         if iso:  # "Malian soldiers (and fighters of JNIM)": the state, whatever the parse hangs on it
-            police = head in lx.POLICE_NOUNS or tok.lower_ in lx.POLICE_NOUNS
+            police = head in a.POLICE_NOUNS or head_text in a.POLICE_NOUNS
             return Actor("police" if police else "state", iso, token_i=tok.i)
-    toks = _np_tokens(tok)
+    toks = _np_tokens(tok, r.grammar.PARTITIVE)
     low = " ".join(t.lower_ for t in toks)
     words = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
-    for key, name in lx.NAMED_GROUPS.items():
+    for key, name in a.NAMED_GROUPS.items():
         if (" " in key and key in low) or key in words:
             return Actor("named", named=name, token_i=tok.i)
-    head = tok.lemma_.lower()
-    head_text = tok.lower_
-    country = _country_in(toks, names)
-    if words & lx.ISLAMIST_WORDS or "qaeda" in low:
-        if head in lx.ARMED_GROUP_NOUNS or head_text in lx.ISLAMIST_WORDS or head in lx.ISLAMIST_WORDS:
-            return Actor("islamist", token_i=tok.i)
-    if head in lx.POLICE_NOUNS or head_text in lx.POLICE_NOUNS:
-        return Actor("police", country, token_i=tok.i)
-    if head in {"government", "regime", "authority", "authorities", "ministry", "department"}:
-        return Actor("government", country, token_i=tok.i)
-    if head in lx.STATE_FORCE_NOUNS or head_text in lx.STATE_FORCE_NOUNS:
-        if "security" in words and head in {"force", "forces"}:
-            return Actor("state", country, token_i=tok.i)
-        return Actor("state", country, token_i=tok.i)
-    if head in lx.REBEL_WORDS or head_text in lx.REBEL_WORDS:
-        return Actor("rebel", token_i=tok.i)
-    if head in lx.MILITIA_WORDS or head_text in lx.MILITIA_WORDS:
-        return Actor("militia", token_i=tok.i)
-    if head in lx.ARMED_GROUP_NOUNS or head_text in lx.ARMED_GROUP_NOUNS:
-        return Actor("unidentified", token_i=tok.i)
-    if head_text in lx.PROTESTER_NOUNS or head in lx.PROTESTER_NOUNS:
-        return Actor("protesters", token_i=tok.i)
-    if head in {"rioter", "mob"} or head_text == "rioters":
-        return Actor("rioters", token_i=tok.i)
-    if head in lx.CIVILIAN_NOUNS or head_text in lx.CIVILIAN_NOUNS:
-        return Actor("civilians", token_i=tok.i)
-    if head in UNIT_NOUNS or head_text in UNIT_NOUNS:  # "an army convoy", "a military base"
-        for c in tok.children:
-            if c.dep_ in {"compound", "amod", "poss"}:
-                a = actor_of(c, names) if c.pos_ in {"NOUN", "PROPN"} else None
-                if a is not None:
-                    return Actor(a.kind, a.country or country, a.named, tok.i)
-        if words & {"army", "military", "police"} or (country and words & {"troop", "troops", "soldier"}):
-            return Actor("police" if "police" in words else "state", country, token_i=tok.i)
-        if words & lx.ISLAMIST_WORDS:
-            return Actor("islamist", token_i=tok.i)
+    kind = _kind_of_head(head, head_text, words, low, r)
+    if kind is not None:
+        country = country_in(toks, r.names) if kind in {"police", "government", "state"} else None
+        return Actor(kind, country, token_i=tok.i)
+    if head in a.UNIT_NOUNS or head_text in a.UNIT_NOUNS:  # "an army convoy", "a military base"
+        unit = _unit(tok, words, country_in(toks, r.names), r)
+        if unit is not None:
+            return unit
+    return _named_people(tok, r.names)
+
+
+def _kind_of_head(head: str, head_text: str, words: set[str], low: str, r: Reader) -> str | None:
+    """The actor kind a noun phrase's head word names, if any (in ACLED's order of precedence)."""
+    a = r.actors
+    if (words & a.ISLAMIST_WORDS or a.QAEDA_STEM in low) and (
+        head in a.ARMED_GROUP_NOUNS or head_text in a.ISLAMIST_WORDS or head in a.ISLAMIST_WORDS
+    ):
+        return "islamist"
+    if head in a.POLICE_NOUNS or head_text in a.POLICE_NOUNS:
+        return "police"
+    if head in a.GOVERNMENT_HEADS:
+        return "government"
+    for kind, nouns in (
+        ("state", a.STATE_FORCE_NOUNS),
+        ("rebel", a.REBEL_WORDS),
+        ("militia", a.MILITIA_WORDS),
+        ("unidentified", a.ARMED_GROUP_NOUNS),
+        ("protesters", a.PROTESTER_NOUNS),
+    ):
+        if head in nouns or head_text in nouns:
+            return kind
+    if head in a.RIOTER_LEMMAS or head_text == a.RIOTERS:
+        return "rioters"
+    if head in a.CIVILIAN_NOUNS or head_text in a.CIVILIAN_NOUNS:
+        return "civilians"
+    return None
+
+
+def _unit(tok: Token, words: set[str], country: str | None, r: Reader) -> Actor | None:
+    """Whose a unit is: its modifier's ("a JNIM convoy"), or the state's or the police's by its words."""
+    for c in tok.children:
+        if c.dep_ in {"compound", "amod", "poss"}:
+            a = actor_of(c, r) if c.pos_ in NOMINAL else None
+            if a is not None:
+                return Actor(a.kind, a.country or country, a.named, tok.i)
+    if words & r.actors.STATE_UNIT_WORDS or (country and words & r.actors.TROOP_WORDS):
+        return Actor("police" if r.actors.POLICE_WORD in words else "state", country, token_i=tok.i)
+    if words & r.actors.ISLAMIST_WORDS:
+        return Actor("islamist", token_i=tok.i)
+    return None
+
+
+def _named_people(tok: Token, names: CountryNames) -> Actor | None:
+    """A nationality or a country named as an actor: "young Kenyans marched", "France struck"."""
     if tok.ent_type_ == "NORP" and tok.tag_ in {"NNPS", "NNS"}:  # "young Kenyans marched": people
         iso = names.country_of_demonym(tok.text) or names.country_of_demonym(tok.text.rstrip("s"))
         return Actor("civilians", iso, token_i=tok.i) if iso else None
@@ -166,12 +166,40 @@ def actor_of(tok: Token | None, names: CountryNames) -> Actor | None:
     return None
 
 
-def actors_in(sent: Span, names: CountryNames) -> list[Actor]:
+def actors_in(sent: Span, r: Reader) -> list[Actor]:
     """Every actor-like noun phrase head in a sentence, in order (for context and pronouns)."""
     out = []
     for tok in sent:
-        if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ not in {"compound", "amod"}:
-            a = actor_of(tok, names)
+        if tok.pos_ in NOMINAL and tok.dep_ not in {"compound", "amod"}:
+            a = actor_of(tok, r)
             if a is not None:
                 out.append(a)
     return out
+
+
+def sentence_actors(sent: Span, r: Reader) -> list[Actor]:
+    """A sentence's actors for the discourse history: objects first, then subjects (most salient last)."""
+    found = actors_in(sent, r)
+    doc = sent.doc
+    subj = [a for a in found if a.token_i is not None and doc[a.token_i].dep_ in {"nsubj", "nsubjpass"}]
+    return [a for a in found if a not in subj] + subj
+
+
+def context_actor(history: Sequence[Actor], kinds: frozenset[str] | set[str]) -> Actor | None:
+    """The most recent actor of these kinds; history lists each sentence's subjects last."""
+    for a in reversed(history):
+        if a.kind in kinds:
+            return a
+    return None
+
+
+def sentence_country(sent: Span, names: CountryNames) -> str | None:
+    """A country the sentence names by demonym ("Canadians") or name, for an agent without one."""
+    for t in sent:
+        if t.text[:1].isupper() and t.pos_ in {"PROPN", "NOUN", "ADJ"}:
+            for form in (t.text, t.text[:-1] if t.text.endswith("s") else None):
+                if form:
+                    iso = names.country_of_demonym(form)
+                    if iso:
+                        return iso
+    return None

@@ -3,66 +3,78 @@
 ACLED's rules: demonstrators who use violence make a *violent demonstration* (a riot), whatever
 the police did; lethal or grossly excessive force against peaceful demonstrators is *excessive
 force against protesters*; dispersal, arrests or other intervention against peaceful ones is
-*protest with intervention*; otherwise a *peaceful protest*. The cue lists are hand-written
-English usage.
+*protest with intervention*; otherwise a *peaceful protest*. The cues are the language's
+(``lang/<code>/protests.py``).
 """
 
 from __future__ import annotations
 
-import re
-from typing import Final
+from dataclasses import replace
 
 from spacy.tokens import Span
 
-PROTEST: Final = re.compile(
-    r"\b(protest\w*|demonstrat\w*|rall(y|ies|ied)|march(ed|es|ers)?|sit-ins?|strikers|on strike|"
-    r"took to the streets|riot\w*|crowds?)\b",
-    re.IGNORECASE,
-)
-RIOT: Final = re.compile(
-    r"\b(riot(s|ers|ing|ed)?|turned violent|violent (protest|demonstration|clash)\w*|"
-    r"(pelt|hurl|throw|threw|thrown)\w*\s+(stones|rocks|bricks|bottles|petrol bombs|molotov)|stone-pelting|"
-    r"(set|setting)\s+(\w+\s+){0,4}(on fire|ablaze|alight)|torch(ed|ing)|loot(ed|ing)|vandali[sz]\w*|"
-    r"smash\w*|ransack\w*|(burn(ed|t|ing)|set fire to)\s+(\w+\s+){0,3}"
-    r"(tyres|tires|cars|vehicles|buildings?|offices?|"
-    r"shops?|banks?|stations?)|breach\w*|storm(ed|ing)|(protesters|demonstrators|crowds?|rioters|youths)"
-    r"\s+(\w+\s+){0,3}(clash\w*|attack\w*|fought))",
-    re.IGNORECASE,
-)
-LETHAL: Final = re.compile(
-    r"\b(live (rounds|ammunition|fire|bullets)|opened fire|open fire|shot (dead|and killed)|"
-    r"excessive force|brutal\w*|violently|(serious|severe|critical)\w* injur\w*|"
-    r"killed|killing|shot\b|died)\b",
-    re.IGNORECASE,
-)
-INTERVENTION: Final = re.compile(
-    r"\b(tear ?gas|water cannons?|rubber bullets|pepper (spray|balls|canisters)|smoke grenades|"
-    r"stun grenades|non-?lethal|dispers\w*|broke up|break up|suppress\w*|crack(ed)? down|crackdown|"
-    r"batons?|baton-charged?|(beat|beaten|beating)|halt\w*|cordon\w*|forcefully|forcibly|"
-    r"(arrest|detain)\w*\s+(\w+\s+){0,4}(protesters|demonstrators|marchers|activists|participants|students|people)|"
-    r"(protesters|demonstrators|marchers|activists|participants|students|people)\s+(\w+\s+){0,4}"
-    r"(arrested|detained))\b",
-    re.IGNORECASE,
-)
+from .. import taxonomy as T
+from ..lang import ProtestCues
+from .actors import Actor
+from .candidate import Candidate
 
 
-UNREST: Final = re.compile(
-    r"\b(clash\w*|scuffle\w*|skirmish\w*|violence|broke into|barricad\w*|"
-    r"block(ed|ing|s)?\s+(\w+\s+){0,2}(roads?|streets?|highways?|railways?|thoroughfares?|traffic|entrances?))\b",
-    re.IGNORECASE,
-)
-PEACEFUL: Final = re.compile(r"\bpeaceful(ly)?\b", re.IGNORECASE)
-
-
-def protest_type(sent: Span) -> str | None:
+def protest_type(sent: Span, cues: ProtestCues) -> str | None:
     """The protest-family sub-event type of a sentence that speaks of a demonstration, else None."""
     text = sent.text
-    if not PROTEST.search(text):
+    if not cues.PROTEST.search(text):
         return None
-    if RIOT.search(text) or (UNREST.search(text) and not PEACEFUL.search(text)):
-        return "Violent demonstration"
-    if LETHAL.search(text):
-        return "Excessive force against protesters"
-    if INTERVENTION.search(text):
-        return "Protest with intervention"
-    return "Peaceful protest"
+    if cues.RIOT.search(text) or (cues.UNREST.search(text) and not cues.PEACEFUL.search(text)):
+        return T.VIOLENT_DEMONSTRATION
+    if cues.LETHAL.search(text):
+        return T.EXCESSIVE_FORCE
+    if cues.INTERVENTION.search(text):
+        return T.PROTEST_WITH_INTERVENTION
+    return T.PEACEFUL_PROTEST
+
+
+def protest_policing(cands: list[Candidate]) -> list[Candidate]:
+    """A protest whose participants are arrested or beaten is a protest with intervention (ACLED)."""
+    protest = [c for c in cands if c.sub_event_type == T.PEACEFUL_PROTEST]
+    policing = [
+        c
+        for c in cands
+        if c.sub_event_type in {T.ARRESTS, T.ATTACK}
+        and c.patient is not None
+        and c.patient.kind == "protesters"
+    ]
+    if not policing:
+        return cands
+    base = protest[0] if protest else policing[0]
+    merged = replace(
+        base,
+        sub_event_type=T.PROTEST_WITH_INTERVENTION,
+        agent=Actor("protesters"),
+        patient=policing[0].agent,
+        why=base.why + "+policing",
+    )
+    drop = {id(c) for c in protest + policing}
+    return [merged, *[c for c in cands if id(c) not in drop]]
+
+
+def one_demonstration(
+    cands: list[Candidate], sent: Span, cues: ProtestCues, in_protests: bool
+) -> list[Candidate]:
+    """A sentence about demonstrators tells one demonstration, its policing and damage part of it."""
+    if in_protests:  # "young men set fire to tyres" in a story about demonstrations: a riot
+        cands = [
+            replace(c, sub_event_type=T.VIOLENT_DEMONSTRATION, agent=Actor("rioters"))
+            if c.sub_event_type == T.LOOTING
+            and (c.agent is None or c.agent.kind in {"civilians", "protesters", "rioters"})
+            else c
+            for c in cands
+        ]
+    kind = protest_type(sent, cues)
+    if kind is not None and any(c.sub_event_type in T.DEMONSTRATIONS for c in cands):
+        # typed by ACLED's rules
+        cands = [
+            replace(c, sub_event_type=kind) if c.sub_event_type in T.DEMONSTRATIONS - {T.MOB_VIOLENCE} else c
+            for c in cands
+            if c.sub_event_type not in T.FOLDS_INTO_PROTEST
+        ]
+    return cands

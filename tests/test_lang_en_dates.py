@@ -1,4 +1,4 @@
-"""Event dates relative to the publication date (sentences written for these tests)."""
+"""English date phrases resolved against the publication date (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,17 @@ import datetime as dt
 
 import pytest
 
-from sitrep.events.dates import DateMention, best_event_date, find_dates
+from sitrep import lang
+from sitrep.lang.readings import DateMention
+from sitrep.lang.readings import find_dates as find_with
+
+EN = lang.load("en")
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """English date mentions of a text."""
+    return find_with(text, published, EN.dates.FAMILIES)
+
 
 SUNDAY = dt.date(2013, 1, 20)  # the publication date of most cases: a Sunday
 WEDNESDAY = dt.date(2024, 3, 6)
@@ -218,19 +228,6 @@ def test_several_mentions_in_text_order() -> None:
     found = find_dates(text, SUNDAY)
     assert [m.text for m in found] == ["Sunday", "late Saturday", "Jan. 17"]
     assert [m.date for m in found] == [D(2013, 1, 20), D(2013, 1, 19), D(2013, 1, 17)]
-
-
-def test_best_event_date_prefers_precision() -> None:
-    mentions = find_dates("Fighting that began last week peaked late Saturday.", SUNDAY)
-    assert best_event_date(mentions, SUNDAY) == (D(2013, 1, 19), 1)
-    assert best_event_date(find_dates("It happened last week.", SUNDAY), SUNDAY) == (D(2013, 1, 10), 2)
-    assert best_event_date(find_dates("It happened last year.", SUNDAY), SUNDAY)[1] == 3
-
-
-def test_best_event_date_without_mentions() -> None:
-    assert best_event_date([], SUNDAY) == (None, 3)
-    assert best_event_date(find_dates("It happened recently.", SUNDAY), SUNDAY) == (None, 3)
-    assert best_event_date(find_dates("It happened on Saturday.", None), None) == (None, 3)
 
 
 def test_never_after_publication() -> None:

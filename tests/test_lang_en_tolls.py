@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.events.tolls import Toll, combine_tolls, find_tolls, parse_number
+from sitrep.events.tolls import combine_tolls as combine_with
+from sitrep.lang.en.numbers import parse_number
+from sitrep.lang.en.tolls import find_tolls, is_update
+from sitrep.lang.readings import Toll
+
+
+def combine_tolls(tolls: list[Toll]) -> Toll | None:
+    """Rival English tolls reduced to the conservative one."""
+    return combine_with(tolls, is_update)
 
 
 def toll(text: str) -> tuple[int, int, int | None] | None:

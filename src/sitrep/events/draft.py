@@ -1,0 +1,179 @@
+"""A draft event from one candidate: its actors in context, its place, its date and its confidence.
+
+Drafts are mutable while the article's mentions of one happening are merged (``merge``), then
+coded into ``records.Event`` (``code``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .. import taxonomy as T
+from ..lang.readings import DateMention, Toll
+from ..records import Place
+from ..taxonomy import ARMED_KINDS, NON_STATE_KINDS
+from .actors import Actor, actors_in, context_actor, sentence_country
+from .candidate import Candidate
+from .reading import Reader
+from .syntax import governing_verb
+from .when import trigger_date
+
+Locator = Callable[[int, int, int | None], "tuple[Place, int, str] | None"]
+CONFIDENCE = {"phrase": 0.8, "word": 0.65, "frame": 0.7}  # by the kind of rule that fired
+FALLBACK_SENTENCES = (-1, -2, 1)  # where to look for a place when the sentence has none
+# Events whose other side is the non-state actor the story is about when the sentence names none.
+ONE_SIDED = frozenset({T.AIR_STRIKE, T.SHELLING, T.GOVERNMENT_REGAINS})
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more mentions (mutable while merging)."""
+
+    sub: str
+    agent: Actor | None
+    patient: Actor | None
+    hedged: bool
+    confidence: float
+    sentences: list[Span]
+    place: Place | None = None
+    geo_precision: int | None = None
+    place_name: str | None = None
+    when: dt.date | None = None
+    time_precision: int = 3
+    dated_by_text: bool = False
+    tolls: list[Toll] = field(default_factory=list)
+    sent_index: int = 0
+    place_inferred: bool = False  # located from neighbouring sentences, not its own
+    definite: bool = False  # told as "the attack", "this bombing": a reference back to one already told
+    generic: bool = False  # "the blast", "an explosion": a word that names no kind of attack of its own
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a sentence's drafts are made with: the article around it and how to locate a span."""
+
+    sents: Sequence[Span]
+    history: Sequence[Actor]  # actors of the sentences before, most salient last
+    locate: Locator
+    published: dt.date | None
+    skip_before: int  # where the story starts after a dateline
+
+
+def _agent(c: Candidate, sent: Span, ctx: Context, r: Reader) -> Actor | None:
+    """The doer: a government that strikes is its forces; a pronoun is the armed actor told before."""
+    agent = c.agent
+    if (
+        agent is not None
+        and agent.kind == "government"
+        and T.EVENT_TYPES.get(c.sub_event_type)
+        in {
+            T.BATTLES,
+            T.EXPLOSIONS,
+        }
+    ):
+        agent = Actor("state", agent.country, token_i=agent.token_i)
+    if agent is not None and agent.kind == "government" and agent.country is None:
+        agent = Actor("government", sentence_country(sent, r.names), token_i=agent.token_i)
+    if (
+        agent is not None
+        and agent.kind == "unidentified"
+        and c.trigger.doc[agent.token_i or 0].pos_ == "PRON"
+    ):
+        agent = None
+    pronoun = any(
+        t.pos_ == "PRON" and t.lower_ in r.actors.SUBJECT_PRONOUNS and t.dep_ == "nsubj" for t in sent
+    )
+    if agent is None and pronoun and c.sub_event_type != T.PEACEFUL_PROTEST:
+        before = actors_in(sent[: c.trigger.i - sent.start], r)
+        agent = context_actor([*ctx.history, *before], ARMED_KINDS)
+    return agent
+
+
+def _patient(c: Candidate, agent: Actor | None, sent: Span, ctx: Context, r: Reader) -> Actor | None:
+    """The other side of a strike or a retaking: a non-state actor of the sentence or the story."""
+    if c.patient is not None or c.sub_event_type not in ONE_SIDED:
+        return c.patient
+
+    def other(a: Actor) -> bool:
+        return a.kind in NON_STATE_KINDS and (agent is None or (a.kind, a.named) != (agent.kind, agent.named))
+
+    local = [a for a in actors_in(sent, r) if other(a)]
+    return local[0] if local else context_actor([a for a in ctx.history if other(a)], NON_STATE_KINDS)
+
+
+def _confidence(c: Candidate, agent: Actor | None, si: int) -> float:
+    conf = CONFIDENCE.get(c.why.split(":", 1)[0].split("+", 1)[0], 0.6)
+    if agent is None:
+        conf -= 0.1
+    if c.trigger.dep_ in {"relcl", "acl", "pcomp", "amod"} or any(
+        a.dep_ in {"relcl", "acl"} for a in c.trigger.ancestors
+    ):
+        conf -= 0.1  # told in a clause about something else ("a town that was the scene of an attack")
+    if si == 0:
+        conf += 0.05  # the lede usually carries the news
+    return conf
+
+
+def _place(d: Draft, c: Candidate, sent: Span, si: int, ctx: Context) -> None:
+    """Where: the object place, the clause, the sentence, then the sentences before it and the next one."""
+    anchor = c.trigger.idx
+    found = None
+    if c.place_tokens:  # the object of "seized X", "retook X": that is where it happened
+        doc = c.trigger.doc
+        lo, hi = min(c.place_tokens), max(c.place_tokens)
+        found = ctx.locate(doc[lo].idx, doc[hi].idx + len(doc[hi].text), anchor)
+    inferred = False
+    if found is None:
+        clause = governing_verb(c.trigger)
+        if clause is not None:
+            toks = list(clause.subtree)
+            found = ctx.locate(toks[0].idx, toks[-1].idx + len(toks[-1].text), anchor)
+        if found is None:
+            found = ctx.locate(sent.start_char, sent.end_char, anchor)
+            inferred = found is not None and clause is not None
+    if found is None:
+        for j in (si + k for k in FALLBACK_SENTENCES):
+            if 0 <= j < len(ctx.sents):
+                found = ctx.locate(ctx.sents[j].start_char, ctx.sents[j].end_char, None)
+                if found is not None:
+                    inferred = True
+                    break
+    d.place_inferred = found is None or inferred
+    if found is not None:
+        place, prec, name = found
+        d.place, d.place_name = place, name
+        d.geo_precision = max(prec, 2) if inferred and prec == 1 else prec
+
+
+def make_draft(
+    c: Candidate, sent: Span, si: int, ctx: Context, sent_dates: Sequence[DateMention], r: Reader
+) -> Draft:
+    """A draft event for one candidate of sentence ``si``."""
+    agent = _agent(c, sent, ctx, r)
+    patient = _patient(c, agent, sent, ctx, r)
+    d = Draft(
+        c.sub_event_type,
+        agent,
+        patient,
+        c.status == "hedged",
+        _confidence(c, agent, si),
+        [sent],
+        sent_index=si,
+    )
+    _place(d, c, sent, si, ctx)
+    d.generic = c.why.startswith("word:") and c.why.removeprefix("word:") in r.checks.EXPLOSION_WORDS
+    d.definite = c.trigger.pos_ == "NOUN" and any(
+        ch.dep_ in {"det", "poss"} and ch.lower_ in r.grammar.DEFINITE for ch in c.trigger.children
+    )
+    mention = trigger_date(sent, c.trigger, sent_dates, r.dates, ctx.skip_before)
+    if mention is not None:
+        d.when = mention.date or mention.earliest
+        d.time_precision = mention.time_precision
+        d.dated_by_text = True
+    elif ctx.published is not None:
+        d.when, d.time_precision = ctx.published, 2
+    return d

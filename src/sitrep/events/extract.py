@@ -1,0 +1,173 @@
+"""Stage 4: an article (parsed, with its places) → the events it reports, in text order.
+
+The sentence loop: find each sentence's typed triggers (``triggers``), drop what did not happen,
+fold a demonstration's parts into it (``protests``), keep one candidate per sub-type by ACLED's
+hierarchy, draft each with its actors, place and date (``draft``), give the sentence's toll to
+the event that carries it (``tolls``), then merge the mentions of one happening (``merge``) and
+code each as an ``Event`` (``code``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import taxonomy as T
+from ..lang import Language
+from ..lang.readings import Toll
+from ..records import Article, Event
+from ..registry import register
+from .actors import Actor, sentence_actors
+from .candidate import Candidate
+from .code import Coding, code_event, stale
+from .draft import Context, Draft, Locator, make_draft
+from .merge import merge_drafts
+from .protests import one_demonstration, protest_policing
+from .reading import Reader
+from .tolls import named_victims
+from .triggers import find_candidates
+from .when import inherited_date, sentence_dates
+
+PRODUCER = "events.rules.v1"
+TOLL_FOLLOW_UP = 2  # a toll told this many sentences after its event still belongs to it
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Which events the caller wants."""
+
+    include_background: bool = True  # past incidents cited as context (marked ``background``)
+    include_hedged: bool = True  # unconfirmed events (marked ``hedged``)
+    min_confidence: float = 0.0
+    producer: str = PRODUCER
+
+
+def _anchored_noun(c: Candidate) -> bool:
+    """A nominal trigger that is itself a participant or has one ("rioters fought", "French airstrikes")."""
+    specific = c.agent is not None and (c.agent.country is not None or c.agent.named is not None)
+    return c.trigger.dep_ in {"nsubj", "nsubjpass"} or specific or c.patient is not None
+
+
+def _kept(cands: Sequence[Candidate]) -> dict[str, Candidate]:
+    """One candidate per sub-type, after ACLED's hierarchy (a specific type absorbs generic ones)."""
+    subs = {c.sub_event_type for c in cands}
+    absorbed = set().union(*(T.ABSORBS.get(s, set()) for s in subs)) if subs else set()
+    kept: dict[str, Candidate] = {}
+    for c in cands:
+        if c.sub_event_type in absorbed or c.sub_event_type not in T.EVENT_TYPES:
+            continue
+        prev = kept.get(c.sub_event_type)
+        if prev is None or (prev.agent is None and c.agent is not None):
+            kept[c.sub_event_type] = c
+    return kept
+
+
+@dataclass
+class _Story:
+    """What the loop carries from sentence to sentence."""
+
+    drafts: list[Draft]
+    history: list[Actor]
+    in_protests: bool = False  # the story is about demonstrations (a protest-family event was told)
+
+
+def _sentence(
+    si: int, sent: Span, story: _Story, ctx: Context, language: Language, r: Reader, opts: Options
+) -> None:
+    """Draft the events one sentence tells, and hand its toll to the one that carries it."""
+    sent_dates = sentence_dates(sent, ctx.published, language.dates)
+    anchored = (
+        any(r.is_place(t) for t in sent) or bool(sent_dates) or bool(r.checks.CASUALTY.search(sent.text))
+    )
+    cands = [
+        c
+        for c in find_candidates(sent, r)
+        if c.status != "not" and (c.trigger.pos_ == "VERB" or anchored or _anchored_noun(c))
+    ]
+    if not opts.include_hedged:
+        cands = [c for c in cands if c.status != "hedged"]
+    cands = one_demonstration(protest_policing(cands), sent, language.protests, story.in_protests)
+    kept = _kept(cands)
+    sent_tolls: list[Toll] = [t for t in language.tolls.find_tolls(sent.text) if t.kind == "killed"]
+    toll_owner = next((s for s in T.TOLL_ORDER if s in kept), None)
+    drafts = story.drafts
+    if not kept and sent_tolls and drafts and si - drafts[-1].sent_index <= TOLL_FOLLOW_UP:
+        if drafts[-1].sub in T.TOLL_ORDER:
+            drafts[-1].tolls += sent_tolls  # "The death toll rose to 19." tells the previous event's dead
+    for sub, c in kept.items():
+        d = make_draft(c, sent, si, ctx, sent_dates, r)
+        _inherit_date(d, drafts)
+        drafts.append(d)
+        if sub == toll_owner:
+            d.tolls = (
+                named_victims(c.trigger, sent, list(sent_tolls), r)
+                if c.status == "happened"
+                else list(sent_tolls)
+            )
+    story.history.extend(sentence_actors(sent, r))
+    story.in_protests = story.in_protests or any(s in T.DEMONSTRATIONS for s in kept)
+
+
+def _inherit_date(d: Draft, drafts: Sequence[Draft]) -> None:
+    """An undated event told right after a dated one ("In Kisumu, police ...") shares its day, less surely."""
+    if d.dated_by_text or not drafts:
+        return
+    prev = next((p for p in reversed(drafts) if p.dated_by_text), None)
+    if prev is not None:
+        shared = inherited_date(d.sent_index - prev.sent_index, prev.when, prev.time_precision)
+        if shared is not None:
+            d.when, d.time_precision = shared
+
+
+def extract_events(
+    article: Article,
+    doc: Doc,
+    locate: Locator,
+    gazetteer: object,
+    *,
+    language: Language,
+    is_place: Callable[[Token], bool],
+    focus_country: str | None,
+    options: Options = Options(),
+    skip_before: int = 0,
+) -> list[Event]:
+    """Code the events an article reports.
+
+    Args:
+        article: the cleaned article (offsets refer to ``article.text``).
+        doc: ``article.text`` parsed by spaCy (with sentences).
+        locate: ``(start, end, anchor) -> (place, geo_precision, name) | None`` for a text span.
+        gazetteer: used for country names and demonyms.
+        language: the article's language data (``sitrep.lang.load``).
+        is_place: whether a token lies inside a recognised toponym.
+        focus_country: the article's main country (ISO alpha-2), if known.
+        options: which events to keep (background, hedged, minimum confidence) and the producer name.
+        skip_before: offset where the story starts after a dateline (its date and place are ignored).
+
+    Returns:
+        The article's events, in text order.
+    """
+    r = Reader.for_article(language, gazetteer, is_place)
+    sents = list(doc.sents)
+    ctx_history: list[Actor] = []
+    story = _Story([], ctx_history)
+    ctx = Context(sents, ctx_history, locate, article.published, skip_before)
+    for si, sent in enumerate(sents):
+        _sentence(si, sent, story, ctx, language, r, opts=options)
+    coding = Coding(article, r.names, focus_country, language.tolls.is_update, options.producer)
+    events = [code_event(d, coding) for d in merge_drafts(story.drafts)]
+    return [
+        e
+        for e in events
+        if e.confidence >= options.min_confidence
+        and (options.include_background or not e.background)
+        and not stale(e, article.published)
+    ]
+
+
+@register(PRODUCER)
+def rules_v1() -> Callable[..., list[Event]]:
+    """The rule-based coder, as the registry hands it to the pipeline."""
+    return extract_events

@@ -1,0 +1,122 @@
+"""One happening told several times in one article becomes one draft ("the attack ... the assault left").
+
+Mentions merge when they are compatible (same type, compatible place, date and actor), when a
+definite reference points back to one already told ("the nerve agent attack"), when a generic
+word joins the explosion told ("the blast"), or when the next sentence elaborates the last one
+with no place or date of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import taxonomy as T
+from ..geodesy import distance_km
+from ..records import Place
+from .draft import Draft
+
+SAME_PLACE_KM = 25.0  # two places of one article closer than this can be one place
+SAME_DAY_SLACK = 2  # days two text-dated mentions may differ and still be one happening
+GENERIC = frozenset({T.ARMED_CLASH, T.ATTACK})  # the types a follow-up sentence tells its event's fighting in
+
+
+def _km(a: Place, b: Place) -> float:
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def _near(a: Draft, b: Draft) -> bool:
+    """Places that can be one place: unknown, the same country at region level, or within 25 km."""
+    if a.place is None or b.place is None:
+        return True
+    if a.place.country != b.place.country:
+        return False
+    coarse = (a.geo_precision or 3) == 3 or (b.geo_precision or 3) == 3
+    return coarse or _km(a.place, b.place) <= SAME_PLACE_KM
+
+
+def compatible(a: Draft, b: Draft) -> bool:
+    """Two mentions describe the same happening: same type, compatible place, date and actor."""
+    if a.sub != b.sub:
+        return False
+    if (
+        a.agent
+        and b.agent
+        and a.agent.kind != b.agent.kind
+        and "unidentified" not in {a.agent.kind, b.agent.kind}
+    ):
+        return False
+    if a.agent and b.agent and a.agent.country and b.agent.country and a.agent.country != b.agent.country:
+        return False
+    if (
+        a.dated_by_text
+        and b.dated_by_text
+        and a.when
+        and b.when
+        and abs((a.when - b.when).days) > SAME_DAY_SLACK
+    ):
+        return False
+    if a.place is not None and b.place is not None and a.place.geonameid is not None:
+        if a.place.geonameid == b.place.geonameid:
+            return True
+    return _near(a, b)
+
+
+def _elaborates(a: Draft, b: Draft) -> bool:
+    """b is the next sentence telling more of a (its fighting, its dead) with no place or date of its own."""
+    return (
+        b.sub in GENERIC
+        and a.sub != b.sub
+        and T.EVENT_TYPES[a.sub] == T.EVENT_TYPES[b.sub]
+        and b.sent_index - a.sent_index == 1
+        and b.place_inferred
+        and not b.dated_by_text
+        and not (a.tolls and b.tolls)
+    )
+
+
+def fold(a: Draft, b: Draft) -> Draft:
+    """Fold mention b into a, keeping the most specific place and date and all evidence."""
+    if b.place is not None and (a.place is None or (b.geo_precision or 3) < (a.geo_precision or 3)):
+        a.place, a.geo_precision, a.place_name = b.place, b.geo_precision, b.place_name
+    if b.dated_by_text and (not a.dated_by_text or b.time_precision < a.time_precision):
+        a.when, a.time_precision, a.dated_by_text = b.when, b.time_precision, True
+    a.agent = a.agent or b.agent
+    if a.agent and b.agent and a.agent.country is None and b.agent.country:
+        a.agent = b.agent
+    a.patient = a.patient or b.patient
+    a.hedged = a.hedged and b.hedged
+    a.confidence = max(a.confidence, b.confidence)
+    a.sentences += [s for s in b.sentences if s not in a.sentences]
+    a.tolls += b.tolls
+    return a
+
+
+def _earlier(merged: Sequence[Draft], d: Draft) -> Draft | None:
+    """The draft a definite reference or a generic explosion word points back to, if any."""
+    earlier = (
+        next((m for m in merged if m.sub == d.sub and not d.dated_by_text), None) if d.definite else None
+    )
+    if earlier is None and d.generic:  # "the blast" after "a suicide bomber struck": one explosion
+        same_kind = (m for m in merged if T.EVENT_TYPES[m.sub] == T.EVENT_TYPES[d.sub] and _near(m, d))
+        earlier = next(same_kind, None)
+    return earlier
+
+
+def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
+    """The article's drafts with every mention of one happening folded into the first."""
+    merged: list[Draft] = []
+    for d in drafts:
+        for m in merged:
+            if compatible(m, d):
+                fold(m, d)
+                break
+        else:
+            last = merged[-1] if merged else None
+            earlier = _earlier(merged, d)
+            if last is not None and _elaborates(last, d):
+                fold(last, d)
+            elif earlier is not None:
+                fold(earlier, d)  # "the nerve agent attack" again: the one already told, wherever said
+            else:
+                merged.append(d)
+    return merged

@@ -1,0 +1,96 @@
+"""Did it happen? A trigger's modality: reported, claimed (hedged), or not (threatened, planned, negated).
+
+ACLED codes what is reported to have happened; a claim is coded with lower confidence; threats,
+plans, denials, negations, conditions, futures and tallies over a period are not coded. Read from
+the trigger's own dependents and up to six governing heads; the words are the language's
+(``lang/<code>/modality.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Token
+
+from ..lang import ModalityWords
+from .syntax import VERBAL
+
+Modality = Literal["happened", "hedged", "not"]
+GOVERNORS = 6  # heads climbed above a trigger
+
+
+def _negated(trigger: Token, m: ModalityWords) -> bool:
+    """Negated, or a participant that is nobody ("no civilians were killed", "nobody was hurt")."""
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and (c.lower_ in m.NOBODY or any(d.dep_ == "det" and d.lower_ == m.NO_DETERMINER for d in c.children))
+        for c in trigger.children
+    )
+
+
+def _unreal(trigger: Token, m: ModalityWords) -> bool:
+    """A future, an unfulfilled infinitive, a condition, or a tally over a period."""
+    for c in trigger.children:
+        low = c.lower_
+        if c.dep_ in {"aux", "auxpass"} and low in m.FUTURE_AUX:
+            return True
+        if (
+            c.dep_ == "aux"
+            and low == m.INFINITIVE_MARK
+            and trigger.dep_ in {"xcomp", "advcl", "acl", "relcl", "ccomp"}
+        ):
+            if trigger.head.lemma_.lower() not in m.ASPECT_HEADS:
+                return True
+        if c.dep_ == "mark" and low in m.CONDITION_MARKS:
+            return True
+    perfect = any(c.dep_ == "aux" and c.lower_ in m.PERFECT_AUX for c in trigger.children)
+    return perfect and bool(m.AGGREGATE.search(trigger.sent.text))  # "has killed thousands since 2015"
+
+
+def _hedges(tok: Token, m: ModalityWords) -> bool:
+    """A hedging adverb among the token's dependents ("reportedly", "allegedly")."""
+    return any(c.dep_ == "advmod" and c.lower_ in m.HEDGE_ADVERBS for c in tok.children)
+
+
+def modality(trigger: Token, m: ModalityWords) -> Modality:
+    """'not' for threats, plans, denials, negations and futures; 'hedged' for claims; else 'happened'."""
+    if _negated(trigger, m) or _unreal(trigger, m):
+        return "not"
+    status: Modality = "happened"
+    if any(c.dep_ == "aux" and c.lower_ in m.POSSIBILITY_AUX for c in trigger.children) or _hedges(
+        trigger, m
+    ):
+        status = "hedged"
+    node, steps = trigger, 0
+    while node.head.i != node.i and steps < GOVERNORS:
+        head = node.head
+        if node.dep_ == "conj":  # a coordinated verb is not governed by its sibling
+            node = head
+            continue
+        verdict = _governed(node, head, m)
+        if verdict == "not":
+            return "not"
+        if verdict == "hedged":
+            status = "hedged"
+        node, steps = head, steps + 1
+    return status
+
+
+def _governed(node: Token, head: Token, m: ModalityWords) -> Modality:
+    """What a governing head makes of the clause below it."""
+    hl = head.lemma_.lower()
+    if any(c.dep_ == "mark" and c.lower_ in m.GOVERNING_CONDITIONS for c in head.children):
+        return "not"  # "if arrests were made": a condition, not a report
+    if hl in m.NOT_HAPPENED_HEADS and node.dep_ not in {"nsubj", "nsubjpass", "advcl"}:
+        return "not"
+    if head.pos_ in VERBAL and any(
+        c.dep_ == "aux" and c.lower_ in m.FUTURE_AUX | m.OBLIGATION_AUX for c in head.children
+    ):
+        return "not"  # "Mexico should send peace demonstrators", "the army would retake the town"
+    if hl in m.CONFIRM_HEADS and any(c.dep_ == "neg" for c in head.children):
+        return "hedged"
+    if hl in m.HEDGE_HEADS or head.lower_ in m.UNCONFIRMED or _hedges(head, m):
+        return "hedged"
+    return "happened"

@@ -1,0 +1,81 @@
+"""What the rules read a sentence with: the language's words, the gazetteer's country names, the places.
+
+One ``Reader`` is made per article (``Reader.for_article``) and handed to every rule, so no rule
+reaches for a global word list or a gazetteer of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from spacy.tokens import Token
+
+from ..lang import ActorWords, ConstraintWords, DateWords, Grammar, Language, ModalityWords, Triggers
+
+
+class CountryNames(Protocol):
+    """What actor naming needs from the gazetteer."""
+
+    def country_of_demonym(self, word: str) -> str | None: ...
+
+    def country_name(self, iso2: str) -> str | None: ...
+
+    def country_code(self, name: str) -> str | None: ...
+
+
+class GazetteerNames:
+    """``CountryNames`` over the gazetteer: demonyms, names and codes of countries."""
+
+    def __init__(self, gaz: Any, abbreviations: frozenset[str]) -> None:
+        self.gaz = gaz
+        self.abbreviations = abbreviations
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """ISO alpha-2 code of a demonym ("Malian" → "ML")."""
+        return self.gaz.country_of_demonym(word)  # type: ignore[no-any-return]
+
+    def country_name(self, iso2: str) -> str | None:
+        """The English short name of a country code."""
+        return self.gaz.country_name(iso2)  # type: ignore[no-any-return]
+
+    def country_code(self, name: str) -> str | None:
+        """ISO alpha-2 code of a country name; capitalised words of three letters or more only."""
+        if not name[:1].isupper() or len(name) < 3 and name not in self.abbreviations:
+            return None
+        place = self.gaz.country_by_name(name)
+        return place.country if place is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """The language data and the lookups every rule takes."""
+
+    words: Triggers
+    actors: ActorWords
+    modality: ModalityWords
+    checks: ConstraintWords
+    grammar: Grammar
+    dates: DateWords
+    names: CountryNames
+    is_place: Callable[[Token], bool]
+
+    @classmethod
+    def for_article(cls, language: Language, gazetteer: Any, is_place: Callable[[Token], bool]) -> Reader:
+        """A reader for one article's language, gazetteer and recognised toponyms."""
+        names = GazetteerNames(gazetteer, language.actors.COUNTRY_ABBREVIATIONS)
+        return cls(
+            language.triggers,
+            language.actors,
+            language.modality,
+            language.checks,
+            language.grammar,
+            language.dates,
+            names,
+            is_place,
+        )
+
+    def lemma(self, tok: Token) -> str:
+        """The token's lemma, with past forms the statistical lemmatiser leaves alone mended."""
+        return self.words.IRREGULAR.get(tok.lower_, tok.lemma_.lower())

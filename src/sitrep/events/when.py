@@ -1,0 +1,81 @@
+"""When an event happened: the date phrase that governs its trigger, else a neighbour's, else publication.
+
+A sentence's dates are found once (``find_dates``, the language's date grammar); for each trigger
+the governing one is chosen by the parse: a date attached to the trigger or inside its phrase
+first, then one on a governing verb, never one that dates a reaction, a video or a report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from ..lang import DateWords
+from ..lang.readings import DateMention, find_dates
+from .syntax import governing_verb
+
+INHERIT_SENTENCES = 4  # an undated event shares the day of a dated one told this close before it
+
+__all__ = ["INHERIT_SENTENCES", "find_dates", "inherited_date", "sentence_dates", "trigger_date"]
+
+
+def sentence_dates(sent: Span, published: dt.date | None, words: DateWords) -> list[DateMention]:
+    """Every date phrase of a sentence, resolved against the publication date."""
+    return find_dates(sent.text, published, words.FAMILIES)
+
+
+def trigger_date(
+    sent: Span, trigger: Token, found: Sequence[DateMention], words: DateWords, skip_before: int = 0
+) -> DateMention | None:
+    """The date phrase that governs this trigger (not one that dates a quote, a video or a report).
+
+    ``found`` is ``sentence_dates(sent, ...)``, computed once per sentence by the caller; dates
+    before ``skip_before`` (a dateline) are ignored.
+    """
+    mentions = [
+        m
+        for m in found
+        if (m.date is not None or m.earliest is not None)
+        and sent.start_char + m.start >= skip_before
+        and m.kind != "vague"
+        and not words.DURATION_START.search(sent.text[max(0, m.start - 12) : m.start])
+    ]
+    if not mentions:
+        return None
+    doc = sent.doc
+    best: tuple[int, DateMention] | None = None
+    ancestors = {a.i: a for a in trigger.ancestors}
+    clause = governing_verb(trigger)
+    if (
+        clause is not None
+    ):  # "set fire to tyres and smashed windows on Tuesday": coordinated verbs share a time
+        for conj in clause.conjuncts:
+            ancestors.setdefault(conj.i, conj)
+    subtree = {t.i for t in trigger.subtree}
+    for m in mentions:
+        span = doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        attach = span.root.head
+        if attach.i == trigger.i or span.root.i in subtree:
+            rank = 0
+        elif attach.i in ancestors:
+            lemma = attach.lemma_.lower()
+            if lemma in words.MEDIA_VERBS or lemma in words.REACTION_VERBS:
+                continue
+            rank = 3 if lemma in words.REPORT_VERBS else 1  # "announced late Saturday that X controls Y"
+        else:
+            continue
+        rank += 0 if m.time_precision == 1 else 2
+        if best is None or rank < best[0]:
+            best = (rank, m)
+    return best[1] if best else None
+
+
+def inherited_date(gap: int, when: dt.date | None, precision: int) -> tuple[dt.date, int] | None:
+    """The day an undated event told ``gap`` sentences after a dated one shares, less surely."""
+    if when is None or not 0 < gap <= INHERIT_SENTENCES:
+        return None
+    return when, max(precision, 2)

@@ -1,0 +1,41 @@
+"""English cues of modality: what makes a told event a threat, a plan, a negation, a claim or a tally.
+
+Read by ``events.modality`` (``sitrep.lang.ModalityWords``): an event that is threatened,
+planned, denied, negated, conditional or future is not coded; a claimed one is coded, hedged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Heads that make what they govern not-happened (threats, plans, denials).
+NOT_HAPPENED_HEADS: Final = frozenset(
+    "threaten threat warn warning plan planned intend intention vow pledge promise aim seek want "
+    "prepare expect fear risk danger deny denial reject refute call urge demand propose consider "
+    "discuss talk prevent avoid stop ban prohibit hope wish would".split()
+)
+# Heads that make what they govern a claim (coded, hedged): "claimed that", "accused of", "charged with".
+HEDGE_HEADS: Final = frozenset("claim allege allegation rumour rumor accuse charge suspect".split())
+HEDGE_ADVERBS: Final = frozenset("reportedly allegedly apparently purportedly possibly probably".split())
+UNCONFIRMED: Final = frozenset({"unconfirmed"})
+# "could not confirm", "did not verify": a negated confirmation hedges what it governs.
+CONFIRM_HEADS: Final = frozenset({"confirm", "verify"})
+FUTURE_AUX: Final = frozenset("will would shall 'll wo".split())
+OBLIGATION_AUX: Final = frozenset({"should", "must", "ought"})
+POSSIBILITY_AUX: Final = frozenset({"may", "might", "could"})
+PERFECT_AUX: Final = frozenset({"has", "have", "'ve"})
+INFINITIVE_MARK: Final = "to"
+# "began to shell", "managed to seize": the infinitive happened.
+ASPECT_HEADS: Final = frozenset({"begin", "start", "continue", "manage", "succeed"})
+CONDITION_MARKS: Final = frozenset({"if", "unless", "whether"})
+GOVERNING_CONDITIONS: Final = frozenset({"if", "unless"})
+# "nobody was hurt", "no civilians were killed": a participant that is nobody.
+NOBODY: Final = frozenset({"nobody", "none", "noone"})
+NO_DETERMINER: Final = "no"
+# A perfect with one of these is a tally over a period, not a happening with a place and a day.
+AGGREGATE: Final = re.compile(
+    r"\b(over|in|during) the (past|last) (\w+ )?(years?|decades?|months?)\b|\bsince (19|20)\d\d\b|"
+    r"\bin recent (years|months)\b|\bso far this year\b|\bthis year\b|\bsince the start of\b",
+    re.IGNORECASE,
+)
