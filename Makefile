@@ -1,5 +1,6 @@
 # sitrep: `make run` (install, build the gazetteer, ingest the sample, serve the map)
 #         `make test` (install, run the tests)
+#         `make lint` (ruff check, ruff format --check, mypy --strict on src; CI runs it before the tests)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -37,7 +38,8 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check src tests scripts
-	$(BIN)/mypy src
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy --strict src
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache src/sitrep/web/static/vendor
