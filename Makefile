@@ -1,5 +1,6 @@
 # sitrep: `make run` (install, build the gazetteer, ingest the sample, serve the map)
-#         `make test` (install, run the tests; fails when none ran)
+#         `make test` (install, run every test that can run here; fails when none ran)
+#         `make test-fast` (the tests that need no spaCy model, browser or ../shared: a quick loop)
 #         `make lint` (ruff check, ruff format --check, mypy --strict on src; CI runs it before the tests)
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-all bench lint gazetteer web clean
+.PHONY: install run test test-fast bench lint gazetteer web clean
 
 install: $(STAMP)
 
@@ -31,8 +32,14 @@ run: install
 	$(BIN)/sitrep serve --db $(DB) --host $(HOST) --port $(PORT)
 
 # pytest exits 5 when no test ran; that is a failure here. Extra arguments: make test PYTEST_ARGS='-k dedup'.
+PYTEST := $(BIN)/python -m pytest -n 2 -q
+FAST := not model and not browser and not eval
+
 test: install
-	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-fast: install
+	$(PYTEST) -m "$(FAST)" $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/sitrep bench --out BENCHMARKS.md
