@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from sitrep.settings import Settings, load_settings
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 def parsed(rows: str) -> Any:
@@ -86,3 +89,67 @@ def store(tmp_path: Path) -> Iterator[Any]:
     s = open_store(str(tmp_path / "t.db"))
     yield s
     s.close()
+
+
+# --- markers that do something ---------------------------------------------------------------
+# `model`, `browser` and `eval` name a resource a test needs. A marked test skips, with the reason,
+# when its resource is absent (`make test-fast` deselects all three). A test that needs the model
+# but is not marked `model` fails loudly, so the fast subset can never load the model by accident.
+
+MODEL_FIXTURES = frozenset({"resources", "extract"})
+NOT_MARKED_MODEL = "unmarked-test-must-not-load-a-spacy-model"
+
+
+@functools.cache
+def absent(marker: str) -> str | None:
+    """Why the resource behind ``marker`` is missing here, or None when the marked tests can run."""
+    if marker == "model":
+        settings = load_settings(env={})
+        if importlib.util.find_spec(settings.spacy_model) is None:
+            return f"spaCy model {settings.spacy_model!r} not installed (run `make install`)"
+        if not settings.gazetteer_path().is_file():
+            return f"gazetteer not built at {settings.gazetteer_path()} (run `make install`)"
+    elif marker == "browser":
+        from sitrep.web import missing_assets
+
+        if not CHROMIUM.exists():
+            return f"{CHROMIUM} not installed (apt-get install chromium)"
+        if importlib.util.find_spec("playwright") is None:
+            return "playwright not installed (run `make install`)"
+        if missing_assets():
+            return "map assets not vendored (run bash scripts/install_web.sh)"
+    elif marker == "eval":
+        if not (SHARED / "eval").is_dir():
+            return f"{SHARED} absent: internal evaluation data, beside a checkout only"
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip each `model`, `browser` or `eval` test whose resource is absent, saying which and why."""
+    for item in items:
+        for marker in ("model", "browser", "eval"):
+            why = item.get_closest_marker(marker) and absent(marker)
+            if why:
+                item.add_marker(pytest.mark.skip(reason=f"{marker}: {why}"))
+                break
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test that asks for the model's fixtures must be marked `model`."""
+    used = MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+    if used and item.get_closest_marker("model") is None:
+        pytest.fail(f"{item.nodeid} uses {sorted(used)} but is not marked @pytest.mark.model", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _model_only_when_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a test not marked `model`, loading a spaCy model fails, here or in a child `sitrep`."""
+    if request.node.get_closest_marker("model") is not None:
+        return
+    import spacy
+
+    def refuse(name: object, *args: object, **kwargs: object) -> Any:
+        pytest.fail(f"{request.node.nodeid} loads spaCy model {name!r} but is not marked @pytest.mark.model")
+
+    monkeypatch.setattr(spacy, "load", refuse)
+    monkeypatch.setenv("SITREP_SPACY_MODEL", NOT_MARKED_MODEL)

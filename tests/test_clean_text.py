@@ -268,6 +268,7 @@ def test_oversized_content_in_hand_is_rejected() -> None:
 # --- a real article (internal evaluation data, read from ../shared when present) -----------
 
 
+@pytest.mark.eval
 def test_shared_eval_article_boilerplate_is_removed() -> None:
     gold_path = SHARED_EVAL / "seed-gold.jsonl"
     if not gold_path.exists():

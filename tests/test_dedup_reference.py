@@ -24,7 +24,7 @@ from test_store_contract import pg_schema_url, store_url  # noqa: F401  (fixture
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "articles" / "mali-diabaly-2013.txt"
 REWRITE = Path(__file__).parent / "data" / "dedup" / "diabaly-second-outlet.txt"
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.eval]  # the reference article lives in ../shared
 
 
 @pytest.fixture

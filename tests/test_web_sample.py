@@ -39,8 +39,9 @@ def sample_url(tmp_path_factory: pytest.TempPathFactory, settings: Any, resource
     report = ingest_paths([str(SAMPLES)], settings, store, resources=resources)
     assert report.documents == 13 and not report.rejected
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15

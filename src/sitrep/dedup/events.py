@@ -34,6 +34,7 @@ PLACE_RADIUS_KM: dict[int, float] = {1: 15.0, 2: 60.0, 3: 300.0}
 UNLOCATED_KM = math.inf
 MAX_WINDOW = max(DATE_WINDOW.values())
 
+
 def outlet_of(url: str | None) -> str | None:
     """The outlet behind a URL: its host name without ``www.``."""
     if not url:
