@@ -13,7 +13,7 @@ What is saved (each through the command line or the HTTP API, the interfaces a u
   - ``sitrep geoparse`` JSONL on the four geoparsing dev files and news-dev;
   - the API's JSON (events, geojson, csv, stats, every event and every article) after
     ``sitrep ingest`` of the bundled ``samples/`` and of clusters-dev, through ``sitrep serve``.
-Temporary paths are blanked before comparing.
+Temporary paths and the checkout's own path are blanked before comparing.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ EVAL = SHARED / "eval"
 GEO = SHARED / "data" / "geoparsing"
 CASE = SHARED / "data" / "events" / "case2021-task2-acled" / "dev.jsonl"
 VOLATILE = re.compile(r"/tmp/[^\"/]+/")  # the temporary folder the inputs were written to
+CHECKOUT = re.compile(r"/[^\"]*?/samples/")  # where the checkout stands (a worktree, a clean clone)
 
 
 def _run(cmd: list[str], out: Path, env: dict[str, str] | None = None) -> None:
@@ -137,7 +138,7 @@ def save(dest: Path, sitrep: str) -> None:
 
 
 def _norm(line: str) -> str:
-    line = VOLATILE.sub("/TMP/", line)
+    line = CHECKOUT.sub("/ROOT/samples/", VOLATILE.sub("/TMP/", line))
     try:
         return json.dumps(json.loads(line), sort_keys=True, ensure_ascii=False)
     except ValueError:

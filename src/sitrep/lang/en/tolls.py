@@ -30,6 +30,7 @@ import re
 from typing import Final
 
 from ..readings import Toll, longest_first
+from .calendar import MONTH_ABBR, MONTHS
 from .numbers import NUMBER, Values, parse_number, values
 from .toll_words import (
     AUX,
@@ -69,9 +70,9 @@ _AFTER_NOUN = re.compile(
     rf"(?:\s+{WORD})?\s+(?:deaths|fatalities|bodies|lives\s+(?:were|have\s+been)\s+lost)\b", re.I
 )
 _AFTER_LIVES = re.compile(r"\s+lives\b", re.I)
+_MONTH_STEMS = "|".join(sorted({m[:3] for m in MONTHS} | set(MONTH_ABBR), key=len, reverse=True))
 _BEFORE_SKIP = re.compile(
-    r"(?:\b(?:no|not|including|among\s+them|among\s+whom|incl\.)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
-    r"Sept|Oct|Nov|Dec)[a-z]*\.?)\s+$",
+    rf"(?:\b(?:no|not|including|among\s+them|among\s+whom|incl\.)|\b(?:{_MONTH_STEMS})[a-z]*\.?)\s+$",
     re.I,
 )
 _BEFORE_YEAR = re.compile(r"\b(?:in|since|during|by|of|until|year|mid|early|late|from)\s+$", re.I)
