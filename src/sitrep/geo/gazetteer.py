@@ -1,4 +1,4 @@
-"""Read-only GeoNames-style gazetteer over the SQLite file that ``build.py`` writes.
+"""Read-only GeoNames-style gazetteer over the SQLite file that ``sitrep.gazetteer`` builds.
 
 Every query is a primary-key or index lookup on a normalised name, memoised per instance,
 because the resolver asks about every candidate token span of every document. The object
