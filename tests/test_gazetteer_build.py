@@ -8,6 +8,7 @@ from conftest import gazetteer_rows
 from sitrep.gazetteer import build_from_rows, load_geonames_dump, read_geonames_dump
 from sitrep.gazetteer.sources import _main_landmass_centroid
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.lang import load
 
 DATA = Path(__file__).parent / "data" / "geo"
 
@@ -16,7 +17,7 @@ def test_load_geonames_dump_adds_and_replaces(tmp_path: Path) -> None:
     path = tmp_path / "g.sqlite"
     places, countries, admin1 = gazetteer_rows()
     countries[0].geonameid = 2453866
-    build_from_rows(path, places, countries, admin1)
+    build_from_rows(path, places, countries, admin1, names=load("en").place_names)
     rows = list(read_geonames_dump(DATA / "mini_geonames.txt"))
     assert [r.geonameid for r in rows] == [9000001, 9000002, 9000003, 2453866]
     stats = load_geonames_dump(DATA / "mini_geonames.txt", path)

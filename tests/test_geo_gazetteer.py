@@ -12,13 +12,14 @@ from conftest import gazetteer_rows
 from sitrep.errors import ResourceError
 from sitrep.gazetteer import PlaceRow, build_from_rows
 from sitrep.geo.gazetteer import Gazetteer, normalize
+from sitrep.lang import load
 
 
 @pytest.fixture(scope="module")
 def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     path = tmp_path_factory.mktemp("gaz") / "mini.sqlite"
     places, countries, admin1 = gazetteer_rows()
-    stats = build_from_rows(path, places, countries, admin1)
+    stats = build_from_rows(path, places, countries, admin1, names=load("en").place_names)
     assert stats["rows"] == len(places) + len(countries) + len(admin1)
     assert stats["bytes"] > 0 and not list(path.parent.glob(".*.tmp"))  # written atomically
     return Gazetteer.open(path)
@@ -102,5 +103,7 @@ def test_is_current_tells_a_stale_or_missing_file(tmp_path: Path) -> None:
     conn.close()
     assert not Gazetteer.is_current(old)
     new = tmp_path / "new.sqlite"
-    build_from_rows(new, [PlaceRow(1, "Kolobadi", 14.3, -5.9, "P", "PPL", "ML")], [], {})
+    build_from_rows(
+        new, [PlaceRow(1, "Kolobadi", 14.3, -5.9, "P", "PPL", "ML")], [], {}, names=load("en").place_names
+    )
     assert Gazetteer.is_current(new)

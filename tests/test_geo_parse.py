@@ -9,8 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitrep.cli import cli
-from sitrep.geo.parse import GeoparseResult, toponym_dicts
-from sitrep.geo.resolve import GeoContext
+from sitrep.geo import GeoContext, geoparse_row, toponym_dict
 from sitrep.records import Place, Toponym
 
 TEXT = "  Heavy rain flooded parts of Dhaka on Monday,\r\n\r\nofficials in Bangladesh said.  "
@@ -23,7 +22,7 @@ def test_toponym_dicts_shape_and_order() -> None:
         "BD",
         mentions=(Toponym(2, 7, "Heavy", None, 0.0),),
     )
-    rows = toponym_dicts(ctx)
+    rows = [toponym_dict(t) for t in ctx.listed()]
     assert [r["name"] for r in rows] == ["Heavy", "Dhaka"]
     assert rows[1] == {
         "start": 30,
@@ -38,7 +37,7 @@ def test_toponym_dicts_shape_and_order() -> None:
         "score": 0.912,
     }
     assert rows[0]["lat"] is None
-    assert GeoparseResult("d1", tuple(rows)).to_dict()["id"] == "d1"
+    assert geoparse_row("d1", ctx.listed()) == {"id": "d1", "toponyms": rows}
 
 
 @pytest.mark.model

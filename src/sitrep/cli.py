@@ -318,19 +318,19 @@ def db_migrate(obj: dict[str, Any], url: str | None) -> None:
 def geoparse(obj: dict[str, Any], paths: tuple[str, ...], fmt: str) -> None:
     import json
 
-    from .geo.parse import geoparse_documents
+    from .geo import geoparse_row
     from .ingest import read_sources
-    from .pipeline import load_resources
+    from .pipeline import geoparse_batch, load_resources
 
     with _errors():
         settings = _settings(obj)
         resources = load_resources(settings)
         sources = read_sources(list(paths), settings, stdin=sys.stdin.buffer)
-        for result in geoparse_documents(sources, settings, resources):
+        for result in geoparse_batch(sources, settings, resources):
             if result.rejected is not None:
                 _say_reject(result.rejected)
                 continue
-            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+            click.echo(json.dumps(geoparse_row(result.doc_id, result.toponyms), ensure_ascii=False))
 
 
 @cli.group()
@@ -348,6 +348,7 @@ def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> N
     """Build the gazetteer from the packaged GeoNames data (cities500, countries, admin areas)."""
     from .gazetteer import build_gazetteer
     from .geo import Gazetteer
+    from .lang import load as load_language
 
     with _errors():
         settings = _settings(obj)
@@ -356,7 +357,8 @@ def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> N
             click.echo(f"sitrep: gazetteer present at {path}", err=True)
             return
         click.echo(f"sitrep: building gazetteer at {path} ...", err=True)
-        stats = build_gazetteer(path, progress=sys.stderr.isatty())
+        names = load_language(settings.language).place_names
+        stats = build_gazetteer(path, names, progress=sys.stderr.isatty())
         click.echo(f"sitrep: gazetteer built: {stats}", err=True)
 
 

