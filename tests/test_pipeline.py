@@ -1,13 +1,17 @@
-"""The one pipeline: its stage chain (requires/assigns) is checked when it loads, and the stages'
-default components register where they are defined."""
+"""The one pipeline: its stage chain (requires/assigns) is checked when it loads, the stages'
+default components register where they are defined, and `sitrep geoparse` keeps its offsets rule."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from sitrep.cli import cli
 from sitrep.errors import ConfigError
 from sitrep.pipeline import check_chain, load_resources, stage_chain
 from sitrep.registry import declared, register
@@ -15,6 +19,7 @@ from sitrep.settings import Settings
 
 # A cleaner that produces no article text: the parse that follows it has nothing to read.
 register("clean.bare.v1", requires=("raw.content",), assigns=("article.published",))(lambda: None)
+TEXT = "  Heavy rain flooded parts of Dhaka on Monday,\r\n\r\nofficials in Bangladesh said.  "
 
 
 def test_the_default_chain_holds() -> None:
@@ -50,3 +55,34 @@ def test_stage_packages_register_their_components_without_the_pipeline() -> None
         "assert 'sitrep.pipeline' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.model
+def test_cli_jsonl_offsets_point_into_the_text_as_given(tmp_path: Path) -> None:
+    src = tmp_path / "docs.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["geoparse", str(src)])
+    if out.exit_code == 2 and "not installed" in (out.stderr or ""):
+        pytest.skip(out.stderr)
+    assert out.exit_code == 0, out.stderr
+    (line,) = out.stdout.splitlines()
+    doc = json.loads(line)
+    assert doc["id"] == "a"
+    names = {t["name"]: t for t in doc["toponyms"]}
+    assert {"Dhaka", "Bangladesh"} <= set(names)
+    for t in doc["toponyms"]:
+        assert TEXT[t["start"] : t["end"]] == t["name"]
+    assert names["Dhaka"]["country"] == "BD"
+
+
+@pytest.mark.model
+def test_cli_text_file_uses_the_cleaned_text_and_reports_rejects(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("   ", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["geoparse", str(tmp_path / "story.txt"), str(tmp_path / "empty.txt")])
+    assert out.exit_code == 0, out.stderr
+    (line,) = out.stdout.splitlines()
+    doc = json.loads(line)
+    assert doc["id"] == "story" and doc["toponyms"]
+    assert all(t["start"] < len(TEXT.strip()) for t in doc["toponyms"])
+    assert "skipped" in out.stderr

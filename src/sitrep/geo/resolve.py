@@ -304,9 +304,9 @@ def _rerank_mentions(
             if kind == 0 and (q.feature_code in ("ADM1", "ADM2") or q.population >= MIN_POP)
         ]
         if len(opts) > 1:
+            county = names_a_county(t.name, words)
             kw: dict[str, Any] = {"focus": focus, "counts": counts, "shares": shares, "others": placed}
-            kw["county_word"] = names_a_county(t.name, words)
-            best = max(opts, key=lambda q: score_candidate(q, 0, **kw))
+            best = max(opts, key=lambda q: score_candidate(q, 0, county_word=county, **kw))
             t = Toponym(t.start, t.end, t.name, best, t.score)
         out.append(t)
     return tuple(out)
