@@ -348,7 +348,7 @@ def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> N
     """Build the gazetteer from the packaged GeoNames data (cities500, countries, admin areas)."""
     from .gazetteer import build_gazetteer
     from .geo import Gazetteer
-    from .lang import load as load_language
+    from .lang import load
 
     with _errors():
         settings = _settings(obj)
@@ -357,8 +357,7 @@ def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> N
             click.echo(f"sitrep: gazetteer present at {path}", err=True)
             return
         click.echo(f"sitrep: building gazetteer at {path} ...", err=True)
-        names = load_language(settings.language).place_names
-        stats = build_gazetteer(path, names, progress=sys.stderr.isatty())
+        stats = build_gazetteer(path, load(settings.language).place_names, progress=sys.stderr.isatty())
         click.echo(f"sitrep: gazetteer built: {stats}", err=True)
 
 
