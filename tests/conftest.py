@@ -39,6 +39,39 @@ def parsed(rows: str) -> Any:
     )
 
 
+def gazetteer_rows() -> tuple[list[Any], list[Any], dict[str, tuple[str, int, list[str]]]]:
+    """Rows of a tiny synthetic gazetteer: towns of Mali, France and the US, four countries."""
+    from sitrep.gazetteer import CountryRow, PlaceRow
+
+    places = [
+        PlaceRow(1, "Bamako", 12.65, -8.0, "P", "PPLC", "ML", "01", 2_000_000, ("Bamakó", "BKO")),
+        PlaceRow(2, "Niono", 14.25, -5.99, "P", "PPL", "ML", "05", 52_000, ()),
+        PlaceRow(3, "Ségou", 13.43, -6.26, "P", "PPL", "ML", "05", 130_000, ("Segu",)),
+        PlaceRow(4, "Paris", 48.85, 2.35, "P", "PPLC", "FR", "11", 2_100_000, ()),
+        PlaceRow(5, "Paris", 33.66, -95.55, "P", "PPL", "US", "TX", 25_000, ()),
+        PlaceRow(6, "Mali", 35.0, 104.0, "P", "PPL", "CN", "15", 42_000, ()),
+        PlaceRow(7, "Springfield", 39.80, -89.64, "P", "PPL", "US", "IL", 114_000, ()),
+        PlaceRow(8, "Springfield", 37.21, -93.29, "P", "PPL", "US", "MO", 170_000, ()),
+    ]
+    countries = [
+        CountryRow(
+            "ML", 100, "Mali", "MLI", "Bamako", 19_000_000, (17.0, -4.0), {"Republic of Mali"}, {"Malian"}
+        ),
+        CountryRow("FR", 101, "France", "FRA", "Paris", 67_000_000, (46.0, 2.0), set(), {"French"}),
+        CountryRow("US", 102, "United States", "USA", "Washington", 327_000_000, None, set(), {"American"}),
+        CountryRow(
+            "CI", 103, "Ivory Coast", "CIV", "Yamoussoukro", 25_000_000, (8.0, -5.0), set(), {"Ivorian"}
+        ),
+    ]
+    admin1 = {
+        "ML.05": ("Ségou", 200, ["Segou Region"]),
+        "US.IL": ("Illinois", 201, []),
+        "US.TX": ("Texas", 202, []),
+        "US.MO": ("Missouri", 203, []),
+    }
+    return places, countries, admin1
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     """Defaults, isolated from the developer's environment, in strict=False mode."""

@@ -11,8 +11,11 @@ import pytest
 import sitrep.clean.html as clean_html
 from sitrep.clean import clean_document
 from sitrep.errors import ParseError
+from sitrep.lang import load
 from sitrep.records import Article, RawDocument, Rejected
 from sitrep.settings import Settings
+
+EN = load("en")
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 STORY = "Gunmen attacked a village near Gao on Sunday, killing three people, residents said."
@@ -31,7 +34,7 @@ def clean(
 ) -> Article | Rejected:
     data = content.encode("utf-8") if isinstance(content, str) else content
     doc = RawDocument(doc_id="p1", origin="page.html", media_type=media_type, content=data, **kw)  # type: ignore[arg-type]
-    return clean_document(doc, settings or Settings())
+    return clean_document(doc, settings or Settings(), EN)
 
 
 def clean_ok(content: bytes | str, media_type: str = "html", **kw: object) -> Article:

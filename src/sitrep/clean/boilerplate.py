@@ -11,7 +11,11 @@ The rules are general patterns, not one site's strings:
   policy, where every sentence speaks to the reader or about the site.
 
 Story paragraphs, quotes and image captions are kept. Paragraphs are separated by a blank line;
-whitespace inside a line is normalised, lines are never reflowed.
+whitespace inside a line is normalised, lines are never reflowed. The words and patterns are the
+language's (``sitrep.lang.Boilerplate``); the shapes (menus, short lines, sentence ends) are here.
+
+Why hand-written: trafilatura (``html.py``) removes chrome from HTML by its markup; plain text and
+what trafilatura leaves behind have no markup, and no library filters them line by line.
 """
 
 from __future__ import annotations
@@ -19,84 +23,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Words that make up navigation, sharing, advertising and account chrome.
-_UI_WORDS = frozenset(
-    """
-    skip main content navigation nav menu home homepage jump
-    share shares sharing shared tweet retweet facebook twitter whatsapp linkedin telegram reddit
-    pinterest instagram youtube tiktok flipboard messenger email e-mail mail print copy copied link
-    links permalink url
-    advertisement advertisements advertising advert ad ads sponsored sponsor promoted partner
-    continues continue continued below above scroll reading read more
-    sign signup log login logout register subscribe subscribed subscribers subscription newsletter
-    newsletters alerts notifications
-    comment comments commenting report error typo correction corrections feedback
-    follow back top next previous prev close toggle search
-    related stories story article articles topics video videos watch listen audio podcast podcasts
-    gallery slideshow
-    cookie cookies accept preferences privacy policy terms conditions settings manage
-    trending popular latest recommended most
-    click tap here download app apps free
-    """.split()
-)
-# Short function words ignored when measuring how much of a line is UI vocabulary.
-_STOP = frozenset(
-    "a an the to of for on in our your this that these and or with by at from up is are be all here now via "
-    "us you we it its my me".split()
-)
+from ..lang import Boilerplate
+
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _MENU_SEPARATORS = re.compile(r"\s*[|•·›»]\s*")
 _BREADCRUMB = re.compile(r"\s[›»]\s")
-_TEASER = re.compile(
-    r"^(?:read more|read also|also read|read next|see also|related(?: stories| articles| coverage| content)?"
-    r"|more on this(?: story)?|recommended|trending|watch|listen|most read|more from [\w ]{1,30})"
-    r"\s*[:|»›>–—-]",
-    re.IGNORECASE,
-)
-_CALL_TO_ACTION = re.compile(
-    r"^(?:subscribe|sign (?:up|in)|log ?in|register|download|follow us|click here|tap here|get the app"
-    r"|join us)\b",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(
-    r"^\(?(?:with (?:a |additional )?(?:reports?|reporting|files|information) (?:from|by)"
-    r"|(?:additional )?reporting by|writing by|editing by|compiled by|contributing:)\b",
-    re.IGNORECASE,
-)
-_COPYRIGHT = re.compile(
-    r"^(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|\ball rights reserved\b"
-    r"|\bmay not be (?:re)?published, broadcast",
-    re.IGNORECASE,
-)
-# A sentence that states a comment, cookie, newsletter, subscription or feedback policy.
-_POLICY = (
-    re.compile(
-        r"\b(?:comments?|commenting|discussion)\b.*\b(?:clos\w*|remov\w*|disabl\w*|moderat\w*|review\w*|"
-        r"approv\w*|guidelines?|polic(?:y|ies)|community|civil|respectful|abus\w*|legal|appear|"
-        r"reserve|suspend\w*|turned off|open)\b"
-        r"|\b(?:clos\w*|remov\w*|disabl\w*|suspend\w*|turned off)\b.*\b(?:comments?|commenting)\b",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\bcookies?\b.*\b(?:use|using|accept|agree|consent|brows\w*|experience|settings|polic(?:y|ies)|continu\w*)\b",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"\b(?:sign(?:ing)? up|subscri\w+|register)\b.*"
-        r"\b(?:newsletters?|inbox|e-?mails?|alerts|updates|access|account|trial|unlimited|digital|journalism)\b",
-        re.IGNORECASE,
-    ),
-    re.compile(r"\b(?:feedback|letters? to the editor|contact us|get in touch|ad ?blocker)\b", re.IGNORECASE),
-)
-_COURTESY = re.compile(
-    r"^(?:thank you|thanks)(?: very much)? for (?:your |reading|the |visiting|supporting)", re.IGNORECASE
-)
-_ADDRESSES_READER = re.compile(
-    r"\b(?:we|we're|we've|our|us|you|you're|your|this (?:site|website|page))\b", re.IGNORECASE
-)
-_POLICY_TOPIC = re.compile(r"^(?:comments?|commenting|cookies?|newsletters?|subscriptions?)\b", re.I)
-_QUOTE_OR_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told)\b", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])")
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -140,7 +72,7 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line.lower())
 
 
-def is_navigation(line: str) -> bool:
+def is_navigation(line: str, cues: Boilerplate) -> bool:
     """True for a short UI line: menus, share bars, ad labels, "skip to content", "report an error"."""
     words = _words(line)
     if not words:
@@ -153,58 +85,58 @@ def is_navigation(line: str) -> bool:
         return True
     if len(words) > _NAV_MAX_WORDS or (len(words) >= 4 and _SENTENCE_END.search(line)):
         return False
-    content = [w for w in words if w not in _STOP and not w.isdigit()]
+    content = [w for w in words if w not in cues.STOP_WORDS and not w.isdigit()]
     if not content:
         return False
-    ui = sum(1 for w in content if w.strip("'’") in _UI_WORDS)
+    ui = sum(1 for w in content if w.strip("'’") in cues.UI_WORDS)
     return ui / len(content) >= 0.75
 
 
-def is_teaser_or_credit(line: str) -> bool:
+def is_teaser_or_credit(line: str, cues: Boilerplate) -> bool:
     """True for "Read more: ..." links, calls to action, courtesy lines, credits and copyright lines."""
     n = len(_words(line))
-    if n <= _TEASER_MAX_WORDS and (_TEASER.match(line) or _CREDIT.match(line)):
+    if n <= _TEASER_MAX_WORDS and (cues.TEASER.match(line) or cues.CREDIT.match(line)):
         return True
-    if n <= _NAV_MAX_WORDS and not _QUOTE_OR_SPEECH.search(line):
-        if _COURTESY.match(line) or (_CALL_TO_ACTION.match(line) and not _SENTENCE_END.search(line)):
+    if n <= _NAV_MAX_WORDS and not cues.QUOTE_OR_SPEECH.search(line):
+        if cues.COURTESY.match(line) or (cues.CALL_TO_ACTION.match(line) and not _SENTENCE_END.search(line)):
             return True
-    return n <= 40 and bool(_COPYRIGHT.search(line))
+    return n <= 40 and bool(cues.COPYRIGHT.search(line))
 
 
-def is_policy(paragraph: str) -> bool:
+def is_policy(paragraph: str, cues: Boilerplate) -> bool:
     """True for a paragraph that only talks to the reader about comments, cookies, newsletters or the site."""
     if len(_words(paragraph)) > _POLICY_MAX_WORDS:
         return False
     sentences = [s for s in _SENTENCES.split(paragraph) if s.strip()]
     has_policy = False
     for sentence in sentences:
-        if _is_policy_sentence(sentence):
+        if _is_policy_sentence(sentence, cues):
             has_policy = True
-        elif _COURTESY.match(sentence):
+        elif cues.COURTESY.match(sentence):
             continue
-        elif not _ADDRESSES_READER.search(sentence) or _QUOTE_OR_SPEECH.search(sentence):
+        elif not cues.ADDRESSES_READER.search(sentence) or cues.QUOTE_OR_SPEECH.search(sentence):
             return False
     return has_policy
 
 
-def _is_policy_sentence(sentence: str) -> bool:
+def _is_policy_sentence(sentence: str, cues: Boilerplate) -> bool:
     """A policy statement addressed to the reader (or headed by its topic: "Comments are moderated")."""
-    if _QUOTE_OR_SPEECH.search(sentence) or not any(p.search(sentence) for p in _POLICY):
+    if cues.QUOTE_OR_SPEECH.search(sentence) or not any(p.search(sentence) for p in cues.POLICY):
         return False
-    return bool(_ADDRESSES_READER.search(sentence) or _POLICY_TOPIC.match(sentence))
+    return bool(cues.ADDRESSES_READER.search(sentence) or cues.POLICY_TOPIC.match(sentence))
 
 
-def is_boilerplate_line(line: str) -> bool:
+def is_boilerplate_line(line: str, cues: Boilerplate) -> bool:
     """True for a line that is page chrome on its own (navigation, teaser, credit, copyright, policy)."""
-    return is_navigation(line) or is_teaser_or_credit(line) or is_policy(line)
+    return is_navigation(line, cues) or is_teaser_or_credit(line, cues) or is_policy(line, cues)
 
 
-def filter_blocks(blocks: list[list[str]]) -> list[list[str]]:
+def filter_blocks(blocks: list[list[str]], cues: Boilerplate) -> list[list[str]]:
     """Drop boilerplate lines, then blocks that are policy text as a whole."""
     kept: list[list[str]] = []
     for block in blocks:
-        lines = [ln for ln in block if not is_boilerplate_line(ln)]
-        if lines and not (len(lines) > 1 and is_policy(" ".join(lines))):
+        lines = [ln for ln in block if not is_boilerplate_line(ln, cues)]
+        if lines and not (len(lines) > 1 and is_policy(" ".join(lines), cues)):
             kept.append(lines)
     return kept
 
@@ -214,6 +146,6 @@ def join_blocks(blocks: list[list[str]]) -> str:
     return "\n\n".join("\n".join(block) for block in blocks)
 
 
-def remove_boilerplate(text: str) -> str:
+def remove_boilerplate(text: str, cues: Boilerplate) -> str:
     """Plain text without navigation, teasers, credits and policy paragraphs; paragraphs kept."""
-    return join_blocks(filter_blocks(split_blocks(text)))
+    return join_blocks(filter_blocks(split_blocks(text), cues))

@@ -4,62 +4,100 @@ Precedence (highest first): the user's ``settings.published`` ("given"), the dat
 gave with the document ("document"), the page's HTML metadata ("html-metadata"), a dateline at
 the very start of the text ("dateline"). Dates deep in the body are never used: a story about
 last year's attack is full of dates that are not its publication date.
+
+The month and weekday names come from the language's ``Calendar``, the labels and ordinals from
+its ``Datelines``. Why hand-written: date parsers (dateparser, dateutil) parse a date you have
+cut out; finding the one date that dates the story, at its top and not in its body, is the job.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_MONTH = (
-    r"(?P<{g}>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?"
-    r"|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
-)
-_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_DATE = (
-    "(?:"
-    + _WEEKDAY
-    + "(?:"
-    + _MONTH.format(g="m1")
-    + r"\s+"
-    + _DAY.format(g="d1")
-    + r",?\s+"
-    + _YEAR.format(g="y1")
-    + "|"
-    + _DAY.format(g="d2")
-    + r"\s+(?:of\s+)?"
-    + _MONTH.format(g="m2")
-    + r",?\s+"
-    + _YEAR.format(g="y2")
-    + "|"
-    + _YEAR.format(g="y3")
-    + r"-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)"
-    + "))"
-)
-# Optional "CITY, Country (Agency) —" and/or "Published:" before the date; a separator,
-# a time or the end of the line after it.
-_DATELINE = re.compile(
-    r"^(?:[A-ZÀ-Þ][\w'’.\- ]{1,40}(?:,\s*[\w'’.\- ]{2,40})?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s*)?"
-    r"(?:(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*)?"
-    + _DATE
-    + r"(?=\s*(?:$|[—–\-:|,.;(]|\d{1,2}[:.]\d\d|at\b|\d{1,2}\s*[ap]\.?m\b))",
-    re.IGNORECASE,
-)
-_UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+from ..lang import Calendar, Language
+
+# "CITY, Country (Agency) —" before the date; a separator, a time or the end of the line after it.
+_PLACE = r"(?:[A-ZÀ-Þ][\w'’.\- ]{1,40}(?:,\s*[\w'’.\- ]{2,40})?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s*)?"
+_AFTER = r"(?=\s*(?:$|[—–\-:|,.;(]|\d{{1,2}}[:.]\d\d|{time}))"
 _HEADER_LINE_CHARS = 100
 _HEADER_LINES = 4
 
 
-def parse_date_match(m: re.Match[str]) -> date | None:
-    """The date a ``_DATELINE`` match spells, or None if it is not a real calendar date."""
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The dateline pattern of one language, and the month number of each month word it matches."""
+
+    dateline: re.Pattern[str]
+    updated: re.Pattern[str]
+    months: Mapping[str, int]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """``a|b|c`` of the words, escaped, longest first (so "sept" is tried before "sep")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _month_words(cal: Calendar) -> dict[str, int]:
+    """Every way a month is written before a day or a year: its name, its abbreviation, and the
+    abbreviation with a dot where it drops more than one letter ("Jan.", but not "Jun.")."""
+    words = {name: n for n, name in enumerate(cal.MONTHS, start=1)}
+    for abbr, n in cal.MONTH_ABBR.items():
+        words[abbr] = n
+        if len(cal.MONTHS[n - 1]) - len(abbr) > 1:
+            words[abbr + "."] = n
+    return words
+
+
+def _weekday(cal: Calendar) -> str:
+    """An optional weekday before the date: a name or an abbreviation, with the names' common
+    ending optional ("Tues", "Tuesday", "Wednes"), then a dot, a comma and a space, all optional."""
+    ending = os.path.commonprefix([w[::-1] for w in cal.WEEKDAYS])[::-1]
+    stems = {w.removesuffix(ending) for w in cal.WEEKDAYS} | set(cal.WEEKDAY_ABBR)
+    tail = f"(?:{re.escape(ending)})?" if ending else ""
+    return rf"(?:(?:{_alternation(stems)}){tail}\.?,?\s+)?"
+
+
+@cache
+def _patterns(lang: Language) -> _Patterns:
+    """The dateline pattern built from a language's calendar and dateline words (once per language)."""
+    cal, words = lang.calendar, lang.datelines
+    months = _month_words(cal)
+    alternation = _alternation(months)
+
+    def month(g: str) -> str:
+        return f"(?P<{g}>{alternation})"
+
+    def day(g: str) -> str:
+        return rf"(?P<{g}>[0-3]?\d)(?:{words.ORDINAL_SUFFIX})?"
+
+    def year(g: str) -> str:
+        return rf"(?P<{g}>(?:19|20)\d\d)"
+
+    date_ = (  # "Jan. 20, 2013" | "20th of January 2013" | "2013-01-20", perhaps after a weekday
+        f"(?:{_weekday(cal)}(?:"
+        rf"{month('m1')}\s+{day('d1')},?\s+{year('y1')}"
+        rf"|{day('d2')}\s+(?:{words.DAY_OF}\s+)?{month('m2')},?\s+{year('y2')}"
+        rf"|{year('y3')}-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)))"
+    )
+    label = rf"(?:{words.PUBLISHED_LABEL}\s*:?\s*)?"
+    dateline = re.compile("^" + _PLACE + label + date_ + _AFTER.format(time=words.TIME_AFTER), re.IGNORECASE)
+    updated = re.compile(rf"^\s*{words.UPDATED_LABEL}\b", re.IGNORECASE)
+    return _Patterns(dateline, updated, months)
+
+
+def parse_date_match(m: re.Match[str], lang: Language) -> date | None:
+    """The date a dateline match spells, or None if it is not a real calendar date."""
+    months = _patterns(lang).months
     for i in "123":
         year = m.group("y" + i)
         if year:
             month_s = m.group("m" + i)
-            month = int(month_s) if month_s.isdigit() else _MONTHS[month_s[:3].lower()]
+            month = int(month_s) if month_s.isdigit() else months[month_s.lower()]
             try:
                 return date(int(year), month, int(m.group("d" + i)))
             except ValueError:
@@ -67,7 +105,7 @@ def parse_date_match(m: re.Match[str]) -> date | None:
     return None
 
 
-def dateline_date(text: str) -> date | None:
+def dateline_date(text: str, lang: Language) -> date | None:
     """The date of a dateline at the start of ``text``, if there is one.
 
     Looks at the first few short header lines (a date line, a byline) and at the start of the
@@ -75,16 +113,17 @@ def dateline_date(text: str) -> date | None:
     ``"20 January 2013 — ..."`` or a line ``"Sunday, January 20, 2013"``. "Updated ..." lines
     are skipped: they are not the publication date.
     """
+    pat = _patterns(lang)
     lines = [ln.strip() for ln in text.lstrip().split("\n", 12)[:12]]
     seen = 0
     for line in lines:
         if not line:
             continue
         seen += 1
-        if not _UPDATED.match(line):
-            m = _DATELINE.match(line)
+        if not pat.updated.match(line):
+            m = pat.dateline.match(line)
             if m:
-                found = parse_date_match(m)
+                found = parse_date_match(m, lang)
                 if found:
                     return found
         if len(line) > _HEADER_LINE_CHARS or seen >= _HEADER_LINES:
@@ -92,9 +131,9 @@ def dateline_date(text: str) -> date | None:
     return None
 
 
-def starts_with_date(line: str) -> bool:
+def starts_with_date(line: str, lang: Language) -> bool:
     """True if ``line`` opens with a dateline or a date (such a line is not a headline)."""
-    return _DATELINE.match(line.strip()) is not None
+    return _patterns(lang).dateline.match(line.strip()) is not None
 
 
 def choose_published(

@@ -167,7 +167,7 @@ def extract_events(
     ]
 
 
-@register(PRODUCER)
+@register(PRODUCER, requires=("doc.deps", "doc.sents", "article.published", "toponyms"), assigns=("event.*",))
 def rules_v1() -> Callable[..., list[Event]]:
     """The rule-based coder, as the registry hands it to the pipeline."""
     return extract_events

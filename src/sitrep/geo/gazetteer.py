@@ -1,4 +1,4 @@
-"""Read-only GeoNames-style gazetteer over the SQLite file that ``build.py`` writes.
+"""Read-only GeoNames-style gazetteer over the SQLite file that ``sitrep.gazetteer`` builds.
 
 Every query is a primary-key or index lookup on a normalised name, memoised per instance,
 because the resolver asks about every candidate token span of every document. The object
@@ -36,7 +36,7 @@ SCHEMA_VERSION = "2"
 # names.kind: how a name belongs to a place.
 KIND_NAME = 0  # the place's own name or ASCII name
 KIND_ALT = 1  # a GeoNames alternate name
-KIND_ALIAS = 2  # a hand-written news alias (lexicon.py) or a country/admin name from another package
+KIND_ALIAS = 2  # a news alias (the language's PlaceNames) or a country/admin name from another package
 KIND_ABBR = 3  # an abbreviation ("Ky."): only trusted after "Town, "
 
 _PLACE_COLS = (

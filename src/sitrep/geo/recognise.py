@@ -4,30 +4,25 @@ spaCy's GPE/LOC/FAC spans, plus capitalised token runs that are exactly a gazett
 (the small English model often labels towns PERSON or ORG), plus proper-noun conjuncts of a
 place ("Gao, Zorbaki and Timbuktu"). Demonyms, titles, calendar words, compass words and
 counties known only by a short alternate name ("Ford") are kept out; "northern X" and "the X
-region" become area toponyms. Resolution is ``resolve.py``'s job.
+region" become area toponyms. Resolution is ``resolve.py``'s job. The words are the language's
+(``PlaceWords`` and the ``Calendar``); the spaCy labels are the English model's.
+
+Why hand-written: spaCy's NER alone misses most small towns of conflict news (the small model
+tags them PERSON or ORG); the gazetteer is what tells a town from a surname.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lang import Language, PlaceWords
 from ..records import Place
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer
-from .lexicon import (
-    AT_PREPS,
-    BLOCK_LABELS,
-    CALENDAR,
-    DIRECTIONS,
-    FACILITY_WORDS,
-    LEADING_DROP,
-    NER_LABELS,
-    REGION_WORDS,
-    TITLES,
-)
 
-__all__ = ["Cand", "recognise", "titled"]
+__all__ = ["Cand", "calendar_words", "recognise", "titled"]
 
 
 @dataclass(slots=True)
@@ -47,12 +42,12 @@ class Cand:
     options: list[tuple[Place, int]] = field(default_factory=list)
 
 
-def _strip(span: Span) -> Span | None:
+def _strip(span: Span, words: PlaceWords) -> Span | None:
     """Drop leading articles and a trailing possessive; None if nothing is left."""
     s, e = span.start, span.end
-    while s < e and span.doc[s].lower_ in LEADING_DROP:
+    while s < e and span.doc[s].lower_ in words.LEADING_DROP:
         s += 1
-    while e > s and (span.doc[e - 1].lower_ in ("'s", "’s", "'") or span.doc[e - 1].is_punct):
+    while e > s and (span.doc[e - 1].lower_ in words.POSSESSIVE or span.doc[e - 1].is_punct):
         e -= 1
     return span.doc[s:e] if e > s else None
 
@@ -77,51 +72,105 @@ def _person_words(doc: Doc) -> set[str]:
     return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
-def recognise(doc: Doc, gaz: Gazetteer) -> list[Cand]:
-    """NER toponyms plus gazetteer-backed capitalised runs, with region extensions."""
-    taken = [False] * len(doc)
-    found: list[Cand] = []
-    labels = _ent_label(doc)
-    persons = _person_words(doc)
+@dataclass(slots=True)
+class _Scan:
+    """One document's scan: what it reads (the gazetteer, the language's words, the entity labels)
+    and what it has found so far (the candidates, and the tokens they claim)."""
 
-    def add(span: Span, source: str) -> None:
-        if any(taken[i] for i in range(span.start, span.end)):
+    doc: Doc
+    gaz: Gazetteer
+    words: PlaceWords
+    calendar: frozenset[str]
+    labels: list[str]
+    persons: set[str]
+    taken: list[bool]
+    cands: list[Cand] = field(default_factory=list)
+
+    def add(self, span: Span, source: str) -> None:
+        """A candidate for ``span``, unless one of its tokens is claimed already."""
+        if any(self.taken[i] for i in range(span.start, span.end)):
             return
-        for i in range(span.start, span.end):
-            taken[i] = True
-        found.append(Cand(span, span.start_char, span.end_char, source))
+        self.claim(Cand(span, span.start_char, span.end_char, source), span)
 
-    for ent in doc.ents:
-        span = _strip(ent)
+    def claim(self, cand: Cand, tokens: Span) -> None:
+        """Take ``cand``, claiming ``tokens``."""
+        for i in range(tokens.start, tokens.end):
+            self.taken[i] = True
+        self.cands.append(cand)
+
+
+@cache
+def calendar_words(lang: Language) -> frozenset[str]:
+    """Names and abbreviations of months and weekdays ("Jan", "Sunday"): never a place alone."""
+    cal = lang.calendar
+    return frozenset((*cal.MONTHS, *cal.MONTH_ABBR, *cal.WEEKDAYS, *cal.WEEKDAY_ABBR))
+
+
+def recognise(doc: Doc, gaz: Gazetteer, lang: Language) -> list[Cand]:
+    """NER toponyms plus gazetteer-backed capitalised runs, with region extensions.
+
+    Args:
+        doc: the parsed document.
+        gaz: the gazetteer.
+        lang: the document's language (its place cue words and calendar words).
+
+    Returns:
+        The candidates in text order, each with its span and, for "northern X" / "X region",
+        the offsets of the whole area.
+    """
+    scan = _Scan(
+        doc,
+        gaz,
+        lang.places,
+        calendar_words(lang),
+        _ent_label(doc),
+        _person_words(doc),
+        [False] * len(doc),
+    )
+    _from_entities(scan)
+    _from_capitalised_runs(scan)
+    _from_conjuncts(scan)
+    scan.cands.sort(key=lambda c: c.start)
+    for c in scan.cands:
+        _extend_region(c, scan.words)
+    return scan.cands
+
+
+def _from_entities(scan: _Scan) -> None:
+    """spaCy's place entities, and one-word or short PERSON/ORG entities that are place names."""
+    gaz, words = scan.gaz, scan.words
+    for ent in scan.doc.ents:
+        span = _strip(ent, words)
         if span is None or gaz.country_of_demonym(span.text) and not gaz.country_by_name(span.text):
             continue
         if (
             ent.label_ == "FAC"
             and not gaz.is_place_name(span.text)
-            and not any(t.lower_ in FACILITY_WORDS for t in span)
+            and not any(t.lower_ in words.FACILITY_WORDS for t in span)
         ):
             continue  # "Paris Saint-Germain": a club or brand, not a facility
-        if ent.label_ in NER_LABELS:
+        if ent.label_ in words.NER_LABELS:
             if (
-                span[0].lower_ in DIRECTIONS
+                span[0].lower_ in words.DIRECTIONS
                 and len(span) > 1
                 and not gaz.country_by_name(span.text)
                 and not gaz.is_place_name(span.text)
             ):  # "northern Mali" as one entity, but not "South Africa" or "West Java"
-                c = Cand(span[1:], span.start_char, span.end_char, "ner", region=True)
-                for i in range(span.start, span.end):
-                    taken[i] = True
-                found.append(c)
+                scan.claim(Cand(span[1:], span.start_char, span.end_char, "ner", region=True), span)
             else:
-                add(span, "ner")
-        elif len(span) == 1 and ent.label_ in ("PERSON", "ORG", "NORP") and _single_ok(span, gaz, persons):
-            add(span, "gazetteer")  # a town or country the small model mislabelled
-        elif ent.label_ in ("PERSON", "ORG") and _multi_ok(span, gaz):
-            add(span, "gazetteer")  # "a neighbourhood of El Fasher" tagged ORG
+                scan.add(span, "ner")
+        elif len(span) == 1 and ent.label_ in ("PERSON", "ORG", "NORP") and _single_ok(span, scan):
+            scan.add(span, "gazetteer")  # a town or country the small model mislabelled
+        elif ent.label_ in ("PERSON", "ORG") and _multi_ok(span, gaz, words):
+            scan.add(span, "gazetteer")  # "a neighbourhood of El Fasher" tagged ORG
 
+
+def _from_capitalised_runs(scan: _Scan) -> None:
+    """Maximal runs of capitalised words not yet claimed that are exactly a known place name."""
+    doc, taken, words = scan.doc, scan.taken, scan.words
     i = 0
     n = len(doc)
-    while i < n:  # maximal runs of capitalised words not yet claimed
+    while i < n:
         if taken[i] or not titled(doc[i]):
             i += 1
             continue
@@ -135,31 +184,31 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Cand]:
             )
         ):
             j += 1
-        run = _strip(doc[i:j])
+        run = _strip(doc[i:j], words)
         i = j
-        if run is None or any(labels[k] in BLOCK_LABELS for k in range(run.start, run.end)):
+        if run is None or any(scan.labels[k] in words.BLOCK_LABELS for k in range(run.start, run.end)):
             continue
-        if run[0].is_sent_start and run[0].lower_ in LEADING_DROP:
+        if run[0].is_sent_start and run[0].lower_ in words.LEADING_DROP:
             continue
-        if _gaz_run_ok(run, gaz, persons):
-            add(run, "gazetteer")
-    for c in list(found):  # "Gao, Zorbaki and Timbuktu": a proper-noun conjunct of a place is a place
+        if _gaz_run_ok(run, scan):
+            scan.add(run, "gazetteer")
+
+
+def _from_conjuncts(scan: _Scan) -> None:
+    """ "Gao, Zorbaki and Timbuktu": a proper-noun conjunct of a place is a place."""
+    for c in list(scan.cands):
         for tok in c.span:
             for other in [*tok.conjuncts]:
                 if (
-                    not taken[other.i]
+                    not scan.taken[other.i]
                     and titled(other)
                     and other.pos_ == "PROPN"
-                    and _alone(other, labels)
+                    and _alone(other, scan.labels)
                     and len(other) > 2
-                    and not gaz.country_of_demonym(other.text)
-                    and other.lower_ not in persons
+                    and not scan.gaz.country_of_demonym(other.text)
+                    and other.lower_ not in scan.persons
                 ):
-                    add(doc[other.i : other.i + 1], "conj")
-    found.sort(key=lambda c: c.start)
-    for c in found:
-        _extend_region(c)
-    return found
+                    scan.add(scan.doc[other.i : other.i + 1], "conj")
 
 
 def _alone(tok: Token, labels: list[str]) -> bool:
@@ -174,7 +223,7 @@ def _alone(tok: Token, labels: list[str]) -> bool:
     )
 
 
-def _multi_ok(span: Span, gaz: Gazetteer) -> bool:
+def _multi_ok(span: Span, gaz: Gazetteer, words: PlaceWords) -> bool:
     """A 2-3 word PERSON/ORG entity that is exactly a country's or first-level area's name
     ("Tamil Nadu" tagged PERSON), or, after a locative preposition, a sizeable town's name."""
     if not 2 <= len(span) <= 3:
@@ -183,23 +232,24 @@ def _multi_ok(span: Span, gaz: Gazetteer) -> bool:
         kind == KIND_NAME and p.feature_code == "ADM1" for p, kind in gaz.candidates(span.text)[:10]
     ):
         return True
-    if span.start == 0 or span.doc[span.start - 1].lower_ not in AT_PREPS | {"from"}:
+    if span.start == 0 or span.doc[span.start - 1].lower_ not in words.AT_PREPS | words.ORIGIN_PREPS:
         return False
     return any(kind == 0 and p.population >= 20_000 for p, kind in gaz.candidates(span.text)[:10])
 
 
-def _single_ok(span: Span, gaz: Gazetteer, persons: set[str]) -> bool:
+def _single_ok(span: Span, scan: _Scan) -> bool:
     """A one-word PERSON/ORG/NORP entity that is really a place name."""
+    gaz, words, persons = scan.gaz, scan.words, scan.persons
     tok = span[0]
     if gaz.country_of_demonym(tok.text) or tok.lower_ in persons:
         return False
     if gaz.country_by_name(tok.text) or _union_or_continent(tok.text, gaz):
         return True  # "US", "UK", "EU" tagged ORG: acronyms, but the news' own names for places
-    if not _plausible(span):
+    if not _plausible(span, scan):
         return False
-    if tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in TITLES:
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in words.TITLES:
         return False
-    if tok.lower_ in _COMPASS:
+    if tok.lower_ in words.COMPASS:
         return False
     return any(
         kind <= KIND_ALIAS and p.population >= 1000 and _usable(p, kind)
@@ -214,25 +264,26 @@ def _union_or_continent(text: str, gaz: Gazetteer) -> bool:
     )
 
 
-def _plausible(span: Span) -> bool:
+def _plausible(span: Span, scan: _Scan) -> bool:
     """Not a calendar word, title, abbreviation or short acronym ("Jan.", "Col.", "UN")."""
     first = span[0].lower_.rstrip(".")
-    if first in CALENDAR or first in TITLES or span[-1].text.endswith("."):
+    if first in scan.calendar or first in scan.words.TITLES or span[-1].text.endswith("."):
         return False
     return not (len(span) == 1 and span[0].is_upper and len(span[0]) <= 3)
 
 
-def _gaz_run_ok(run: Span, gaz: Gazetteer, persons: set[str]) -> bool:
+def _gaz_run_ok(run: Span, scan: _Scan) -> bool:
     """A capitalised run (outside any entity) that is entirely a known place name."""
+    gaz, words, persons = scan.gaz, scan.words, scan.persons
     if len(run) > 5 or not gaz.is_place_name(run.text) or gaz.country_of_demonym(run.text):
         return False
     if gaz.country_by_name(run.text):
         return True
-    if not _plausible(run) or run[-1].pos_ != "PROPN" or any(t.lower_ in persons for t in run):
+    if not _plausible(run, scan) or run[-1].pos_ != "PROPN" or any(t.lower_ in persons for t in run):
         return False
-    if run.start > 0 and run.doc[run.start - 1].lower_.rstrip(".") in TITLES:
+    if run.start > 0 and run.doc[run.start - 1].lower_.rstrip(".") in words.TITLES:
         return False
-    if len(run) == 1 and run[0].lower_ in _COMPASS:
+    if len(run) == 1 and run[0].lower_ in words.COMPASS:
         return False
     cands = [(p, kind) for p, kind in gaz.candidates(run.text)[:20] if _usable(p, kind)]
     strong = any(
@@ -241,27 +292,24 @@ def _gaz_run_ok(run: Span, gaz: Gazetteer, persons: set[str]) -> bool:
     return strong or any(p.population >= 50_000 for p, _ in cands)
 
 
-_COMPASS = DIRECTIONS | {"centre", "center", "central", "middle", "midwest", "coast", "ocean", "gulf"}
-
-
 def _usable(p: Place, kind: int) -> bool:
     """A candidate that can justify taking a bare capitalised word for a place: not a county
     known only by its short alternate name ("Ford" for Ford County)."""
     return not (p.feature_code == "ADM2" and kind >= KIND_ALT)
 
 
-def _extend_region(c: Cand) -> None:
+def _extend_region(c: Cand, words: PlaceWords) -> None:
     """ "northern X", "the north of X", "X region", "the region of X" → an area toponym."""
     doc = c.span.doc
     s, e = c.span.start, c.span.end
-    if s >= 1 and doc[s - 1].lower_ in DIRECTIONS:
+    if s >= 1 and doc[s - 1].lower_ in words.DIRECTIONS:
         c.region, c.start = True, doc[s - 1].idx
     elif (
         s >= 3
         and doc[s - 1].lower_ == "of"
-        and doc[s - 2].lower_ in DIRECTIONS | REGION_WORDS
+        and doc[s - 2].lower_ in words.DIRECTIONS | words.REGION_WORDS
         and doc[s - 3].lower_ == "the"
     ):  # "the north of X", not "30 km north of X"
         c.region = True
-    if e < len(doc) and doc[e].lower_ in REGION_WORDS:
+    if e < len(doc) and doc[e].lower_ in words.REGION_WORDS:
         c.region, c.end = True, doc[e].idx + len(doc[e])

@@ -1,74 +1,39 @@
-"""Toponym resolution for one spaCy ``Doc``, and the choice of an event's place.
+"""Toponym resolution for one spaCy ``Doc``: ``geoparse`` → ``GeoContext`` (``context.py``).
 
 ``recognise.py`` finds the spans; here each gets a gazetteer place. Country names resolve to
 countries (unless the document's own country has a place of that name it is clearly about:
 "Georgia" with Atlanta); other names are ranked by ``rank.py`` (population, feature type, the
 document's country and admin1 context, containment "Springfield, Illinois", distance to the
 document's other places) in two passes. Names the gazetteer lacks are tied to a place the text
-relates them to ("X near Y", "X in the Y region", "the nearby town of Y") at geo_precision 2, as
-ACLED codes them. Adjectival and embedded mentions (``mentions.py``) are kept apart. The cue words
-(``lexicon.py``) are hand-written because they are English grammar, not place data.
+relates them to (``link.py``) at geo_precision 2, as ACLED codes them. Adjectival and embedded
+mentions (``mentions.py``) are kept apart. The cue words are the language's
+(``sitrep.lang.PlaceWords``): English grammar, not place data.
+
+The default geocoder registers itself here as ``"geo.gazetteer.v1"``.
 """
 
 from __future__ import annotations
 
-import bisect
 import math
-import re
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from ..lang import Language, PlaceWords
 from ..records import Place, Toponym
+from ..registry import register
+from .context import GeoContext, TopoInfo, place_for_span
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer, normalize, prior
-from .lexicon import (
-    AT_PREPS,
-    COMMUNICATION,
-    DIRECTIONS,
-    LEADING_DROP,
-    LINK_CUES,
-    LINK_NOUNS,
-    LINK_VERBS,
-    NEARBY,
-    SETTLEMENT,
-)
+from .link import lemma, link_unknown
 from .mentions import MIN_POP, adjective_and_embedded
-from .rank import admin1_shares, score_candidate
+from .rank import admin1_shares, names_a_county, score_candidate
 from .recognise import Cand, recognise, titled
 
-__all__ = ["GeoContext", "TopoInfo", "geoparse", "place_for_span"]
+__all__ = ["geoparse"]
 
 CAPITAL_OVER_ADMIN1 = 3.0
-
-_PARA = re.compile(r"\n\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class TopoInfo:
-    """How one toponym was resolved and what it means for choosing an event location."""
-
-    precision: int | None  # 1 the named town, 2 tied to a nearby town, 3 region/country; None unresolved
-    how: str  # "gazetteer", "country", "admin1", "region", "linked", "focus", "unresolved"
-    region: bool = False  # "northern Mali", "the Y region": an area, not a point
-    linked_to: str | None = None  # the name (as written) of the place it was tied to
-    origin: bool = False  # "speaking from Paris": where someone spoke from, not where it happened
-    prep: str | None = None  # the preposition right before it ("in", "near", "from")
-    source: str = "ner"  # "ner" (spaCy span) or "gazetteer" (capitalised run found in the gazetteer)
-
-
-@dataclass(frozen=True, slots=True)
-class GeoContext:
-    """Every toponym of one document, the document's main country, and per-toponym details."""
-
-    toponyms: tuple[Toponym, ...]
-    focus_country: str | None
-    info: Mapping[int, TopoInfo] = field(default_factory=dict)  # keyed by Toponym.start
-    country_counts: Mapping[str, float] = field(default_factory=dict)
-    # Adjectival and embedded mentions ("Russian officials", "Air Zimbabwe"): toponyms by the
-    # GeoWebNews guidelines, never event locations (see mentions.py).
-    mentions: tuple[Toponym, ...] = ()
 
 
 def _score(p: Place, kind: int) -> float:
@@ -143,7 +108,12 @@ def _containment(cands: list[Cand], k: int, gaz: Gazetteer) -> Place | None:
 
 
 def _choose(
-    cands: list[Cand], gaz: Gazetteer, focus: str | None, counts: dict[str, float], known: list[Place]
+    cands: list[Cand],
+    gaz: Gazetteer,
+    focus: str | None,
+    counts: dict[str, float],
+    known: list[Place],
+    words: PlaceWords,
 ) -> None:
     """Pick each toponym's candidate with the ranker (``rank.py``): two passes, the second one
     knowing the first one's choices (their admin1 areas and distances)."""
@@ -185,7 +155,7 @@ def _choose(
                 s = score_candidate(
                     p,
                     kind,
-                    text=c.span.text,
+                    county_word=names_a_county(c.span.text, words),
                     focus=focus,
                     counts=counts,
                     shares=shares,
@@ -231,185 +201,49 @@ def _admin_over_country(
                 break
 
 
-def _sentence_ids(doc: Doc) -> list[int]:
-    """Sentence index of each token (one sentence when the doc has no boundaries)."""
-    ids = [0] * len(doc)
-    if doc.has_annotation("SENT_START"):
-        for n, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                ids[i] = n
-    return ids
-
-
-def _link(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer) -> None:
-    """Tie names the gazetteer lacks (or resolves far off) to a place the text relates them to."""
-    sent = _sentence_ids(doc)
-    breaks = [m.start() for m in _PARA.finditer(doc.text)]
-    para = [bisect.bisect(breaks, c.start) for c in cands]
-    anchors: list[int] = []  # "the nearby town of Y" → index of Y
-    for k, c in enumerate(cands):
-        s = c.span.start
-        if (
-            c.place is not None
-            and c.how == "gazetteer"
-            and s >= 3
-            and doc[s - 1].lower_ == "of"
-            and (
-                doc[s - 2].lower_ in SETTLEMENT
-                and any(t.lower_ in NEARBY for t in doc[max(0, s - 5) : s - 2])
-            )
-        ):
-            anchors.append(k)
-    for k, c in enumerate(cands):
-        # A small namesake abroad while the text is about another country: trust a tie in the text more.
-        far = (
-            c.place is not None
-            and c.how == "gazetteer"
-            and c.place.country != focus
-            and focus is not None
-            and (c.place.population < 100_000 or normalize(c.span.text) != normalize(c.place.name))
-        )  # a big city abroad only counts as "far" when it matched through an alternate name
-        weak = far and c.source == "gazetteer"
-        if c.place is not None and not far:
-            continue
-        target = _linked_after(cands, k, doc, sent)
-        if target is not None and weak and cands[target].precision != 1:
-            target = None  # a word that is also a far-off hamlet needs a town, not a country, to tie it
-        if target is None:
-            same = [
-                a
-                for a in anchors
-                if a != k and para[a] == para[k] and sent[cands[a].span.start] == sent[c.span.start]
-            ]
-            near = [a for a in anchors if a != k and para[a] == para[k]]
-            target = (same or near or [None])[0]  # type: ignore[list-item]
-        if target is None and weak:
-            c.place, c.how, c.precision = None, "drop", None  # a person or word that is also a far-off hamlet
-            continue
-        if target is None and far:
-            continue  # named by spaCy and in the gazetteer: keep the namesake
-        if target is not None:
-            y = cands[target]
-            assert y.place is not None
-            c.place, c.how, c.linked_to, c.score = y.place, "linked", doc.text[y.start : y.end], 0.5
-            c.precision = 3 if y.precision == 3 else 2
-    linked = {normalize(c.span.text): c for c in cands if c.how == "linked"}
-    for c in cands:  # one sense per discourse: "X" tied once is tied everywhere
-        if c.place is None and c.how != "drop":
-            tied = linked.get(normalize(c.span.text))
-            if tied is not None:
-                c.place, c.how, c.precision = tied.place, "linked", tied.precision
-                c.linked_to, c.score = tied.linked_to, 0.5
-            elif focus is not None:
-                c.place, c.how, c.precision, c.score = gaz.country(focus), "focus", 3, 0.2
-                if c.place is None:
-                    c.how, c.precision = "unresolved", None
-
-
-def _linked_after(cands: list[Cand], k: int, doc: Doc, sent: list[int]) -> int | None:
-    """ "X near Y", "X, 20 km north of Y", "X in the Y region", "X, a town in Y" → index of Y."""
-    c = cands[k]
-    for m in range(k + 1, min(k + 3, len(cands))):
-        y = cands[m]
-        if y.place is None or y.how in ("linked", "focus") or sent[y.span.start] != sent[c.span.start]:
-            continue
-        between = doc[c.span.end : y.span.start]
-        if len(between) > 10 or len(between) == 0:
-            return None
-        words = {t.lower_ for t in between}
-        if "\n" in between.text:
-            return None
-        if words & {"and", "or", "but", "while", "whereas", ";"}:
-            return None
-        if any(t.pos_ == "VERB" and _lemma(t) not in LINK_VERBS for t in between):
-            return None
-        if any(
-            t.pos_ in ("NOUN", "PROPN")
-            and t.lower_ not in LINK_NOUNS
-            and t.dep_ not in ("compound", "amod", "nmod")
-            for t in between
-        ):
-            return None  # "X, a spokesman in Y": an apposition about something else
-        if words & LINK_CUES:
-            return m
-        return None
-    return None
-
-
-_IRREGULAR = {
-    "said": "say",
-    "told": "tell",
-    "spoke": "speak",
-    "spoken": "speak",
-    "wrote": "write",
-    "written": "write",
-    "lay": "lie",
-    "lain": "lie",
-    "sat": "sit",
-}
-
-
-def _lemma(tok: Token) -> str:
-    """The token's lemma; without a lemmatizer (``sitrep geoparse`` runs without one, for speed),
-    a verb's base form by stripping its inflection ("located" → "locate", "tweeted" → "tweet")."""
-    if tok.lemma_:
-        return tok.lemma_
-    w = tok.lower_
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            stem = w[: -len(suffix)] + repl
-            return stem + "e" if stem + "e" in _E_STEMS else stem
-    return w
-
-
-_E_STEMS = frozenset(
-    {"locate", "situate", "state", "declare", "quote", "announce", "write", "phone", "telephone"}
-)
-
-
-def _flags(c: Cand) -> tuple[str | None, bool]:
+def _flags(c: Cand, words: PlaceWords) -> tuple[str | None, bool]:
     """The preposition before a toponym, and whether it is a speaker's origin ("speaking from X")."""
     doc = c.span.doc
     i = c.span.start - 1
-    while i >= 0 and (doc[i].lower_ in LEADING_DROP or doc[i].lower_ in DIRECTIONS):
+    while i >= 0 and (doc[i].lower_ in words.LEADING_DROP or doc[i].lower_ in words.DIRECTIONS):
         i -= 1
     if i < 0 or doc[i].pos_ not in ("ADP", "SCONJ"):
         return None, False
     prep = doc[i].lower_
     origin = False
-    if prep == "from":
+    if prep in words.ORIGIN_PREPS:
         head = doc[i].head
         sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
-        origin = _lemma(head) in COMMUNICATION or any(
-            _lemma(t) in COMMUNICATION and t.pos_ == "VERB" and abs(t.i - i) <= 6 for t in sent
+        origin = lemma(head, words) in words.COMMUNICATION or any(
+            lemma(t, words) in words.COMMUNICATION and t.pos_ == "VERB" and abs(t.i - i) <= 6 for t in sent
         )
     return prep, origin
 
 
-def geoparse(doc: Doc, gaz: Gazetteer) -> GeoContext:
+def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
     """Recognise and resolve the toponyms of one parsed document.
 
     Args:
         doc: a spaCy Doc (NER, tagger and parser expected; works with NER only, less well).
         gaz: an open gazetteer.
+        lang: the document's language (its place cue words and news abbreviations).
 
     Returns:
         The toponyms (resolved where possible), the document's focus country and per-toponym info.
     """
-    cands = recognise(doc, gaz)
+    words = lang.places
+    cands = recognise(doc, gaz, lang)
     taken: set[int] = set()
     for c in cands:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         taken.update(range(span.start, span.end) if span is not None else range(c.span.start, c.span.end))
-    extra = tuple(t for t, _ in adjective_and_embedded(doc, gaz, taken))
+    extra = tuple(t for t, _ in adjective_and_embedded(doc, gaz, taken, lang))
     counts = _first_pass(cands, gaz, doc)
     top = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))
     focus = top[0] if top[1] >= 1.0 else None
-    _choose(cands, gaz, focus, counts, [t.place for t in extra if t.place is not None])
+    _choose(cands, gaz, focus, counts, [t.place for t in extra if t.place is not None], words)
     _admin_over_country(cands, gaz, focus, counts)
-    _link(cands, doc, focus, gaz)
+    link_unknown(cands, doc, focus, gaz, words)
     toponyms, info = [], {}
     for c in cands:
         if c.how == "drop":
@@ -419,7 +253,7 @@ def geoparse(doc: Doc, gaz: Gazetteer) -> GeoContext:
             and c.place is not None
             and c.place.feature_class == "P"
             and c.span.start > 0
-            and doc[c.span.start - 1].lower_ in DIRECTIONS
+            and doc[c.span.start - 1].lower_ in words.DIRECTIONS
         )
         if directional_town:
             assert c.place is not None
@@ -427,9 +261,9 @@ def geoparse(doc: Doc, gaz: Gazetteer) -> GeoContext:
         elif c.region and c.place is not None and c.how != "focus":
             c.precision = 3
             before = c.span.start - 1
-            if before >= 0 and doc[before].lower_ in DIRECTIONS and c.place.feature_class == "A":
+            if before >= 0 and doc[before].lower_ in words.DIRECTIONS and c.place.feature_class == "A":
                 c.place = gaz.part_of(c.place, doc[before].lower_)
-        prep, origin = _flags(c)
+        prep, origin = _flags(c, words)
         toponyms.append(Toponym(c.start, c.end, doc.text[c.start : c.end], c.place, c.score))
         info[c.start] = TopoInfo(
             c.precision,
@@ -439,8 +273,10 @@ def geoparse(doc: Doc, gaz: Gazetteer) -> GeoContext:
             origin,
             prep,
             c.source,
+            at=prep is not None and prep in words.AT_PREPS,
+            away=prep is not None and prep in words.ORIGIN_PREPS,
         )
-    extra = _rerank_mentions(extra, cands, gaz, focus, counts)
+    extra = _rerank_mentions(extra, cands, gaz, focus, counts, words)
     return GeoContext(tuple(toponyms), focus, info, dict(counts), extra)
 
 
@@ -450,6 +286,7 @@ def _rerank_mentions(
     gaz: Gazetteer,
     focus: str | None,
     counts: dict[str, float],
+    words: PlaceWords,
 ) -> tuple[Toponym, ...]:
     """Give names inside organisation names ("New London Police Department") the same context
     ranking as the literal toponyms (the recogniser took the most populous candidate)."""
@@ -467,46 +304,19 @@ def _rerank_mentions(
             if kind == 0 and (q.feature_code in ("ADM1", "ADM2") or q.population >= MIN_POP)
         ]
         if len(opts) > 1:
-            kw = {"text": t.name, "focus": focus, "counts": counts, "shares": shares, "others": placed}
-            best = max(opts, key=lambda q: score_candidate(q, 0, **kw))  # type: ignore[arg-type]
+            county = names_a_county(t.name, words)
+            kw: dict[str, Any] = {"focus": focus, "counts": counts, "shares": shares, "others": placed}
+            best = max(opts, key=lambda q: score_candidate(q, 0, county_word=county, **kw))
             t = Toponym(t.start, t.end, t.name, best, t.score)
         out.append(t)
     return tuple(out)
 
 
-def place_for_span(
-    ctx: GeoContext, start: int, end: int, *, anchor: int | None = None
-) -> tuple[Place, int, str] | None:
-    """The place of an event whose evidence is ``text[start:end]``.
-
-    Args:
-        ctx: the document's GeoContext.
-        start: evidence start (char offset).
-        end: evidence end (char offset).
-        anchor: the trigger's char offset; the nearest toponym wins among equals.
-
-    Returns:
-        (place, geo_precision 1-3, the place name as written), or None when the span has no
-        usable toponym (the caller then looks at the previous sentence or paragraph).
-    """
-    best: tuple[tuple[int, int, int, int], Toponym, int] | None = None
-    mid = anchor if anchor is not None else (start + end) // 2
-    for t in ctx.toponyms:
-        if t.start < start or t.end > end or t.place is None:
-            continue
-        info = ctx.info.get(t.start)
-        if info is None or info.precision is None or info.origin:
-            continue
-        key = (
-            1 if info.prep == "from" else 0,
-            1 if info.precision == 3 else 0,
-            0 if info.prep in AT_PREPS else 1,
-            abs(t.start - mid),
-        )
-        if best is None or key < best[0]:
-            best = (key, t, info.precision)
-    if best is None:
-        return None
-    _, topo, precision = best
-    assert topo.place is not None
-    return topo.place, precision, topo.name
+@register(
+    "geo.gazetteer.v1",
+    requires=("doc.ents", "doc.sents"),
+    assigns=("toponyms", "focus_country"),
+)
+def gazetteer_geocoder() -> tuple[Callable[..., GeoContext], Callable[..., Any]]:
+    """The default geocoder: ``geoparse`` over the local gazetteer, and ``place_for_span``."""
+    return geoparse, place_for_span

@@ -6,6 +6,8 @@ and ``parse_jsonl_bytes`` take content already in hand, so callers and tests nee
 
 from __future__ import annotations
 
-from .files import document_from_bytes, parse_jsonl_bytes, read_sources, sniff_media_type
+from .content import document_from_bytes, sniff_media_type
+from .files import read_sources
+from .jsonl import JSONL_SUFFIXES, parse_jsonl_bytes
 
-__all__ = ["document_from_bytes", "parse_jsonl_bytes", "read_sources", "sniff_media_type"]
+__all__ = ["JSONL_SUFFIXES", "document_from_bytes", "parse_jsonl_bytes", "read_sources", "sniff_media_type"]

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from ..geo.gazetteer import normalize
 from ..geodesy import distance_km
-from .build import CountryRow, PlaceRow
-from .gazetteer import normalize
+from .rows import CountryRow, PlaceRow
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,118 @@
+"""``GeoContext``: what the geo stage found in one document, and the place of an event within it.
+
+``resolve.geoparse`` makes it; the event stage asks ``place_for_span`` where an event's evidence
+happened; ``sitrep geoparse`` prints ``GeoContext.listed`` as ``geoparse_row``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import Place, Toponym
+
+__all__ = ["GeoContext", "TopoInfo", "geoparse_row", "place_for_span", "toponym_dict"]
+
+
+@dataclass(frozen=True, slots=True)
+class TopoInfo:
+    """How one toponym was resolved and what it means for choosing an event location."""
+
+    precision: int | None  # 1 the named town, 2 tied to a nearby town, 3 region/country; None unresolved
+    how: str  # "gazetteer", "country", "admin1", "region", "linked", "focus", "unresolved"
+    region: bool = False  # "northern Mali", "the Y region": an area, not a point
+    linked_to: str | None = None  # the name (as written) of the place it was tied to
+    origin: bool = False  # "speaking from Paris": where someone spoke from, not where it happened
+    prep: str | None = None  # the preposition right before it ("in", "near", "from")
+    source: str = "ner"  # "ner" (spaCy span) or "gazetteer" (capitalised run found in the gazetteer)
+    at: bool = False  # the preposition puts something at the place ("in", "near")
+    away: bool = False  # the preposition points away from it ("from")
+
+
+@dataclass(frozen=True, slots=True)
+class GeoContext:
+    """Every toponym of one document, the document's main country, and per-toponym details."""
+
+    toponyms: tuple[Toponym, ...]
+    focus_country: str | None
+    info: Mapping[int, TopoInfo] = field(default_factory=dict)  # keyed by Toponym.start
+    country_counts: Mapping[str, float] = field(default_factory=dict)
+    # Adjectival and embedded mentions ("Russian officials", "Air Zimbabwe"): toponyms by the
+    # GeoWebNews guidelines, never event locations (see mentions.py).
+    mentions: tuple[Toponym, ...] = ()
+
+    def listed(self) -> tuple[Toponym, ...]:
+        """The document's place names as ``sitrep geoparse`` lists them, in text order.
+
+        Literal places and adjectival/embedded mentions alike (unresolved ones too); names the
+        gazetteer lacks and the text ties to no known place are left out (the event stage still
+        codes them at the document's country, geo_precision 3).
+        """
+        guessed = {start for start, info in self.info.items() if info.how == "focus"}
+        ordered = sorted((*self.toponyms, *self.mentions), key=lambda t: t.start)
+        return tuple(t for t in ordered if t.start not in guessed)
+
+
+def toponym_dict(t: Toponym) -> dict[str, Any]:
+    """One toponym as ``sitrep geoparse`` prints it (an unresolved one has null coordinates).
+
+    Returns:
+        start, end, name, lat, lon, geonameid, country, feature_code, admin1, score.
+    """
+    p = t.place
+    return {
+        "start": t.start,
+        "end": t.end,
+        "name": t.name,
+        "lat": None if p is None else round(p.latitude, 5),
+        "lon": None if p is None else round(p.longitude, 5),
+        "geonameid": None if p is None else p.geonameid,
+        "country": None if p is None else p.country,
+        "feature_code": None if p is None else p.feature_code,
+        "admin1": None if p is None else p.admin1,
+        "score": round(t.score, 3),
+    }
+
+
+def geoparse_row(doc_id: str, toponyms: Iterable[Toponym]) -> dict[str, Any]:
+    """One document as ``sitrep geoparse`` prints it: ``{"id", "toponyms": [toponym_dict, ...]}``."""
+    return {"id": doc_id, "toponyms": [toponym_dict(t) for t in toponyms]}
+
+
+def place_for_span(
+    ctx: GeoContext, start: int, end: int, *, anchor: int | None = None
+) -> tuple[Place, int, str] | None:
+    """The place of an event whose evidence is ``text[start:end]``.
+
+    Args:
+        ctx: the document's GeoContext.
+        start: evidence start (char offset).
+        end: evidence end (char offset).
+        anchor: the trigger's char offset; the nearest toponym wins among equals.
+
+    Returns:
+        (place, geo_precision 1-3, the place name as written), or None when the span has no
+        usable toponym (the caller then looks at the previous sentence or paragraph).
+    """
+    best: tuple[tuple[int, int, int, int], Toponym, int] | None = None
+    mid = anchor if anchor is not None else (start + end) // 2
+    for t in ctx.toponyms:
+        if t.start < start or t.end > end or t.place is None:
+            continue
+        info = ctx.info.get(t.start)
+        if info is None or info.precision is None or info.origin:
+            continue
+        key = (
+            1 if info.away else 0,
+            1 if info.precision == 3 else 0,
+            0 if info.at else 1,
+            abs(t.start - mid),
+        )
+        if best is None or key < best[0]:
+            best = (key, t, info.precision)
+    if best is None:
+        return None
+    _, topo, precision = best
+    assert topo.place is not None
+    return topo.place, precision, topo.name

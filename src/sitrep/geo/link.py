@@ -1,0 +1,142 @@
+"""Names the gazetteer lacks (or resolves far off), tied to a place the text relates them to.
+
+"X near Y", "X, 20 km north of Y", "X in the Y region", "the nearby town of Y": X gets Y's place
+at geo_precision 2 (3 when Y is an area), as ACLED codes them. The cue words are the language's
+(``sitrep.lang.PlaceWords``). Hand-written because it is ACLED's rule for places a gazetteer
+lacks (code the event at the named place the text ties them to), not a general geoparsing step.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..lang import PlaceWords
+from .gazetteer import Gazetteer, normalize
+from .recognise import Cand
+
+__all__ = ["lemma", "link_unknown"]
+
+_PARA = re.compile(r"\n\s*")
+
+
+def _sentence_ids(doc: Doc) -> list[int]:
+    """Sentence index of each token (one sentence when the doc has no boundaries)."""
+    ids = [0] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                ids[i] = n
+    return ids
+
+
+def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer, words: PlaceWords) -> None:
+    """Tie names the gazetteer lacks (or resolves far off) to a place the text relates them to."""
+    sent = _sentence_ids(doc)
+    breaks = [m.start() for m in _PARA.finditer(doc.text)]
+    para = [bisect.bisect(breaks, c.start) for c in cands]
+    anchors: list[int] = []  # "the nearby town of Y" → index of Y
+    for k, c in enumerate(cands):
+        s = c.span.start
+        if (
+            c.place is not None
+            and c.how == "gazetteer"
+            and s >= 3
+            and doc[s - 1].lower_ == "of"
+            and (
+                doc[s - 2].lower_ in words.SETTLEMENT
+                and any(t.lower_ in words.NEARBY for t in doc[max(0, s - 5) : s - 2])
+            )
+        ):
+            anchors.append(k)
+    for k, c in enumerate(cands):
+        # A small namesake abroad while the text is about another country: trust a tie in the text more.
+        far = (
+            c.place is not None
+            and c.how == "gazetteer"
+            and c.place.country != focus
+            and focus is not None
+            and (c.place.population < 100_000 or normalize(c.span.text) != normalize(c.place.name))
+        )  # a big city abroad only counts as "far" when it matched through an alternate name
+        weak = far and c.source == "gazetteer"
+        if c.place is not None and not far:
+            continue
+        target = _linked_after(cands, k, doc, sent, words)
+        if target is not None and weak and cands[target].precision != 1:
+            target = None  # a word that is also a far-off hamlet needs a town, not a country, to tie it
+        if target is None:
+            same = [
+                a
+                for a in anchors
+                if a != k and para[a] == para[k] and sent[cands[a].span.start] == sent[c.span.start]
+            ]
+            near = [a for a in anchors if a != k and para[a] == para[k]]
+            target = (same or near or [None])[0]  # type: ignore[list-item]
+        if target is None and weak:
+            c.place, c.how, c.precision = None, "drop", None  # a person or word that is also a far-off hamlet
+            continue
+        if target is None and far:
+            continue  # named by spaCy and in the gazetteer: keep the namesake
+        if target is not None:
+            y = cands[target]
+            assert y.place is not None
+            c.place, c.how, c.linked_to, c.score = y.place, "linked", doc.text[y.start : y.end], 0.5
+            c.precision = 3 if y.precision == 3 else 2
+    linked = {normalize(c.span.text): c for c in cands if c.how == "linked"}
+    for c in cands:  # one sense per discourse: "X" tied once is tied everywhere
+        if c.place is None and c.how != "drop":
+            tied = linked.get(normalize(c.span.text))
+            if tied is not None:
+                c.place, c.how, c.precision = tied.place, "linked", tied.precision
+                c.linked_to, c.score = tied.linked_to, 0.5
+            elif focus is not None:
+                c.place, c.how, c.precision, c.score = gaz.country(focus), "focus", 3, 0.2
+                if c.place is None:
+                    c.how, c.precision = "unresolved", None
+
+
+def _linked_after(cands: list[Cand], k: int, doc: Doc, sent: list[int], words: PlaceWords) -> int | None:
+    """ "X near Y", "X, 20 km north of Y", "X in the Y region", "X, a town in Y" → index of Y."""
+    c = cands[k]
+    for m in range(k + 1, min(k + 3, len(cands))):
+        y = cands[m]
+        if y.place is None or y.how in ("linked", "focus") or sent[y.span.start] != sent[c.span.start]:
+            continue
+        between = doc[c.span.end : y.span.start]
+        if len(between) > 10 or len(between) == 0:
+            return None
+        said = {t.lower_ for t in between}
+        if "\n" in between.text:
+            return None
+        if said & words.CLAUSE_BREAKS:
+            return None
+        if any(t.pos_ == "VERB" and lemma(t, words) not in words.LINK_VERBS for t in between):
+            return None
+        if any(
+            t.pos_ in ("NOUN", "PROPN")
+            and t.lower_ not in words.LINK_NOUNS
+            and t.dep_ not in ("compound", "amod", "nmod")
+            for t in between
+        ):
+            return None  # "X, a spokesman in Y": an apposition about something else
+        if said & words.LINK_CUES:
+            return m
+        return None
+    return None
+
+
+def lemma(tok: Token, words: PlaceWords) -> str:
+    """The token's lemma; without a lemmatizer (``sitrep geoparse`` runs without one, for speed),
+    a verb's base form by stripping its inflection ("located" → "locate", "tweeted" → "tweet")."""
+    if tok.lemma_:
+        return tok.lemma_
+    w = tok.lower_
+    if w in words.IRREGULAR_VERBS:
+        return words.IRREGULAR_VERBS[w]
+    for suffix, repl in words.VERB_SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)] + repl
+            return stem + "e" if stem + "e" in words.E_STEMS else stem
+    return w

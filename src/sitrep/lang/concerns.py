@@ -1,0 +1,258 @@
+"""What a language folder provides: one Protocol per concern, and the records its data is built of.
+
+``sitrep.lang.load`` checks a ``lang/<code>/<concern>.py`` module against its Protocol here, so a
+missing list fails when the language loads. The attribute comments say what each name holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .readings import DateFamily, Toll
+
+
+class Calendar(Protocol):
+    """Names of days and months, and small numbers written as words (all lower case)."""
+
+    WEEKDAYS: tuple[str, ...]  # Monday first, as ``date.weekday()`` counts
+    WEEKDAY_ABBR: Mapping[str, int]  # "tue", "tues" → 1
+    MONTHS: tuple[str, ...]  # January first
+    MONTH_ABBR: Mapping[str, int]  # "jan" → 1, "sept" → 9
+    NUMBER_WORDS: Mapping[str, int]  # "a", "one" → 1 ... "twelve" → 12
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A verb class, an object class, and the sub-event type they make together ("seized weapons")."""
+
+    verbs: frozenset[str]
+    objects: frozenset[str]
+    sub_event_type: str
+    armed_agent: bool = False  # the doer must be an armed or state actor
+    contents: bool = False  # what the object holds counts ("packages containing explosives")
+
+
+class Triggers(Protocol):
+    """Words and phrases that tell sub-event types, and the nouns their checks look for."""
+
+    PHRASES: Mapping[str, str]  # multi-word trigger → sub-event type
+    WORDS: Mapping[str, tuple[str | None, str]]  # lemma → (sub-event type or None, check name)
+    NOUN_WORDS: Mapping[str, tuple[str | None, str]]  # noun readings that type differently
+    IRREGULAR: Mapping[str, str]  # past forms the lemmatiser leaves alone → lemma
+    FRAMES: Sequence[Frame]
+    FRAME_VERBS: frozenset[str]
+    INTRANSITIVE: Mapping[str, str]  # verbs that tell a group change with no object → sub-type
+    AIR_AGENTS: frozenset[str]
+    ARTILLERY_AGENTS: frozenset[str]
+    TERRITORY_NOUNS: frozenset[str]
+    PROPERTY_NOUNS: frozenset[str]
+    CIVILIAN_TARGETS: frozenset[str]
+    MILITARY_TARGETS: frozenset[str]
+    WEAPON_NOUNS: frozenset[str]
+    BASE_NOUNS: frozenset[str]
+    AGREEMENT_NOUNS: frozenset[str]
+    PROTEST_WORDS: frozenset[str]
+    EVACUATION_OBJECTS: frozenset[str]
+
+
+class ConstraintWords(Protocol):
+    """What the trigger checks look for (``events.constraints``)."""
+
+    CONFLICT_DEALS: frozenset[str]
+    CONFLICT_WORDS: frozenset[str]
+    MODIFIED: frozenset[str]
+    PROTEST_TALK: frozenset[str]
+    UNOPPOSED: re.Pattern[str]
+    LAUNCH_VERBS: frozenset[str]
+    LAUNCHED: frozenset[str]
+    BOMB_VERB: str
+    DISLODGE_VERBS: frozenset[str]
+    WITHDRAW: str
+    OUT_OF: frozenset[str]
+    OUT_OF_INNER: frozenset[str]
+    CONTROL: str
+    TAKE_VERBS: frozenset[str]
+    ON_TARGET: frozenset[str]
+    FIGHT_WORDS: frozenset[str]
+    CAMPAIGN_NOUNS: frozenset[str]
+    PARTY_PREPOSITIONS: frozenset[str]
+    IMPACT_VERBS: frozenset[str]
+    FIRE_VERBS: frozenset[str]
+    SUICIDE_CUES: tuple[str, ...]
+    EXPLODE_HEADS: frozenset[str]
+    WOMEN: frozenset[str]
+    PLOT_NOUNS: frozenset[str]
+    AIR_FORCE: tuple[str, str]
+    SHOOT: str
+    DOWN: str
+    MONTH_LIKE: tuple[str, ...]
+    EXPLOSION_WORDS: frozenset[str]
+    CASUALTY: re.Pattern[str]
+    KILL_LEMMAS: frozenset[str]
+    DEAD: str
+    VICTIM_NOUNS: frozenset[str]
+
+
+class ActorWords(Protocol):
+    """Nouns that name kinds of actors, and named armed groups."""
+
+    STATE_FORCE_NOUNS: frozenset[str]
+    POLICE_NOUNS: frozenset[str]
+    ISLAMIST_WORDS: frozenset[str]
+    ARMED_GROUP_NOUNS: frozenset[str]
+    REBEL_WORDS: frozenset[str]
+    MILITIA_WORDS: frozenset[str]
+    CIVILIAN_NOUNS: frozenset[str]
+    PROTESTER_NOUNS: frozenset[str]
+    NAMED_GROUPS: Mapping[str, str]  # name as written, lower case → ACLED-like name
+    QUANTITY_NOUNS: frozenset[str]
+    UNIT_NOUNS: frozenset[str]
+    GOVERNMENT_HEADS: frozenset[str]
+    RIOTER_LEMMAS: frozenset[str]
+    RIOTERS: str
+    STATE_UNIT_WORDS: frozenset[str]
+    TROOP_WORDS: frozenset[str]
+    POLICE_WORD: str
+    QAEDA_STEM: str
+    COUNTRY_ABBREVIATIONS: frozenset[str]
+    SUBJECT_PRONOUNS: frozenset[str]
+
+
+class ModalityWords(Protocol):
+    """What makes a told event a threat, a plan, a negation, a claim or a tally."""
+
+    NOT_HAPPENED_HEADS: frozenset[str]
+    HEDGE_HEADS: frozenset[str]
+    HEDGE_ADVERBS: frozenset[str]
+    UNCONFIRMED: frozenset[str]
+    CONFIRM_HEADS: frozenset[str]
+    FUTURE_AUX: frozenset[str]
+    OBLIGATION_AUX: frozenset[str]
+    POSSIBILITY_AUX: frozenset[str]
+    PERFECT_AUX: frozenset[str]
+    INFINITIVE_MARK: str
+    ASPECT_HEADS: frozenset[str]
+    CONDITION_MARKS: frozenset[str]
+    GOVERNING_CONDITIONS: frozenset[str]
+    NOBODY: frozenset[str]
+    NO_DETERMINER: str
+    AGGREGATE: re.Pattern[str]
+
+
+class Grammar(Protocol):
+    """Function words the rules navigate a parse by."""
+
+    RELATIVE_PRONOUNS: frozenset[str]
+    TARGET_PREPOSITIONS: frozenset[str]
+    PATIENT_PREPOSITIONS: frozenset[str]
+    AGENT_PREPOSITION: str
+    PARTITIVE: str
+    BETWEEN: str
+    DEFINITE: frozenset[str]
+
+
+class DateWords(Protocol):
+    """Date phrases (patterns and their resolvers) and the words that tell whose date a date is."""
+
+    FAMILIES: Sequence[DateFamily]
+    DURATION_START: re.Pattern[str]
+    REACTION_VERBS: frozenset[str]
+    MEDIA_VERBS: frozenset[str]
+    REPORT_VERBS: frozenset[str]
+
+
+class TollReader(Protocol):
+    """Death tolls in one sentence, read by the language's grammar."""
+
+    def find_tolls(self, text: str) -> list[Toll]: ...
+
+    def is_update(self, toll: Toll) -> bool: ...
+
+    def parse_number(self, text: str) -> int | None: ...
+
+
+class ProtestCues(Protocol):
+    """What a sentence about demonstrators says of them: violence, lethal force, intervention."""
+
+    PROTEST: re.Pattern[str]
+    RIOT: re.Pattern[str]
+    LETHAL: re.Pattern[str]
+    INTERVENTION: re.Pattern[str]
+    UNREST: re.Pattern[str]
+    PEACEFUL: re.Pattern[str]
+
+
+class PlaceWords(Protocol):
+    """Words the geoparser reads around place names (lower case; NER labels as the model spells them)."""
+
+    NER_LABELS: frozenset[str]  # entity labels that can be places
+    BLOCK_LABELS: frozenset[str]  # entity labels a capitalised run must not overlap
+    DIRECTIONS: frozenset[str]  # "northern" Mali
+    COMPASS: frozenset[str]  # a lone word that is only a direction or a coast ("Central", "Gulf")
+    NOT_ALONE: frozenset[str]  # inside a longer name, a direction, not an admin area
+    FACILITY_WORDS: frozenset[str]  # "Bamako airport"
+    REGION_WORDS: frozenset[str]  # "the X region"
+    COUNTY_WORDS: frozenset[str]  # "Lamar County": a second-level area
+    LINK_CUES: frozenset[str]  # "X near Y", "X, 20 km north of Y"
+    LINK_VERBS: frozenset[str]  # "X, located near Y" (lemmas)
+    LINK_NOUNS: frozenset[str]  # nouns allowed between two tied names
+    NEARBY: frozenset[str]  # "the nearby town of Y"
+    SETTLEMENT: frozenset[str]  # "town", "village"
+    CLAUSE_BREAKS: frozenset[str]  # "X and Y": two places, no tie
+    TITLES: frozenset[str]  # "Gen.", "Mr": a person's name follows
+    COMMUNICATION: frozenset[str]  # "speaking from X" (lemmas)
+    AT_PREPS: frozenset[str]  # "in", "near": at the place
+    ORIGIN_PREPS: frozenset[str]  # "from": away from it
+    NAME_SLOT_PREPS: frozenset[str]  # "University of Nebraska"
+    LEADING_DROP: frozenset[str]  # articles dropped from a span's front
+    POSSESSIVE: tuple[str, ...]  # endings dropped from a span's end
+    LANGUAGE_NEXT: frozenset[str]  # "English speakers": a language, not a place
+    PEOPLE_PLURAL: str  # "Mexicans": people, not a modifier ...
+    PEOPLE_NOT: tuple[str, ...]  # ... unless it ends so ("Swiss", "Chinese")
+    PARTY_LETTERS: frozenset[str]  # "D-Columbus"
+    IRREGULAR_VERBS: Mapping[str, str]  # "said" → "say", without a lemmatizer
+    VERB_SUFFIXES: tuple[tuple[str, str], ...]  # ending → replacement ("ied" → "y")
+    E_STEMS: frozenset[str]  # stems that take back an "e" ("locat" → "locate")
+
+
+class PlaceNames(Protocol):
+    """How news names places that GeoNames names otherwise (loaded into the gazetteer at build time)."""
+
+    COUNTRY_ALIASES: Mapping[str, str]  # "Britain" → "GB"
+    SHORT_NAMES: Mapping[str, str]  # "CD" → "Democratic Republic of Congo" (actor strings)
+    DEMONYM_EXTRAS: Mapping[str, str]  # "Emirati" → "AE"
+    CONTINENT_DEMONYMS: Mapping[str, str]  # "European" → "Europe"
+    CONTINENT_ALIASES: Mapping[str, str]  # "EU" → "Europe"
+    US_STATE_ABBREVIATIONS: Mapping[str, str]  # "Ky." → "KY"
+    ADMIN1_ALIASES: Mapping[str, tuple[str, str]]  # "NSW" → ("AU", "02")
+    ADMIN1_ABBREVIATIONS: Mapping[str, tuple[str, str]]  # "Ont." → ("CA", "08"), only after "Town, "
+
+
+class Boilerplate(Protocol):
+    """Page chrome: navigation words, and patterns of teasers, credits, copyright and policy text."""
+
+    UI_WORDS: frozenset[str]
+    STOP_WORDS: frozenset[str]
+    TEASER: re.Pattern[str]
+    CALL_TO_ACTION: re.Pattern[str]
+    CREDIT: re.Pattern[str]
+    COPYRIGHT: re.Pattern[str]
+    POLICY: tuple[re.Pattern[str], ...]
+    COURTESY: re.Pattern[str]
+    ADDRESSES_READER: re.Pattern[str]
+    POLICY_TOPIC: re.Pattern[str]
+    QUOTE_OR_SPEECH: re.Pattern[str]
+    NOT_A_TITLE: re.Pattern[str]
+
+
+class Datelines(Protocol):
+    """Regular-expression pieces of a dated story top (the month and weekday names are the Calendar's)."""
+
+    PUBLISHED_LABEL: str
+    UPDATED_LABEL: str
+    ORDINAL_SUFFIX: str
+    DAY_OF: str
+    TIME_AFTER: str

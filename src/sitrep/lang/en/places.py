@@ -1,0 +1,112 @@
+"""English words the geoparser reads around place names (``sitrep.lang.PlaceWords``).
+
+Grammar, not place data: none of these names a place. spaCy's English NER labels are here too,
+because they are the English model's. All lower case; multi-word cues are single tokens here.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# spaCy NER labels of the English model: spans that can be places, and spans that block a run.
+NER_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+BLOCK_LABELS: Final = frozenset(
+    {"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+)
+# "northern Mali", "the north of X": a direction before a name makes it an area.
+DIRECTIONS: Final = frozenset(
+    """
+    north south east west northern southern eastern western central
+    northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+    north-east north-west south-east south-west north-eastern north-western south-eastern south-western
+    far upper lower
+    """.split()
+)
+# A lone capitalised word that is only a direction or a coast is not a town ("Central", "Gulf").
+COMPASS: Final = DIRECTIONS | frozenset(
+    {"centre", "center", "central", "middle", "midwest", "coast", "ocean", "gulf"}
+)
+# Words that are admin1 names somewhere ("Central", "Nord") but inside a longer name are directions.
+NOT_ALONE: Final = DIRECTIONS | frozenset({"centre", "center", "central", "nord", "sud", "lakes", "coast"})
+# Words that make an ORG/FAC entity a facility worth a place ("Bamako airport").
+FACILITY_WORDS: Final = frozenset(
+    """
+    airport airbase base bridge road street highway hospital camp market mosque church school prison
+    jail palace hotel station port dam university stadium square barracks mine checkpoint embassy
+    ministry parliament court refinery field
+    """.split()
+)
+# "the X region", "the region of X": an area.
+REGION_WORDS: Final = frozenset(
+    """
+    region province state district governorate department prefecture county area territory oblast
+    parish cercle
+    """.split()
+)
+# The last word of a name that calls for a second-level area ("Lamar County").
+COUNTY_WORDS: Final = frozenset({"county", "parish", "borough", "district", "shire"})
+# Words between two names that tie the first to the second ("X, 20 km north of Y", "X near Y").
+LINK_CUES: Final = frozenset(
+    """
+    near outside of in north south east west northeast northwest southeast southwest km kilometres
+    kilometers miles mi region district province close nearby from town village city area outskirts
+    locality commune
+    """.split()
+)
+LINK_VERBS: Final = frozenset({"locate", "situate", "lie", "sit"})  # "X, located near Y" (lemmas)
+NEARBY: Final = frozenset({"nearby", "neighbouring", "neighboring", "near", "adjacent", "close"})
+SETTLEMENT: Final = frozenset({"town", "city", "village", "locality", "commune", "settlement", "hamlet"})
+# Nouns that may stand between two tied names without being an apposition about something else.
+LINK_NOUNS: Final = LINK_CUES | SETTLEMENT | REGION_WORDS | {"kilometre", "kilometer", "mile", "outskirts"}
+# Words that end a tie between two names: "X and Y" lists two places, it does not locate one.
+CLAUSE_BREAKS: Final = frozenset({"and", "or", "but", "while", "whereas", ";"})
+# A word after one of these is a person's name, not a place ("Gen. Mali", "Mr Sikasso").
+TITLES: Final = frozenset(
+    """
+    mr mrs ms dr president gen general col colonel capt captain lt sgt minister prime sen senator rep
+    gov governor mayor judge rev father sheikh imam king queen prince lord sir professor prof chief
+    commander spokesman spokeswoman st
+    """.split()
+)
+# Verbs of speaking (lemmas): "speaking from Paris" says where someone spoke, not where it happened.
+COMMUNICATION: Final = frozenset(
+    """
+    speak say tell talk call telephone phone report write announce comment interview broadcast tweet
+    post state declare add explain confirm deny quote
+    """.split()
+)
+# Prepositions that put something at a place ("in", "near"); ORIGIN_PREPS point away from it.
+AT_PREPS: Final = frozenset(
+    """
+    in at near outside around inside into on across of within toward towards to throughout
+    """.split()
+)
+ORIGIN_PREPS: Final = frozenset({"from"})
+# Prepositions before a place name inside an organisation's name ("University of Nebraska").
+NAME_SLOT_PREPS: Final = frozenset({"of", "in", "at"})
+LEADING_DROP: Final = frozenset({"the", "a", "an"})  # articles dropped from the front of a span
+POSSESSIVE: Final = ("'s", "’s", "'")  # dropped from the end of a span
+# The word after an adjective that makes it a language, not a place ("English speakers").
+LANGUAGE_NEXT: Final = frozenset({"language", "languages", "speaker", "speakers", "speaking", "translation"})
+# A demonym ending so is people ("Mexicans"), unless it ends in one of PEOPLE_NOT ("Swiss", "Chinese").
+PEOPLE_PLURAL: Final = "s"
+PEOPLE_NOT: Final = ("ss", "ese")
+# Party letters before a legislator's home town ("Sen. Ray Miller, D-Columbus").
+PARTY_LETTERS: Final = frozenset({"D", "R", "I"})
+# A verb's base form without a lemmatizer: irregular forms, then suffixes (ending → replacement),
+# and the stems that take back an "e" ("located" → "locat" → "locate").
+IRREGULAR_VERBS: Final = {
+    "said": "say",
+    "told": "tell",
+    "spoke": "speak",
+    "spoken": "speak",
+    "wrote": "write",
+    "written": "write",
+    "lay": "lie",
+    "lain": "lie",
+    "sat": "sit",
+}
+VERB_SUFFIXES: Final = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+E_STEMS: Final = frozenset(
+    {"locate", "situate", "state", "declare", "quote", "announce", "write", "phone", "telephone"}
+)
