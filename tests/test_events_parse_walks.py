@@ -63,3 +63,34 @@ def test_modality_sees_a_plan_that_governs_the_trigger() -> None:
         """
     )
     assert modality(doc[3], EN.modality) == "not"
+
+
+def test_the_builder_reads_lemmas_entities_and_spacing() -> None:
+    doc = parsed(
+        """
+        Malian 1 amod ADJ JJ - NORP
+        troops 2 nsubj NOUN NNS troop
+        retook 2 ROOT VERB VBD
+        Kidal 2 dobj PROPN NNP - GPE
+        Gao 3 appos PROPN NNP - B-GPE
+        on 2 prep ADP IN
+        March 5 pobj PROPN NNP - DATE
+        31 6 nummod NUM CD - DATE
+        . 2 punct PUNCT .
+        """
+    )
+    assert doc.text == "Malian troops retook Kidal Gao on March 31."
+    assert [t.lemma_ for t in doc[:3]] == ["malian", "troop", "retook"]
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Malian", "NORP"),
+        ("Kidal", "GPE"),
+        ("Gao", "GPE"),
+        ("March 31", "DATE"),
+    ]
+    assert doc[2].lower_ == "retook" and doc[7].like_num  # English lexical attributes, no model
+    assert [s.text for s in doc.sents] == [doc.text]
+
+
+def test_the_builder_keeps_four_and_five_column_rows() -> None:
+    doc = parsed("Rebels 1 nsubj NOUN\nfled 1 ROOT VERB VBD")
+    assert [(t.tag_, t.lemma_, t.ent_type_) for t in doc] == [("NOUN", "rebels", ""), ("VBD", "fled", "")]
