@@ -17,6 +17,22 @@ from sitrep.events.modality import modality
 M = lang.load("en").modality
 
 # ---------------------------------------------------------------- negated
+# "No one was killed in the blast, the police said."
+NO_ONE = """
+No 1 det DET DT
+one 3 nsubjpass NOUN NN
+was 3 auxpass AUX VBD be
+killed 10 ccomp VERB VBN kill
+in 3 prep ADP IN
+the 6 det DET DT
+blast 4 pobj NOUN NN
+, 10 punct PUNCT ,
+the 9 det DET DT
+police 10 nsubj NOUN NNS
+said 10 ROOT VERB VBD say
+. 10 punct PUNCT .
+"""
+
 # "No civilians were killed in Mopti."
 NO_CIVILIANS = """
 No 1 det DET DT
@@ -265,6 +281,7 @@ def trigger(rows: str, word: str) -> str:
 @pytest.mark.parametrize(
     ("rows", "word"),
     [
+        pytest.param(NO_ONE, "killed", id="no one was killed"),
         pytest.param(NO_CIVILIANS, "killed", id="no civilians were killed"),
         pytest.param(NOBODY, "hurt", id="nobody was hurt"),
         pytest.param(DID_NOT, "attack", id="did not attack"),
@@ -272,6 +289,10 @@ def trigger(rows: str, word: str) -> str:
 )
 def test_a_negated_event_did_not_happen(rows: str, word: str) -> None:
     assert trigger(rows, word) == "not"
+
+
+def test_no_one_killed_in_a_blast_negates_the_killing_not_the_blast() -> None:
+    assert trigger(NO_ONE, "blast") == "happened"
 
 
 @pytest.mark.parametrize(
