@@ -654,3 +654,29 @@ def test_an_unknown_check_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="nosuch") as err:
         check_triggers(words, "xx")  # type: ignore[arg-type]
     assert "victim" in (err.value.hint or "")  # the hint lists the known checks
+
+
+# "Students demonstrated against the new tax in Accra."
+DEMONSTRATED_AGAINST = """
+Students 1 nsubj NOUN NNS student
+demonstrated 1 ROOT VERB VBD demonstrate
+against 1 prep ADP IN
+the 5 det DET DT
+new 5 amod ADJ JJ
+tax 2 pobj NOUN NN
+in 5 prep ADP IN
+Accra 6 pobj PROPN NNP - GPE
+. 1 punct PUNCT .
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="object_of reads 'against X' (a target preposition) as the verb's object, and the demonstrate "
+    "check drops any trigger with an object: 'students demonstrated against the tax' codes nothing",
+)
+def test_demonstrating_against_something_is_a_protest() -> None:
+    r = reader("Accra")
+    check, trigger = read(DEMONSTRATED_AGAINST, "demonstrated", r)
+    assert check == "demonstrate"
+    assert settled(CHECKS[check](trigger, r)) == T.PEACEFUL_PROTEST

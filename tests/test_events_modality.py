@@ -407,3 +407,34 @@ camp 7 pobj NOUN NN
 )
 def test_unconfirmed_reports_hedge_what_they_report() -> None:
     assert trigger(UNCONFIRMED_REPORTS, "attack") == "hedged"
+
+
+# "Gunmen have killed five villagers near Mopti, the third attack in the area this year."
+PERFECT_THIS_YEAR = """
+Gunmen 2 nsubj NOUN NNS gunman
+have 2 aux AUX VBP
+killed 2 ROOT VERB VBN kill
+five 4 nummod NUM CD - CARDINAL
+villagers 2 dobj NOUN NNS villager
+near 4 prep ADP IN
+Mopti 5 pobj PROPN NNP - GPE
+, 6 punct PUNCT ,
+the 10 det DET DT
+third 10 amod ADJ JJ - ORDINAL
+attack 6 appos NOUN NN
+in 10 prep ADP IN
+the 13 det DET DT
+area 11 pobj NOUN NN
+this 15 det DET DT - DATE
+year 10 npadvmod NOUN NN - DATE
+. 2 punct PUNCT .
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the tally cue (AGGREGATE) is searched in the whole sentence, not in the perfect's own clause: "
+    "'have killed five villagers ..., the third attack this year' is read as a tally and not coded",
+)
+def test_a_perfect_with_a_tally_elsewhere_in_the_sentence_happened() -> None:
+    assert trigger(PERFECT_THIS_YEAR, "killed") == "happened"
