@@ -574,3 +574,77 @@ def test_kept_applies_the_hierarchy_and_prefers_a_candidate_with_an_agent() -> N
         T.SUICIDE_BOMB
     ]
     assert _kept([]) == {}
+
+
+# "Marches took place in Accra on Saturday."
+MARCHES = """
+Marches 1 nsubj NOUN NNS march
+took 1 ROOT VERB VBD take
+place 1 dobj NOUN NN
+in 1 prep ADP IN
+Accra 3 pobj PROPN NNP - GPE
+on 1 prep ADP IN
+Saturday 5 pobj PROPN NNP - DATE
+. 1 punct PUNCT .
+"""
+
+# "The government signed a deal with a mining company."
+GOVERNMENT_DEAL = """
+The 1 det DET DT
+government 2 nsubj NOUN NN
+signed 2 ROOT VERB VBD sign
+a 4 det DET DT
+deal 2 dobj NOUN NN
+with 2 prep ADP IN
+a 8 det DET DT
+mining 8 compound NOUN NN
+company 5 pobj NOUN NN
+. 2 punct PUNCT .
+"""
+
+# "Malian soldiers repelled an attack by JNIM fighters near Gao."
+REPELLED = """
+Malian 1 amod ADJ JJ - NORP
+soldiers 2 nsubj NOUN NNS soldier
+repelled 2 ROOT VERB VBD repel
+an 4 det DET DT
+attack 2 dobj NOUN NN
+by 4 prep ADP IN
+JNIM 7 compound PROPN NNP
+fighters 5 pobj NOUN NNS fighter
+near 7 prep ADP IN
+Gao 8 pobj PROPN NNP - PERSON
+. 2 punct PUNCT .
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="_protest_word takes any capitalised word starting 'march' for the month, so a sentence that "
+    "opens with 'Marches' loses its protest",
+)
+def test_marches_opening_a_sentence_are_marches() -> None:
+    assert [d.sub for d in coded(MARCHES)] == [T.PEACEFUL_PROTEST]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="conflict_agreement accepts any agreement whose agent is a government, so a government's "
+    "business deal is coded as a conflict Agreement",
+)
+def test_a_government_business_deal_is_no_agreement() -> None:
+    assert candidates(GOVERNMENT_DEAL) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an attack with an agent and no 'on X' target is left to other triggers, and 'repelled' is none: "
+    "soldiers repelling an attack by JNIM fighters codes nothing, not the clash it reports",
+)
+def test_an_attack_repelled_by_soldiers_is_a_clash() -> None:
+    (d,) = coded(REPELLED)
+    assert (d.sub, who(d.agent), who(d.patient)) == (
+        T.ARMED_CLASH,
+        ("named", "JNIM: Group for Support of Islam and Muslims"),
+        ("state", "ML"),
+    )
