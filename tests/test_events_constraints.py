@@ -652,7 +652,7 @@ def test_an_unknown_check_is_a_config_error() -> None:
         WORDS={"attack": (T.ATTACK, "victim"), "raid": (T.ATTACK, "nosuch")}, NOUN_WORDS={}
     )
     with pytest.raises(ConfigError, match="nosuch") as err:
-        check_triggers(words, "xx")  # type: ignore[arg-type]
+        check_triggers(words, "xx")
     assert "victim" in (err.value.hint or "")  # the hint lists the known checks
 
 
