@@ -1,4 +1,8 @@
-"""Shared fixtures: settings pointing at the built gazetteer, loaded NLP resources, a temp store."""
+"""Shared fixtures: settings pointing at the built gazetteer, loaded NLP resources, a temp store.
+
+And the builders of the model-free rule tests: hand-built parses (``parsed``), a ``Reader`` over
+a few fake country names (``reader``), and the sentence loop run on them (``sentence_drafts``).
+"""
 
 from __future__ import annotations
 
