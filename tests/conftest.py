@@ -1,10 +1,15 @@
-"""Shared fixtures: settings pointing at the built gazetteer, loaded NLP resources, a temp store."""
+"""Shared fixtures: settings pointing at the built gazetteer, loaded NLP resources, a temp store.
+
+And the builders of the model-free rule tests: hand-built parses (``parsed``), a ``Reader`` over
+a few fake country names (``reader``), and the sentence loop run on them (``sentence_drafts``).
+"""
 
 from __future__ import annotations
 
 import functools
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,24 +23,34 @@ SHARED = ROOT.parent / "shared"
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def parsed(rows: str) -> Any:
-    """A spaCy ``Doc`` built by hand, no model needed: one token a line, ``word head dep POS TAG``.
+NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "%", "'", "'s", "n't", "-"})
+NO_SPACE_AFTER = frozenset({"(", "[", "$", "-"})
 
-    ``head`` is the index of the token's head (a root points at itself); TAG may be left out. Rule
-    tests use this to pin a parse (including the odd ones a statistical parser produces) exactly.
+
+def parsed(rows: str) -> Any:
+    """A spaCy ``Doc`` built by hand, no model needed: one token a line, ``word head dep POS TAG lemma ENT``.
+
+    ``head`` is the index of the token's head (a root points at itself). The last columns may be
+    left out: TAG is then POS, the lemma the lower-cased word (``-`` keeps that default, so an
+    entity type can follow), ENT none (``-``). Consecutive tokens of one entity type make one
+    entity; ``B-GPE`` starts a new one. Words are joined as text is written (no space before a
+    comma or after a hyphen), so ``sent.text`` reads as the sentence did. Rule tests use this to
+    pin a parse (including the odd ones a statistical parser produces) exactly.
     """
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
     cols = [line.split() for line in rows.strip().splitlines()]
+    words = [c[0] for c in cols]
     return Doc(
-        Vocab(),
-        words=[c[0] for c in cols],
+        _vocab(),
+        words=words,
+        spaces=[i + 1 < len(words) and _spaced(w, words[i + 1]) for i, w in enumerate(words)],
         heads=[int(c[1]) for c in cols],
         deps=[c[2] for c in cols],
         pos=[c[3] for c in cols],
         tags=[c[4] if len(c) > 4 else c[3] for c in cols],
-        lemmas=[c[0].lower() for c in cols],
+        lemmas=[c[5] if len(c) > 5 and c[5] != "-" else c[0].lower() for c in cols],
+        ents=_iob([c[6] if len(c) > 6 else "-" for c in cols]),
     )
 
 
@@ -72,6 +87,124 @@ def gazetteer_rows() -> tuple[list[Any], list[Any], dict[str, tuple[str, int, li
     return places, countries, admin1
 
 
+@functools.cache
+def _vocab() -> Any:
+    """The vocabulary of a blank English pipeline: lexical attributes (``lower_``, ``like_num``), no model."""
+    from spacy.lang.en import English
+    from spacy.vocab import create_vocab
+
+    return create_vocab("en", English.Defaults)
+
+
+def _spaced(word: str, following: str) -> bool:
+    return word not in NO_SPACE_AFTER and following not in NO_SPACE_BEFORE
+
+
+def _iob(types: list[str]) -> list[str]:
+    """Each token's entity type (``GPE``, ``B-GPE``, ``-``) as the IOB tag ``Doc(ents=...)`` takes."""
+    tags, prev = [], "-"
+    for t in types:
+        if t == "-":
+            tags.append("O")
+        elif t.startswith("B-"):
+            tags.append(t)
+        else:
+            tags.append(f"I-{t}" if prev.removeprefix("B-") == t else f"B-{t}")
+        prev = t
+    return tags
+
+
+class Countries:
+    """A tiny ``CountryNames`` (``sitrep.events.reading``) for rule tests: a few countries, no gazetteer.
+
+    Like the gazetteer it reads demonyms in any case and in the plural ("Malians"), and names only
+    when capitalised, of three letters or more unless an abbreviation ("US").
+    """
+
+    NAMES = {
+        "BF": "Burkina Faso",
+        "FR": "France",
+        "GH": "Ghana",
+        "KE": "Kenya",
+        "ML": "Mali",
+        "NG": "Nigeria",
+        "SD": "Sudan",
+        "SO": "Somalia",
+        "US": "United States",
+    }
+    DEMONYMS = {
+        "burkinabe": "BF",
+        "french": "FR",
+        "ghanaian": "GH",
+        "kenyan": "KE",
+        "malian": "ML",
+        "nigerian": "NG",
+        "sudanese": "SD",
+        "somali": "SO",
+        "american": "US",
+    }
+    ABBREVIATIONS = {"US": "US"}
+
+    def country_of_demonym(self, word: str) -> str | None:
+        low = word.lower()
+        for form in (low, low.removesuffix("es"), low.removesuffix("s")):
+            if form in self.DEMONYMS:
+                return self.DEMONYMS[form]
+        return None
+
+    def country_name(self, iso2: str) -> str | None:
+        return self.NAMES.get(iso2.upper())
+
+    def country_code(self, name: str) -> str | None:
+        if name in self.ABBREVIATIONS:
+            return self.ABBREVIATIONS[name]
+        if not name[:1].isupper() or len(name) < 3:
+            return None
+        by_name = {n.lower(): iso for iso, n in self.NAMES.items()}
+        return by_name.get(name.lower().removeprefix("the "))
+
+
+def reader(*places: str, is_place: Callable[[Any], bool] | None = None) -> Any:
+    """A ``Reader`` over English with the fake ``Countries``, no gazetteer.
+
+    Toponyms are the tokens whose text is one of ``places`` (``reader("Gao")``), or those
+    ``is_place`` says are; by default none.
+    """
+    from sitrep import lang
+    from sitrep.events.reading import Reader
+
+    en = lang.load("en")
+    named = frozenset(places)
+    return Reader(
+        words=en.triggers,
+        actors=en.actors,
+        modality=en.modality,
+        checks=en.checks,
+        grammar=en.grammar,
+        dates=en.dates,
+        names=Countries(),
+        is_place=is_place or (lambda tok: tok.text in named),
+    )
+
+
+def sentence_drafts(doc: Any, r: Any, published: date | None = None) -> list[Any]:
+    """The drafts ``events.extract`` makes of a hand-built Doc, sentence by sentence (no places, no merge).
+
+    The sentence loop itself: candidates that did not happen dropped, the protest rules and the
+    hierarchy applied, the toll handed out. Nothing is located (no gazetteer).
+    """
+    from sitrep import lang
+    from sitrep.events.draft import Context
+    from sitrep.events.extract import Options, _sentence, _Story
+
+    sents = list(doc.sents)
+    story = _Story([], [])
+    ctx = Context(sents, story.history, lambda start, end, anchor: None, published, 0)
+    for si, sent in enumerate(sents):
+        _sentence(si, sent, story, ctx, lang.load("en"), r, Options())
+    return story.drafts
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     """Defaults, isolated from the developer's environment, in strict=False mode."""
@@ -95,8 +228,6 @@ def resources(settings: Settings) -> Any:
 @pytest.fixture()
 def extract(settings: Settings, resources: Any) -> Any:
     """extract(text, published=None) -> list of event dicts, through the whole pipeline."""
-    from datetime import date
-
     from sitrep.pipeline import process_document
     from sitrep.records import RawDocument
 
