@@ -1,13 +1,18 @@
-"""Shared fixtures: settings pointing at the built gazetteer, loaded NLP resources, a temp store."""
+"""Shared fixtures and builders: settings, loaded NLP resources, a temp store, hand-made records."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import uuid
+from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
+from sitrep.records import Article, Event, Evidence, Mention, Source, content_hash
 from sitrep.settings import Settings, load_settings
 
 DATA = Path(__file__).parent / "data"
@@ -86,3 +91,170 @@ def store(tmp_path: Path) -> Iterator[Any]:
     s = open_store(str(tmp_path / "t.db"))
     yield s
     s.close()
+
+
+# ------------------------------------------------------------------ store and dedup builders
+# Hand-made articles, events and mentions (no NLP), and the database URLs of both backends.
+
+NIONO = ("Niono", "Ségou", "ML", 14.2505, -5.9868, 1)
+UNLOCATED_ML = (None, None, "ML", None, None, None)
+MALI_VS_JNIM = ("Military Forces of Mali", "JNIM")
+
+BODY = (
+    "Soldiers and fighters exchanged fire for hours on the road outside {town} on {day}, and the army "
+    "said its units held the crossing by nightfall. Residents said the shooting began before dawn near "
+    "the market and went on until the afternoon, when reinforcements arrived from the regional capital. "
+    "A health worker said the clinic had treated several wounded people and that families had fled "
+    "toward villages further south. The army said it would keep patrols on the road for the coming week."
+)
+
+OTHER_BODY = (
+    "Five soldiers died in Saturday's battle for the Niono road crossing, a military source told us on "
+    "Sunday, raising the count given by officials the day before. Medics in town said more casualties were "
+    "being brought in from the outlying hamlets, while traders kept their shops closed for a second day."
+)
+
+VOCAB = (
+    "army town road market village river bridge police crowd fighters soldiers officials residents "
+    "convoy camp clinic school mosque church court border checkpoint district council governor"
+).split()
+
+
+def words(seed: str | int, n: int = 80, vocab: Sequence[str] = VOCAB) -> str:
+    """A distinct, deterministic run of ``n`` words per seed (texts that are not copies of each other)."""
+    import random
+
+    rng = random.Random(seed)
+    return " ".join(rng.choice(vocab) for _ in range(n))
+
+
+def filler(seed: str, n: int = 80) -> str:
+    """A distinct, deterministic article text per seed."""
+    return "Soldiers " + words(seed, n) + "."
+
+
+def article(doc_id: str, text: str, published: date | None, url: str | None = None) -> Article:
+    """A cleaned article, as ``clean`` would hand it on."""
+    return Article(
+        doc_id, f"<{doc_id}>", text, content_hash(text), published, "given", url, f"title {doc_id}"
+    )
+
+
+Place6 = tuple[str | None, str | None, str | None, float | None, float | None, int | None]
+
+
+def event(
+    a: Article,
+    sub: str = "Armed clash",
+    etype: str = "Battles",
+    day: date | None = date(2024, 3, 2),
+    place: Place6 | None = NIONO,
+    actors: tuple[str | None, str | None] = MALI_VS_JNIM,
+    fatalities: int | None = None,
+    sentence: int = 0,
+    tp: int = 1,
+) -> Event:
+    """An event that ``a`` reports; its evidence is 60 characters from ``sentence * 10``."""
+    loc, adm, cc, lat, lon, gp = place if place else (None, None, None, None, None, None)
+    start = sentence * 10
+    return Event(
+        doc_id=a.doc_id,
+        event_type=etype,
+        sub_event_type=sub,
+        evidence=(Evidence(a.text[start : start + 60], start, start + 60),),
+        source=Source(a.doc_id, a.url, a.title, a.published),
+        date=day,
+        time_precision=tp,
+        location=loc,
+        admin1=adm,
+        country=cc,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=gp,
+        actor1=actors[0],
+        actor2=actors[1],
+        fatalities=fatalities,
+        place_name=loc,
+        producer="test",
+    )
+
+
+def mention(
+    doc: str,
+    published: date = date(2013, 1, 20),
+    sub: str = "Armed clash",
+    etype: str = "Battles",
+    day: date | None = date(2013, 1, 19),
+    tp: int = 1,
+    place: Place6 | None = NIONO,
+    actors: tuple[str | None, str | None] = ("Military Forces of Mali", "Islamist militants (Mali)"),
+    fatalities: int | None = None,
+    n: int = 0,
+) -> Mention:
+    """Mention ``n`` of document ``doc`` (at https://doc.example/story); unlocated ones are in Mali.
+
+    The mentions of one document differ by their evidence offset, and so by their event ids.
+    """
+    a = article(doc, f"A sentence from {doc}. " * (n + 1), published, f"https://{doc}.example/story")
+    return Mention(event(a, sub, etype, day, place or UNLOCATED_ML, actors, fatalities, n, tp))
+
+
+def two_reports() -> tuple[tuple[Article, list[Event]], tuple[Article, list[Event]]]:
+    """Two outlets, a day apart, on one clash; the second revises the toll from 3 to 5."""
+    a = article("a-1", BODY.format(town="Niono", day="Saturday"), date(2024, 3, 3), "https://a.example/1")
+    b = article("b-1", OTHER_BODY, date(2024, 3, 4), "https://www.b.example/news/1")
+    ea = [
+        event(a, fatalities=3),
+        event(a, "Peaceful protest", "Protests", actors=("Protesters", None), sentence=2),
+    ]
+    eb = [event(b, fatalities=5, actors=("Military Forces of Mali", None))]
+    return (a, ea), (b, eb)
+
+
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:55432/sitrep_test"
+_pg_state: dict[str, Any] = {}
+
+
+def pg_url() -> str | None:
+    """A reachable PostgreSQL URL (``SITREP_TEST_PG``, else ``DEFAULT_PG``), or None (checked once)."""
+    if "url" not in _pg_state:
+        _pg_state["url"] = None
+        try:
+            import psycopg
+        except ImportError:
+            return None
+        for url in filter(None, [os.environ.get("SITREP_TEST_PG"), DEFAULT_PG]):
+            try:
+                psycopg.connect(url, connect_timeout=2).close()
+            except psycopg.Error:
+                continue
+            _pg_state["url"] = url
+            break
+    return _pg_state["url"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def pg_schema_url() -> Iterator[str]:
+    """A fresh schema on the test server; its URL puts it first on the search path."""
+    url = pg_url()
+    if url is None:
+        pytest.skip("no PostgreSQL server reachable (set SITREP_TEST_PG or run scripts/pg_test_server.sh)")
+    import psycopg
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{sep}options={quote(f'-csearch_path={schema},public')}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database URL for each backend (the PostgreSQL one skips when no server answers)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "contract.db")
+    return str(request.getfixturevalue("pg_schema_url"))

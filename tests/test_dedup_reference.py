@@ -19,7 +19,6 @@ import pytest
 from sitrep.runners import ingest_paths
 from sitrep.settings import Settings
 from sitrep.store import open_store
-from test_store_contract import pg_schema_url, store_url  # noqa: F401  (fixtures: both backends)
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "articles" / "mali-diabaly-2013.txt"
 REWRITE = Path(__file__).parent / "data" / "dedup" / "diabaly-second-outlet.txt"
@@ -71,7 +70,7 @@ def _by_sub(events: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 def test_two_outlets_one_event_per_happening(
     batch: Path,
-    store_url: str,  # noqa: F811
+    store_url: str,
     settings: Settings,
     resources: Any,
 ) -> None:

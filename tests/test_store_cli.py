@@ -8,9 +8,9 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from conftest import two_reports
 from sitrep.cli import cli
 from sitrep.store import open_store
-from test_store_contract import two_reports
 
 
 def run(args: list[str]) -> Any:

@@ -7,69 +7,19 @@ Each test gets its own schema, dropped afterwards. Records are built by hand (no
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 
-from sitrep.dedup import Mention, SourceRef, dedup_events
-from sitrep.records import Article, Event, Evidence, Rejected, Source, content_hash
-from sitrep.runners.reduce import mentions_from_rows, rebuild_all, reduce_articles
+from conftest import article, event, filler, two_reports
+from sitrep.dedup import dedup_events
+from sitrep.records import Mention, Rejected
+from sitrep.runners.reduce import rebuild_all, reduce_articles
 from sitrep.store import open_store
 from sitrep.store.base import EventFilters, Store
-
-DEFAULT_PG = "postgresql://postgres@127.0.0.1:55432/sitrep_test"
-_pg_state: dict[str, Any] = {}
-
-
-def pg_url() -> str | None:
-    """A reachable PostgreSQL URL, or None (checked once per worker)."""
-    if "url" not in _pg_state:
-        _pg_state["url"] = None
-        try:
-            import psycopg
-        except ImportError:
-            return None
-        for url in filter(None, [os.environ.get("SITREP_TEST_PG"), DEFAULT_PG]):
-            try:
-                psycopg.connect(url, connect_timeout=2).close()
-            except psycopg.Error:
-                continue
-            _pg_state["url"] = url
-            break
-    return _pg_state["url"]  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def pg_schema_url() -> Iterator[str]:
-    """A fresh schema on the test server; its URL puts it first on the search path."""
-    url = pg_url()
-    if url is None:
-        pytest.skip("no PostgreSQL server reachable (set SITREP_TEST_PG or run scripts/pg_test_server.sh)")
-    import psycopg
-
-    schema = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in url else "?"
-    try:
-        yield f"{url}{sep}options={quote(f'-csearch_path={schema},public')}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A database URL for each backend."""
-    if request.param == "sqlite":
-        return str(tmp_path / "contract.db")
-    return str(request.getfixturevalue("pg_schema_url"))
 
 
 @pytest.fixture
@@ -77,89 +27,6 @@ def store(store_url: str) -> Iterator[Store]:
     s = open_store(store_url)
     yield s
     s.close()
-
-
-# ------------------------------------------------------------------ hand-made records
-
-BODY = (
-    "Soldiers and fighters exchanged fire for hours on the road outside {town} on {day}, and the army "
-    "said its units held the crossing by nightfall. Residents said the shooting began before dawn near "
-    "the market and went on until the afternoon, when reinforcements arrived from the regional capital. "
-    "A health worker said the clinic had treated several wounded people and that families had fled "
-    "toward villages further south. The army said it would keep patrols on the road for the coming week."
-)
-
-OTHER_BODY = (
-    "Five soldiers died in Saturday's battle for the Niono road crossing, a military source told us on "
-    "Sunday, raising the count given by officials the day before. Medics in town said more casualties were "
-    "being brought in from the outlying hamlets, while traders kept their shops closed for a second day."
-)
-
-VOCAB = (
-    "army town road market village river bridge police crowd fighters soldiers officials residents "
-    "convoy camp clinic school mosque church court border checkpoint district council governor"
-).split()
-
-
-def filler(seed: str, words: int = 80) -> str:
-    """A distinct, deterministic text per seed (so articles are not near-duplicates of each other)."""
-    import random
-
-    rng = random.Random(seed)
-    return "Soldiers " + " ".join(rng.choice(VOCAB) for _ in range(words)) + "."
-
-
-def article(doc_id: str, text: str, published: date, url: str | None = None) -> Article:
-    return Article(
-        doc_id, f"<{doc_id}>", text, content_hash(text), published, "given", url, f"title {doc_id}"
-    )
-
-
-def event(
-    a: Article,
-    sub: str = "Armed clash",
-    etype: str = "Battles",
-    day: date | None = date(2024, 3, 2),
-    place: tuple[str, str, str, float, float, int] | None = ("Niono", "Ségou", "ML", 14.2505, -5.9868, 1),
-    actors: tuple[str | None, str | None] = ("Military Forces of Mali", "JNIM"),
-    fatalities: int | None = None,
-    sentence: int = 0,
-    tp: int = 1,
-) -> Event:
-    loc, adm, cc, lat, lon, gp = place if place else (None, None, None, None, None, None)
-    start = sentence * 10
-    return Event(
-        doc_id=a.doc_id,
-        event_type=etype,
-        sub_event_type=sub,
-        evidence=(Evidence(a.text[start : start + 60], start, start + 60),),
-        source=Source(a.doc_id, a.url, a.title, a.published),
-        date=day,
-        time_precision=tp,
-        location=loc,
-        admin1=adm,
-        country=cc,
-        latitude=lat,
-        longitude=lon,
-        geo_precision=gp,
-        actor1=actors[0],
-        actor2=actors[1],
-        fatalities=fatalities,
-        place_name=loc,
-        producer="test",
-    )
-
-
-def two_reports() -> tuple[tuple[Article, list[Event]], tuple[Article, list[Event]]]:
-    """Two outlets, a day apart, on one clash; the second revises the toll from 3 to 5."""
-    a = article("a-1", BODY.format(town="Niono", day="Saturday"), date(2024, 3, 3), "https://a.example/1")
-    b = article("b-1", OTHER_BODY, date(2024, 3, 4), "https://www.b.example/news/1")
-    ea = [
-        event(a, fatalities=3),
-        event(a, "Peaceful protest", "Protests", actors=("Protesters", None), sentence=2),
-    ]
-    eb = [event(b, fatalities=5, actors=("Military Forces of Mali", None))]
-    return (a, ea), (b, eb)
 
 
 # ------------------------------------------------------------------ schema
@@ -291,13 +158,12 @@ def test_load_mentions_selectors(store: Store) -> None:
     (a, ea), (b, eb) = two_reports()
     store.save([(a, ea), (b, eb)])
     by_hash = store.load_mentions(content_hashes=[a.content_hash])
-    assert {r["event"]["event_id"] for r in by_hash} == {e.event_id for e in ea}
+    assert {m.event_id for m in by_hash} == {e.event_id for e in ea}
     by_place = store.load_mentions(countries=["ML"], since=date(2024, 3, 1), until=date(2024, 3, 5))
     assert len(by_place) == 3
     assert store.load_mentions(countries=["ML"], since=date(2025, 1, 1), until=date(2025, 2, 1)) == []
     assert len(store.load_mentions()) == 3
-    ms = mentions_from_rows(by_place)
-    assert {m.source.outlet for m in ms} == {"a.example", "b.example"}
+    assert {m.source.outlet for m in by_place} == {"a.example", "b.example"}
 
 
 # ------------------------------------------------------------------ queries
@@ -402,11 +268,7 @@ def test_dedup_matches_pure_function(store: Store) -> None:
     """What the store returns is exactly what ``dedup_events`` computes from the mentions."""
     (a, ea), (b, eb) = two_reports()
     reduce_articles(store, store.save([(a, ea), (b, eb)]).touched)
-    ms = [
-        Mention.from_dict(e.to_dict(), SourceRef(x.doc_id, x.url, None, x.title, x.published))
-        for x, es in ((a, ea), (b, eb))
-        for e in es
-    ]
+    ms = [Mention(e) for _, es in ((a, ea), (b, eb)) for e in es]
     expected = sorted(c.event_id for c in dedup_events(ms))
     assert sorted(r["event_id"] for r in store.query_events()) == expected
 

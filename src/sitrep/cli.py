@@ -25,8 +25,8 @@ from typing import Any
 import click
 
 from .errors import SitrepError
-from .output import FORMATS, render
 from .records import Rejected, Result
+from .serialize import FORMATS, render
 from .settings import Settings, load_settings, parse_date_option, settings_reference
 
 log = logging.getLogger("sitrep")

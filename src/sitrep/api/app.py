@@ -37,7 +37,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from ..errors import ConfigError, SitrepError
-from ..output import render
+from ..serialize import render
 from ..settings import parse_date_option
 from ..store.base import EventFilters, Store
 from ..web import STATIC_DIR, missing_assets

@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-from ..records import Article, Event, Rejected
-
-if TYPE_CHECKING:
-    from ..dedup import CanonicalEvent
+from ..records import Article, CanonicalEvent, Event, Mention, Rejected
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +70,7 @@ class Store(Protocol):
         countries: Sequence[str | None] = (),
         since: date | None = None,
         until: date | None = None,
-    ) -> list[dict[str, Any]]: ...
+    ) -> list[Mention]: ...
 
     def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]: ...
 

@@ -85,7 +85,7 @@ def _m001_initial(store: SQLStore) -> None:
 def _m002_article_sources(store: SQLStore) -> None:
     """MinHash LSH band keys of articles; every (doc id, URL) that carried an article."""
     from ..dedup.articles import lsh_keys
-    from ..dedup.events import outlet_of
+    from ..records import outlet_of
 
     _ddl(
         store,

@@ -14,23 +14,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from ..dedup.articles import distance, is_copy, lsh_keys
-from ..dedup.events import outlet_of
 from ..errors import MigrationError
 from ..geodesy import distance_km
-from ..records import Article, Event, Rejected
+from ..records import Article, CanonicalEvent, Event, Mention, Rejected, Source, outlet_of
+from ..serialize import canonical_dict, version_dict
 from ..taxonomy import family
 from .base import DedupCounts, IngestCounts
 from .migrations import MIGRATIONS
 from .reads import SQLReads
 
-if TYPE_CHECKING:
-    from ..dedup import CanonicalEvent
-
 CHUNK = 500
-PRODUCER = "dedup.greedy.v1"
 CANONICAL_COLUMNS = (
     "event_id, event_type, sub_event_type, family, date, time_precision, location, admin1, country,"
     " latitude, longitude, geo_precision, actor1, actor2, fatalities, n_sources, version, first_reported,"
@@ -261,8 +257,8 @@ class SQLStore(SQLReads):
         countries: Sequence[str | None] = (),
         since: date | None = None,
         until: date | None = None,
-    ) -> list[dict[str, Any]]:
-        """Extracted events with their article's source and copies: ``{event, source, copies}`` rows.
+    ) -> list[Mention]:
+        """Extracted events, each with its article as source and the article's copies.
 
         Selects by article hashes, by event ids, or by countries (None = unknown country) within
         a date range (an undated event counts on its article's publication date); with no
@@ -296,7 +292,7 @@ class SQLStore(SQLReads):
                 args += [since.isoformat(), until.isoformat()] * 2
             for r in self.rows(base + where, args):
                 found[r["content_hash"] + json.loads(r["data"])["event_id"]] = r
-        copies: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        copies: dict[str, list[Source]] = defaultdict(list)
         hashes = sorted({r["content_hash"] for r in found.values()})
         for part in _chunks(hashes):
             for c in self.rows(
@@ -304,24 +300,13 @@ class SQLStore(SQLReads):
                 f" WHERE relation <> 'self' AND content_hash IN ({_marks(len(part))})",
                 part,
             ):
-                copies[c.pop("content_hash")].append(c)
+                copies[c.pop("content_hash")].append(Source.from_dict(c))
         out = []
         for key in sorted(found):
             r = found[key]
-            out.append(
-                {
-                    "event": json.loads(r["data"]),
-                    "content_hash": r["content_hash"],
-                    "source": {
-                        "doc_id": r["doc_id"],
-                        "url": r["url"],
-                        "outlet": outlet_of(r["url"]),
-                        "title": r["title"],
-                        "published": r["published"],
-                    },
-                    "copies": copies.get(r["content_hash"], []),
-                }
-            )
+            source = {k: r[k] for k in ("doc_id", "url", "title", "published")}
+            own = sorted(copies.get(r["content_hash"], []), key=lambda s: (s.doc_id, s.url or ""))
+            out.append(Mention(Event.from_dict({**json.loads(r["data"]), "source": source}), tuple(own)))
         return out
 
     def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]:
@@ -353,8 +338,8 @@ class SQLStore(SQLReads):
         with self.transaction():
             rows, members, versions, changed = [], [], [], []
             for c in events:
-                data = c.to_dict()
-                vers = [v.to_dict() for v in c.versions]
+                data = canonical_dict(c)
+                vers = [version_dict(v) for v in c.versions]
                 digest = hashlib.sha1(json.dumps([data, vers], sort_keys=True).encode()).hexdigest()
                 if not assume_new:
                     prev = self.rows(
@@ -453,7 +438,7 @@ class SQLStore(SQLReads):
             search,
             digest,
             None,
-            PRODUCER,
+            c.producer,
             json.dumps(data, ensure_ascii=False),
         )
 
