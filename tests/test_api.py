@@ -536,6 +536,7 @@ def test_article_detail_accepts_slashes_and_404(client: TestClient, store: FakeS
 
 def _real_store(tmp_path: Any) -> Any:
     from sitrep.records import Article, content_hash
+    from sitrep.runners.save import save_batch
     from sitrep.store import open_store
 
     s = open_store(str(tmp_path / "api.db"))
@@ -557,7 +558,7 @@ def _real_store(tmp_path: Any) -> Any:
             geo_precision=1,
             location=ev["location"],
         )
-        s.save([(a, [e])])
+        save_batch(s, [(a, [e])])
     return s
 
 

@@ -18,6 +18,7 @@ from conftest import article, event, filler, two_reports
 from sitrep.dedup import dedup_events
 from sitrep.records import Mention, Rejected
 from sitrep.runners.reduce import rebuild_all, reduce_articles
+from sitrep.runners.save import save_batch
 from sitrep.store import open_store
 from sitrep.store.base import EventFilters, Store
 
@@ -43,16 +44,41 @@ def test_migrations_are_ordered_and_recorded_once(store_url: str) -> None:
     again.close()
 
 
+def test_articles_stored_before_the_band_index_are_found_as_copies(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article stored under 001 only gets its band keys from the next save, and is then found."""
+    from sitrep.store import migrations
+
+    (a, _), _ = two_reports()
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        old = open_store(store_url)
+        old.execute(  # type: ignore[attr-defined]
+            "INSERT INTO articles (doc_id, content_hash, origin, url, title, published, text)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (a.doc_id, a.content_hash, a.origin, a.url, a.title, "2024-03-03", a.text),
+        )
+        old.close()
+    s = open_store(store_url)
+    assert len(s.pending_bands()) == 1
+    wire = article("d-9", "NIONO, Mali (Daily Wire) — " + a.text, date(2024, 3, 3))
+    counts = save_batch(s, [(wire, [event(wire)])])
+    assert (counts.articles_added, counts.articles_near, counts.touched) == (0, 1, (a.content_hash,))
+    assert s.pending_bands() == []
+    s.close()
+
+
 # ------------------------------------------------------------------ articles
 
 
 def test_save_is_idempotent(store: Store) -> None:
     (a, ea), (b, eb) = two_reports()
     rej = Rejected("bad", "<bad>", "clean", "empty: nothing")
-    first = store.save([(a, ea), (b, eb)], [rej])
+    first = save_batch(store, [(a, ea), (b, eb)], [rej])
     assert (first.articles_added, first.events_added, first.rejects_added) == (2, 3, 1)
     assert set(first.touched) == {a.content_hash, b.content_hash}
-    again = store.save([(a, ea), (b, eb)], [rej])
+    again = save_batch(store, [(a, ea), (b, eb)], [rej])
     assert (again.articles_added, again.articles_seen, again.events_added, again.rejects_added) == (
         0,
         2,
@@ -65,8 +91,8 @@ def test_save_is_idempotent(store: Store) -> None:
 def test_exact_duplicate_is_stored_once_with_every_url(store: Store) -> None:
     (a, ea), _ = two_reports()
     copy = article("wire-7", a.text, date(2024, 3, 3), "https://c.example/wire/7")
-    store.save([(a, ea)])
-    counts = store.save([(copy, [event(copy)])])
+    save_batch(store, [(a, ea)])
+    counts = save_batch(store, [(copy, [event(copy)])])
     assert (counts.articles_added, counts.articles_seen, counts.events_added) == (0, 1, 0)
     assert counts.touched == (a.content_hash,)
     got = store.get_article("wire-7")
@@ -81,8 +107,8 @@ def test_near_duplicate_with_another_header_is_stored_once(store: Store) -> None
     wire = article(
         "d-9", "NIONO, Mali (Daily Wire) — " + a.text + "\n\nReporting by a stringer.", date(2024, 3, 3)
     )
-    store.save([(a, ea)])
-    counts = store.save([(wire, [event(wire)])])
+    save_batch(store, [(a, ea)])
+    counts = save_batch(store, [(wire, [event(wire)])])
     assert (counts.articles_added, counts.articles_near, counts.events_added) == (0, 1, 0)
     got = store.get_article("d-9")
     assert got is not None and got["content_hash"] == a.content_hash
@@ -99,8 +125,8 @@ def test_unrelated_article_is_not_a_near_duplicate(store: Store) -> None:
         "asked the ministry for seed and fertiliser loans so that families can plant again in June.",
         date(2024, 3, 3),
     )
-    store.save([(a, ea)])
-    assert store.save([(other, [])]).articles_added == 1
+    save_batch(store, [(a, ea)])
+    assert save_batch(store, [(other, [])]).articles_added == 1
 
 
 # ------------------------------------------------------------------ mentions and canonical events
@@ -108,7 +134,7 @@ def test_unrelated_article_is_not_a_near_duplicate(store: Store) -> None:
 
 def test_reduce_merges_reports_and_versions_the_toll(store: Store) -> None:
     (a, ea), (b, eb) = two_reports()
-    counts = store.save([(a, ea), (b, eb)])
+    counts = save_batch(store, [(a, ea), (b, eb)])
     dedup = reduce_articles(store, counts.touched)
     assert (dedup.created, dedup.updated, dedup.superseded) == (2, 0, 0)
     clash = store.query_events(EventFilters(event_type="Armed clash"))
@@ -132,22 +158,22 @@ def test_reduce_merges_reports_and_versions_the_toll(store: Store) -> None:
 def test_reduce_in_either_order_gives_the_same_events(store_url: str, tmp_path: Path) -> None:
     (a, ea), (b, eb) = two_reports()
     s1 = open_store(store_url)
-    reduce_articles(s1, s1.save([(b, eb)]).touched)
-    reduce_articles(s1, s1.save([(a, ea)]).touched)
+    reduce_articles(s1, save_batch(s1, [(b, eb)]).touched)
+    reduce_articles(s1, save_batch(s1, [(a, ea)]).touched)
     one = s1.query_events()
     s1.close()
     s2 = open_store(str(tmp_path / "other.db"))
-    reduce_articles(s2, s2.save([(a, ea), (b, eb)]).touched)
+    reduce_articles(s2, save_batch(s2, [(a, ea), (b, eb)]).touched)
     assert s2.query_events() == one
     s2.close()
 
 
 def test_superseded_events_point_to_their_successor(store: Store) -> None:
     (a, ea), (b, eb) = two_reports()
-    reduce_articles(store, store.save([(b, eb)]).touched)
+    reduce_articles(store, save_batch(store, [(b, eb)]).touched)
     (only,) = store.query_events()
     # An earlier report arrives: the cluster's first report (and so its id) changes.
-    counts = reduce_articles(store, store.save([(a, ea)]).touched)
+    counts = reduce_articles(store, save_batch(store, [(a, ea)]).touched)
     assert counts.superseded == 1
     ev = store.get_event(only["event_id"])
     assert ev is not None and ev["requested_id"] == only["event_id"] and ev["event_id"] != only["event_id"]
@@ -156,7 +182,7 @@ def test_superseded_events_point_to_their_successor(store: Store) -> None:
 
 def test_load_mentions_selectors(store: Store) -> None:
     (a, ea), (b, eb) = two_reports()
-    store.save([(a, ea), (b, eb)])
+    save_batch(store, [(a, ea), (b, eb)])
     by_hash = store.load_mentions(content_hashes=[a.content_hash])
     assert {m.event_id for m in by_hash} == {e.event_id for e in ea}
     by_place = store.load_mentions(countries=["ML"], since=date(2024, 3, 1), until=date(2024, 3, 5))
@@ -215,7 +241,7 @@ def _canonical(store: Store) -> list[dict[str, Any]]:
     ]
     for doc, sub, etype, day, place, actors in src:
         a = article(doc, filler(doc), date(2024, 2, 10), f"https://{doc}.example/x")
-        reduce_articles(store, store.save([(a, [event(a, sub, etype, day, place, actors)])]).touched)
+        reduce_articles(store, save_batch(store, [(a, [event(a, sub, etype, day, place, actors)])]).touched)
     return store.query_events()
 
 
@@ -267,7 +293,7 @@ def test_get_article_and_missing_ids(store: Store) -> None:
 def test_dedup_matches_pure_function(store: Store) -> None:
     """What the store returns is exactly what ``dedup_events`` computes from the mentions."""
     (a, ea), (b, eb) = two_reports()
-    reduce_articles(store, store.save([(a, ea), (b, eb)]).touched)
+    reduce_articles(store, save_batch(store, [(a, ea), (b, eb)]).touched)
     ms = [Mention(e) for _, es in ((a, ea), (b, eb)) for e in es]
     expected = sorted(c.event_id for c in dedup_events(ms))
     assert sorted(r["event_id"] for r in store.query_events()) == expected
@@ -284,7 +310,7 @@ def test_incremental_ingest_equals_one_batch(store_url: str, tmp_path: Path) -> 
     ed = [event(d, "Peaceful protest", "Protests", actors=("Protesters", None), day=date(2024, 3, 3), tp=2)]
     reports = [(a, ea), (b, eb), (c, ec), (d, ed)]
     ref = open_store(str(tmp_path / "batch.db"))
-    reduce_articles(ref, ref.save(reports).touched)
+    reduce_articles(ref, save_batch(ref, reports).touched)
     expected = ref.query_events()
     ref.close()
     assert sorted(e["n_sources"] for e in expected) == [2, 3]
@@ -292,6 +318,6 @@ def test_incremental_ingest_equals_one_batch(store_url: str, tmp_path: Path) -> 
         url = store_url if n == 0 else str(tmp_path / f"inc{n}.db")
         s = open_store(url)
         for item in order:
-            reduce_articles(s, s.save([item]).touched)
+            reduce_articles(s, save_batch(s, [item]).touched)
         assert s.query_events() == expected, [x[0].doc_id for x in order]
         s.close()

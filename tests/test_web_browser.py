@@ -21,6 +21,7 @@ import pytest
 from sitrep.api import create_app
 from sitrep.records import Article, Event, Evidence, Source, content_hash
 from sitrep.runners.reduce import reduce_articles
+from sitrep.runners.save import save_batch
 from sitrep.store import open_store
 from sitrep.web import missing_assets
 from test_api import make_events  # tests/ is on sys.path under pytest's default (prepend) import mode
@@ -92,7 +93,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     source = {**first["source"], "url": "https://other.example/niono", "title": "Other outlet"}
     later = {**first, "doc_id": "doc-10", "fatalities": 13, "actor2": None, "source": source}
     pairs.append(_article_and_event(later, date(2013, 1, 21), SECOND, 10))
-    reduce_articles(s, s.save(pairs).touched)
+    reduce_articles(s, save_batch(s, pairs).touched)
     yield s
     s.close()
 

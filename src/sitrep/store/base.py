@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from ..records import Article, CanonicalEvent, Event, Mention, Rejected
 
@@ -31,7 +32,7 @@ class EventFilters:
 
 @dataclass(frozen=True, slots=True)
 class IngestCounts:
-    """What one `save` call changed."""
+    """What saving one batch changed (``runners.save.save_batch``)."""
 
     articles_added: int = 0
     articles_seen: int = 0
@@ -58,9 +59,21 @@ class Store(Protocol):
 
     def migrations(self) -> list[str]: ...
 
-    def save(
-        self, articles: Iterable[tuple[Article, Sequence[Event]]], rejects: Iterable[Rejected] = ()
-    ) -> IngestCounts: ...
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    def has_article(self, content_hash: str) -> bool: ...
+
+    def near_candidates(self, band_keys: Sequence[int]) -> list[tuple[str, str]]: ...
+
+    def pending_bands(self) -> list[tuple[str, str]]: ...
+
+    def set_bands(self, content_hash: str, band_keys: Sequence[int]) -> None: ...
+
+    def add_article(self, a: Article, events: Sequence[Event], band_keys: Sequence[int]) -> int: ...
+
+    def add_copy(self, a: Article, of: str, relation: Literal["exact", "near"], distance: int) -> bool: ...
+
+    def record_rejects(self, rejects: Iterable[Rejected]) -> int: ...
 
     def load_mentions(
         self,

@@ -10,24 +10,12 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from .backend import Backend
 from .base import EventFilters
 
 
-class SQLReads:
+class SQLReads(Backend):
     """Queries over canonical events, articles and counts (mixed into ``SQLStore``)."""
-
-    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Run a query; return its rows as dicts."""
-        raise NotImplementedError
-
-    def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
-        """SQL condition for a west,south,east,north box."""
-        west, south, east, north = bbox
-        return "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
-
-    def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
-        """SQL condition for a radius (km) around a point."""
-        raise NotImplementedError
 
     def _where(self, f: EventFilters) -> tuple[str, list[Any]]:
         where, args = ["superseded_by IS NULL"], []
