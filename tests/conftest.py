@@ -258,3 +258,204 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "contract.db")
     return str(request.getfixturevalue("pg_schema_url"))
+
+
+def public_events(store: Any, filters: Any = None) -> list[dict[str, Any]]:
+    """``store.query_events`` in the public JSON shape (what the API and ``sitrep events`` show)."""
+    from sitrep.serialize import event_dict
+
+    return [event_dict(e) for e in store.query_events(filters)]
+
+
+def public_event(store: Any, event_id: str) -> dict[str, Any] | None:
+    """``store.get_event`` in the public JSON shape (``/api/events/{id}``), or None."""
+    from sitrep.serialize import event_detail
+
+    found = store.get_event(event_id)
+    return None if found is None else event_detail(found)
+
+
+def public_article(store: Any, doc_id: str) -> dict[str, Any] | None:
+    """``store.get_article`` in the public JSON shape (``/api/articles/{id}``), or None."""
+    from sitrep.serialize import article_dict
+
+    found = store.get_article(doc_id)
+    return None if found is None else article_dict(found)
+
+
+# ------------------------------------------------------------------ API builders
+
+
+def api_event(
+    n: int,
+    event_type: str,
+    sub_event_type: str,
+    day: int,
+    place: tuple[str, str, str, float, float] | None,
+    text: str,
+    actor1: str | None = None,
+    actor2: str | None = None,
+    fatalities: int | None = None,
+    **kw: Any,
+) -> dict[str, Any]:
+    """One hand-made event in the public JSON shape (``Event.to_dict()``)."""
+    location, admin1, country, lat, lon = place if place else (None, None, None, None, None)
+    doc = f"doc-{n:02d}"
+    return Event(
+        doc_id=doc,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        evidence=(Evidence(text=text, start=0, end=len(text)),),
+        source=Source(
+            doc_id=doc, url=f"https://news.example/{doc}", title=f"Report {n}", published=date(2013, 1, day)
+        ),
+        date=date(2013, 1, day),
+        time_precision=1,
+        location=location,
+        admin1=admin1,
+        country=country,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=1 if place else None,
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=fatalities,
+        place_name=location,
+        producer="test",
+        **kw,
+    ).to_dict()
+
+
+def make_events() -> list[dict[str, Any]]:
+    """Nine short, invented events: one per ACLED type, a cluster near Niono, one unlocated, one nasty."""
+    return [
+        api_event(
+            1,
+            "Battles",
+            "Armed clash",
+            14,
+            ("Niono", "Ségou", "ML", 14.2505, -5.9868),
+            "Soldiers and armed men exchanged fire for several hours outside Niono on Monday.",
+            "Military Forces of Mali",
+            "Armed group",
+            11,
+        ),
+        api_event(
+            2,
+            "Battles",
+            "Armed clash",
+            15,
+            ("Markala", "Ségou", "ML", 13.6843, -6.0735),
+            "A patrol came under fire near the bridge at Markala.",
+            "Military Forces of Mali",
+            None,
+            2,
+        ),
+        api_event(
+            3,
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            12,
+            ("Gao", "Gao", "ML", 16.2717, -0.0447),
+            "Aircraft struck positions on the edge of Gao overnight.",
+            "Military Forces of France",
+        ),
+        api_event(
+            4,
+            "Violence against civilians",
+            "Attack",
+            16,
+            ("Timbuktu", "Tombouctou", "ML", 16.7735, -3.0074),
+            "Gunmen attacked a market in Timbuktu, residents said.",
+            "Armed group",
+            "Civilians",
+            3,
+        ),
+        api_event(
+            5,
+            "Protests",
+            "Peaceful protest",
+            17,
+            ("Bamako", "Bamako", "ML", 12.65, -8.0),
+            "Hundreds marched peacefully through central Bamako.",
+            "Protesters",
+            None,
+            0,
+        ),
+        api_event(
+            6,
+            "Riots",
+            "Violent demonstration",
+            18,
+            ("Niamey", "Niamey", "NE", 13.5137, 2.1098),
+            "Youths threw stones at police in Niamey after the announcement.",
+            "Rioters",
+            "Police",
+            1,
+        ),
+        api_event(
+            7,
+            "Strategic developments",
+            "Looting/property destruction",
+            19,
+            ("Kidal", "Kidal", "ML", 18.4434, 1.4092),
+            "Fighters looted the town hall in Kidal before leaving.",
+            "Armed group",
+            None,
+            None,
+            hedged=True,
+        ),
+        api_event(
+            8,
+            "Protests",
+            "Protest with intervention",
+            19,
+            None,
+            "Students protested somewhere in the north, according to a brief statement.",
+            "Protesters",
+        ),
+        api_event(
+            9,
+            "Battles",
+            "Armed clash",
+            20,
+            ("Niono <b>west</b>", "Ségou", "ML", 14.30, -6.05),
+            'A <script>alert("x")</script> fight <img src=x onerror="window.__xss=1"> was reported.',
+            "<i>Militia</i> & co",
+            None,
+            4,
+        ),
+    ]
+
+
+def article_and_event(
+    ev: dict[str, Any], published: date, sentence: str, n: int
+) -> tuple[Article, list[Event]]:
+    """The article behind a public event dict: the sentence between an intro and a closing line."""
+    intro = f"Report number {n} from our correspondents. "
+    text = intro + sentence + " Officials promised more details later in the week."
+    start = len(intro)
+    art = Article(ev["doc_id"], f"<{ev['doc_id']}>", text, content_hash(text), published, "given",
+                  ev["source"]["url"], ev["source"]["title"])  # fmt: skip
+    e = Event(
+        doc_id=ev["doc_id"],
+        event_type=ev["event_type"],
+        sub_event_type=ev["sub_event_type"],
+        evidence=(Evidence(sentence, start, start + len(sentence)),),
+        source=Source(ev["doc_id"], ev["source"]["url"], ev["source"]["title"], published),
+        date=date.fromisoformat(ev["date"]),
+        time_precision=1,
+        location=ev["location"],
+        admin1=ev["admin1"],
+        country=ev["country"],
+        latitude=ev["latitude"],
+        longitude=ev["longitude"],
+        geo_precision=ev["geo_precision"],
+        actor1=ev["actor1"],
+        actor2=ev["actor2"],
+        fatalities=ev["fatalities"],
+        hedged=ev["hedged"],
+        place_name=ev["location"],
+        producer="test",
+    )
+    return art, [e]

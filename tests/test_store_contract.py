@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import article, event, filler, two_reports
+from conftest import article, event, filler, public_article, public_event, public_events, two_reports
 from sitrep.dedup import dedup_events
 from sitrep.records import Mention, Rejected
 from sitrep.runners.reduce import rebuild_all, reduce_articles
@@ -95,11 +95,11 @@ def test_exact_duplicate_is_stored_once_with_every_url(store: Store) -> None:
     counts = save_batch(store, [(copy, [event(copy)])])
     assert (counts.articles_added, counts.articles_seen, counts.events_added) == (0, 1, 0)
     assert counts.touched == (a.content_hash,)
-    got = store.get_article("wire-7")
+    got = public_article(store, "wire-7")
     assert got is not None and got["doc_id"] == "a-1" and got["requested_id"] == "wire-7"
     urls = {(s["doc_id"], s["url"], s["relation"]) for s in got["sources"]}
     assert urls == {("a-1", "https://a.example/1", "self"), ("wire-7", "https://c.example/wire/7", "exact")}
-    assert store.stats()["articles"] == 1 and store.stats()["documents"] == 2
+    assert store.stats().articles == 1 and store.stats().documents == 2
 
 
 def test_near_duplicate_with_another_header_is_stored_once(store: Store) -> None:
@@ -110,7 +110,7 @@ def test_near_duplicate_with_another_header_is_stored_once(store: Store) -> None
     save_batch(store, [(a, ea)])
     counts = save_batch(store, [(wire, [event(wire)])])
     assert (counts.articles_added, counts.articles_near, counts.events_added) == (0, 1, 0)
-    got = store.get_article("d-9")
+    got = public_article(store, "d-9")
     assert got is not None and got["content_hash"] == a.content_hash
     near = [s for s in got["sources"] if s["relation"] == "near"]
     assert [s["doc_id"] for s in near] == ["d-9"] and 0 < near[0]["distance"] <= 20
@@ -137,9 +137,9 @@ def test_reduce_merges_reports_and_versions_the_toll(store: Store) -> None:
     counts = save_batch(store, [(a, ea), (b, eb)])
     dedup = reduce_articles(store, counts.touched)
     assert (dedup.created, dedup.updated, dedup.superseded) == (2, 0, 0)
-    clash = store.query_events(EventFilters(event_type="Armed clash"))
+    clash = public_events(store, EventFilters(event_type="Armed clash"))
     assert len(clash) == 1
-    ev = store.get_event(clash[0]["event_id"])
+    ev = public_event(store, clash[0]["event_id"])
     assert ev is not None
     assert [s["doc_id"] for s in ev["sources"]] == ["a-1", "b-1"]
     assert [s["outlet"] for s in ev["sources"]] == ["a.example", "b.example"]
@@ -160,24 +160,24 @@ def test_reduce_in_either_order_gives_the_same_events(store_url: str, tmp_path: 
     s1 = open_store(store_url)
     reduce_articles(s1, save_batch(s1, [(b, eb)]).touched)
     reduce_articles(s1, save_batch(s1, [(a, ea)]).touched)
-    one = s1.query_events()
+    one = public_events(s1)
     s1.close()
     s2 = open_store(str(tmp_path / "other.db"))
     reduce_articles(s2, save_batch(s2, [(a, ea), (b, eb)]).touched)
-    assert s2.query_events() == one
+    assert public_events(s2) == one
     s2.close()
 
 
 def test_superseded_events_point_to_their_successor(store: Store) -> None:
     (a, ea), (b, eb) = two_reports()
     reduce_articles(store, save_batch(store, [(b, eb)]).touched)
-    (only,) = store.query_events()
+    (only,) = public_events(store)
     # An earlier report arrives: the cluster's first report (and so its id) changes.
     counts = reduce_articles(store, save_batch(store, [(a, ea)]).touched)
     assert counts.superseded == 1
-    ev = store.get_event(only["event_id"])
+    ev = public_event(store, only["event_id"])
     assert ev is not None and ev["requested_id"] == only["event_id"] and ev["event_id"] != only["event_id"]
-    assert len(store.query_events(EventFilters(event_type="Battles"))) == 1
+    assert len(public_events(store, EventFilters(event_type="Battles"))) == 1
 
 
 def test_load_mentions_selectors(store: Store) -> None:
@@ -242,7 +242,7 @@ def _canonical(store: Store) -> list[dict[str, Any]]:
     for doc, sub, etype, day, place, actors in src:
         a = article(doc, filler(doc), date(2024, 2, 10), f"https://{doc}.example/x")
         reduce_articles(store, save_batch(store, [(a, [event(a, sub, etype, day, place, actors)])]).touched)
-    return store.query_events()
+    return public_events(store)
 
 
 def test_query_filters(store: Store) -> None:
@@ -251,7 +251,7 @@ def test_query_filters(store: Store) -> None:
     assert [r["date"] for r in rows] == ["2024-02-03", "2024-02-01", "2024-01-09", "2024-01-05", None]
 
     def ids(**kw: Any) -> list[str]:
-        return sorted(r["doc_id"] for r in store.query_events(EventFilters(**kw)))
+        return sorted(r["doc_id"] for r in public_events(store, EventFilters(**kw)))
 
     assert ids(country="ne") == ["k-4"]
     assert ids(admin1="gao") == ["k-2"]
@@ -267,27 +267,27 @@ def test_query_filters(store: Store) -> None:
     assert ids(near=(14.0, -6.0, 40.0)) == ["k-1"]
     assert ids(near=(14.0, -6.0, 300.0)) == ["k-1", "k-3"]
     assert ids(doc_id="k-5") == ["k-5"]
-    page = store.query_events(EventFilters(limit=2, offset=1))
-    assert [r["doc_id"] for r in page] == [r["doc_id"] for r in store.query_events()][1:3]
+    page = public_events(store, EventFilters(limit=2, offset=1))
+    assert [r["doc_id"] for r in page] == [r["doc_id"] for r in public_events(store)][1:3]
 
 
 def test_stats_counts_by_day_type_country(store: Store) -> None:
     _canonical(store)
     st = store.stats()
-    assert (st["articles"], st["mentions"], st["events"], st["rejects"]) == (5, 5, 5, 0)
-    assert st["by_country"] == {"ML": 3, "NE": 1, "?": 1}
-    assert st["by_type"]["Battles"] == 1 and sum(st["by_type"].values()) == 5
-    assert list(st["by_day"])[:2] == ["2024-01-05", "2024-01-09"]
-    assert store.stats(EventFilters(country="ML"))["events"] == 3
+    assert (st.articles, st.mentions, st.events, st.rejects) == (5, 5, 5, 0)
+    assert st.by_country == {"ML": 3, "NE": 1, "?": 1}
+    assert st.by_type["Battles"] == 1 and sum(st.by_type.values()) == 5
+    assert list(st.by_day)[:2] == ["2024-01-05", "2024-01-09"]
+    assert store.stats(EventFilters(country="ML")).events == 3
 
 
 def test_get_article_and_missing_ids(store: Store) -> None:
     _canonical(store)
-    art = store.get_article("k-3")
+    art = public_article(store, "k-3")
     assert art is not None and art["text"].startswith("Soldiers") and len(art["events"]) == 1
     assert art["mentions"][0]["sub_event_type"] == "Peaceful protest"
-    assert store.get_article("nope") is None
-    assert store.get_event("nope") is None
+    assert public_article(store, "nope") is None
+    assert public_event(store, "nope") is None
 
 
 def test_dedup_matches_pure_function(store: Store) -> None:
@@ -296,7 +296,7 @@ def test_dedup_matches_pure_function(store: Store) -> None:
     reduce_articles(store, save_batch(store, [(a, ea), (b, eb)]).touched)
     ms = [Mention(e) for _, es in ((a, ea), (b, eb)) for e in es]
     expected = sorted(c.event_id for c in dedup_events(ms))
-    assert sorted(r["event_id"] for r in store.query_events()) == expected
+    assert sorted(r["event_id"] for r in public_events(store)) == expected
 
 
 def test_incremental_ingest_equals_one_batch(store_url: str, tmp_path: Path) -> None:
@@ -311,7 +311,7 @@ def test_incremental_ingest_equals_one_batch(store_url: str, tmp_path: Path) -> 
     reports = [(a, ea), (b, eb), (c, ec), (d, ed)]
     ref = open_store(str(tmp_path / "batch.db"))
     reduce_articles(ref, save_batch(ref, reports).touched)
-    expected = ref.query_events()
+    expected = public_events(ref)
     ref.close()
     assert sorted(e["n_sources"] for e in expected) == [2, 3]
     for n, order in enumerate(itertools.islice(itertools.permutations(reports), 0, 24, 7)):
@@ -319,5 +319,5 @@ def test_incremental_ingest_equals_one_batch(store_url: str, tmp_path: Path) -> 
         s = open_store(url)
         for item in order:
             reduce_articles(s, save_batch(s, [item]).touched)
-        assert s.query_events() == expected, [x[0].doc_id for x in order]
+        assert public_events(s) == expected, [x[0].doc_id for x in order]
         s.close()

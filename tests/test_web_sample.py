@@ -31,6 +31,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 def sample_url(tmp_path_factory: pytest.TempPathFactory, settings: Any, resources: Any) -> Iterator[str]:
     import uvicorn
 
+    from conftest import public_events
     from sitrep.api import create_app
     from sitrep.runners import ingest_paths
     from sitrep.store import open_store
@@ -39,16 +40,17 @@ def sample_url(tmp_path_factory: pytest.TempPathFactory, settings: Any, resource
     report = ingest_paths([str(SAMPLES)], settings, store, resources=resources)
     assert report.documents == 13 and not report.rejected
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
-    store_events = store.query_events()
+    located = sum(1 for e in public_events(store) if e["latitude"] is not None)
     try:
-        yield f"http://127.0.0.1:{port}|{sum(1 for e in store_events if e['latitude'] is not None)}"
+        yield f"http://127.0.0.1:{port}|{located}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)

@@ -12,7 +12,8 @@ Each stage boundary has exactly one record type:
 - ``Mention``: an extracted ``Event`` with the copies of its article (the input of ``dedup``).
 - ``CanonicalEvent`` / ``Version``: one happening merged from its mentions, with its history
   (what ``dedup`` hands to ``store``).
-- ``StoredEvent`` / ``StoredArticle`` / ``StoreStats``: what the store's reads return.
+- ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: what the
+  store's reads return.
 
 The public JSON shapes of these records are made in ``serialize`` (an ``Event``'s own shape,
 the ``jsonl`` output of ``sitrep extract``, is ``Event.to_dict``, beside its inverse ``from_dict``).
@@ -348,6 +349,50 @@ class CanonicalEvent:
     def get(self, name: str) -> Any:
         """A canonical field by name."""
         return dict(self.fields)[name]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """A canonical event read back from the store: the public JSON written with it, as stored."""
+
+    event_id: str
+    document: str  # ``serialize.canonical_dict`` of the event, as JSON text
+    versions: tuple[str, ...] = ()  # each version's JSON text, oldest first (one event's reads only)
+    requested_id: str | None = None  # the id asked for, when that event was superseded by this one
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """A document that carried a stored article: the article itself, or an exact or near copy."""
+
+    source: Source
+    relation: str  # "self", "exact" or "near"
+    distance: int = 0  # percent of shingles not shared with the stored text (near copies)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """A stored article with every document that carried it, its mentions and canonical events."""
+
+    article: Article
+    sources: tuple[ArticleSource, ...]
+    mentions: tuple[Event, ...]  # the events extracted from it
+    events: tuple[str, ...]  # ids of the canonical events its mentions belong to
+    requested_id: str | None = None  # the id asked for, when it named a copy
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Totals, and the canonical events that match a filter counted by type, country and day."""
+
+    articles: int
+    documents: int
+    mentions: int
+    events: int
+    rejects: int
+    by_type: Mapping[str, int]  # most first
+    by_country: Mapping[str, int]  # most first; "?" for unknown
+    by_day: Mapping[str, int]  # by date; "?" (undated) last
 
 
 def content_hash(text: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from .records import CanonicalEvent, Source, Version
+from .records import CanonicalEvent, Event, Source, StoredArticle, StoredEvent, StoreStats, Version
 
 FORMATS = ("jsonl", "json", "csv", "geojson")
 CSV_COLUMNS = [
@@ -67,8 +67,14 @@ def csv_row(e: dict[str, Any]) -> list[Any]:
     return out
 
 
-def render(events: Iterable[dict[str, Any]], fmt: str) -> Iterable[str]:
+def event_dict(e: Event | StoredEvent) -> dict[str, Any]:
+    """The public JSON shape of an extracted event (``Event.to_dict``) or of a stored canonical one."""
+    return e.to_dict() if isinstance(e, Event) else dict(json.loads(e.document))
+
+
+def render(records: Iterable[Event | StoredEvent], fmt: str) -> Iterable[str]:
     """Serialise events as text chunks in one of FORMATS (jsonl streams; the others are whole)."""
+    events = (event_dict(e) for e in records)
     if fmt == "jsonl":
         for e in events:
             yield json.dumps(e, ensure_ascii=False) + "\n"
@@ -146,4 +152,84 @@ def canonical_dict(c: CanonicalEvent) -> dict[str, Any]:
         "version": len(c.versions),
         "first_reported": min(pubs).isoformat() if pubs else None,
         "last_reported": max(pubs).isoformat() if pubs else None,
+    }
+
+
+def event_detail(e: StoredEvent) -> dict[str, Any]:
+    """One canonical event with every version (and the id asked for, when it was superseded)."""
+    out = event_dict(e)
+    out["versions"] = [json.loads(v) for v in e.versions]
+    if e.requested_id is not None:
+        out["requested_id"] = e.requested_id
+    return out
+
+
+def events_page(events: list[StoredEvent], limit: int, offset: int, next_url: str | None) -> bytes:
+    """The ``/api/events`` JSON body: ``{"events", "count", "limit", "offset", "next"}``.
+
+    Made from the stored JSON text of each event, with no decode/encode round trip.
+    """
+    tail = json.dumps({"limit": limit, "offset": offset, "next": next_url})
+    body = '{"events": [' + ", ".join(e.document for e in events) + f'], "count": {len(events)}, ' + tail[1:]
+    return body.encode("utf-8")
+
+
+def feature_collection(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """A FeatureCollection of Point features (event dict as properties); unlocated events are skipped."""
+    features = []
+    for ev in events:
+        lat, lon = ev.get("latitude"), ev.get("longitude")
+        if lat is None or lon is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": ev.get("event_id"),
+                "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+                "properties": ev,
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "count": len(features),
+        "skipped": len(events) - len(features),
+    }
+
+
+def article_dict(v: StoredArticle) -> dict[str, Any]:
+    """A stored article: its text, every document that carried it, its mentions and events."""
+    a = v.article
+    out: dict[str, Any] = {
+        "doc_id": a.doc_id,
+        "content_hash": a.content_hash,
+        "origin": a.origin,
+        "url": a.url,
+        "title": a.title,
+        "published": _json(a.published),
+        "published_basis": a.published_basis,
+        "text": a.text,
+        "warnings": list(a.warnings),
+        "sources": [
+            {**source_dict(s.source), "relation": s.relation, "distance": s.distance} for s in v.sources
+        ],
+        "mentions": [e.to_dict() for e in v.mentions],
+        "events": list(v.events),
+    }
+    if v.requested_id is not None:
+        out["requested_id"] = v.requested_id
+    return out
+
+
+def stats_dict(s: StoreStats) -> dict[str, Any]:
+    """Totals and counts by type, country and day."""
+    return {
+        "articles": s.articles,
+        "documents": s.documents,
+        "mentions": s.mentions,
+        "events": s.events,
+        "rejects": s.rejects,
+        "by_type": dict(s.by_type),
+        "by_country": dict(s.by_country),
+        "by_day": dict(s.by_day),
     }

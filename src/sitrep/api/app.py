@@ -37,7 +37,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from ..errors import ConfigError, SitrepError
-from ..serialize import render
+from ..serialize import (
+    article_dict,
+    event_detail,
+    event_dict,
+    events_page,
+    feature_collection,
+    render,
+    stats_dict,
+)
 from ..settings import parse_date_option
 from ..store.base import EventFilters, Store
 from ..web import STATIC_DIR, missing_assets
@@ -202,29 +210,6 @@ class _MultiConfigError(ConfigError):
         self.errors = errors
 
 
-def to_geojson(events: list[dict[str, Any]]) -> dict[str, Any]:
-    """A FeatureCollection of Point features (event dict as properties); unlocated events are skipped."""
-    features = []
-    for ev in events:
-        lat, lon = ev.get("latitude"), ev.get("longitude")
-        if lat is None or lon is None:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "id": ev.get("event_id"),
-                "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
-                "properties": ev,
-            }
-        )
-    return {
-        "type": "FeatureCollection",
-        "features": features,
-        "count": len(features),
-        "skipped": len(events) - len(features),
-    }
-
-
 def create_app(store: Store, *, static_dir: Path | None = None, token: str | None = None) -> FastAPI:
     """Build the FastAPI app: the API over ``store`` plus the dashboard.
 
@@ -289,42 +274,32 @@ def create_app(store: Store, *, static_dir: Path | None = None, token: str | Non
             text=text,
             near=near,
         )
-        raw = getattr(store, "query_events_json", None)
-        if format_ == "json" and raw is not None:
-            with lock:
-                items: list[str] = raw(filters)
-            return Response(_events_json(items, request, limit, offset), media_type="application/json")
         with lock:
             rows = store.query_events(filters)
         if format_ == "geojson":
-            return GeoJSONBody(to_geojson(rows))
+            return GeoJSONBody(feature_collection([event_dict(e) for e in rows]))
         if format_ == "csv":
             return Response(
                 "".join(render(rows, "csv")),
                 media_type=CSV_MEDIA_TYPE,
                 headers={"Content-Disposition": 'inline; filename="events.csv"'},
             )
-        return JSONBody(
-            {
-                "events": rows,
-                "count": len(rows),
-                "limit": limit,
-                "offset": offset,
-                "next": _next(request, rows, limit),
-            }
-        )
+        body = events_page(rows, limit, offset, _next(request, rows, limit))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/events/{event_id}", summary="One canonical event: sources, evidence, versions")
     def event(event_id: Annotated[str, PathParam(description="canonical event id")]) -> Response:
         """The event with every source (doc, url, outlet, published, evidence) and every version."""
         with lock:
-            return _found(store.get_event(event_id), f"no event {event_id!r}")
+            found = store.get_event(event_id)
+        return _found(None if found is None else event_detail(found), f"no event {event_id!r}")
 
     @app.get("/api/articles/{doc_id:path}", summary="One stored article: text, sources, events")
     def article(doc_id: Annotated[str, PathParam(description="document id (or content hash)")]) -> Response:
         """The cleaned text every evidence offset points into, the URLs it came from, and its events."""
         with lock:
-            return _found(store.get_article(doc_id), f"no article {doc_id!r}")
+            found = store.get_article(doc_id)
+        return _found(None if found is None else article_dict(found), f"no article {doc_id!r}")
 
     @app.get("/api/stats", summary="Totals, and events by day, type and country")
     def stats(
@@ -352,7 +327,8 @@ def create_app(store: Store, *, static_dir: Path | None = None, token: str | Non
             text=text,
         )
         with lock:
-            return JSONBody(store.stats(filters))
+            counts = store.stats(filters)
+        return JSONBody(stats_dict(counts))
 
     @app.post("/api/dedup", summary="Rebuild canonical events (needs a token)")
     def dedup(authorization: Annotated[str | None, Header()] = None) -> Response:
@@ -387,12 +363,6 @@ def _next(request: Request, rows: list[Any], limit: int) -> str | None:
         return None
     offset = int(request.query_params.get("offset") or 0)
     return str(request.url.include_query_params(offset=offset + limit).replace(scheme="", netloc=""))
-
-
-def _events_json(items: list[str], request: Request, limit: int, offset: int) -> bytes:
-    """The JSON events body from events that are already serialised (no decode/encode round trip)."""
-    tail = json.dumps({"limit": limit, "offset": offset, "next": _next(request, items, limit)})
-    return ('{"events": [' + ", ".join(items) + f'], "count": {len(items)}, ' + tail[1:]).encode("utf-8")
 
 
 def _found(value: Any, missing: str) -> Response:

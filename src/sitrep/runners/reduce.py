@@ -44,24 +44,12 @@ def reduce_articles(store: Store, content_hashes: Sequence[str]) -> DedupCounts:
     # Whole clusters only: bring in the other members of every canonical event we touch.
     current = store.canonical_ids(sorted(pool))
     if current:
-        members = [m for m, c in store_members(store, set(current.values())).items() if m not in pool]
+        members = [m for m in store.members(sorted(set(current.values()))) if m not in pool]
         pool.update({m.event_id: m for m in store.load_mentions(event_ids=members)})
     canon = dedup_events(pool.values())
     counts = store.write_canonical(canon, scope=sorted(pool))
     log.info("dedup: %d mentions -> %d canonical events (%s)", len(pool), len(canon), counts)
     return counts
-
-
-def store_members(store: Store, canonical: set[str]) -> dict[str, str]:
-    """Mention id → canonical id for every member of the given canonical events."""
-    out: dict[str, str] = {}
-    for cid in sorted(canonical):
-        ev = store.get_event(cid)
-        if ev is None:
-            continue
-        for s in ev.get("sources", []):
-            out[s["event_id"]] = cid
-    return out
 
 
 def rebuild_all(store: Store) -> DedupCounts:

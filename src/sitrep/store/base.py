@@ -6,9 +6,18 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
-from ..records import Article, CanonicalEvent, Event, Mention, Rejected
+from ..records import (
+    Article,
+    CanonicalEvent,
+    Event,
+    Mention,
+    Rejected,
+    StoredArticle,
+    StoredEvent,
+    StoreStats,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +96,16 @@ class Store(Protocol):
 
     def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]: ...
 
+    def members(self, canonical_ids: Sequence[str]) -> dict[str, str]: ...
+
     def write_canonical(self, events: Sequence[CanonicalEvent], scope: Sequence[str] = ()) -> DedupCounts: ...
 
-    def query_events(self, filters: EventFilters | None = None) -> list[dict[str, Any]]: ...
+    def query_events(self, filters: EventFilters | None = None) -> list[StoredEvent]: ...
 
-    def get_event(self, event_id: str) -> dict[str, Any] | None: ...
+    def get_event(self, event_id: str) -> StoredEvent | None: ...
 
-    def get_article(self, doc_id: str) -> dict[str, Any] | None: ...
+    def get_article(self, doc_id: str) -> StoredArticle | None: ...
 
-    def stats(self, filters: EventFilters | None = None) -> dict[str, Any]: ...
+    def stats(self, filters: EventFilters | None = None) -> StoreStats: ...
 
     def close(self) -> None: ...

@@ -115,6 +115,17 @@ class SQLMentions(Backend):
                 out[r["mention_id"]] = r["event_id"]
         return out
 
+    def members(self, canonical_ids: Sequence[str]) -> dict[str, str]:
+        """Mention id → canonical id for every member of the given canonical events."""
+        out: dict[str, str] = {}
+        for part in chunks(sorted(canonical_ids)):
+            for r in self.rows(
+                f"SELECT mention_id, event_id FROM canonical_members WHERE event_id IN ({marks(len(part))})",
+                part,
+            ):
+                out[r["mention_id"]] = r["event_id"]
+        return out
+
     def write_canonical(
         self, events: Sequence[CanonicalEvent], scope: Sequence[str] = (), *, assume_new: bool = False
     ) -> DedupCounts:
