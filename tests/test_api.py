@@ -15,7 +15,8 @@ from fastapi.testclient import TestClient
 
 from conftest import article_and_event, make_events, public_events
 from sitrep.api import create_app
-from sitrep.api.app import MAX_LIMIT, error_body
+from sitrep.api.errors import error_body
+from sitrep.api.params import MAX_LIMIT
 from sitrep.errors import StoreError
 from sitrep.records import Article, StoredArticle, StoredEvent, StoreStats, content_hash
 from sitrep.store.base import EventFilters
