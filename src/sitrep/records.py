@@ -253,27 +253,13 @@ class Event:
         return event
 
 
-# The event fields whose JSON value is the field's value as it is.
-_JSON_FIELDS = (
-    "time_precision",
-    "location",
-    "admin1",
-    "country",
-    "latitude",
-    "longitude",
-    "geonameid",
-    "geo_precision",
-    "actor1",
-    "actor2",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "inter1",
-    "inter2",
-    "plover_type",
-    "confidence",
-    "hedged",
-    "background",
+# The event fields whose JSON value is the field's own value (the others are built, or not in the JSON).
+_JSON_FIELDS = tuple(
+    f.name
+    for f in dataclasses.fields(Event)
+    if f.init
+    and f.name
+    not in {"doc_id", "event_type", "sub_event_type", "evidence", "source", "date", "place_name", "producer"}
 )
 
 

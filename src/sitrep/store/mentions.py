@@ -164,18 +164,7 @@ class SQLMentions(Backend):
                     (c.event_id, v["version"], v["as_of"], json.dumps(v, ensure_ascii=False)) for v in vers
                 ]
             if not assume_new:
-                for part in chunks([c.event_id for c in changed]):
-                    self.execute(
-                        f"DELETE FROM canonical_versions WHERE event_id IN ({marks(len(part))})", part
-                    )
-                    self.execute(
-                        f"DELETE FROM canonical_members WHERE event_id IN ({marks(len(part))})", part
-                    )
-                ids = [m[0] for m in members]
-                for part in chunks(ids):
-                    self.execute(
-                        f"DELETE FROM canonical_members WHERE mention_id IN ({marks(len(part))})", part
-                    )
+                self._clear_members([c.event_id for c in changed], [m[0] for m in members])
             updates = ", ".join(
                 f"{c.strip()} = excluded.{c.strip()}" for c in CANONICAL_COLUMNS.split(",")[1:]
             )
@@ -199,6 +188,14 @@ class SQLMentions(Backend):
                     (successors[0] if successors else oid, oid),
                 )
         return DedupCounts(created, updated, unchanged, superseded)
+
+    def _clear_members(self, event_ids: Sequence[str], mention_ids: Sequence[str]) -> None:
+        """Forget the versions and members of the events to rewrite, and where their mentions were."""
+        for part in chunks(event_ids):
+            self.execute(f"DELETE FROM canonical_versions WHERE event_id IN ({marks(len(part))})", part)
+            self.execute(f"DELETE FROM canonical_members WHERE event_id IN ({marks(len(part))})", part)
+        for part in chunks(mention_ids):
+            self.execute(f"DELETE FROM canonical_members WHERE mention_id IN ({marks(len(part))})", part)
 
     def _now_sql(self) -> str:
         return "(datetime('now'))" if self.dialect == "sqlite" else "(now()::text)"
