@@ -27,8 +27,8 @@ from pathlib import Path
 
 import httpx
 
-from sitrep.dedup import Mention, SourceRef
-from sitrep.dedup.canonical import canonicalize
+from sitrep.dedup import canonicalize
+from sitrep.records import Event, Evidence, Mention, Source
 from sitrep.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,9 +52,9 @@ def synthetic(i: int, rng: random.Random) -> Mention:
     lat, lon = rng.uniform(-35, 60), rng.uniform(-20, 100)
     day = START + timedelta(days=rng.randrange(DAYS))
     sentence = f"Synthetic report {i}: a {sub.lower()} was reported near place {i % 5000} on {day}."
-    return Mention(
-        event_id=f"syn{i:08d}",
-        source=SourceRef(f"syn-doc-{i}", f"https://synthetic.example/{i}", "synthetic.example", None, day),
+    event = Event(
+        doc_id=f"syn-doc-{i}",
+        source=Source(f"syn-doc-{i}", f"https://synthetic.example/{i}", None, day),
         event_type=etype,
         sub_event_type=sub,
         date=day,
@@ -69,8 +69,9 @@ def synthetic(i: int, rng: random.Random) -> Mention:
         actor2="Civilians",
         fatalities=rng.randrange(0, 20),
         confidence=0.7,
-        evidence=((sentence, 0, len(sentence)),),
+        evidence=(Evidence(sentence, 0, len(sentence)),),
     )
+    return Mention(event)
 
 
 def load(url: str, n: int, chunk: int = 20_000) -> float:

@@ -1,4 +1,4 @@
-"""Shared fixtures: settings pointing at the built gazetteer, loaded NLP resources, a temp store.
+"""Shared fixtures and builders: settings, loaded NLP resources, a temp store, hand-made records.
 
 And the builders of the model-free rule tests: hand-built parses (``parsed``), a ``Reader`` over
 a few fake country names (``reader``), and the sentence loop run on them (``sentence_drafts``).
@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from collections.abc import Callable, Iterator
+import os
+import uuid
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
+from sitrep.records import Article, Event, Evidence, Mention, Source, content_hash
 from sitrep.settings import Settings, load_settings
 
 DATA = Path(__file__).parent / "data"
@@ -317,3 +321,371 @@ def _model_only_when_marked(request: pytest.FixtureRequest, monkeypatch: pytest.
 
     monkeypatch.setattr(spacy, "load", refuse)
     monkeypatch.setenv("SITREP_SPACY_MODEL", NOT_MARKED_MODEL)
+
+
+# ------------------------------------------------------------------ store and dedup builders
+# Hand-made articles, events and mentions (no NLP), and the database URLs of both backends.
+
+NIONO = ("Niono", "Ségou", "ML", 14.2505, -5.9868, 1)
+UNLOCATED_ML = (None, None, "ML", None, None, None)
+MALI_VS_JNIM = ("Military Forces of Mali", "JNIM")
+
+BODY = (
+    "Soldiers and fighters exchanged fire for hours on the road outside {town} on {day}, and the army "
+    "said its units held the crossing by nightfall. Residents said the shooting began before dawn near "
+    "the market and went on until the afternoon, when reinforcements arrived from the regional capital. "
+    "A health worker said the clinic had treated several wounded people and that families had fled "
+    "toward villages further south. The army said it would keep patrols on the road for the coming week."
+)
+
+OTHER_BODY = (
+    "Five soldiers died in Saturday's battle for the Niono road crossing, a military source told us on "
+    "Sunday, raising the count given by officials the day before. Medics in town said more casualties were "
+    "being brought in from the outlying hamlets, while traders kept their shops closed for a second day."
+)
+
+VOCAB = (
+    "army town road market village river bridge police crowd fighters soldiers officials residents "
+    "convoy camp clinic school mosque church court border checkpoint district council governor"
+).split()
+
+
+def words(seed: str | int, n: int = 80, vocab: Sequence[str] = VOCAB) -> str:
+    """A distinct, deterministic run of ``n`` words per seed (texts that are not copies of each other)."""
+    import random
+
+    rng = random.Random(seed)
+    return " ".join(rng.choice(vocab) for _ in range(n))
+
+
+def filler(seed: str, n: int = 80) -> str:
+    """A distinct, deterministic article text per seed."""
+    return "Soldiers " + words(seed, n) + "."
+
+
+def article(doc_id: str, text: str, published: date | None, url: str | None = None) -> Article:
+    """A cleaned article, as ``clean`` would hand it on."""
+    return Article(
+        doc_id, f"<{doc_id}>", text, content_hash(text), published, "given", url, f"title {doc_id}"
+    )
+
+
+Place6 = tuple[str | None, str | None, str | None, float | None, float | None, int | None]
+
+
+def event(
+    a: Article,
+    sub: str = "Armed clash",
+    etype: str = "Battles",
+    day: date | None = date(2024, 3, 2),
+    place: Place6 | None = NIONO,
+    actors: tuple[str | None, str | None] = MALI_VS_JNIM,
+    fatalities: int | None = None,
+    sentence: int = 0,
+    tp: int = 1,
+) -> Event:
+    """An event that ``a`` reports; its evidence is 60 characters from ``sentence * 10``."""
+    loc, adm, cc, lat, lon, gp = place if place else (None, None, None, None, None, None)
+    start = sentence * 10
+    return Event(
+        doc_id=a.doc_id,
+        event_type=etype,
+        sub_event_type=sub,
+        evidence=(Evidence(a.text[start : start + 60], start, start + 60),),
+        source=Source(a.doc_id, a.url, a.title, a.published),
+        date=day,
+        time_precision=tp,
+        location=loc,
+        admin1=adm,
+        country=cc,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=gp,
+        actor1=actors[0],
+        actor2=actors[1],
+        fatalities=fatalities,
+        place_name=loc,
+        producer="test",
+    )
+
+
+def mention(
+    doc: str,
+    published: date = date(2013, 1, 20),
+    sub: str = "Armed clash",
+    etype: str = "Battles",
+    day: date | None = date(2013, 1, 19),
+    tp: int = 1,
+    place: Place6 | None = NIONO,
+    actors: tuple[str | None, str | None] = ("Military Forces of Mali", "Islamist militants (Mali)"),
+    fatalities: int | None = None,
+    n: int = 0,
+) -> Mention:
+    """Mention ``n`` of document ``doc`` (at https://doc.example/story); unlocated ones are in Mali.
+
+    The mentions of one document differ by their evidence offset, and so by their event ids.
+    """
+    a = article(doc, f"A sentence from {doc}. " * (n + 1), published, f"https://{doc}.example/story")
+    return Mention(event(a, sub, etype, day, place or UNLOCATED_ML, actors, fatalities, n, tp))
+
+
+def two_reports() -> tuple[tuple[Article, list[Event]], tuple[Article, list[Event]]]:
+    """Two outlets, a day apart, on one clash; the second revises the toll from 3 to 5."""
+    a = article("a-1", BODY.format(town="Niono", day="Saturday"), date(2024, 3, 3), "https://a.example/1")
+    b = article("b-1", OTHER_BODY, date(2024, 3, 4), "https://www.b.example/news/1")
+    ea = [
+        event(a, fatalities=3),
+        event(a, "Peaceful protest", "Protests", actors=("Protesters", None), sentence=2),
+    ]
+    eb = [event(b, fatalities=5, actors=("Military Forces of Mali", None))]
+    return (a, ea), (b, eb)
+
+
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:55432/sitrep_test"
+_pg_state: dict[str, Any] = {}
+
+
+def pg_url() -> str | None:
+    """A reachable PostgreSQL URL (``SITREP_TEST_PG``, else ``DEFAULT_PG``), or None (checked once)."""
+    if "url" not in _pg_state:
+        _pg_state["url"] = None
+        try:
+            import psycopg
+        except ImportError:
+            return None
+        for url in filter(None, [os.environ.get("SITREP_TEST_PG"), DEFAULT_PG]):
+            try:
+                psycopg.connect(url, connect_timeout=2).close()
+            except psycopg.Error:
+                continue
+            _pg_state["url"] = url
+            break
+    return _pg_state["url"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def pg_schema_url() -> Iterator[str]:
+    """A fresh schema on the test server; its URL puts it first on the search path."""
+    url = pg_url()
+    if url is None:
+        pytest.skip("no PostgreSQL server reachable (set SITREP_TEST_PG or run scripts/pg_test_server.sh)")
+    import psycopg
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{sep}options={quote(f'-csearch_path={schema},public')}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database URL for each backend (the PostgreSQL one skips when no server answers)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "contract.db")
+    return str(request.getfixturevalue("pg_schema_url"))
+
+
+def public_events(store: Any, filters: Any = None) -> list[dict[str, Any]]:
+    """``store.query_events`` in the public JSON shape (what the API and ``sitrep events`` show)."""
+    from sitrep.serialize import event_dict
+
+    return [event_dict(e) for e in store.query_events(filters)]
+
+
+def public_event(store: Any, event_id: str) -> dict[str, Any] | None:
+    """``store.get_event`` in the public JSON shape (``/api/events/{id}``), or None."""
+    from sitrep.serialize import event_detail
+
+    found = store.get_event(event_id)
+    return None if found is None else event_detail(found)
+
+
+def public_article(store: Any, doc_id: str) -> dict[str, Any] | None:
+    """``store.get_article`` in the public JSON shape (``/api/articles/{id}``), or None."""
+    from sitrep.serialize import article_dict
+
+    found = store.get_article(doc_id)
+    return None if found is None else article_dict(found)
+
+
+# ------------------------------------------------------------------ API builders
+
+
+def api_event(
+    n: int,
+    event_type: str,
+    sub_event_type: str,
+    day: int,
+    place: tuple[str, str, str, float, float] | None,
+    text: str,
+    actor1: str | None = None,
+    actor2: str | None = None,
+    fatalities: int | None = None,
+    **kw: Any,
+) -> dict[str, Any]:
+    """One hand-made event in the public JSON shape (``Event.to_dict()``)."""
+    location, admin1, country, lat, lon = place if place else (None, None, None, None, None)
+    doc = f"doc-{n:02d}"
+    return Event(
+        doc_id=doc,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        evidence=(Evidence(text=text, start=0, end=len(text)),),
+        source=Source(
+            doc_id=doc, url=f"https://news.example/{doc}", title=f"Report {n}", published=date(2013, 1, day)
+        ),
+        date=date(2013, 1, day),
+        time_precision=1,
+        location=location,
+        admin1=admin1,
+        country=country,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=1 if place else None,
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=fatalities,
+        place_name=location,
+        producer="test",
+        **kw,
+    ).to_dict()
+
+
+def make_events() -> list[dict[str, Any]]:
+    """Nine short, invented events: one per ACLED type, a cluster near Niono, one unlocated, one nasty."""
+    return [
+        api_event(
+            1,
+            "Battles",
+            "Armed clash",
+            14,
+            ("Niono", "Ségou", "ML", 14.2505, -5.9868),
+            "Soldiers and armed men exchanged fire for several hours outside Niono on Monday.",
+            "Military Forces of Mali",
+            "Armed group",
+            11,
+        ),
+        api_event(
+            2,
+            "Battles",
+            "Armed clash",
+            15,
+            ("Markala", "Ségou", "ML", 13.6843, -6.0735),
+            "A patrol came under fire near the bridge at Markala.",
+            "Military Forces of Mali",
+            None,
+            2,
+        ),
+        api_event(
+            3,
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            12,
+            ("Gao", "Gao", "ML", 16.2717, -0.0447),
+            "Aircraft struck positions on the edge of Gao overnight.",
+            "Military Forces of France",
+        ),
+        api_event(
+            4,
+            "Violence against civilians",
+            "Attack",
+            16,
+            ("Timbuktu", "Tombouctou", "ML", 16.7735, -3.0074),
+            "Gunmen attacked a market in Timbuktu, residents said.",
+            "Armed group",
+            "Civilians",
+            3,
+        ),
+        api_event(
+            5,
+            "Protests",
+            "Peaceful protest",
+            17,
+            ("Bamako", "Bamako", "ML", 12.65, -8.0),
+            "Hundreds marched peacefully through central Bamako.",
+            "Protesters",
+            None,
+            0,
+        ),
+        api_event(
+            6,
+            "Riots",
+            "Violent demonstration",
+            18,
+            ("Niamey", "Niamey", "NE", 13.5137, 2.1098),
+            "Youths threw stones at police in Niamey after the announcement.",
+            "Rioters",
+            "Police",
+            1,
+        ),
+        api_event(
+            7,
+            "Strategic developments",
+            "Looting/property destruction",
+            19,
+            ("Kidal", "Kidal", "ML", 18.4434, 1.4092),
+            "Fighters looted the town hall in Kidal before leaving.",
+            "Armed group",
+            None,
+            None,
+            hedged=True,
+        ),
+        api_event(
+            8,
+            "Protests",
+            "Protest with intervention",
+            19,
+            None,
+            "Students protested somewhere in the north, according to a brief statement.",
+            "Protesters",
+        ),
+        api_event(
+            9,
+            "Battles",
+            "Armed clash",
+            20,
+            ("Niono <b>west</b>", "Ségou", "ML", 14.30, -6.05),
+            'A <script>alert("x")</script> fight <img src=x onerror="window.__xss=1"> was reported.',
+            "<i>Militia</i> & co",
+            None,
+            4,
+        ),
+    ]
+
+
+def article_and_event(
+    ev: dict[str, Any], published: date, sentence: str, n: int
+) -> tuple[Article, list[Event]]:
+    """The article behind a public event dict: the sentence between an intro and a closing line."""
+    intro = f"Report number {n} from our correspondents. "
+    text = intro + sentence + " Officials promised more details later in the week."
+    start = len(intro)
+    art = Article(ev["doc_id"], f"<{ev['doc_id']}>", text, content_hash(text), published, "given",
+                  ev["source"]["url"], ev["source"]["title"])  # fmt: skip
+    e = Event(
+        doc_id=ev["doc_id"],
+        event_type=ev["event_type"],
+        sub_event_type=ev["sub_event_type"],
+        evidence=(Evidence(sentence, start, start + len(sentence)),),
+        source=Source(ev["doc_id"], ev["source"]["url"], ev["source"]["title"], published),
+        date=date.fromisoformat(ev["date"]),
+        time_precision=1,
+        location=ev["location"],
+        admin1=ev["admin1"],
+        country=ev["country"],
+        latitude=ev["latitude"],
+        longitude=ev["longitude"],
+        geo_precision=ev["geo_precision"],
+        actor1=ev["actor1"],
+        actor2=ev["actor2"],
+        fatalities=ev["fatalities"],
+        hedged=ev["hedged"],
+        place_name=ev["location"],
+        producer="test",
+    )
+    return art, [e]

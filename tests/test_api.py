@@ -1,10 +1,11 @@
 """The REST API and the map page, in process (``TestClient``) over a fake store.
 
-``FakeStore`` and ``make_events`` are also used by ``test_web_browser.py``.
+The events are built by ``conftest.make_events`` (also used by ``test_web_browser.py``).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from typing import Any
@@ -12,156 +13,22 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import article_and_event, make_events, public_events
 from sitrep.api import create_app
-from sitrep.api.app import MAX_LIMIT, error_body
+from sitrep.api.errors import error_body
+from sitrep.api.params import MAX_LIMIT
 from sitrep.errors import StoreError
-from sitrep.records import Event, Evidence, Source
+from sitrep.records import Article, StoredArticle, StoredEvent, StoreStats, content_hash
 from sitrep.store.base import EventFilters
 
 ERROR_KEYS = {"ok", "error", "errors", "status"}
 ALL = EventFilters()
 
 
-def _event(
-    n: int,
-    event_type: str,
-    sub_event_type: str,
-    day: int,
-    place: tuple[str, str, str, float, float] | None,
-    text: str,
-    actor1: str | None = None,
-    actor2: str | None = None,
-    fatalities: int | None = None,
-    **kw: Any,
-) -> dict[str, Any]:
-    """One hand-made event in the public JSON shape (``Event.to_dict()``)."""
-    location, admin1, country, lat, lon = place if place else (None, None, None, None, None)
-    doc = f"doc-{n:02d}"
-    return Event(
-        doc_id=doc,
-        event_type=event_type,
-        sub_event_type=sub_event_type,
-        evidence=(Evidence(text=text, start=0, end=len(text)),),
-        source=Source(
-            doc_id=doc, url=f"https://news.example/{doc}", title=f"Report {n}", published=date(2013, 1, day)
-        ),
-        date=date(2013, 1, day),
-        time_precision=1,
-        location=location,
-        admin1=admin1,
-        country=country,
-        latitude=lat,
-        longitude=lon,
-        geo_precision=1 if place else None,
-        actor1=actor1,
-        actor2=actor2,
-        fatalities=fatalities,
-        place_name=location,
-        producer="test",
-        **kw,
-    ).to_dict()
-
-
-def make_events() -> list[dict[str, Any]]:
-    """Nine short, invented events: one per ACLED type, a cluster near Niono, one unlocated, one nasty."""
-    return [
-        _event(
-            1,
-            "Battles",
-            "Armed clash",
-            14,
-            ("Niono", "Ségou", "ML", 14.2505, -5.9868),
-            "Soldiers and armed men exchanged fire for several hours outside Niono on Monday.",
-            "Military Forces of Mali",
-            "Armed group",
-            11,
-        ),
-        _event(
-            2,
-            "Battles",
-            "Armed clash",
-            15,
-            ("Markala", "Ségou", "ML", 13.6843, -6.0735),
-            "A patrol came under fire near the bridge at Markala.",
-            "Military Forces of Mali",
-            None,
-            2,
-        ),
-        _event(
-            3,
-            "Explosions/Remote violence",
-            "Air/drone strike",
-            12,
-            ("Gao", "Gao", "ML", 16.2717, -0.0447),
-            "Aircraft struck positions on the edge of Gao overnight.",
-            "Military Forces of France",
-        ),
-        _event(
-            4,
-            "Violence against civilians",
-            "Attack",
-            16,
-            ("Timbuktu", "Tombouctou", "ML", 16.7735, -3.0074),
-            "Gunmen attacked a market in Timbuktu, residents said.",
-            "Armed group",
-            "Civilians",
-            3,
-        ),
-        _event(
-            5,
-            "Protests",
-            "Peaceful protest",
-            17,
-            ("Bamako", "Bamako", "ML", 12.65, -8.0),
-            "Hundreds marched peacefully through central Bamako.",
-            "Protesters",
-            None,
-            0,
-        ),
-        _event(
-            6,
-            "Riots",
-            "Violent demonstration",
-            18,
-            ("Niamey", "Niamey", "NE", 13.5137, 2.1098),
-            "Youths threw stones at police in Niamey after the announcement.",
-            "Rioters",
-            "Police",
-            1,
-        ),
-        _event(
-            7,
-            "Strategic developments",
-            "Looting/property destruction",
-            19,
-            ("Kidal", "Kidal", "ML", 18.4434, 1.4092),
-            "Fighters looted the town hall in Kidal before leaving.",
-            "Armed group",
-            None,
-            None,
-            hedged=True,
-        ),
-        _event(
-            8,
-            "Protests",
-            "Protest with intervention",
-            19,
-            None,
-            "Students protested somewhere in the north, according to a brief statement.",
-            "Protesters",
-        ),
-        _event(
-            9,
-            "Battles",
-            "Armed clash",
-            20,
-            ("Niono <b>west</b>", "Ségou", "ML", 14.30, -6.05),
-            'A <script>alert("x")</script> fight <img src=x onerror="window.__xss=1"> was reported.',
-            "<i>Militia</i> & co",
-            None,
-            4,
-        ),
-    ]
+def _stored(ev: dict[str, Any], versions: tuple[dict[str, Any], ...] = ()) -> StoredEvent:
+    """An event dict as the store returns it: its JSON text."""
+    text = json.dumps(ev, ensure_ascii=False)
+    return StoredEvent(ev["event_id"], text, tuple(json.dumps(v, ensure_ascii=False) for v in versions))
 
 
 class FakeStore:
@@ -172,7 +39,7 @@ class FakeStore:
         self.calls: list[EventFilters] = []
         self.fail = fail
 
-    def query_events(self, filters: EventFilters = ALL) -> list[dict[str, Any]]:
+    def query_events(self, filters: EventFilters = ALL) -> list[StoredEvent]:
         """Filter like a real store would (enough for the tests)."""
         self.calls.append(filters)
         if self.fail is not None:
@@ -192,16 +59,16 @@ class FakeStore:
                 w, s, e, n = filters.bbox
                 if ev["latitude"] is None or not (s <= ev["latitude"] <= n and w <= ev["longitude"] <= e):
                     continue
-            out.append(ev)
+            out.append(_stored(ev))
         end = None if filters.limit is None else filters.offset + filters.limit
         return out[filters.offset : end]
 
-    def stats(self, filters: EventFilters = ALL) -> dict[str, Any]:
-        """Counts, with a date in them (the API must encode it)."""
+    def stats(self, filters: EventFilters = ALL) -> StoreStats:
+        """Counts (the API shows them as they are)."""
         self.calls.append(filters)
-        return {"articles": 9, "events": len(self.events), "rejects": 1, "last_event": date(2013, 1, 20)}
+        return StoreStats(9, 9, 9, len(self.events), 1, {"Battles": 3}, {"ML": 7}, {"2013-01-20": 1})
 
-    def get_event(self, event_id: str) -> dict[str, Any] | None:
+    def get_event(self, event_id: str) -> StoredEvent | None:
         """One event with a single version, as a real store gives it."""
         for ev in self.events:
             if ev["event_id"] == event_id:
@@ -209,20 +76,16 @@ class FakeStore:
                 fields = {k: ev[k] for k in ("event_type", "sub_event_type", "date", "fatalities")}
                 version = {"version": 1, "as_of": ev["source"]["published"], "reported_by": [ev["doc_id"]],
                            "changes": list(fields), "refined_by": [], "fields": fields}  # fmt: skip
-                return {**ev, "sources": [{**src, "evidence": ev["evidence"]}], "versions": [version]}
+                return _stored({**ev, "sources": [{**src, "evidence": ev["evidence"]}]}, (version,))
         return None
 
-    def get_article(self, doc_id: str) -> dict[str, Any] | None:
-        """The article behind an event: its evidence sentence inside a little context."""
+    def get_article(self, doc_id: str) -> StoredArticle | None:
+        """The article behind an event: its evidence sentence."""
         for ev in self.events:
             if ev["doc_id"] == doc_id:
                 sentence = ev["evidence"][0]["text"]
-                return {
-                    "doc_id": doc_id,
-                    "text": sentence,
-                    "url": ev["source"]["url"],
-                    "events": [ev["event_id"]],
-                }
+                a = Article(doc_id, "<fake>", sentence, content_hash(sentence), url=ev["source"]["url"])
+                return StoredArticle(a, (), (), (ev["event_id"],))
         return None
 
 
@@ -413,7 +276,16 @@ def test_error_body_is_pinned() -> None:
 def test_stats(client: TestClient, store: FakeStore) -> None:
     resp = client.get("/api/stats")
     assert resp.status_code == 200
-    assert resp.json() == {"articles": 9, "events": 9, "rejects": 1, "last_event": "2013-01-20"}
+    assert resp.json() == {
+        "articles": 9,
+        "documents": 9,
+        "mentions": 9,
+        "events": 9,
+        "rejects": 1,
+        "by_type": {"Battles": 3},
+        "by_country": {"ML": 7},
+        "by_day": {"2013-01-20": 1},
+    }
     client.get("/api/stats?country=ne&type=Riots&since=2013-01-01&limit=5")
     assert store.calls[-1] == EventFilters(
         country="NE", event_type="Riots", since=date(2013, 1, 1), limit=None
@@ -535,29 +407,12 @@ def test_article_detail_accepts_slashes_and_404(client: TestClient, store: FakeS
 
 
 def _real_store(tmp_path: Any) -> Any:
-    from sitrep.records import Article, content_hash
+    from sitrep.runners.save import save_batch
     from sitrep.store import open_store
 
     s = open_store(str(tmp_path / "api.db"))
     for n, ev in enumerate(make_events()[:3]):
-        text = ev["evidence"][0]["text"] + f" Story number {n}."
-        a = Article(
-            ev["doc_id"], "<t>", text, content_hash(text), date(2013, 1, 20), "given", ev["source"]["url"]
-        )
-        e = Event(
-            doc_id=ev["doc_id"],
-            event_type=ev["event_type"],
-            sub_event_type=ev["sub_event_type"],
-            evidence=(Evidence(ev["evidence"][0]["text"], 0, len(ev["evidence"][0]["text"])),),
-            source=Source(ev["doc_id"], ev["source"]["url"], None, date(2013, 1, 20)),
-            date=date.fromisoformat(ev["date"]),
-            country=ev["country"],
-            latitude=ev["latitude"],
-            longitude=ev["longitude"],
-            geo_precision=1,
-            location=ev["location"],
-        )
-        s.save([(a, [e])])
+        save_batch(s, [article_and_event(ev, date(2013, 1, 20), ev["evidence"][0]["text"], n)])
     return s
 
 
@@ -598,7 +453,7 @@ def test_real_store_json_matches_the_query_layer(tmp_path: Any) -> None:
     rebuild_all(real)
     client = TestClient(create_app(real))
     body = client.get("/api/events?limit=2").json()
-    assert body["events"] == real.query_events(EventFilters(limit=2))
+    assert body["events"] == public_events(real, EventFilters(limit=2))
     assert (body["count"], body["limit"], body["offset"], body["next"]) == (
         2,
         2,
@@ -606,6 +461,6 @@ def test_real_store_json_matches_the_query_layer(tmp_path: Any) -> None:
         "/api/events?limit=2&offset=2",
     )
     rest = client.get(body["next"]).json()
-    assert rest["events"] == real.query_events(EventFilters(limit=2, offset=2)) and rest["next"] is None
+    assert rest["events"] == public_events(real, EventFilters(limit=2, offset=2)) and rest["next"] is None
     assert client.get("/api/events?format=geojson").json()["count"] == 3
     real.close()

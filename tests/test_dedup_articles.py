@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import random
-
+from conftest import words
 from sitrep.dedup.articles import BANDS, band_keys, distance, is_copy, lsh_keys, minhash, shingles
 
 WORDS = (
@@ -13,8 +12,7 @@ WORDS = (
 
 
 def text(seed: int, n: int = 300) -> str:
-    rng = random.Random(seed)
-    return " ".join(rng.choice(WORDS) for _ in range(n))
+    return words(seed, n, WORDS)
 
 
 def test_wire_copy_with_another_header_is_a_copy() -> None:

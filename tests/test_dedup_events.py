@@ -9,45 +9,16 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.dedup import Mention, SourceRef, compatible, dedup_events, family
+from conftest import NIONO
+from conftest import mention as m
+from sitrep.dedup import compatible, dedup_events
 from sitrep.dedup.canonical import canonicalize
+from sitrep.records import Mention, Source
+from sitrep.serialize import canonical_dict, version_dict
+from sitrep.taxonomy import family
 
-NIONO = ("Niono", "Ségou", "ML", 14.2505, -5.9868, 1)
 MARKALA = ("Markala", "Ségou", "ML", 13.6843, -6.0735, 1)  # ~63 km from Niono
 GAO = ("Gao", "Gao", "ML", 16.2717, -0.0447, 1)
-
-
-def m(
-    doc: str,
-    published: date = date(2013, 1, 20),
-    sub: str = "Armed clash",
-    etype: str = "Battles",
-    day: date | None = date(2013, 1, 19),
-    tp: int = 1,
-    place: tuple[str, str, str, float, float, int] | None = NIONO,
-    actors: tuple[str | None, str | None] = ("Military Forces of Mali", "Islamist militants (Mali)"),
-    fatalities: int | None = None,
-    n: int = 0,
-) -> Mention:
-    loc, adm, cc, lat, lon, gp = place if place else (None, None, "ML", None, None, None)
-    return Mention(
-        event_id=f"{doc}-e{n}",
-        source=SourceRef(doc, f"https://{doc}.example/story", f"{doc}.example", None, published),
-        event_type=etype,
-        sub_event_type=sub,
-        date=day,
-        time_precision=tp,
-        location=loc,
-        admin1=adm,
-        country=cc,
-        latitude=lat,
-        longitude=lon,
-        geo_precision=gp,
-        actor1=actors[0],
-        actor2=actors[1],
-        fatalities=fatalities,
-        evidence=((f"sentence from {doc}", 0, 20),),
-    )
 
 
 def test_families() -> None:
@@ -91,7 +62,7 @@ def test_two_outlets_one_event_with_a_revised_toll() -> None:
     a = m("a", fatalities=3)
     b = m("b", published=date(2013, 1, 21), fatalities=5, actors=("Military Forces of Mali", None))
     (ev,) = dedup_events([b, a])
-    d = ev.to_dict()
+    d = canonical_dict(ev)
     assert [s["doc_id"] for s in d["sources"]] == ["a", "b"]
     assert d["fatalities"] == 5 and d["actor2"] == "Islamist militants (Mali)" and d["n_sources"] == 2
     assert [(v.version, dict(v.fields)["fatalities"]) for v in ev.versions] == [(1, 3), (2, 5)]
@@ -128,10 +99,9 @@ def test_complete_linkage_does_not_chain() -> None:
 
 
 def test_copies_are_listed_as_sources() -> None:
-    copy = SourceRef("wire-2", "https://c.example/w", "c.example", None, date(2013, 1, 20))
-    a = m("a")
-    a = Mention(**{**{f: getattr(a, f) for f in a.__slots__}, "copies": (copy,)})  # type: ignore[attr-defined]
-    d = canonicalize([a]).to_dict()
+    copy = Source("wire-2", "https://c.example/w", None, date(2013, 1, 20))
+    a = Mention(m("a").event, copies=(copy,))
+    d = canonical_dict(canonicalize([a]))
     assert [(s["doc_id"], s["copy_of"]) for s in d["sources"]] == [("a", None), ("wire-2", "a")]
     assert d["n_sources"] == 2
 
@@ -180,7 +150,10 @@ mention_st = st.builds(
 
 
 def _canon(mentions: list[Mention]) -> list[dict[str, Any]]:
-    return [{**c.to_dict(), "versions": [v.to_dict() for v in c.versions]} for c in dedup_events(mentions)]
+    return [
+        {**canonical_dict(c), "versions": [version_dict(v) for v in c.versions]}
+        for c in dedup_events(mentions)
+    ]
 
 
 @settings(max_examples=150, deadline=None)

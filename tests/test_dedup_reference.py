@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
+from conftest import public_article, public_event, public_events
 from sitrep.runners import ingest_paths
 from sitrep.settings import Settings
 from sitrep.store import open_store
-from test_store_contract import pg_schema_url, store_url  # noqa: F401  (fixtures: both backends)
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "articles" / "mali-diabaly-2013.txt"
 REWRITE = Path(__file__).parent / "data" / "dedup" / "diabaly-second-outlet.txt"
@@ -71,7 +71,7 @@ def _by_sub(events: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 def test_two_outlets_one_event_per_happening(
     batch: Path,
-    store_url: str,  # noqa: F811
+    store_url: str,
     settings: Settings,
     resources: Any,
 ) -> None:
@@ -79,15 +79,15 @@ def test_two_outlets_one_event_per_happening(
     report = ingest_paths([str(batch)], settings, store, resources=resources)
     assert report.documents == 3 and report.dedup is not None
     assert report.stored is not None and report.stored.articles_near == 1
-    events = store.query_events()
+    events = public_events(store)
     stats = store.stats()
-    assert stats["articles"] == 2 and stats["documents"] == 3
-    copy = store.get_article("outlet-c/wire-copy")
+    assert stats.articles == 2 and stats.documents == 3
+    copy = public_article(store, "outlet-c/wire-copy")
     assert copy is not None and copy["doc_id"] == "outlet-a/mali-diabaly"
     assert {(s["doc_id"], s["relation"]) for s in copy["sources"]} >= {("outlet-c/wire-copy", "near")}
     # Every mention is in exactly one canonical event; no canonical event repeats a document.
     members = [s["event_id"] for e in events for s in e["sources"] if s["copy_of"] is None]
-    assert len(members) == len(set(members)) == stats["mentions"]
+    assert len(members) == len(set(members)) == stats.mentions
     for e in events:
         docs = [s["doc_id"] for s in e["sources"]]
         assert len(docs) == len(set(docs))
@@ -119,7 +119,7 @@ def test_two_outlets_one_event_per_happening(
 
     # The toll revision (one dead, then two) is a second version; the rest have one.
     (attack,) = by_sub["Attack"]
-    detail = store.get_event(attack["event_id"])
+    detail = public_event(store, attack["event_id"])
     assert detail is not None and detail["fatalities"] == 2
     assert [(v["version"], v["as_of"], v["fields"]["fatalities"]) for v in detail["versions"]] == [
         (1, "2013-01-20", 1),
@@ -133,6 +133,6 @@ def test_two_outlets_one_event_per_happening(
     again = ingest_paths([str(batch)], settings, store, resources=resources)
     assert again.stored is not None and again.stored.articles_added == again.stored.events_added == 0
     assert again.stored.touched == ()
-    assert store.query_events() == events
-    assert store.get_event(attack["event_id"]) == detail
+    assert public_events(store) == events
+    assert public_event(store, attack["event_id"]) == detail
     store.close()

@@ -8,9 +8,10 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from conftest import two_reports
 from sitrep.cli import cli
+from sitrep.runners.save import save_batch
 from sitrep.store import open_store
-from test_store_contract import two_reports
 
 
 def run(args: list[str]) -> Any:
@@ -29,7 +30,7 @@ def test_dedup_events_and_summary(tmp_path: Path) -> None:
     db = str(tmp_path / "d.db")
     s = open_store(db)
     (a, ea), (b, eb) = two_reports()
-    s.save([(a, ea), (b, eb)])
+    save_batch(s, [(a, ea), (b, eb)])
     s.close()
     res = run(["dedup", "--db", db])
     assert res.exit_code == 0 and "2 new" in res.stderr

@@ -7,69 +7,20 @@ Each test gets its own schema, dropped afterwards. Records are built by hand (no
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 
-from sitrep.dedup import Mention, SourceRef, dedup_events
-from sitrep.records import Article, Event, Evidence, Rejected, Source, content_hash
-from sitrep.runners.reduce import mentions_from_rows, rebuild_all, reduce_articles
+from conftest import article, event, filler, public_article, public_event, public_events, two_reports
+from sitrep.dedup import dedup_events
+from sitrep.records import Mention, Rejected
+from sitrep.runners.reduce import rebuild_all, reduce_articles
+from sitrep.runners.save import save_batch
 from sitrep.store import open_store
 from sitrep.store.base import EventFilters, Store
-
-DEFAULT_PG = "postgresql://postgres@127.0.0.1:55432/sitrep_test"
-_pg_state: dict[str, Any] = {}
-
-
-def pg_url() -> str | None:
-    """A reachable PostgreSQL URL, or None (checked once per worker)."""
-    if "url" not in _pg_state:
-        _pg_state["url"] = None
-        try:
-            import psycopg
-        except ImportError:
-            return None
-        for url in filter(None, [os.environ.get("SITREP_TEST_PG"), DEFAULT_PG]):
-            try:
-                psycopg.connect(url, connect_timeout=2).close()
-            except psycopg.Error:
-                continue
-            _pg_state["url"] = url
-            break
-    return _pg_state["url"]  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def pg_schema_url() -> Iterator[str]:
-    """A fresh schema on the test server; its URL puts it first on the search path."""
-    url = pg_url()
-    if url is None:
-        pytest.skip("no PostgreSQL server reachable (set SITREP_TEST_PG or run scripts/pg_test_server.sh)")
-    import psycopg
-
-    schema = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in url else "?"
-    try:
-        yield f"{url}{sep}options={quote(f'-csearch_path={schema},public')}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A database URL for each backend."""
-    if request.param == "sqlite":
-        return str(tmp_path / "contract.db")
-    return str(request.getfixturevalue("pg_schema_url"))
 
 
 @pytest.fixture
@@ -77,89 +28,6 @@ def store(store_url: str) -> Iterator[Store]:
     s = open_store(store_url)
     yield s
     s.close()
-
-
-# ------------------------------------------------------------------ hand-made records
-
-BODY = (
-    "Soldiers and fighters exchanged fire for hours on the road outside {town} on {day}, and the army "
-    "said its units held the crossing by nightfall. Residents said the shooting began before dawn near "
-    "the market and went on until the afternoon, when reinforcements arrived from the regional capital. "
-    "A health worker said the clinic had treated several wounded people and that families had fled "
-    "toward villages further south. The army said it would keep patrols on the road for the coming week."
-)
-
-OTHER_BODY = (
-    "Five soldiers died in Saturday's battle for the Niono road crossing, a military source told us on "
-    "Sunday, raising the count given by officials the day before. Medics in town said more casualties were "
-    "being brought in from the outlying hamlets, while traders kept their shops closed for a second day."
-)
-
-VOCAB = (
-    "army town road market village river bridge police crowd fighters soldiers officials residents "
-    "convoy camp clinic school mosque church court border checkpoint district council governor"
-).split()
-
-
-def filler(seed: str, words: int = 80) -> str:
-    """A distinct, deterministic text per seed (so articles are not near-duplicates of each other)."""
-    import random
-
-    rng = random.Random(seed)
-    return "Soldiers " + " ".join(rng.choice(VOCAB) for _ in range(words)) + "."
-
-
-def article(doc_id: str, text: str, published: date, url: str | None = None) -> Article:
-    return Article(
-        doc_id, f"<{doc_id}>", text, content_hash(text), published, "given", url, f"title {doc_id}"
-    )
-
-
-def event(
-    a: Article,
-    sub: str = "Armed clash",
-    etype: str = "Battles",
-    day: date | None = date(2024, 3, 2),
-    place: tuple[str, str, str, float, float, int] | None = ("Niono", "Ségou", "ML", 14.2505, -5.9868, 1),
-    actors: tuple[str | None, str | None] = ("Military Forces of Mali", "JNIM"),
-    fatalities: int | None = None,
-    sentence: int = 0,
-    tp: int = 1,
-) -> Event:
-    loc, adm, cc, lat, lon, gp = place if place else (None, None, None, None, None, None)
-    start = sentence * 10
-    return Event(
-        doc_id=a.doc_id,
-        event_type=etype,
-        sub_event_type=sub,
-        evidence=(Evidence(a.text[start : start + 60], start, start + 60),),
-        source=Source(a.doc_id, a.url, a.title, a.published),
-        date=day,
-        time_precision=tp,
-        location=loc,
-        admin1=adm,
-        country=cc,
-        latitude=lat,
-        longitude=lon,
-        geo_precision=gp,
-        actor1=actors[0],
-        actor2=actors[1],
-        fatalities=fatalities,
-        place_name=loc,
-        producer="test",
-    )
-
-
-def two_reports() -> tuple[tuple[Article, list[Event]], tuple[Article, list[Event]]]:
-    """Two outlets, a day apart, on one clash; the second revises the toll from 3 to 5."""
-    a = article("a-1", BODY.format(town="Niono", day="Saturday"), date(2024, 3, 3), "https://a.example/1")
-    b = article("b-1", OTHER_BODY, date(2024, 3, 4), "https://www.b.example/news/1")
-    ea = [
-        event(a, fatalities=3),
-        event(a, "Peaceful protest", "Protests", actors=("Protesters", None), sentence=2),
-    ]
-    eb = [event(b, fatalities=5, actors=("Military Forces of Mali", None))]
-    return (a, ea), (b, eb)
 
 
 # ------------------------------------------------------------------ schema
@@ -176,16 +44,41 @@ def test_migrations_are_ordered_and_recorded_once(store_url: str) -> None:
     again.close()
 
 
+def test_articles_stored_before_the_band_index_are_found_as_copies(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article stored under 001 only gets its band keys from the next save, and is then found."""
+    from sitrep.store import migrations
+
+    (a, _), _ = two_reports()
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        old = open_store(store_url)
+        old.execute(  # type: ignore[attr-defined]
+            "INSERT INTO articles (doc_id, content_hash, origin, url, title, published, text)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (a.doc_id, a.content_hash, a.origin, a.url, a.title, "2024-03-03", a.text),
+        )
+        old.close()
+    s = open_store(store_url)
+    assert len(s.pending_bands()) == 1
+    wire = article("d-9", "NIONO, Mali (Daily Wire) — " + a.text, date(2024, 3, 3))
+    counts = save_batch(s, [(wire, [event(wire)])])
+    assert (counts.articles_added, counts.articles_near, counts.touched) == (0, 1, (a.content_hash,))
+    assert s.pending_bands() == []
+    s.close()
+
+
 # ------------------------------------------------------------------ articles
 
 
 def test_save_is_idempotent(store: Store) -> None:
     (a, ea), (b, eb) = two_reports()
     rej = Rejected("bad", "<bad>", "clean", "empty: nothing")
-    first = store.save([(a, ea), (b, eb)], [rej])
+    first = save_batch(store, [(a, ea), (b, eb)], [rej])
     assert (first.articles_added, first.events_added, first.rejects_added) == (2, 3, 1)
     assert set(first.touched) == {a.content_hash, b.content_hash}
-    again = store.save([(a, ea), (b, eb)], [rej])
+    again = save_batch(store, [(a, ea), (b, eb)], [rej])
     assert (again.articles_added, again.articles_seen, again.events_added, again.rejects_added) == (
         0,
         2,
@@ -198,15 +91,15 @@ def test_save_is_idempotent(store: Store) -> None:
 def test_exact_duplicate_is_stored_once_with_every_url(store: Store) -> None:
     (a, ea), _ = two_reports()
     copy = article("wire-7", a.text, date(2024, 3, 3), "https://c.example/wire/7")
-    store.save([(a, ea)])
-    counts = store.save([(copy, [event(copy)])])
+    save_batch(store, [(a, ea)])
+    counts = save_batch(store, [(copy, [event(copy)])])
     assert (counts.articles_added, counts.articles_seen, counts.events_added) == (0, 1, 0)
     assert counts.touched == (a.content_hash,)
-    got = store.get_article("wire-7")
+    got = public_article(store, "wire-7")
     assert got is not None and got["doc_id"] == "a-1" and got["requested_id"] == "wire-7"
     urls = {(s["doc_id"], s["url"], s["relation"]) for s in got["sources"]}
     assert urls == {("a-1", "https://a.example/1", "self"), ("wire-7", "https://c.example/wire/7", "exact")}
-    assert store.stats()["articles"] == 1 and store.stats()["documents"] == 2
+    assert store.stats().articles == 1 and store.stats().documents == 2
 
 
 def test_near_duplicate_with_another_header_is_stored_once(store: Store) -> None:
@@ -214,10 +107,10 @@ def test_near_duplicate_with_another_header_is_stored_once(store: Store) -> None
     wire = article(
         "d-9", "NIONO, Mali (Daily Wire) — " + a.text + "\n\nReporting by a stringer.", date(2024, 3, 3)
     )
-    store.save([(a, ea)])
-    counts = store.save([(wire, [event(wire)])])
+    save_batch(store, [(a, ea)])
+    counts = save_batch(store, [(wire, [event(wire)])])
     assert (counts.articles_added, counts.articles_near, counts.events_added) == (0, 1, 0)
-    got = store.get_article("d-9")
+    got = public_article(store, "d-9")
     assert got is not None and got["content_hash"] == a.content_hash
     near = [s for s in got["sources"] if s["relation"] == "near"]
     assert [s["doc_id"] for s in near] == ["d-9"] and 0 < near[0]["distance"] <= 20
@@ -232,8 +125,8 @@ def test_unrelated_article_is_not_a_near_duplicate(store: Store) -> None:
         "asked the ministry for seed and fertiliser loans so that families can plant again in June.",
         date(2024, 3, 3),
     )
-    store.save([(a, ea)])
-    assert store.save([(other, [])]).articles_added == 1
+    save_batch(store, [(a, ea)])
+    assert save_batch(store, [(other, [])]).articles_added == 1
 
 
 # ------------------------------------------------------------------ mentions and canonical events
@@ -241,12 +134,12 @@ def test_unrelated_article_is_not_a_near_duplicate(store: Store) -> None:
 
 def test_reduce_merges_reports_and_versions_the_toll(store: Store) -> None:
     (a, ea), (b, eb) = two_reports()
-    counts = store.save([(a, ea), (b, eb)])
+    counts = save_batch(store, [(a, ea), (b, eb)])
     dedup = reduce_articles(store, counts.touched)
     assert (dedup.created, dedup.updated, dedup.superseded) == (2, 0, 0)
-    clash = store.query_events(EventFilters(event_type="Armed clash"))
+    clash = public_events(store, EventFilters(event_type="Armed clash"))
     assert len(clash) == 1
-    ev = store.get_event(clash[0]["event_id"])
+    ev = public_event(store, clash[0]["event_id"])
     assert ev is not None
     assert [s["doc_id"] for s in ev["sources"]] == ["a-1", "b-1"]
     assert [s["outlet"] for s in ev["sources"]] == ["a.example", "b.example"]
@@ -265,39 +158,38 @@ def test_reduce_merges_reports_and_versions_the_toll(store: Store) -> None:
 def test_reduce_in_either_order_gives_the_same_events(store_url: str, tmp_path: Path) -> None:
     (a, ea), (b, eb) = two_reports()
     s1 = open_store(store_url)
-    reduce_articles(s1, s1.save([(b, eb)]).touched)
-    reduce_articles(s1, s1.save([(a, ea)]).touched)
-    one = s1.query_events()
+    reduce_articles(s1, save_batch(s1, [(b, eb)]).touched)
+    reduce_articles(s1, save_batch(s1, [(a, ea)]).touched)
+    one = public_events(s1)
     s1.close()
     s2 = open_store(str(tmp_path / "other.db"))
-    reduce_articles(s2, s2.save([(a, ea), (b, eb)]).touched)
-    assert s2.query_events() == one
+    reduce_articles(s2, save_batch(s2, [(a, ea), (b, eb)]).touched)
+    assert public_events(s2) == one
     s2.close()
 
 
 def test_superseded_events_point_to_their_successor(store: Store) -> None:
     (a, ea), (b, eb) = two_reports()
-    reduce_articles(store, store.save([(b, eb)]).touched)
-    (only,) = store.query_events()
+    reduce_articles(store, save_batch(store, [(b, eb)]).touched)
+    (only,) = public_events(store)
     # An earlier report arrives: the cluster's first report (and so its id) changes.
-    counts = reduce_articles(store, store.save([(a, ea)]).touched)
+    counts = reduce_articles(store, save_batch(store, [(a, ea)]).touched)
     assert counts.superseded == 1
-    ev = store.get_event(only["event_id"])
+    ev = public_event(store, only["event_id"])
     assert ev is not None and ev["requested_id"] == only["event_id"] and ev["event_id"] != only["event_id"]
-    assert len(store.query_events(EventFilters(event_type="Battles"))) == 1
+    assert len(public_events(store, EventFilters(event_type="Battles"))) == 1
 
 
 def test_load_mentions_selectors(store: Store) -> None:
     (a, ea), (b, eb) = two_reports()
-    store.save([(a, ea), (b, eb)])
+    save_batch(store, [(a, ea), (b, eb)])
     by_hash = store.load_mentions(content_hashes=[a.content_hash])
-    assert {r["event"]["event_id"] for r in by_hash} == {e.event_id for e in ea}
+    assert {m.event_id for m in by_hash} == {e.event_id for e in ea}
     by_place = store.load_mentions(countries=["ML"], since=date(2024, 3, 1), until=date(2024, 3, 5))
     assert len(by_place) == 3
     assert store.load_mentions(countries=["ML"], since=date(2025, 1, 1), until=date(2025, 2, 1)) == []
     assert len(store.load_mentions()) == 3
-    ms = mentions_from_rows(by_place)
-    assert {m.source.outlet for m in ms} == {"a.example", "b.example"}
+    assert {m.source.outlet for m in by_place} == {"a.example", "b.example"}
 
 
 # ------------------------------------------------------------------ queries
@@ -349,8 +241,8 @@ def _canonical(store: Store) -> list[dict[str, Any]]:
     ]
     for doc, sub, etype, day, place, actors in src:
         a = article(doc, filler(doc), date(2024, 2, 10), f"https://{doc}.example/x")
-        reduce_articles(store, store.save([(a, [event(a, sub, etype, day, place, actors)])]).touched)
-    return store.query_events()
+        reduce_articles(store, save_batch(store, [(a, [event(a, sub, etype, day, place, actors)])]).touched)
+    return public_events(store)
 
 
 def test_query_filters(store: Store) -> None:
@@ -359,7 +251,7 @@ def test_query_filters(store: Store) -> None:
     assert [r["date"] for r in rows] == ["2024-02-03", "2024-02-01", "2024-01-09", "2024-01-05", None]
 
     def ids(**kw: Any) -> list[str]:
-        return sorted(r["doc_id"] for r in store.query_events(EventFilters(**kw)))
+        return sorted(r["doc_id"] for r in public_events(store, EventFilters(**kw)))
 
     assert ids(country="ne") == ["k-4"]
     assert ids(admin1="gao") == ["k-2"]
@@ -375,40 +267,36 @@ def test_query_filters(store: Store) -> None:
     assert ids(near=(14.0, -6.0, 40.0)) == ["k-1"]
     assert ids(near=(14.0, -6.0, 300.0)) == ["k-1", "k-3"]
     assert ids(doc_id="k-5") == ["k-5"]
-    page = store.query_events(EventFilters(limit=2, offset=1))
-    assert [r["doc_id"] for r in page] == [r["doc_id"] for r in store.query_events()][1:3]
+    page = public_events(store, EventFilters(limit=2, offset=1))
+    assert [r["doc_id"] for r in page] == [r["doc_id"] for r in public_events(store)][1:3]
 
 
 def test_stats_counts_by_day_type_country(store: Store) -> None:
     _canonical(store)
     st = store.stats()
-    assert (st["articles"], st["mentions"], st["events"], st["rejects"]) == (5, 5, 5, 0)
-    assert st["by_country"] == {"ML": 3, "NE": 1, "?": 1}
-    assert st["by_type"]["Battles"] == 1 and sum(st["by_type"].values()) == 5
-    assert list(st["by_day"])[:2] == ["2024-01-05", "2024-01-09"]
-    assert store.stats(EventFilters(country="ML"))["events"] == 3
+    assert (st.articles, st.mentions, st.events, st.rejects) == (5, 5, 5, 0)
+    assert st.by_country == {"ML": 3, "NE": 1, "?": 1}
+    assert st.by_type["Battles"] == 1 and sum(st.by_type.values()) == 5
+    assert list(st.by_day)[:2] == ["2024-01-05", "2024-01-09"]
+    assert store.stats(EventFilters(country="ML")).events == 3
 
 
 def test_get_article_and_missing_ids(store: Store) -> None:
     _canonical(store)
-    art = store.get_article("k-3")
+    art = public_article(store, "k-3")
     assert art is not None and art["text"].startswith("Soldiers") and len(art["events"]) == 1
     assert art["mentions"][0]["sub_event_type"] == "Peaceful protest"
-    assert store.get_article("nope") is None
-    assert store.get_event("nope") is None
+    assert public_article(store, "nope") is None
+    assert public_event(store, "nope") is None
 
 
 def test_dedup_matches_pure_function(store: Store) -> None:
     """What the store returns is exactly what ``dedup_events`` computes from the mentions."""
     (a, ea), (b, eb) = two_reports()
-    reduce_articles(store, store.save([(a, ea), (b, eb)]).touched)
-    ms = [
-        Mention.from_dict(e.to_dict(), SourceRef(x.doc_id, x.url, None, x.title, x.published))
-        for x, es in ((a, ea), (b, eb))
-        for e in es
-    ]
+    reduce_articles(store, save_batch(store, [(a, ea), (b, eb)]).touched)
+    ms = [Mention(e) for _, es in ((a, ea), (b, eb)) for e in es]
     expected = sorted(c.event_id for c in dedup_events(ms))
-    assert sorted(r["event_id"] for r in store.query_events()) == expected
+    assert sorted(r["event_id"] for r in public_events(store)) == expected
 
 
 def test_incremental_ingest_equals_one_batch(store_url: str, tmp_path: Path) -> None:
@@ -422,14 +310,14 @@ def test_incremental_ingest_equals_one_batch(store_url: str, tmp_path: Path) -> 
     ed = [event(d, "Peaceful protest", "Protests", actors=("Protesters", None), day=date(2024, 3, 3), tp=2)]
     reports = [(a, ea), (b, eb), (c, ec), (d, ed)]
     ref = open_store(str(tmp_path / "batch.db"))
-    reduce_articles(ref, ref.save(reports).touched)
-    expected = ref.query_events()
+    reduce_articles(ref, save_batch(ref, reports).touched)
+    expected = public_events(ref)
     ref.close()
     assert sorted(e["n_sources"] for e in expected) == [2, 3]
     for n, order in enumerate(itertools.islice(itertools.permutations(reports), 0, 24, 7)):
         url = store_url if n == 0 else str(tmp_path / f"inc{n}.db")
         s = open_store(url)
         for item in order:
-            reduce_articles(s, s.save([item]).touched)
-        assert s.query_events() == expected, [x[0].doc_id for x in order]
+            reduce_articles(s, save_batch(s, [item]).touched)
+        assert public_events(s) == expected, [x[0].doc_id for x in order]
         s.close()

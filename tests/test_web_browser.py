@@ -18,12 +18,12 @@ from typing import Any
 
 import pytest
 
+from conftest import article_and_event, make_events, public_events
 from sitrep.api import create_app
-from sitrep.records import Article, Event, Evidence, Source, content_hash
 from sitrep.runners.reduce import reduce_articles
+from sitrep.runners.save import save_batch
 from sitrep.store import open_store
 from sitrep.web import missing_assets
-from test_api import make_events  # tests/ is on sys.path under pytest's default (prepend) import mode
 
 pytestmark = pytest.mark.browser
 
@@ -50,49 +50,18 @@ SECOND = (
 )
 
 
-def _article_and_event(ev: dict[str, Any], published: date, sentence: str, n: int, **kw: Any) -> Any:
-    """An article whose text holds the evidence sentence between an intro and a closing line."""
-    intro = f"Report number {n} from our correspondents. "
-    text = intro + sentence + " Officials promised more details later in the week."
-    start = len(intro)
-    art = Article(ev["doc_id"], f"<{ev['doc_id']}>", text, content_hash(text), published, "given",
-                  ev["source"]["url"], ev["source"]["title"])  # fmt: skip
-    e = Event(
-        doc_id=ev["doc_id"],
-        event_type=ev["event_type"],
-        sub_event_type=ev["sub_event_type"],
-        evidence=(Evidence(sentence, start, start + len(sentence)),),
-        source=Source(ev["doc_id"], ev["source"]["url"], ev["source"]["title"], published),
-        date=date.fromisoformat(ev["date"]),
-        time_precision=1,
-        location=ev["location"],
-        admin1=ev["admin1"],
-        country=ev["country"],
-        latitude=ev["latitude"],
-        longitude=ev["longitude"],
-        geo_precision=ev["geo_precision"],
-        actor1=ev["actor1"],
-        actor2=ev["actor2"],
-        fatalities=ev["fatalities"],
-        hedged=ev["hedged"],
-        place_name=ev["location"],
-        producer="test",
-    )
-    return art, [e]
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     s = open_store(str(tmp_path_factory.mktemp("web") / "dashboard.db"))
     pairs = []
     for n, ev in enumerate(make_events(), start=1):
-        pairs.append(_article_and_event(ev, date(2013, 1, 20), ev["evidence"][0]["text"], n))
+        pairs.append(article_and_event(ev, date(2013, 1, 20), ev["evidence"][0]["text"], n))
     # A second outlet, a day later, on the Niono clash (event 1), with a revised toll.
     first = make_events()[0]
     source = {**first["source"], "url": "https://other.example/niono", "title": "Other outlet"}
     later = {**first, "doc_id": "doc-10", "fatalities": 13, "actor2": None, "source": source}
-    pairs.append(_article_and_event(later, date(2013, 1, 21), SECOND, 10))
-    reduce_articles(s, s.save(pairs).touched)
+    pairs.append(article_and_event(later, date(2013, 1, 21), SECOND, 10))
+    reduce_articles(s, save_batch(s, pairs).touched)
     yield s
     s.close()
 
@@ -183,7 +152,7 @@ COUNT_MARKERS = """() => {
 def _located(store: Any, **match: str) -> int:
     return sum(
         1
-        for e in store.query_events()
+        for e in public_events(store)
         if e["latitude"] is not None and all(e[k] == v for k, v in match.items())
     )
 
@@ -213,7 +182,7 @@ def test_dashboard_shows_every_event_with_list_and_histogram(browser: Any, base_
         assert t in legend
     assert page.locator("#list li").count() == expected + 1, "the list also shows the unlocated event"
     assert "2 sources" in page.inner_text("#list") and "revised (v2)" in page.inner_text("#list")
-    by_day = store.stats()["by_day"]
+    by_day = store.stats().by_day
     assert page.locator("#histogram rect.b").count() == len(by_day) == 8  # one bar per day with events
     assert page.get_attribute("#histogram rect.b", "data-start") == "2013-01-12"
     assert page.eval_on_selector_all("#f-country option", "os => os.map(o => o.value)") == ["", "ML", "NE"]
@@ -254,7 +223,7 @@ def test_filters_and_time_range(browser: Any, base_url: str, store: Any) -> None
     page.wait_for_selector("body[data-state=ready]")
     expected = sum(
         1
-        for e in store.query_events()
+        for e in public_events(store)
         if e["latitude"] is not None and e["date"] and since <= e["date"] <= until
     )
     _wait_markers(page, expected)
@@ -275,7 +244,7 @@ def test_event_panel_shows_sources_versions_and_evidence_in_context(
     browser: Any, base_url: str, store: Any
 ) -> None:
     page, problems = _open(browser, base_url)
-    merged = next(e for e in store.query_events() if e["n_sources"] == 2)
+    merged = next(e for e in public_events(store) if e["n_sources"] == 2)
     page.click(f"#list li[data-id='{merged['event_id']}'] button")
     page.wait_for_selector("body[data-panel=ready]", timeout=10_000)
     panel = page.locator("#panel")
@@ -294,7 +263,7 @@ def test_event_panel_shows_sources_versions_and_evidence_in_context(
     page.screenshot(path=str(ARTIFACTS / "dashboard-panel.png"))
 
     # The nasty event: every string is text, nothing is injected.
-    nasty = next(e for e in store.query_events() if e["actor1"] == "<i>Militia</i> & co")
+    nasty = next(e for e in public_events(store) if e["actor1"] == "<i>Militia</i> & co")
     page.evaluate(f"window.sitrep.select('{nasty['event_id']}')")
     page.wait_for_function(
         "() => document.body.dataset.panel === 'ready'"

@@ -31,6 +31,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 def sample_url(tmp_path_factory: pytest.TempPathFactory, settings: Any, resources: Any) -> Iterator[str]:
     import uvicorn
 
+    from conftest import public_events
     from sitrep.api import create_app
     from sitrep.runners import ingest_paths
     from sitrep.store import open_store
@@ -47,9 +48,9 @@ def sample_url(tmp_path_factory: pytest.TempPathFactory, settings: Any, resource
     deadline = time.monotonic() + 15
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
-    store_events = store.query_events()
+    located = sum(1 for e in public_events(store) if e["latitude"] is not None)
     try:
-        yield f"http://127.0.0.1:{port}|{sum(1 for e in store_events if e['latitude'] is not None)}"
+        yield f"http://127.0.0.1:{port}|{located}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)

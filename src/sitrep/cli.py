@@ -25,8 +25,8 @@ from typing import Any
 import click
 
 from .errors import SitrepError
-from .output import FORMATS, render
-from .records import Rejected, Result
+from .records import Event, Rejected, Result
+from .serialize import FORMATS, event_dict, render
 from .settings import Settings, load_settings, parse_date_option, settings_reference
 
 log = logging.getLogger("sitrep")
@@ -106,7 +106,7 @@ def extract(
         settings = _settings(obj, published=_published(published), min_confidence=min_confidence)
         ok = rejected = 0
 
-        def events() -> Iterator[dict[str, Any]]:
+        def events() -> Iterator[Event]:
             nonlocal ok, rejected
             for result in run_batch(list(paths), settings, stdin=sys.stdin.buffer, on_result=_progress(None)):
                 if result.rejected is not None:
@@ -114,8 +114,7 @@ def extract(
                     _say_reject(result.rejected)
                     continue
                 ok += 1
-                for e in result.events:
-                    yield e.to_dict()
+                yield from result.events
 
         for chunk in render(events(), fmt):
             click.echo(chunk, nl=False)
@@ -226,9 +225,9 @@ def summary(obj: dict[str, Any], db: str | None) -> None:
         _require_db(settings.db)
         store = open_store(settings.db)
         st = store.stats()
-        rows = store.query_events()
+        rows = [event_dict(e) for e in store.query_events()]
         store.close()
-    click.echo(f"{st['articles']} articles, {st['events']} events, {st['rejects']} rejected documents\n")
+    click.echo(f"{st.articles} articles, {st.events} events, {st.rejects} rejected documents\n")
     click.echo(f"{'date':<11}{'country':<8}{'event type':<28}{'sub-event type':<36}{'deaths':>6}  location")
     click.echo("-" * 110)
     for e in sorted(rows, key=lambda e: (e.get("country") or "", e.get("date") or "")):
@@ -238,7 +237,7 @@ def summary(obj: dict[str, Any], db: str | None) -> None:
             f"{e.get('location') or '?'} (p{e.get('geo_precision') or '-'})"
         )
     click.echo("")
-    for k, v in st["by_type"].items():
+    for k, v in st.by_type.items():
         click.echo(f"  {v:4}  {k}")
 
 

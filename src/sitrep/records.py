@@ -5,9 +5,18 @@ Each stage boundary has exactly one record type:
 - ``RawDocument``: what ``ingest`` read (bytes or text, plus what the source said about it).
 - ``Article``: what ``clean`` made of it (the cleaned text every offset refers to).
 - ``Toponym`` / ``Place``: what ``geo`` recognised in the text and resolved in the gazetteer.
+- ``Source``: the document that reported an event (and the outlet behind its URL).
 - ``Event``: one coded happening with its evidence, produced by ``events`` and located by ``geo``.
 - ``Rejected``: a document a stage refused, with the reason (a value, not an exception).
 - ``Result``: everything the per-document pipeline produced for one document.
+- ``Mention``: an extracted ``Event`` with the copies of its article (the input of ``dedup``).
+- ``CanonicalEvent`` / ``Version``: one happening merged from its mentions, with its history
+  (what ``dedup`` hands to ``store``).
+- ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: what the
+  store's reads return.
+
+The public JSON shapes of these records are made in ``serialize`` (an ``Event``'s own shape,
+the ``jsonl`` output of ``sitrep extract``, is ``Event.to_dict``, beside its inverse ``from_dict``).
 """
 
 from __future__ import annotations
@@ -15,9 +24,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 MediaType = Literal["text", "html"]
 
@@ -96,14 +107,39 @@ class Evidence:
     end: int
 
 
+def outlet_of(url: str | None) -> str | None:
+    """The outlet behind a URL: its host name without ``www.``."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The document an event came from."""
+    """A document that reported an event: where it is, when it was published, which outlet."""
 
     doc_id: str
     url: str | None = None
     title: str | None = None
     published: date | None = None
+    outlet: str | None = None  # derived from ``url`` when not given
+
+    def __post_init__(self) -> None:
+        if self.outlet is None and self.url:
+            object.__setattr__(self, "outlet", outlet_of(self.url))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Source:
+        """Build from a source's JSON shape (``published`` as ``YYYY-MM-DD``; ``outlet`` optional)."""
+        pub = d.get("published")
+        return cls(
+            doc_id=str(d["doc_id"]),
+            url=d.get("url"),
+            title=d.get("title"),
+            published=date.fromisoformat(pub[:10]) if isinstance(pub, str) and pub else None,
+            outlet=d.get("outlet"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +173,15 @@ class Event:
     background: bool = False
     place_name: str | None = None  # the place name as the text gives it, before resolution
     producer: str = ""  # component names that made this event, e.g. "events.rules.v1+geo.gazetteer.v1"
+    # Stable hash of what identifies the happening within its document, set at construction
+    # (``from_dict`` keeps the stored one: ``place_name``, one of its inputs, is not in the JSON).
+    event_id: str = field(init=False, default="")
 
-    @property
-    def event_id(self) -> str:
-        """Stable hash of what identifies the happening within its document."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "event_id", self._identity())
+
+    def _identity(self) -> str:
+        """The hash of what identifies the happening within its document."""
         key = json.dumps(
             [
                 self.doc_id,
@@ -192,6 +233,35 @@ class Event:
             },
         }
 
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Event:
+        """The event whose ``to_dict()`` is ``d``, with the ``event_id`` that ``d`` carries.
+
+        ``place_name`` and ``producer`` are not in the JSON shape; they come back as their defaults.
+        """
+        day = d.get("date")
+        event = cls(
+            doc_id=str(d["doc_id"]),
+            event_type=str(d["event_type"]),
+            sub_event_type=str(d["sub_event_type"]),
+            evidence=tuple(Evidence(str(e["text"]), int(e["start"]), int(e["end"])) for e in d["evidence"]),
+            source=Source.from_dict(d["source"]),
+            date=date.fromisoformat(day) if isinstance(day, str) else day,
+            **{k: d[k] for k in _JSON_FIELDS if k in d},
+        )
+        object.__setattr__(event, "event_id", str(d["event_id"]))
+        return event
+
+
+# The event fields whose JSON value is the field's own value (the others are built, or not in the JSON).
+_JSON_FIELDS = tuple(
+    f.name
+    for f in dataclasses.fields(Event)
+    if f.init
+    and f.name
+    not in {"doc_id", "event_type", "sub_event_type", "evidence", "source", "date", "place_name", "producer"}
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Result:
@@ -202,6 +272,113 @@ class Result:
     events: tuple[Event, ...] = ()
     rejected: Rejected | None = None
     toponyms: tuple[Toponym, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An extracted event and the other documents that carried its article's text (dedup's input)."""
+
+    event: Event
+    copies: tuple[Source, ...] = ()  # exact and near-duplicate copies of the reporting article
+
+    @property
+    def event_id(self) -> str:
+        """The extracted event's id (the mention's identity)."""
+        return self.event.event_id
+
+    @property
+    def source(self) -> Source:
+        """The reporting article."""
+        return self.event.source
+
+    @property
+    def doc_id(self) -> str:
+        """The reporting document."""
+        return self.event.source.doc_id
+
+    @property
+    def day(self) -> date | None:
+        """The event's date, else the report's publication date."""
+        return self.event.date or self.event.source.published
+
+    def report_key(self) -> tuple[str, str, str]:
+        """Report order: publication date, then document and event ids (all stable)."""
+        pub = self.source.published.isoformat() if self.source.published else "9999-12-31"
+        return (pub, self.doc_id, self.event_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """The canonical fields as known after the reports published up to ``as_of``."""
+
+    version: int
+    as_of: date | None
+    reported_by: tuple[str, ...]  # doc ids of the reports that brought this version
+    changes: tuple[str, ...]  # field names that changed (all fields for version 1)
+    fields: tuple[tuple[str, Any], ...]
+    refined_by: tuple[str, ...] = ()  # later reports that only made this version more precise
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalEvent:
+    """One happening, merged from its mentions (in report order), with its version history."""
+
+    event_id: str
+    mentions: tuple[Mention, ...]
+    fields: tuple[tuple[str, Any], ...]  # the merged event fields, in ``Event`` order
+    versions: tuple[Version, ...]
+    confidence: float
+    hedged: bool
+    background: bool
+    producer: str = ""  # the dedup component that merged it, e.g. "dedup.greedy.v1"
+
+    def get(self, name: str) -> Any:
+        """A canonical field by name."""
+        return dict(self.fields)[name]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """A canonical event read back from the store: the public JSON written with it, as stored."""
+
+    event_id: str
+    document: str  # ``serialize.canonical_dict`` of the event, as JSON text
+    versions: tuple[str, ...] = ()  # each version's JSON text, oldest first (one event's reads only)
+    requested_id: str | None = None  # the id asked for, when that event was superseded by this one
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """A document that carried a stored article: the article itself, or an exact or near copy."""
+
+    source: Source
+    relation: str  # "self", "exact" or "near"
+    distance: int = 0  # percent of shingles not shared with the stored text (near copies)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """A stored article with every document that carried it, its mentions and canonical events."""
+
+    article: Article
+    sources: tuple[ArticleSource, ...]
+    mentions: tuple[Event, ...]  # the events extracted from it
+    events: tuple[str, ...]  # ids of the canonical events its mentions belong to
+    requested_id: str | None = None  # the id asked for, when it named a copy
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Totals, and the canonical events that match a filter counted by type, country and day."""
+
+    articles: int
+    documents: int
+    mentions: int
+    events: int
+    rejects: int
+    by_type: Mapping[str, int]  # most first
+    by_country: Mapping[str, int]  # most first; "?" for unknown
+    by_day: Mapping[str, int]  # by date; "?" (undated) last
 
 
 def content_hash(text: str) -> str:

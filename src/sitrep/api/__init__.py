@@ -1,4 +1,4 @@
-"""Read-only REST API over the store, and the map page (see ``app.py``)."""
+"""The REST API over the store, and the map page: ``create_app`` (see ``app.py``) and ``serve``."""
 
 from .app import create_app, serve
 

@@ -91,3 +91,17 @@ def is_copy(a: str, b: str) -> bool:
 def distance(a: str, b: str) -> int:
     """How different two copies are, in percent of shingles not shared (0 = same shingles)."""
     return round(100 * (1 - overlap(a, b)[1]))
+
+
+def closest_copy(text: str, candidates: Iterable[tuple[str, str]]) -> tuple[str, int] | None:
+    """The candidate ``text`` is a copy of, as (its key, ``distance``): the closest, ties by key.
+
+    Args:
+        text: the article to place.
+        candidates: (key, text) of stored articles that share a band key with it.
+
+    Returns:
+        The closest copy's key and distance, or None when no candidate is a copy.
+    """
+    copies = sorted((distance(text, other), key) for key, other in candidates if is_copy(text, other))
+    return (copies[0][1], copies[0][0]) if copies else None

@@ -1,5 +1,8 @@
 """Canonical events: one per cluster of mentions, with every source and every revision.
 
+``dedup_events`` is the stage's entry function (registered as ``dedup.greedy.v1``): it clusters
+the mentions (``cluster.cluster``) and merges each cluster into a ``records.CanonicalEvent``.
+
 The canonical fields are a deterministic merge of the mentions in report order:
 
 - type: the most reported sub-type (ties: the first report's);
@@ -20,13 +23,16 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import groupby
 from typing import Any
 
-from .events import Mention, SourceRef
+from ..records import CanonicalEvent, Event, Mention, Version
+from ..registry import register
+from .cluster import cluster
+
+PRODUCER = "dedup.greedy.v1"
 
 VERSIONED = (
     "event_type",
@@ -47,87 +53,6 @@ VERSIONED = (
 REVISIONS = frozenset({"event_type", "sub_event_type", "date", "fatalities"})
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
-    """The canonical fields as known after the reports published up to ``as_of``."""
-
-    version: int
-    as_of: date | None
-    reported_by: tuple[str, ...]  # doc ids of the reports that brought this version
-    changes: tuple[str, ...]  # field names that changed (all fields for version 1)
-    fields: tuple[tuple[str, Any], ...]
-    refined_by: tuple[str, ...] = ()  # later reports that only made this version more precise
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON shape of a version."""
-        return {
-            "version": self.version,
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "reported_by": list(self.reported_by),
-            "changes": list(self.changes),
-            "refined_by": list(self.refined_by),
-            "fields": {k: _json(v) for k, v in self.fields},
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class CanonicalEvent:
-    """One happening, merged from its mentions (in report order), with its version history."""
-
-    event_id: str
-    mentions: tuple[Mention, ...]
-    fields: tuple[tuple[str, Any], ...]
-    versions: tuple[Version, ...]
-    confidence: float
-    hedged: bool
-    background: bool
-
-    def get(self, name: str) -> Any:
-        """A canonical field by name."""
-        return dict(self.fields)[name]
-
-    def sources(self) -> list[dict[str, Any]]:
-        """Every reporting document (and its near-duplicate copies) with its evidence spans."""
-        out: list[dict[str, Any]] = []
-        for m in self.mentions:
-            ev = [{"text": t, "start": s, "end": e} for t, s, e in m.evidence]
-            out.append({**m.source.to_dict(), "event_id": m.event_id, "evidence": ev, "copy_of": None})
-            for c in m.copies:
-                out.append({**c.to_dict(), "event_id": m.event_id, "evidence": ev, "copy_of": m.doc_id})
-        return out
-
-    def to_dict(self) -> dict[str, Any]:
-        """The public JSON shape: ``Event.to_dict()`` fields plus sources, versions and counts."""
-        f = {k: _json(v) for k, v in self.fields}
-        first = self.mentions[0]
-        sources = self.sources()
-        evidence = [
-            {"text": t, "start": s, "end": e, "doc_id": m.doc_id}
-            for m in self.mentions
-            for t, s, e in m.evidence
-        ]
-        pubs = [m.source.published for m in self.mentions if m.source.published]
-        return {
-            "event_id": self.event_id,
-            "doc_id": first.doc_id,
-            **f,
-            "evidence": evidence,
-            "confidence": round(self.confidence, 3),
-            "hedged": self.hedged,
-            "background": self.background,
-            "source": {k: v for k, v in first.source.to_dict().items() if k != "outlet"},
-            "sources": sources,
-            "n_sources": len({s["doc_id"] for s in sources}),
-            "version": len(self.versions),
-            "first_reported": min(pubs).isoformat() if pubs else None,
-            "last_reported": max(pubs).isoformat() if pubs else None,
-        }
-
-
-def _json(v: Any) -> Any:
-    return v.isoformat() if isinstance(v, date) else v
-
-
 def canonical_id(first: Mention) -> str:
     """Stable id of a canonical event: a hash of its first report's event id."""
     return hashlib.sha1(f"canonical|{first.event_id}".encode()).hexdigest()[:16]
@@ -142,18 +67,19 @@ def _first_named(values: Sequence[str | None]) -> str | None:
 
 def merge_fields(mentions: Sequence[Mention]) -> dict[str, Any]:
     """The canonical fields of mentions given in report order (see the module docstring)."""
-    counts = Counter(m.sub_event_type for m in mentions)
+    events = [m.event for m in mentions]
+    counts = Counter(e.sub_event_type for e in events)
     top = max(counts.values())
-    typed = next(m for m in mentions if counts[m.sub_event_type] == top)
-    dated = [m for m in mentions if m.date is not None]
-    when: Mention | None = None
+    typed = next(e for e in events if counts[e.sub_event_type] == top)
+    dated = [e for e in events if e.date is not None]
+    when: Event | None = None
     if dated:
-        best_tp = min(m.time_precision for m in dated)
-        precise = [m for m in dated if m.time_precision == best_tp]
+        best_tp = min(e.time_precision for e in dated)
+        precise = [e for e in dated if e.time_precision == best_tp]
         when = precise[-1] if best_tp == 1 else precise[0]
-    located = [m for m in mentions if m.latitude is not None and m.longitude is not None]
-    where = min(located, key=lambda m: m.geo_precision or 9) if located else mentions[0]
-    tolls = [m.fatalities for m in mentions if m.fatalities is not None]
+    located = [e for e in events if e.latitude is not None and e.longitude is not None]
+    where = min(located, key=lambda e: e.geo_precision or 9) if located else events[0]
+    tolls = [e.fatalities for e in events if e.fatalities is not None]
     return {
         "event_type": typed.event_type,
         "sub_event_type": typed.sub_event_type,
@@ -161,13 +87,13 @@ def merge_fields(mentions: Sequence[Mention]) -> dict[str, Any]:
         "time_precision": when.time_precision if when else 3,
         "location": where.location,
         "admin1": where.admin1,
-        "country": where.country or next((m.country for m in mentions if m.country), None),
+        "country": where.country or next((e.country for e in events if e.country), None),
         "latitude": where.latitude,
         "longitude": where.longitude,
         "geonameid": where.geonameid,
         "geo_precision": where.geo_precision,
-        "actor1": _first_named([m.actor1 for m in mentions]),
-        "actor2": _first_named([m.actor2 for m in mentions]),
+        "actor1": _first_named([e.actor1 for e in events]),
+        "actor2": _first_named([e.actor2 for e in events]),
         "fatalities": tolls[-1] if tolls else None,
     }
 
@@ -202,10 +128,21 @@ def canonicalize(members: Sequence[Mention]) -> CanonicalEvent:
         mentions=tuple(ordered),
         fields=tuple(fields.items()),
         versions=build_versions(ordered),
-        confidence=max(m.confidence for m in ordered),
-        hedged=all(m.hedged for m in ordered),
-        background=all(m.background for m in ordered),
+        confidence=max(m.event.confidence for m in ordered),
+        hedged=all(m.event.hedged for m in ordered),
+        background=all(m.event.background for m in ordered),
+        producer=PRODUCER,
     )
 
 
-__all__ = ["CanonicalEvent", "SourceRef", "Version", "canonicalize", "merge_fields"]
+@register(PRODUCER)
+def dedup_events(mentions: Iterable[Mention]) -> list[CanonicalEvent]:
+    """Canonical events for ``mentions``, ordered by first report; the same for any input order.
+
+    Args:
+        mentions: extracted events, each with its reporting article's copies.
+
+    Returns:
+        One ``CanonicalEvent`` per happening, each listing every mention and its versions.
+    """
+    return [canonicalize(members) for members in cluster(mentions)]

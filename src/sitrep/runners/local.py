@@ -13,6 +13,7 @@ from ..records import Rejected, Result
 from ..settings import Settings
 from ..store.base import DedupCounts, IngestCounts, Store
 from .reduce import reduce_articles
+from .save import save_batch
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,8 @@ def ingest_paths(
     touched: set[str] = set()
 
     def save() -> None:
-        counts = store.save(
+        counts = save_batch(
+            store,
             [(r.article, r.events) for r in pending if r.article is not None],
             [r.rejected for r in pending if r.rejected is not None],
         )

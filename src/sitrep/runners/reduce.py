@@ -10,33 +10,13 @@ Re-running on the same data writes nothing.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
-from datetime import date
-from typing import Any
+from collections.abc import Sequence
 
-from ..dedup import Mention, SourceRef, dedup_events
-from ..dedup.events import neighbourhood
+from ..dedup import dedup_events
+from ..dedup.cluster import block, neighbourhood
 from ..store.base import DedupCounts, Store
 
 log = logging.getLogger(__name__)
-
-
-def _source(d: dict[str, Any]) -> SourceRef:
-    pub = d.get("published")
-    return SourceRef(
-        doc_id=str(d["doc_id"]),
-        url=d.get("url"),
-        outlet=d.get("outlet"),
-        title=d.get("title"),
-        published=date.fromisoformat(pub[:10]) if isinstance(pub, str) and pub else None,
-    )
-
-
-def mentions_from_rows(rows: Iterable[dict[str, Any]]) -> list[Mention]:
-    """Store rows (``load_mentions``) → dedup input."""
-    return [
-        Mention.from_dict(r["event"], _source(r["source"]), [_source(c) for c in r["copies"]]) for r in rows
-    ]
 
 
 def reduce_articles(store: Store, content_hashes: Sequence[str]) -> DedupCounts:
@@ -51,42 +31,29 @@ def reduce_articles(store: Store, content_hashes: Sequence[str]) -> DedupCounts:
     """
     if not content_hashes:
         return DedupCounts()
-    seed = mentions_from_rows(store.load_mentions(content_hashes=content_hashes))
+    seed = store.load_mentions(content_hashes=content_hashes)
     if not seed:
         return DedupCounts()
     blocks, since, until = neighbourhood(seed)
     countries = sorted({c or None for c, _ in blocks}, key=lambda c: c or "")
-    rows = store.load_mentions(
+    near = store.load_mentions(
         content_hashes=content_hashes, countries=countries or [None], since=since, until=until
     )
-    pool = {m.event_id: m for m in mentions_from_rows(rows) if m.block() in blocks}
+    pool = {m.event_id: m for m in near if block(m) in blocks}
     pool.update({m.event_id: m for m in seed})
     # Whole clusters only: bring in the other members of every canonical event we touch.
     current = store.canonical_ids(sorted(pool))
     if current:
-        members = [m for m, c in store_members(store, set(current.values())).items() if m not in pool]
-        pool.update({m.event_id: m for m in mentions_from_rows(store.load_mentions(event_ids=members))})
+        members = [m for m in store.members(sorted(set(current.values()))) if m not in pool]
+        pool.update({m.event_id: m for m in store.load_mentions(event_ids=members)})
     canon = dedup_events(pool.values())
     counts = store.write_canonical(canon, scope=sorted(pool))
     log.info("dedup: %d mentions -> %d canonical events (%s)", len(pool), len(canon), counts)
     return counts
 
 
-def store_members(store: Store, canonical: set[str]) -> dict[str, str]:
-    """Mention id → canonical id for every member of the given canonical events."""
-    out: dict[str, str] = {}
-    for cid in sorted(canonical):
-        ev = store.get_event(cid)
-        if ev is None:
-            continue
-        for s in ev.get("sources", []):
-            out[s["event_id"]] = cid
-    return out
-
-
 def rebuild_all(store: Store) -> DedupCounts:
     """Re-cluster every stored mention (``sitrep dedup``)."""
-    rows = store.load_mentions()
-    mentions = mentions_from_rows(rows)
+    mentions = store.load_mentions()
     canon = dedup_events(mentions)
     return store.write_canonical(canon, scope=[m.event_id for m in mentions])

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Literal, Protocol
 
-from ..records import Article, Event, Rejected
-
-if TYPE_CHECKING:
-    from ..dedup import CanonicalEvent
+from ..records import (
+    Article,
+    CanonicalEvent,
+    Event,
+    Mention,
+    Rejected,
+    StoredArticle,
+    StoredEvent,
+    StoreStats,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +41,7 @@ class EventFilters:
 
 @dataclass(frozen=True, slots=True)
 class IngestCounts:
-    """What one `save` call changed."""
+    """What saving one batch changed (``runners.save.save_batch``)."""
 
     articles_added: int = 0
     articles_seen: int = 0
@@ -61,9 +68,21 @@ class Store(Protocol):
 
     def migrations(self) -> list[str]: ...
 
-    def save(
-        self, articles: Iterable[tuple[Article, Sequence[Event]]], rejects: Iterable[Rejected] = ()
-    ) -> IngestCounts: ...
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    def has_article(self, content_hash: str) -> bool: ...
+
+    def near_candidates(self, band_keys: Sequence[int]) -> list[tuple[str, str]]: ...
+
+    def pending_bands(self) -> list[tuple[str, str]]: ...
+
+    def set_bands(self, content_hash: str, band_keys: Sequence[int]) -> None: ...
+
+    def add_article(self, a: Article, events: Sequence[Event], band_keys: Sequence[int]) -> int: ...
+
+    def add_copy(self, a: Article, of: str, relation: Literal["exact", "near"], distance: int) -> bool: ...
+
+    def record_rejects(self, rejects: Iterable[Rejected]) -> int: ...
 
     def load_mentions(
         self,
@@ -73,18 +92,20 @@ class Store(Protocol):
         countries: Sequence[str | None] = (),
         since: date | None = None,
         until: date | None = None,
-    ) -> list[dict[str, Any]]: ...
+    ) -> list[Mention]: ...
 
     def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]: ...
 
+    def members(self, canonical_ids: Sequence[str]) -> dict[str, str]: ...
+
     def write_canonical(self, events: Sequence[CanonicalEvent], scope: Sequence[str] = ()) -> DedupCounts: ...
 
-    def query_events(self, filters: EventFilters | None = None) -> list[dict[str, Any]]: ...
+    def query_events(self, filters: EventFilters | None = None) -> list[StoredEvent]: ...
 
-    def get_event(self, event_id: str) -> dict[str, Any] | None: ...
+    def get_event(self, event_id: str) -> StoredEvent | None: ...
 
-    def get_article(self, doc_id: str) -> dict[str, Any] | None: ...
+    def get_article(self, doc_id: str) -> StoredArticle | None: ...
 
-    def stats(self, filters: EventFilters | None = None) -> dict[str, Any]: ...
+    def stats(self, filters: EventFilters | None = None) -> StoreStats: ...
 
     def close(self) -> None: ...

@@ -4,16 +4,24 @@ A migration is applied once, inside a transaction; adding one means appending to
 (never editing an applied one). The DDL is written once with ``{REAL}``/``{BIGINT}``/``{NOW}``
 slots that each dialect fills in. ``004_postgis`` is PostgreSQL-only and is left unrecorded
 (and retried on the next start) while PostGIS is not installed.
+
+The store holds no dedup logic: the articles stored before ``002_article_sources`` get a
+``PENDING_BANDS`` marker row instead of their MinHash band keys, and the runner that saves the
+next batch computes their keys (``runners.save``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
 
-if TYPE_CHECKING:
-    from .sql import SQLStore
+from ..errors import MigrationError
+from ..records import outlet_of
+from .backend import Backend
+
+PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet
 
 TYPES = {
     "sqlite": {"REAL": "REAL", "BIGINT": "INTEGER", "NOW": "(datetime('now'))"},
@@ -21,13 +29,13 @@ TYPES = {
 }
 
 
-def _ddl(store: SQLStore, script: str) -> None:
+def _ddl(store: Backend, script: str) -> None:
     for stmt in script.format(**TYPES[store.dialect]).split(";"):
         if stmt.strip():
             store.execute(stmt)
 
 
-def _m001_initial(store: SQLStore) -> None:
+def _m001_initial(store: Backend) -> None:
     _ddl(
         store,
         """
@@ -82,11 +90,8 @@ def _m001_initial(store: SQLStore) -> None:
     )
 
 
-def _m002_article_sources(store: SQLStore) -> None:
+def _m002_article_sources(store: Backend) -> None:
     """MinHash LSH band keys of articles; every (doc id, URL) that carried an article."""
-    from ..dedup.articles import lsh_keys
-    from ..dedup.events import outlet_of
-
     _ddl(
         store,
         """
@@ -117,16 +122,15 @@ def _m002_article_sources(store: SQLStore) -> None:
     )
     rows = store.rows("SELECT content_hash, doc_id, url, origin, title, published, text FROM articles")
     for r in rows:
-        for band, key in enumerate(lsh_keys(r["text"])):
-            store.execute(
-                "INSERT INTO article_bands (band, key, content_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                (band, key, r["content_hash"]),
-            )
+        store.execute(
+            "INSERT INTO article_bands (band, key, content_hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
+            (PENDING_BANDS, r["content_hash"]),
+        )
         store.execute(
             "INSERT INTO article_sources (key, content_hash, doc_id, url, origin, outlet, title, published,"
             " text_hash, relation) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
-                store.source_key(r["content_hash"], r["doc_id"], r["url"], r["content_hash"]),
+                source_key(r["content_hash"], r["doc_id"], r["url"], r["content_hash"]),
                 r["content_hash"],
                 r["doc_id"],
                 r["url"],
@@ -140,7 +144,7 @@ def _m002_article_sources(store: SQLStore) -> None:
         )
 
 
-def _m003_canonical(store: SQLStore) -> None:
+def _m003_canonical(store: Backend) -> None:
     """Canonical events (one per happening), their versions and their member mentions."""
     _ddl(
         store,
@@ -196,7 +200,7 @@ def _m003_canonical(store: SQLStore) -> None:
     )
 
 
-def _m004_postgis(store: SQLStore) -> None:
+def _m004_postgis(store: Backend) -> None:
     """PostGIS point column and GiST index on canonical events (PostgreSQL with PostGIS only)."""
     _ddl(
         store,
@@ -211,7 +215,7 @@ def _m004_postgis(store: SQLStore) -> None:
     )
 
 
-def _m005_live_indexes(store: SQLStore) -> None:
+def _m005_live_indexes(store: Backend) -> None:
     """Indexes for the dashboard: newest-first listing and counts of live (not superseded) events."""
     # Newest first, with the point: a bbox + time query filters inside the index and needs no sort.
     order = "date DESC NULLS LAST" if store.dialect == "postgres" else "date DESC"
@@ -227,7 +231,7 @@ def _m005_live_indexes(store: SQLStore) -> None:
     )
 
 
-Migration = tuple[str, Callable[["SQLStore"], None], tuple[str, ...]]
+Migration = tuple[str, Callable[[Backend], None], tuple[str, ...]]
 
 #: (name, function, dialects it applies to), in order.
 MIGRATIONS: list[Migration] = [
@@ -237,6 +241,34 @@ MIGRATIONS: list[Migration] = [
     ("004_postgis", _m004_postgis, ("postgres",)),
     ("005_live_indexes", _m005_live_indexes, ("sqlite", "postgres")),
 ]
+
+
+def source_key(content_hash: str, doc_id: str, url: str | None, text_hash: str) -> str:
+    """Key of one (article, doc id, URL, text) sighting: re-ingesting it adds nothing."""
+    return hashlib.sha1(f"{content_hash}|{doc_id}|{url or ''}|{text_hash}".encode()).hexdigest()
+
+
+def migrate(db: Backend) -> list[str]:
+    """Apply the migrations not yet recorded in ``db``; return the names applied now.
+
+    Raises:
+        MigrationError: a migration failed (it is rolled back and not recorded).
+    """
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {r["name"] for r in db.rows("SELECT name FROM migrations")}
+    applied = []
+    for name, fn, dialects in MIGRATIONS:
+        if name in done or db.dialect not in dialects or not db.can_apply(name):
+            continue
+        try:
+            with db.transaction():
+                fn(db)
+                now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+                db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, now))
+        except Exception as exc:
+            raise MigrationError(f"migration {name} failed on {db.dialect}: {exc}") from exc
+        applied.append(name)
+    return applied
 
 
 def describe() -> str:

@@ -1,4 +1,4 @@
-"""The read side of ``SQLStore``: event filters, one event, one article, stats.
+"""The read side of ``SQLStore``: event filters, one event, one article, stats (as ``records``).
 
 Portable SQL with ``?`` placeholders; the spatial clauses come from the backend
 (``bbox_clause``/``near_clause``), so PostgreSQL uses PostGIS where it is installed.
@@ -8,26 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
+from ..records import Article, ArticleSource, Event, Source, StoredArticle, StoredEvent, StoreStats
+from .backend import Backend
 from .base import EventFilters
 
 
-class SQLReads:
+class SQLReads(Backend):
     """Queries over canonical events, articles and counts (mixed into ``SQLStore``)."""
-
-    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Run a query; return its rows as dicts."""
-        raise NotImplementedError
-
-    def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
-        """SQL condition for a west,south,east,north box."""
-        west, south, east, north = bbox
-        return "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
-
-    def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
-        """SQL condition for a radius (km) around a point."""
-        raise NotImplementedError
 
     def _where(self, f: EventFilters) -> tuple[str, list[Any]]:
         where, args = ["superseded_by IS NULL"], []
@@ -68,27 +58,21 @@ class SQLReads:
             args.append(f.doc_id)
         return " AND ".join(where), args
 
-    def _events_sql(self, filters: EventFilters | None) -> tuple[str, list[Any]]:
+    def query_events(self, filters: EventFilters | None = None) -> list[StoredEvent]:
+        """Canonical events matching the filters, newest first, with their stored public JSON."""
         f = filters or EventFilters()
         where, args = self._where(f)
-        sql = f"SELECT data FROM canonical_events WHERE {where} ORDER BY date DESC NULLS LAST, event_id"
+        sql = (
+            f"SELECT event_id, data FROM canonical_events WHERE {where}"
+            " ORDER BY date DESC NULLS LAST, event_id"
+        )
         if f.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [f.limit, f.offset]
-        return sql, args
+        return [StoredEvent(r["event_id"], r["data"]) for r in self.rows(sql, args)]
 
-    def query_events(self, filters: EventFilters | None = None) -> list[dict[str, Any]]:
-        """Canonical events matching the filters, newest first, as public event dicts."""
-        sql, args = self._events_sql(filters)
-        return [json.loads(r["data"]) for r in self.rows(sql, args)]
-
-    def query_events_json(self, filters: EventFilters | None = None) -> list[str]:
-        """The same events as ``query_events``, each already serialised as JSON (for the API)."""
-        sql, args = self._events_sql(filters)
-        return [str(r["data"]) for r in self.rows(sql, args)]
-
-    def get_event(self, event_id: str) -> dict[str, Any] | None:
-        """One canonical event with its sources, evidence and every version (follows supersession)."""
+    def get_event(self, event_id: str) -> StoredEvent | None:
+        """One canonical event with every version; a superseded id leads to its successor."""
         asked, hops = event_id, 0
         while hops < 20:
             row = self.rows(
@@ -100,18 +84,17 @@ class SQLReads:
             if nxt is None or nxt == event_id:
                 break
             event_id, hops = nxt, hops + 1
-        out: dict[str, Any] = json.loads(row[0]["data"])
-        out["versions"] = [
-            json.loads(r["data"])
-            for r in self.rows(
-                "SELECT data FROM canonical_versions WHERE event_id = ? ORDER BY version", (event_id,)
-            )
-        ]
-        if asked != event_id:
-            out["requested_id"] = asked
-        return out
+        versions = self.rows(
+            "SELECT data FROM canonical_versions WHERE event_id = ? ORDER BY version", (event_id,)
+        )
+        return StoredEvent(
+            event_id,
+            row[0]["data"],
+            tuple(r["data"] for r in versions),
+            asked if asked != event_id else None,
+        )
 
-    def get_article(self, doc_id: str) -> dict[str, Any] | None:
+    def get_article(self, doc_id: str) -> StoredArticle | None:
         """An article by doc id (its own or a copy's) or content hash, with its sources and events."""
         hit = self.rows(
             "SELECT content_hash FROM articles WHERE doc_id = ? OR content_hash = ?", (doc_id, doc_id)
@@ -126,31 +109,37 @@ class SQLReads:
             " FROM articles WHERE content_hash = ?",
             (h,),
         )[0]
-        a["warnings"] = json.loads(a["warnings"] or "[]")
-        a["sources"] = self.rows(
+        article = Article(
+            a["doc_id"],
+            a["origin"],
+            a["text"],
+            h,
+            date.fromisoformat(a["published"]) if a["published"] else None,
+            a["published_basis"],
+            a["url"],
+            a["title"],
+            tuple(json.loads(a["warnings"] or "[]")),
+        )
+        sources = self.rows(
             "SELECT doc_id, url, outlet, title, published, relation, distance FROM article_sources"
             " WHERE content_hash = ? ORDER BY relation DESC, doc_id",
             (h,),
         )
-        a["mentions"] = [
-            json.loads(r["data"])
-            for r in self.rows("SELECT data FROM events WHERE content_hash = ? ORDER BY event_id", (h,))
-        ]
-        a["events"] = sorted(
-            {
-                r["event_id"]
-                for r in self.rows(
-                    "SELECT m.event_id FROM canonical_members m JOIN events e ON e.event_id = m.mention_id"
-                    " WHERE e.content_hash = ?",
-                    (h,),
-                )
-            }
+        mentions = self.rows("SELECT data FROM events WHERE content_hash = ? ORDER BY event_id", (h,))
+        canonical = self.rows(
+            "SELECT m.event_id FROM canonical_members m JOIN events e ON e.event_id = m.mention_id"
+            " WHERE e.content_hash = ?",
+            (h,),
         )
-        if doc_id != a["doc_id"] and doc_id != h:
-            a["requested_id"] = doc_id
-        return a
+        return StoredArticle(
+            article,
+            tuple(ArticleSource(Source.from_dict(r), r["relation"], r["distance"]) for r in sources),
+            tuple(Event.from_dict(json.loads(r["data"])) for r in mentions),
+            tuple(sorted({r["event_id"] for r in canonical})),
+            doc_id if doc_id not in (article.doc_id, h) else None,
+        )
 
-    def stats(self, filters: EventFilters | None = None) -> dict[str, Any]:
+    def stats(self, filters: EventFilters | None = None) -> StoreStats:
         """Totals, and canonical events matching ``filters`` counted by day, type and country."""
         f = filters or EventFilters()
         where, args = self._where(f)
@@ -168,13 +157,13 @@ class SQLReads:
                 )
             }
 
-        return {
-            "articles": count("SELECT count(*) AS n FROM articles"),
-            "documents": count("SELECT count(DISTINCT doc_id) AS n FROM article_sources"),
-            "mentions": count("SELECT count(*) AS n FROM events"),
-            "events": count(f"SELECT count(*) AS n FROM canonical_events WHERE {where}", args),
-            "rejects": count("SELECT count(*) AS n FROM rejects"),
-            "by_type": group("event_type", "n"),
-            "by_country": group("country", "n"),
-            "by_day": group("date", "k"),
-        }
+        return StoreStats(
+            articles=count("SELECT count(*) AS n FROM articles"),
+            documents=count("SELECT count(DISTINCT doc_id) AS n FROM article_sources"),
+            mentions=count("SELECT count(*) AS n FROM events"),
+            events=count(f"SELECT count(*) AS n FROM canonical_events WHERE {where}", args),
+            rejects=count("SELECT count(*) AS n FROM rejects"),
+            by_type=group("event_type", "n"),
+            by_country=group("country", "n"),
+            by_day=group("date", "k"),
+        )

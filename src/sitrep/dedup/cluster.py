@@ -1,4 +1,4 @@
-"""Event dedup: extracted events ("mentions") from many articles → clusters, one per happening.
+"""Event dedup: extracted events (``records.Mention``) from many articles → clusters, one per happening.
 
 Two mentions report the same happening when all of these hold (``compatible``):
 
@@ -15,16 +15,13 @@ so it does not depend on the order the mentions arrive in.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any
-from urllib.parse import urlsplit
 
 from ..geodesy import distance_km
+from ..records import Event, Mention
 from ..taxonomy import STRICT_FAMILIES, SYMMETRIC_SUBTYPES, WILDCARD_SUBTYPES, family
 
 # Days two dates may differ, by time_precision (1 the day, 2 within a week, 3 vaguer).
@@ -35,120 +32,20 @@ UNLOCATED_KM = math.inf
 MAX_WINDOW = max(DATE_WINDOW.values())
 
 
-def outlet_of(url: str | None) -> str | None:
-    """The outlet behind a URL: its host name without ``www.``."""
-    if not url:
-        return None
-    host = urlsplit(url).hostname
-    return host.removeprefix("www.") if host else None
+def family_of(m: Mention) -> str:
+    """Type family of a mention (blocking key)."""
+    return family(m.event.event_type, m.event.sub_event_type)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRef:
-    """One document that reported an event: where it is and when it was published."""
-
-    doc_id: str
-    url: str | None = None
-    outlet: str | None = None
-    title: str | None = None
-    published: date | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON shape of a source."""
-        return {
-            "doc_id": self.doc_id,
-            "url": self.url,
-            "outlet": self.outlet,
-            "title": self.title,
-            "published": self.published.isoformat() if self.published else None,
-        }
+def block(m: Mention) -> tuple[str, str]:
+    """Blocking key: (country, type family)."""
+    return (m.event.country or "", family_of(m))
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One extracted event together with the article that reported it (the dedup input)."""
-
-    event_id: str
-    source: SourceRef
-    event_type: str
-    sub_event_type: str
-    date: date | None = None
-    time_precision: int = 3
-    location: str | None = None
-    admin1: str | None = None
-    country: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    geonameid: int | None = None
-    geo_precision: int | None = None
-    actor1: str | None = None
-    actor2: str | None = None
-    fatalities: int | None = None
-    confidence: float = 0.5
-    hedged: bool = False
-    background: bool = False
-    evidence: tuple[tuple[str, int, int], ...] = ()
-    copies: tuple[SourceRef, ...] = field(default=())  # near-duplicate copies of the same article
-
-    @property
-    def doc_id(self) -> str:
-        """The reporting document."""
-        return self.source.doc_id
-
-    @property
-    def day(self) -> dt.date | None:
-        """The event's date, else the report's publication date."""
-        return self.date or self.source.published
-
-    @property
-    def family(self) -> str:
-        """Type family (blocking key)."""
-        return family(self.event_type, self.sub_event_type)
-
-    def block(self) -> tuple[str, str]:
-        """Blocking key: (country, type family)."""
-        return (self.country or "", self.family)
-
-    def report_key(self) -> tuple[str, str, str]:
-        """Report order: publication date, then document and event ids (all stable)."""
-        pub = self.source.published.isoformat() if self.source.published else "9999-12-31"
-        return (pub, self.doc_id, self.event_id)
-
-    @classmethod
-    def from_dict(
-        cls, event: Mapping[str, Any], source: SourceRef, copies: Iterable[SourceRef] = ()
-    ) -> Mention:
-        """Build from the public event dict (``Event.to_dict()``) and the article's source."""
-        d = event.get("date")
-        return cls(
-            event_id=str(event["event_id"]),
-            source=source,
-            event_type=str(event["event_type"]),
-            sub_event_type=str(event["sub_event_type"]),
-            date=date.fromisoformat(d) if isinstance(d, str) else d,
-            time_precision=int(event.get("time_precision") or 3),
-            location=event.get("location"),
-            admin1=event.get("admin1"),
-            country=event.get("country"),
-            latitude=event.get("latitude"),
-            longitude=event.get("longitude"),
-            geonameid=event.get("geonameid"),
-            geo_precision=event.get("geo_precision"),
-            actor1=event.get("actor1"),
-            actor2=event.get("actor2"),
-            fatalities=event.get("fatalities"),
-            confidence=float(event.get("confidence") or 0.0),
-            hedged=bool(event.get("hedged")),
-            background=bool(event.get("background")),
-            evidence=tuple((e["text"], int(e["start"]), int(e["end"])) for e in event.get("evidence") or ()),
-            copies=tuple(sorted(copies, key=lambda s: (s.doc_id, s.url or ""))),
-        )
-
-
-def _radius(m: Mention) -> float:
-    if m.latitude is None or m.longitude is None:
+def _radius(e: Event) -> float:
+    if e.latitude is None or e.longitude is None:
         return UNLOCATED_KM
-    return PLACE_RADIUS_KM.get(m.geo_precision or 3, PLACE_RADIUS_KM[3])
+    return PLACE_RADIUS_KM.get(e.geo_precision or 3, PLACE_RADIUS_KM[3])
 
 
 def _actor(value: str | None) -> str | None:
@@ -164,7 +61,7 @@ def _same_side(a: str | None, b: str | None) -> bool:
     return x is None or y is None or x == y
 
 
-def actors_compatible(a: Mention, b: Mention) -> bool:
+def actors_compatible(a: Event, b: Event) -> bool:
     """Each side unknown or the same; armed clashes and riots may name the sides in either order."""
     if _same_side(a.actor1, b.actor1) and _same_side(a.actor2, b.actor2):
         return True
@@ -172,11 +69,12 @@ def actors_compatible(a: Mention, b: Mention) -> bool:
     return symmetric and _same_side(a.actor1, b.actor2) and _same_side(a.actor2, b.actor1)
 
 
-def types_compatible(a: Mention, b: Mention) -> bool:
+def types_compatible(a: Event, b: Event) -> bool:
     """Same family; strict families also need the same sub-type (or a wildcard one)."""
-    if a.family != b.family:
+    fa = family(a.event_type, a.sub_event_type)
+    if fa != family(b.event_type, b.sub_event_type):
         return False
-    if a.family not in STRICT_FAMILIES or a.sub_event_type == b.sub_event_type:
+    if fa not in STRICT_FAMILIES or a.sub_event_type == b.sub_event_type:
         return True
     return a.sub_event_type in WILDCARD_SUBTYPES or b.sub_event_type in WILDCARD_SUBTYPES
 
@@ -186,12 +84,13 @@ def date_gap(a: Mention, b: Mention) -> float | None:
     da, db = a.day, b.day
     if da is None or db is None:
         return 1.0  # undated: compatible, but the weakest match
-    window = max(DATE_WINDOW.get(a.time_precision, MAX_WINDOW), DATE_WINDOW.get(b.time_precision, MAX_WINDOW))
+    ta, tb = a.event.time_precision, b.event.time_precision
+    window = max(DATE_WINDOW.get(ta, MAX_WINDOW), DATE_WINDOW.get(tb, MAX_WINDOW))
     gap = abs((da - db).days)
     return gap / window if gap <= window else None
 
 
-def place_gap(a: Mention, b: Mention) -> float | None:
+def place_gap(a: Event, b: Event) -> float | None:
     """Distance as a fraction of the allowed radius (None: too far apart)."""
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         if a.admin1 and b.admin1 and a.admin1 != b.admin1 and a.geo_precision == b.geo_precision == 1:
@@ -204,17 +103,18 @@ def place_gap(a: Mention, b: Mention) -> float | None:
 
 def score(a: Mention, b: Mention) -> float | None:
     """How far apart two mentions are (0 = identical), or None when they cannot be one happening."""
-    if a.doc_id == b.doc_id or a.block() != b.block():
+    if a.doc_id == b.doc_id or block(a) != block(b):
         return None
-    if not types_compatible(a, b) or not actors_compatible(a, b):
+    ea, eb = a.event, b.event
+    if not types_compatible(ea, eb) or not actors_compatible(ea, eb):
         return None
     dg = date_gap(a, b)
     if dg is None:
         return None
-    pg = place_gap(a, b)
+    pg = place_gap(ea, eb)
     if pg is None:
         return None
-    return dg + pg + (0.0 if a.sub_event_type == b.sub_event_type else 0.5)
+    return dg + pg + (0.0 if ea.sub_event_type == eb.sub_event_type else 0.5)
 
 
 def compatible(a: Mention, b: Mention) -> bool:
@@ -227,11 +127,11 @@ CELL_DEGREES = 3.0  # 333 km of latitude: wider than the widest radius (300 km)
 _LON_CELLS = int(360 / CELL_DEGREES)
 
 
-def _cell(m: Mention) -> Cell:
-    """Grid cell of a located mention (None when unlocated)."""
-    if m.latitude is None or m.longitude is None:
+def _cell(e: Event) -> Cell:
+    """Grid cell of a located event (None when unlocated)."""
+    if e.latitude is None or e.longitude is None:
         return None
-    return (math.floor(m.latitude / CELL_DEGREES), math.floor(m.longitude / CELL_DEGREES) % _LON_CELLS)
+    return (math.floor(e.latitude / CELL_DEGREES), math.floor(e.longitude / CELL_DEGREES) % _LON_CELLS)
 
 
 def _neighbours(cell: tuple[int, int]) -> list[tuple[int, int]]:
@@ -263,16 +163,16 @@ def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
     )
     undated: dict[tuple[str, str], set[int]] = defaultdict(set)
     for m in ordered:
-        key = m.block()
+        key = block(m)
         clusters = blocks[key]
-        own = _cell(m)
+        own = _cell(m.event)
         if m.day is None:
             candidates: set[int] = set(range(len(clusters)))
         else:
             candidates = set(undated[key])
             idx = index[key]
             cells: list[Cell] = [None] + (_neighbours(own) if own is not None else [])
-            mine = DATE_WINDOW.get(m.time_precision, MAX_WINDOW)
+            mine = DATE_WINDOW.get(m.event.time_precision, MAX_WINDOW)
             for tp, theirs in DATE_WINDOW.items():
                 reach = max(mine, theirs)
                 for k in range(-reach, reach + 1):
@@ -302,7 +202,7 @@ def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
         if m.day is None:
             undated[key].add(best)
         else:
-            tp = m.time_precision if m.time_precision in DATE_WINDOW else max(DATE_WINDOW)
+            tp = m.event.time_precision if m.event.time_precision in DATE_WINDOW else max(DATE_WINDOW)
             index[key][(tp, m.day, own)].add(best)
     out = [members for block in blocks.values() for members in block]
     out.sort(key=lambda ms: ms[0].report_key())
@@ -313,6 +213,6 @@ def neighbourhood(mentions: Sequence[Mention]) -> tuple[set[tuple[str, str]], da
     """Blocks and the date range (padded by two windows) a re-cluster around ``mentions`` must read."""
     days = [d for d in (m.day for m in mentions) if d is not None]
     if not days:
-        return {m.block() for m in mentions}, None, None
+        return {block(m) for m in mentions}, None, None
     pad = timedelta(days=2 * MAX_WINDOW)
-    return {m.block() for m in mentions}, min(days) - pad, max(days) + pad
+    return {block(m) for m in mentions}, min(days) - pad, max(days) + pad

@@ -1,0 +1,8 @@
+"""The API's routes, one module per resource (each an ``APIRouter``)."""
+
+from .admin import router as admin
+from .articles import router as articles
+from .events import router as events
+from .stats import router as stats
+
+__all__ = ["admin", "articles", "events", "stats"]

@@ -1,0 +1,235 @@
+"""The public JSON shapes of the records, and the formats the CLI and the API write them in.
+
+Every shape a user sees is made here (an ``Event``'s own, the ``jsonl`` line of ``sitrep extract``,
+is ``Event.to_dict`` beside its inverse in ``records``): a source, a version, a canonical event
+(stored as written, and so returned by the store and the API). ``render`` writes events as
+jsonl, json, csv (ACLED-like columns) or geojson. Hand-written because the shapes are ours.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from .records import CanonicalEvent, Event, Source, StoredArticle, StoredEvent, StoreStats, Version
+
+FORMATS = ("jsonl", "json", "csv", "geojson")
+CSV_COLUMNS = [
+    ("event_id_cnty", "event_id"),
+    ("event_date", "date"),
+    ("time_precision", "time_precision"),
+    ("event_type", "event_type"),
+    ("sub_event_type", "sub_event_type"),
+    ("actor1", "actor1"),
+    ("actor2", "actor2"),
+    ("iso", "country"),
+    ("admin1", "admin1"),
+    ("location", "location"),
+    ("latitude", "latitude"),
+    ("longitude", "longitude"),
+    ("geo_precision", "geo_precision"),
+    ("geonameid", "geonameid"),
+    ("fatalities", "fatalities"),
+    ("confidence", "confidence"),
+    ("notes", None),
+    ("source", None),
+    ("source_url", None),
+    ("doc_id", "doc_id"),
+]
+
+
+def to_feature(e: dict[str, Any]) -> dict[str, Any]:
+    """One event as a GeoJSON Feature (geometry null when it has no coordinates)."""
+    geom = None
+    if e.get("latitude") is not None and e.get("longitude") is not None:
+        geom = {"type": "Point", "coordinates": [e["longitude"], e["latitude"]]}
+    return {"type": "Feature", "id": e.get("event_id"), "geometry": geom, "properties": e}
+
+
+def csv_row(e: dict[str, Any]) -> list[Any]:
+    """ACLED-like CSV columns for one event."""
+    out = []
+    for col, key in CSV_COLUMNS:
+        if key is not None:
+            v = e.get(key)
+        elif col == "notes":
+            v = " ".join(ev["text"] for ev in e.get("evidence", []))
+        elif col == "source":
+            v = (e.get("source") or {}).get("title") or (e.get("source") or {}).get("doc_id")
+        else:
+            v = (e.get("source") or {}).get("url")
+        out.append("" if v is None else v)
+    return out
+
+
+def event_dict(e: Event | StoredEvent) -> dict[str, Any]:
+    """The public JSON shape of an extracted event (``Event.to_dict``) or of a stored canonical one."""
+    return e.to_dict() if isinstance(e, Event) else dict(json.loads(e.document))
+
+
+def render(records: Iterable[Event | StoredEvent], fmt: str) -> Iterable[str]:
+    """Serialise events as text chunks in one of FORMATS (jsonl streams; the others are whole)."""
+    events = (event_dict(e) for e in records)
+    if fmt == "jsonl":
+        for e in events:
+            yield json.dumps(e, ensure_ascii=False) + "\n"
+    elif fmt == "json":
+        yield json.dumps(list(events), ensure_ascii=False, indent=1) + "\n"
+    elif fmt == "geojson":
+        fc = {"type": "FeatureCollection", "features": [to_feature(e) for e in events]}
+        yield json.dumps(fc, ensure_ascii=False) + "\n"
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow([c for c, _ in CSV_COLUMNS])
+        for e in events:
+            w.writerow(csv_row(e))
+        yield buf.getvalue()
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+
+
+def _json(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, date) else v
+
+
+def source_dict(s: Source) -> dict[str, Any]:
+    """JSON shape of a source (with its outlet)."""
+    return {
+        "doc_id": s.doc_id,
+        "url": s.url,
+        "outlet": s.outlet,
+        "title": s.title,
+        "published": _json(s.published),
+    }
+
+
+def version_dict(v: Version) -> dict[str, Any]:
+    """JSON shape of a version."""
+    return {
+        "version": v.version,
+        "as_of": _json(v.as_of),
+        "reported_by": list(v.reported_by),
+        "changes": list(v.changes),
+        "refined_by": list(v.refined_by),
+        "fields": {k: _json(x) for k, x in v.fields},
+    }
+
+
+def canonical_sources(c: CanonicalEvent) -> list[dict[str, Any]]:
+    """Every reporting document (and its near-duplicate copies) with its evidence spans."""
+    out: list[dict[str, Any]] = []
+    for m in c.mentions:
+        ev = [asdict(e) for e in m.event.evidence]
+        out.append({**source_dict(m.source), "event_id": m.event_id, "evidence": ev, "copy_of": None})
+        for cp in m.copies:
+            out.append({**source_dict(cp), "event_id": m.event_id, "evidence": ev, "copy_of": m.doc_id})
+    return out
+
+
+def canonical_dict(c: CanonicalEvent) -> dict[str, Any]:
+    """The public JSON shape: ``Event.to_dict()`` fields plus sources, versions and counts."""
+    first = c.mentions[0]
+    sources = canonical_sources(c)
+    evidence = [{**asdict(e), "doc_id": m.doc_id} for m in c.mentions for e in m.event.evidence]
+    pubs = [m.source.published for m in c.mentions if m.source.published]
+    return {
+        "event_id": c.event_id,
+        "doc_id": first.doc_id,
+        **{k: _json(v) for k, v in c.fields},
+        "evidence": evidence,
+        "confidence": round(c.confidence, 3),
+        "hedged": c.hedged,
+        "background": c.background,
+        "source": {k: v for k, v in source_dict(first.source).items() if k != "outlet"},
+        "sources": sources,
+        "n_sources": len({s["doc_id"] for s in sources}),
+        "version": len(c.versions),
+        "first_reported": min(pubs).isoformat() if pubs else None,
+        "last_reported": max(pubs).isoformat() if pubs else None,
+    }
+
+
+def event_detail(e: StoredEvent) -> dict[str, Any]:
+    """One canonical event with every version (and the id asked for, when it was superseded)."""
+    out = event_dict(e)
+    out["versions"] = [json.loads(v) for v in e.versions]
+    if e.requested_id is not None:
+        out["requested_id"] = e.requested_id
+    return out
+
+
+def events_page(events: list[StoredEvent], limit: int, offset: int, next_url: str | None) -> bytes:
+    """The ``/api/events`` JSON body: ``{"events", "count", "limit", "offset", "next"}``.
+
+    Made from the stored JSON text of each event, with no decode/encode round trip.
+    """
+    tail = json.dumps({"limit": limit, "offset": offset, "next": next_url})
+    body = '{"events": [' + ", ".join(e.document for e in events) + f'], "count": {len(events)}, ' + tail[1:]
+    return body.encode("utf-8")
+
+
+def feature_collection(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """A FeatureCollection of Point features (event dict as properties); unlocated events are skipped."""
+    features = []
+    for ev in events:
+        lat, lon = ev.get("latitude"), ev.get("longitude")
+        if lat is None or lon is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": ev.get("event_id"),
+                "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+                "properties": ev,
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "count": len(features),
+        "skipped": len(events) - len(features),
+    }
+
+
+def article_dict(v: StoredArticle) -> dict[str, Any]:
+    """A stored article: its text, every document that carried it, its mentions and events."""
+    a = v.article
+    out: dict[str, Any] = {
+        "doc_id": a.doc_id,
+        "content_hash": a.content_hash,
+        "origin": a.origin,
+        "url": a.url,
+        "title": a.title,
+        "published": _json(a.published),
+        "published_basis": a.published_basis,
+        "text": a.text,
+        "warnings": list(a.warnings),
+        "sources": [
+            {**source_dict(s.source), "relation": s.relation, "distance": s.distance} for s in v.sources
+        ],
+        "mentions": [e.to_dict() for e in v.mentions],
+        "events": list(v.events),
+    }
+    if v.requested_id is not None:
+        out["requested_id"] = v.requested_id
+    return out
+
+
+def stats_dict(s: StoreStats) -> dict[str, Any]:
+    """Totals and counts by type, country and day."""
+    return {
+        "articles": s.articles,
+        "documents": s.documents,
+        "mentions": s.mentions,
+        "events": s.events,
+        "rejects": s.rejects,
+        "by_type": dict(s.by_type),
+        "by_country": dict(s.by_country),
+        "by_day": dict(s.by_day),
+    }

@@ -1,0 +1,55 @@
+"""What a SQL backend supplies: statements, rows, transactions and its spatial clauses.
+
+``sqlite.py`` and ``postgres.py`` implement these hooks; the migrations, the writes
+(``sql``, ``mentions``) and the reads (``reads``) are written once over them, in portable SQL
+with ``?`` placeholders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Any, ClassVar
+
+
+class Backend:
+    """A database connection as the store's SQL sees it (subclasses provide the connection)."""
+
+    dialect: ClassVar[str] = ""
+    has_postgis: bool = False
+    url: str = ""
+    settings_hash: str = ""
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """Run one statement; return the number of rows it changed."""
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for many parameter rows."""
+        for r in rows:
+            self.execute(sql, r)
+
+    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a query; return its rows as dicts."""
+        raise NotImplementedError
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """A write transaction (nested calls join the outer one)."""
+        raise NotImplementedError
+
+    def can_apply(self, name: str) -> bool:
+        """Whether an optional migration can run now (PostGIS)."""
+        return True
+
+    def bbox_clause(self, bbox: tuple[float, float, float, float]) -> tuple[str, list[Any]]:
+        """SQL condition for a west,south,east,north box."""
+        west, south, east, north = bbox
+        return "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
+
+    def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
+        """SQL condition for a radius (km) around a point."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Close the connection."""
+        raise NotImplementedError

@@ -1,0 +1,245 @@
+"""The store side of dedup: mentions read for re-clustering, canonical events written back.
+
+``load_mentions`` selects extracted events by article, by id, or by country and date window,
+each with its article as source and the article's stored copies. ``write_canonical`` upserts
+canonical events with their members and versions, leaves unchanged ones alone (a digest of
+their JSON), and marks the ones a re-clustering replaced as ``superseded_by`` their successor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from ..records import CanonicalEvent, Event, Mention, Source
+from ..serialize import canonical_dict, version_dict
+from ..taxonomy import family
+from .backend import Backend
+from .base import DedupCounts
+
+CHUNK = 500
+CANONICAL_COLUMNS = (
+    "event_id, event_type, sub_event_type, family, date, time_precision, location, admin1, country,"
+    " latitude, longitude, geo_precision, actor1, actor2, fatalities, n_sources, version, first_reported,"
+    " last_reported, search, digest, superseded_by, producer, data"
+)
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    """``items`` in slices of ``size`` (SQL parameter lists stay short)."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def marks(n: int) -> str:
+    """``n`` comma-separated placeholders."""
+    return ",".join("?" * n)
+
+
+class SQLMentions(Backend):
+    """Dedup input and output over the ``events``, ``article_sources`` and ``canonical_*`` tables."""
+
+    def load_mentions(
+        self,
+        *,
+        content_hashes: Sequence[str] = (),
+        event_ids: Sequence[str] = (),
+        countries: Sequence[str | None] = (),
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[Mention]:
+        """Extracted events, each with its article as source and the article's copies.
+
+        Selects by article hashes, by event ids, or by countries (None = unknown country) within
+        a date range (an undated event counts on its article's publication date); with no
+        selector at all, every mention.
+        """
+        base = (
+            "SELECT e.data, e.content_hash, a.doc_id, a.url, a.title, a.published FROM events e"
+            " JOIN articles a ON a.content_hash = e.content_hash WHERE "
+        )
+        found: dict[str, dict[str, Any]] = {}
+        if not (content_hashes or event_ids or countries):
+            for r in self.rows(base + "1 = 1"):
+                found[r["content_hash"] + json.loads(r["data"])["event_id"]] = r
+        for part in chunks(list(content_hashes)):
+            for r in self.rows(base + f"e.content_hash IN ({marks(len(part))})", part):
+                found[r["content_hash"] + json.loads(r["data"])["event_id"]] = r
+        for part in chunks(list(event_ids)):
+            for r in self.rows(base + f"e.event_id IN ({marks(len(part))})", part):
+                found[r["content_hash"] + json.loads(r["data"])["event_id"]] = r
+        if countries:
+            named = [c for c in countries if c]
+            conds, args = [], []
+            if named:
+                conds.append(f"e.country IN ({marks(len(named))})")
+                args += named
+            if any(c is None or c == "" for c in countries):
+                conds.append("e.country IS NULL")
+            where = "(" + " OR ".join(conds) + ")"
+            if since and until:
+                where += " AND (e.date BETWEEN ? AND ? OR (e.date IS NULL AND a.published BETWEEN ? AND ?))"
+                args += [since.isoformat(), until.isoformat()] * 2
+            for r in self.rows(base + where, args):
+                found[r["content_hash"] + json.loads(r["data"])["event_id"]] = r
+        copies: dict[str, list[Source]] = defaultdict(list)
+        hashes = sorted({r["content_hash"] for r in found.values()})
+        for part in chunks(hashes):
+            for c in self.rows(
+                "SELECT content_hash, doc_id, url, outlet, title, published FROM article_sources"
+                f" WHERE relation <> 'self' AND content_hash IN ({marks(len(part))})",
+                part,
+            ):
+                copies[c.pop("content_hash")].append(Source.from_dict(c))
+        out = []
+        for key in sorted(found):
+            r = found[key]
+            source = {k: r[k] for k in ("doc_id", "url", "title", "published")}
+            own = sorted(copies.get(r["content_hash"], []), key=lambda s: (s.doc_id, s.url or ""))
+            out.append(Mention(Event.from_dict({**json.loads(r["data"]), "source": source}), tuple(own)))
+        return out
+
+    def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]:
+        """Mention id → the canonical event it currently belongs to."""
+        out: dict[str, str] = {}
+        for part in chunks(list(event_ids)):
+            for r in self.rows(
+                "SELECT mention_id, event_id FROM canonical_members"
+                f" WHERE mention_id IN ({marks(len(part))})",
+                part,
+            ):
+                out[r["mention_id"]] = r["event_id"]
+        return out
+
+    def members(self, canonical_ids: Sequence[str]) -> dict[str, str]:
+        """Mention id → canonical id for every member of the given canonical events."""
+        out: dict[str, str] = {}
+        for part in chunks(sorted(canonical_ids)):
+            for r in self.rows(
+                f"SELECT mention_id, event_id FROM canonical_members WHERE event_id IN ({marks(len(part))})",
+                part,
+            ):
+                out[r["mention_id"]] = r["event_id"]
+        return out
+
+    def write_canonical(
+        self, events: Sequence[CanonicalEvent], scope: Sequence[str] = (), *, assume_new: bool = False
+    ) -> DedupCounts:
+        """Upsert canonical events with their members and versions; unchanged ones are left alone.
+
+        Args:
+            events: the canonical events re-computed for the mentions in ``scope``.
+            scope: every mention id that was re-clustered; a canonical event that held one of them
+                and is not in ``events`` any more is marked ``superseded_by`` its successor.
+            assume_new: skip the change check (bulk loads into an empty store).
+        """
+        old = self.canonical_ids(scope) if scope else {}
+        new_of = {m.event_id: c.event_id for c in events for m in c.mentions}
+        created = updated = unchanged = superseded = 0
+        with self.transaction():
+            rows, members, versions, changed = [], [], [], []
+            for c in events:
+                data = canonical_dict(c)
+                vers = [version_dict(v) for v in c.versions]
+                digest = hashlib.sha1(json.dumps([data, vers], sort_keys=True).encode()).hexdigest()
+                if not assume_new:
+                    prev = self.rows(
+                        "SELECT digest, superseded_by FROM canonical_events WHERE event_id = ?", (c.event_id,)
+                    )
+                    if prev and prev[0]["digest"] == digest and prev[0]["superseded_by"] is None:
+                        unchanged += 1
+                        continue
+                    created += not prev
+                    updated += bool(prev)
+                else:
+                    created += 1
+                changed.append(c)
+                rows.append(self._canonical_row(c, data, digest))
+                members += [(m.event_id, c.event_id, m.doc_id) for m in c.mentions]
+                versions += [
+                    (c.event_id, v["version"], v["as_of"], json.dumps(v, ensure_ascii=False)) for v in vers
+                ]
+            if not assume_new:
+                self._clear_members([c.event_id for c in changed], [m[0] for m in members])
+            updates = ", ".join(
+                f"{c.strip()} = excluded.{c.strip()}" for c in CANONICAL_COLUMNS.split(",")[1:]
+            )
+            self.executemany(
+                f"INSERT INTO canonical_events ({CANONICAL_COLUMNS}) VALUES ({marks(24)})"
+                f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now_sql()}",
+                rows,
+            )
+            self.executemany(
+                "INSERT INTO canonical_members (mention_id, event_id, doc_id) VALUES (?,?,?)",
+                members,
+            )
+            self.executemany(
+                "INSERT INTO canonical_versions (event_id, version, as_of, data) VALUES (?,?,?,?)", versions
+            )
+            gone = sorted(set(old.values()) - {c.event_id for c in events})
+            for oid in gone:
+                successors = sorted(new_of[m] for m, o in old.items() if o == oid and m in new_of)
+                superseded += self.execute(
+                    "UPDATE canonical_events SET superseded_by = ? WHERE event_id = ?",
+                    (successors[0] if successors else oid, oid),
+                )
+        return DedupCounts(created, updated, unchanged, superseded)
+
+    def _clear_members(self, event_ids: Sequence[str], mention_ids: Sequence[str]) -> None:
+        """Forget the versions and members of the events to rewrite, and where their mentions were."""
+        for part in chunks(event_ids):
+            self.execute(f"DELETE FROM canonical_versions WHERE event_id IN ({marks(len(part))})", part)
+            self.execute(f"DELETE FROM canonical_members WHERE event_id IN ({marks(len(part))})", part)
+        for part in chunks(mention_ids):
+            self.execute(f"DELETE FROM canonical_members WHERE mention_id IN ({marks(len(part))})", part)
+
+    def _now_sql(self) -> str:
+        return "(datetime('now'))" if self.dialect == "sqlite" else "(now()::text)"
+
+    @staticmethod
+    def _canonical_row(c: CanonicalEvent, data: dict[str, Any], digest: str) -> tuple[Any, ...]:
+        search = " ".join(
+            str(x)
+            for x in (
+                data["event_type"],
+                data["sub_event_type"],
+                data["location"],
+                data["admin1"],
+                data["country"],
+                data["actor1"],
+                data["actor2"],
+                *(e["text"] for e in data["evidence"]),
+                *(s["outlet"] or "" for s in data["sources"]),
+            )
+            if x
+        ).casefold()
+        return (
+            c.event_id,
+            data["event_type"],
+            data["sub_event_type"],
+            family(data["event_type"], data["sub_event_type"]),
+            data["date"],
+            data["time_precision"],
+            data["location"],
+            data["admin1"],
+            data["country"],
+            data["latitude"],
+            data["longitude"],
+            data["geo_precision"],
+            data["actor1"],
+            data["actor2"],
+            data["fatalities"],
+            data["n_sources"],
+            data["version"],
+            data["first_reported"],
+            data["last_reported"],
+            search,
+            digest,
+            None,
+            c.producer,
+            json.dumps(data, ensure_ascii=False),
+        )
