@@ -20,7 +20,7 @@ class TopoInfo:
     """How one toponym was resolved and what it means for choosing an event location."""
 
     precision: int | None  # 1 the named town, 2 tied to a nearby town, 3 region/country; None unresolved
-    how: str  # "gazetteer", "country", "admin1", "region", "linked", "focus", "unresolved"
+    how: str  # "gazetteer", "country", "admin1", "admin2", "region", "linked", "focus", "unresolved"
     region: bool = False  # "northern Mali", "the Y region": an area, not a point
     linked_to: str | None = None  # the name (as written) of the place it was tied to
     origin: bool = False  # "speaking from Paris": where someone spoke from, not where it happened

@@ -20,6 +20,7 @@ from .recognise import Cand
 __all__ = ["lemma", "link_unknown"]
 
 _PARA = re.compile(r"\n\s*")
+PHRASES = frozenset({"admin", "phrase"})  # sources of names only the words around them reveal
 
 
 def _sentence_ids(doc: Doc) -> list[int]:
@@ -55,10 +56,13 @@ def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer,
         # A small namesake abroad while the text is about another country: trust a tie in the text more.
         far = (
             c.place is not None
-            and c.how == "gazetteer"
             and c.place.country != focus
             and focus is not None
-            and (c.place.population < 100_000 or normalize(c.span.text) != normalize(c.place.name))
+            and (
+                c.source in PHRASES
+                or c.how == "gazetteer"
+                and (c.place.population < 100_000 or normalize(c.span.text) != normalize(c.place.name))
+            )
         )  # a big city abroad only counts as "far" when it matched through an alternate name
         weak = far and c.source == "gazetteer"
         if c.place is not None and not far:
@@ -78,13 +82,20 @@ def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer,
             c.place, c.how, c.precision = None, "drop", None  # a person or word that is also a far-off hamlet
             continue
         if target is None and far:
+            if c.source in PHRASES:  # "Kanko village" in a Nigerian story is no namesake abroad
+                c.place, c.how, c.precision = None, "unresolved", None
             continue  # named by spaCy and in the gazetteer: keep the namesake
         if target is not None:
             y = cands[target]
             assert y.place is not None
             c.place, c.how, c.linked_to, c.score = y.place, "linked", doc.text[y.start : y.end], 0.5
-            c.precision = 3 if y.precision == 3 else 2
+            c.precision = 3 if y.precision == 3 else 2  # a village in a district (ADM2): precision 2
     linked = {normalize(c.span.text): c for c in cands if c.how == "linked"}
+    for c in cands:  # "the villages of X and Y near Z": both are near Z
+        for o in cands:
+            phrase = c.listed_with_settlement or o.listed_with_settlement
+            if phrase and o.how == "linked" and c.place is None and c.how != "drop" and _conjoined(c, o):
+                linked.setdefault(normalize(c.span.text), o)
     for c in cands:  # one sense per discourse: "X" tied once is tied everywhere
         if c.place is None and c.how != "drop":
             tied = linked.get(normalize(c.span.text))
@@ -95,6 +106,12 @@ def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer,
                 c.place, c.how, c.precision, c.score = gaz.country(focus), "focus", 3, 0.2
                 if c.place is None:
                     c.how, c.precision = "unresolved", None
+
+
+def _conjoined(a: Cand, b: Cand) -> bool:
+    """Two names listed together ("the villages of X and Y")."""
+    ends = {t.i for t in b.span}
+    return any(o.i in ends for t in a.span for o in t.conjuncts)
 
 
 def _linked_after(cands: list[Cand], k: int, doc: Doc, sent: list[int], words: PlaceWords) -> int | None:

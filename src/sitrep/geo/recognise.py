@@ -1,7 +1,8 @@
 """Toponym recognition: which spans of a parsed document name places.
 
-spaCy's GPE/LOC/FAC spans, plus capitalised token runs that are exactly a gazetteer name
-(the small English model often labels towns PERSON or ORG), plus proper-noun conjuncts of a
+spaCy's GPE/LOC/FAC spans, plus names that the words around them reveal whatever their label
+("Katsina State", "Kanko village": ``phrases.py``), plus capitalised token runs that are exactly a
+gazetteer name (the small English model often labels towns PERSON or ORG), plus proper-noun conjuncts of a
 place ("Gao, Zorbaki and Timbuktu"). Demonyms, titles, calendar words, compass words and
 counties known only by a short alternate name ("Ford") are kept out; "northern X" and "the X
 region" become area toponyms. Resolution is ``resolve.py``'s job. The words are the language's
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Language, PlaceWords
 from ..records import Place
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer
+from .phrases import Phrase, admin_phrases, settlement_phrases, titled
 
 __all__ = ["Cand", "calendar_words", "recognise", "titled"]
 
@@ -40,6 +42,8 @@ class Cand:
     score: float = 0.0
     linked_to: str | None = None
     options: list[tuple[Place, int]] = field(default_factory=list)
+    listed_with_settlement: bool = False  # "the villages of X and Y": X and Y
+    inner: bool = False  # resolved by a part of its name ("Bamako" of "Bamako airport")
 
 
 def _strip(span: Span, words: PlaceWords) -> Span | None:
@@ -52,12 +56,6 @@ def _strip(span: Span, words: PlaceWords) -> Span | None:
     return span.doc[s:e] if e > s else None
 
 
-def titled(tok: Token) -> bool:
-    """A capitalised word that can be part of a place name."""
-    t = tok.text
-    return bool(t) and t[0].isupper() and (t.isalpha() or t.replace(".", "").replace("'", "").isalpha())
-
-
 def _ent_label(doc: Doc) -> list[str]:
     """Per-token NER label ("" outside entities)."""
     labels = [""] * len(doc)
@@ -67,9 +65,17 @@ def _ent_label(doc: Doc) -> list[str]:
     return labels
 
 
-def _person_words(doc: Doc) -> set[str]:
-    """Words of multi-word PERSON names, so a lone "Coulibaly" later on is not taken for a town."""
-    return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+def _person_words(doc: Doc, words: PlaceWords) -> set[str]:
+    """Words of multi-word PERSON names, so a lone "Coulibaly" later on is not taken for a town.
+
+    A "name" that opens with a direction ("Northern Mali" tagged PERSON) is an area, not a person.
+    """
+    return {
+        t.lower_
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ not in words.DIRECTIONS
+        for t in ent
+    }
 
 
 @dataclass(slots=True)
@@ -91,6 +97,15 @@ class _Scan:
         if any(self.taken[i] for i in range(span.start, span.end)):
             return
         self.claim(Cand(span, span.start_char, span.end_char, source), span)
+
+    def add_phrases(self, phrases: list[Phrase]) -> None:
+        """Candidates for the names phrases reveal ("Kanko village", "Katsina State")."""
+        for ph in phrases:
+            if not any(self.taken[i] for i in range(ph.claim.start, ph.claim.end)):
+                end = ph.claim.end_char if ph.region else ph.name.end_char
+                cand = Cand(ph.name, ph.name.start_char, end, ph.source, region=ph.region)
+                cand.listed_with_settlement = not ph.region
+                self.claim(cand, ph.claim)
 
     def claim(self, cand: Cand, tokens: Span) -> None:
         """Take ``cand``, claiming ``tokens``."""
@@ -124,10 +139,12 @@ def recognise(doc: Doc, gaz: Gazetteer, lang: Language) -> list[Cand]:
         lang.places,
         calendar_words(lang),
         _ent_label(doc),
-        _person_words(doc),
+        _person_words(doc, lang.places),
         [False] * len(doc),
     )
+    scan.add_phrases(settlement_phrases(doc, gaz, scan.words, scan.taken))
     _from_entities(scan)
+    scan.add_phrases(admin_phrases(doc, gaz, scan.words, scan.taken))
     _from_capitalised_runs(scan)
     _from_conjuncts(scan)
     scan.cands.sort(key=lambda c: c.start)
@@ -149,20 +166,30 @@ def _from_entities(scan: _Scan) -> None:
             and not any(t.lower_ in words.FACILITY_WORDS for t in span)
         ):
             continue  # "Paris Saint-Germain": a club or brand, not a facility
-        if ent.label_ in words.NER_LABELS:
-            if (
-                span[0].lower_ in words.DIRECTIONS
-                and len(span) > 1
-                and not gaz.country_by_name(span.text)
-                and not gaz.is_place_name(span.text)
-            ):  # "northern Mali" as one entity, but not "South Africa" or "West Java"
-                scan.claim(Cand(span[1:], span.start_char, span.end_char, "ner", region=True), span)
-            else:
-                scan.add(span, "ner")
+        if _directed_area(span, ent.label_, gaz, words):  # "northern Mali", even tagged PERSON
+            scan.claim(Cand(span[1:], span.start_char, span.end_char, "ner", region=True), span)
+        elif ent.label_ in words.NER_LABELS:
+            scan.add(span, "ner")
         elif len(span) == 1 and ent.label_ in ("PERSON", "ORG", "NORP") and _single_ok(span, scan):
             scan.add(span, "gazetteer")  # a town or country the small model mislabelled
         elif ent.label_ in ("PERSON", "ORG") and _multi_ok(span, gaz, words):
             scan.add(span, "gazetteer")  # "a neighbourhood of El Fasher" tagged ORG
+
+
+def _directed_area(span: Span, label: str, gaz: Gazetteer, words: PlaceWords) -> bool:
+    """ "northern Mali" as one entity (not "South Africa" or "West Java"); tagged other than as a
+    place, only when the rest is a country's or a place's own name ("Northern Mali" as PERSON)."""
+    if len(span) < 2 or span[0].lower_ not in words.DIRECTIONS:
+        return False
+    if gaz.country_by_name(span.text) or gaz.is_place_name(span.text):
+        return False
+    if label in words.NER_LABELS:
+        return True
+    rest = span[1:].text
+    return label in ("PERSON", "ORG") and (
+        gaz.country_by_name(rest) is not None
+        or any(kind == KIND_NAME and p.population >= 1000 for p, kind in gaz.candidates(rest)[:10])
+    )
 
 
 def _from_capitalised_runs(scan: _Scan) -> None:

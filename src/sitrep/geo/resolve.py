@@ -24,9 +24,10 @@ from spacy.tokens import Doc
 from ..lang import Language, PlaceWords
 from ..records import Place, Toponym
 from ..registry import register
+from .areas import admin_options, area_word, compass_area
 from .context import GeoContext, TopoInfo, place_for_span
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer, normalize, prior
-from .link import lemma, link_unknown
+from .link import PHRASES, lemma, link_unknown
 from .mentions import MIN_POP, adjective_and_embedded
 from .rank import admin1_shares, names_a_county, score_candidate
 from .recognise import Cand, recognise, titled
@@ -41,40 +42,55 @@ def _score(p: Place, kind: int) -> float:
     return prior(p) - (1.0 if kind == KIND_ALT else 0.0)
 
 
-def _first_pass(cands: list[Cand], gaz: Gazetteer, doc: Doc) -> dict[str, float]:
+def _inner_options(c: Cand, gaz: Gazetteer, words: PlaceWords) -> list[tuple[Place, int]]:
+    """ "Bamako airport", "Gao military camp", "Plaza Venezuela": the place inside a longer name,
+    the longest part first and, among parts as long, one known by its own name before one known by
+    an alternate name; never a generic word alone ("Satellite Town")."""
+    generic = (
+        words.SETTLEMENT_OF | words.REGION_WORDS | words.ADMIN_WORDS | words.FACILITY_WORDS | words.COMPASS
+    )
+    span = c.span
+    for size in range(len(span) - 1, 0, -1):
+        alternate: list[tuple[Place, int]] = []
+        for i in range(len(span) - size + 1):
+            part = span[i : i + size]
+            if not titled(part[0]) or all(t.lower_ in generic for t in part):
+                continue
+            country = gaz.country_by_name(part.text)
+            if country is not None:
+                return [(country, KIND_ALIAS)]
+            options = gaz.candidates(part.text)[:50]
+            if any(kind != KIND_ALT for _, kind in options):
+                return options
+            alternate = alternate or options
+        if alternate:
+            return alternate
+    return []
+
+
+def _first_pass(cands: list[Cand], gaz: Gazetteer, doc: Doc, words: PlaceWords) -> dict[str, float]:
     """Resolve country names, gather candidates, and count country evidence for the focus."""
     counts: dict[str, float] = defaultdict(float)
     seen: set[str] = set()
     for c in cands:
         name = c.span.text
         country = gaz.country_by_name(name)
-        if country is not None:
+        admin = admin_options(c, [], gaz, words) if area_word(c) in words.ADMIN_WORDS else []
+        if country is not None and not any(p.feature_code in ("ADM1", "ADM2") for p, _ in admin):
+            # a country, unless an admin area of the name follows ("Niger State", not "U.S. District")
             c.place, c.how, c.precision, c.score = country, "country", 3, 1.0
             iso = country.country or ""
             counts[iso] += 0.5 if f"#{iso}" in seen else 1.0  # repeats add less than new names
             seen.add(f"#{iso}")
             continue
-        c.options = gaz.candidates(name)[:50]
+        c.options = admin_options(c, gaz.candidates(name)[:50], gaz, words)
         if not c.options and "-" in name:
             c.options = gaz.candidates(name.replace("-", " "))[:50]
-        if not c.options and len(c.span) > 1:  # "Bamako airport", "Gao military camp": the town in it
-            subs = sorted(
-                (
-                    (i, j)
-                    for i in range(len(c.span))
-                    for j in range(i + 1, len(c.span) + 1)
-                    if j - i < len(c.span) and titled(c.span[i])
-                ),
-                key=lambda ij: ij[0] - ij[1],
-            )
-            for i, j in subs:
-                sub = c.span[i:j].text
-                country = gaz.country_by_name(sub)
-                c.options = [(country, KIND_ALIAS)] if country else gaz.candidates(sub)[:50]
-                if c.options:
-                    break
+        if not c.options and len(c.span) > 1:
+            c.options, c.inner = _inner_options(c, gaz, words), True
         key = normalize(name)
-        if c.options and key not in seen:  # a town named five times is one piece of evidence
+        # A town named five times is one piece of evidence; a village only a phrase names is none.
+        if c.options and key not in seen and c.source != "phrase":
             seen.add(key)
             top, top_kind = c.options[0]
             rival = max((_score(p, k) for p, k in c.options if p.country != top.country), default=-9.0)
@@ -151,16 +167,18 @@ def _choose(
             best, best_s, second = None, -1e9, -1e9
             # "Washington": a national capital named like a state of its country means the capital
             capitals = {p.country for p, kd in options if p.feature_code == "PPLC" and kd == KIND_NAME}
+            word = "" if c.inner else area_word(c)  # "Salinas Valley region" is no Salinas region
             for p, kind in options:
                 s = score_candidate(
                     p,
                     kind,
-                    county_word=names_a_county(c.span.text, words),
+                    county_word=names_a_county(c.span.text, words) or word in words.COUNTY_WORDS,
                     focus=focus,
                     counts=counts,
                     shares=shares,
                     others=others,
-                    area_word=c.region,
+                    area_word=c.region and not c.inner,
+                    state_word=word in words.ADMIN1_WORDS,
                 )
                 if p.feature_code == "ADM1" and p.country in capitals and not c.region:
                     s -= CAPITAL_OVER_ADMIN1
@@ -171,7 +189,9 @@ def _choose(
             assert best is not None
             c.place = best
             c.score = round(1.0 / (1.0 + math.exp(-(best_s - second))), 3) if second > -1e9 else 1.0
-            if best.feature_class in ("A", "L"):
+            if best.feature_code == "ADM2":  # a district: ACLED codes it at precision 2
+                c.how, c.precision = "admin2", 2
+            elif best.feature_class in ("A", "L"):
                 c.how, c.precision = "admin1", 3
             else:
                 c.how, c.precision = "gazetteer", 1
@@ -238,9 +258,12 @@ def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         taken.update(range(span.start, span.end) if span is not None else range(c.span.start, c.span.end))
     extra = tuple(t for t, _ in adjective_and_embedded(doc, gaz, taken, lang))
-    counts = _first_pass(cands, gaz, doc)
+    counts = _first_pass(cands, gaz, doc, words)
     top = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))
     focus = top[0] if top[1] >= 1.0 else None
+    for c in cands:  # "the Central District": the document's country's, now that it is known
+        if c.how != "country" and compass_area(c, words):
+            c.options = admin_options(c, gaz.candidates(c.span.text)[:50], gaz, words, top[0] or None)
     _choose(cands, gaz, focus, counts, [t.place for t in extra if t.place is not None], words)
     _admin_over_country(cands, gaz, focus, counts)
     link_unknown(cands, doc, focus, gaz, words)
@@ -259,7 +282,7 @@ def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
             assert c.place is not None
             c.precision = 1 if c.precision is None else c.precision  # "central Nairobi": in the town itself
         elif c.region and c.place is not None and c.how != "focus":
-            c.precision = 3
+            c.precision = 2 if c.place.feature_code == "ADM2" else 3
             before = c.span.start - 1
             if before >= 0 and doc[before].lower_ in words.DIRECTIONS and c.place.feature_class == "A":
                 c.place = gaz.part_of(c.place, doc[before].lower_)
@@ -267,7 +290,7 @@ def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
         toponyms.append(Toponym(c.start, c.end, doc.text[c.start : c.end], c.place, c.score))
         info[c.start] = TopoInfo(
             c.precision,
-            "region" if c.region and c.place else c.how,
+            "region" if c.region and c.place and not (c.how == "focus" and c.source in PHRASES) else c.how,
             c.region,
             c.linked_to,
             origin,

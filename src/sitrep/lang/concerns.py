@@ -195,7 +195,12 @@ class PlaceWords(Protocol):
     NOT_ALONE: frozenset[str]  # inside a longer name, a direction, not an admin area
     FACILITY_WORDS: frozenset[str]  # "Bamako airport"
     REGION_WORDS: frozenset[str]  # "the X region"
+    ADMIN_WORDS: frozenset[str]  # "Katsina State", "Faskari LGA": an admin area's name, whatever its label
+    ADMIN_PHRASES: tuple[tuple[str, ...], ...]  # "X Local Government Area": several words as one
+    SETTLEMENT_AFTER: frozenset[str]  # "Kanko village": a settlement's name comes first
+    SETTLEMENT_OF: frozenset[str]  # "the villages of X and Y": the names come after "of"
     COUNTY_WORDS: frozenset[str]  # "Lamar County": a second-level area
+    ADMIN1_WORDS: frozenset[str]  # "Katsina State": a first-level area
     LINK_CUES: frozenset[str]  # "X near Y", "X, 20 km north of Y"
     LINK_VERBS: frozenset[str]  # "X, located near Y" (lemmas)
     LINK_NOUNS: frozenset[str]  # nouns allowed between two tied names

@@ -40,11 +40,25 @@ FACILITY_WORDS: Final = frozenset(
 REGION_WORDS: Final = frozenset(
     """
     region province state district governorate department prefecture county area territory oblast
-    parish cercle
+    parish cercle lga
     """.split()
 )
-# The last word of a name that calls for a second-level area ("Lamar County").
-COUNTY_WORDS: Final = frozenset({"county", "parish", "borough", "district", "shire"})
+# Words that end an administrative area's name whatever spaCy labels it ("Katsina State", "Faskari
+# LGA", "Diyala Governorate"); several words as one tuple ("Konduga Local Government Area").
+ADMIN_WORDS: Final = (REGION_WORDS - {"area"}) | frozenset(
+    {"lga", "municipality", "woreda", "raion", "krai", "canton", "emirate", "subcounty"}
+)
+ADMIN_PHRASES: Final = (("local", "government", "area"), ("local", "government"))
+# Words after a name that say it is a settlement ("Kanko village"); plural ones open a list
+# ("the villages of X and Y").
+SETTLEMENT_AFTER: Final = frozenset({"village", "town", "hamlet", "settlement", "locality"})
+SETTLEMENT_OF: Final = SETTLEMENT_AFTER | frozenset({"city", "villages", "towns", "commune"})
+# The last word of a name that calls for a second-level area ("Lamar County", "Faskari LGA") ...
+COUNTY_WORDS: Final = frozenset(
+    {"county", "parish", "borough", "district", "shire", "lga", "raion", "subcounty"}
+)
+# ... or for a first-level one ("Katsina State", "Diyala Governorate").
+ADMIN1_WORDS: Final = frozenset({"state", "province", "region", "governorate", "oblast", "krai", "emirate"})
 # Words between two names that tie the first to the second ("X, 20 km north of Y", "X near Y").
 LINK_CUES: Final = frozenset(
     """
