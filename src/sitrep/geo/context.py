@@ -7,12 +7,27 @@ happened; ``sitrep geoparse`` prints ``GeoContext.listed`` as ``geoparse_row``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..geodesy import destination
 from ..records import Place, Toponym
 
-__all__ = ["GeoContext", "TopoInfo", "geoparse_row", "place_for_span", "toponym_dict"]
+__all__ = [
+    "ASIDE",
+    "REFERENCE",
+    "SPEAKER",
+    "GeoContext",
+    "TopoInfo",
+    "geoparse_row",
+    "place_for_span",
+    "toponym_dict",
+]
+
+# Why a toponym is not an event's place (``roles.py`` says which is which).
+SPEAKER, ACTOR, DATELINE, BORDER, REFERENCE = "speaker", "actor", "dateline", "border", "reference"
+ASIDE = frozenset({SPEAKER, ACTOR, DATELINE, BORDER})  # never; a REFERENCE only when nothing else
+NEAR_REFERENCE_KM = 100.0  # a place moved from its reference point by up to this is precision 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +35,8 @@ class TopoInfo:
     """How one toponym was resolved and what it means for choosing an event location."""
 
     precision: int | None  # 1 the named town, 2 tied to a nearby town, 3 region/country; None unresolved
-    how: str  # "gazetteer", "country", "admin1", "admin2", "region", "linked", "focus", "unresolved"
+    # "gazetteer", "country", "admin1", "admin2", "region", "linked", "capital", "focus", "unresolved"
+    how: str
     region: bool = False  # "northern Mali", "the Y region": an area, not a point
     linked_to: str | None = None  # the name (as written) of the place it was tied to
     origin: bool = False  # "speaking from Paris": where someone spoke from, not where it happened
@@ -28,6 +44,10 @@ class TopoInfo:
     source: str = "ner"  # "ner" (spaCy span) or "gazetteer" (capitalised run found in the gazetteer)
     at: bool = False  # the preposition puts something at the place ("in", "near")
     away: bool = False  # the preposition points away from it ("from")
+    # Why it is not an event's place (roles.py): "speaker", "actor", "dateline", "border", or
+    # "reference" (a reference point, used only when the text names nothing else); None: it may be.
+    aside: str | None = None
+    offset: tuple[float, float] | None = None  # a reference point's (km or 0, bearing or -1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +67,10 @@ class GeoContext:
 
         Literal places and adjectival/embedded mentions alike (unresolved ones too); names the
         gazetteer lacks and the text ties to no known place are left out (the event stage still
-        codes them at the document's country, geo_precision 3).
+        codes them at the document's country, geo_precision 3), and so are capitals named by
+        whose they are ("Chad's capital"), which are no place names.
         """
-        guessed = {start for start, info in self.info.items() if info.how == "focus"}
+        guessed = {start for start, info in self.info.items() if info.how in ("focus", "capital")}
         ordered = sorted((*self.toponyms, *self.mentions), key=lambda t: t.start)
         return tuple(t for t in ordered if t.start not in guessed)
 
@@ -95,24 +116,41 @@ def place_for_span(
         (place, geo_precision 1-3, the place name as written), or None when the span has no
         usable toponym (the caller then looks at the previous sentence or paragraph).
     """
-    best: tuple[tuple[int, int, int, int], Toponym, int] | None = None
+    best: tuple[tuple[int, int, int, int, int], Toponym, TopoInfo] | None = None
     mid = anchor if anchor is not None else (start + end) // 2
     for t in ctx.toponyms:
         if t.start < start or t.end > end or t.place is None:
             continue
         info = ctx.info.get(t.start)
-        if info is None or info.precision is None or info.origin:
+        if info is None or info.precision is None or info.origin or info.aside in ASIDE:
             continue
         key = (
             1 if info.away else 0,
+            1 if info.aside == REFERENCE else 0,
             1 if info.precision == 3 else 0,
             0 if info.at else 1,
             abs(t.start - mid),
         )
         if best is None or key < best[0]:
-            best = (key, t, info.precision)
+            best = (key, t, info)
     if best is None:
         return None
-    _, topo, precision = best
-    assert topo.place is not None
-    return topo.place, precision, topo.name
+    _, topo, info = best
+    assert topo.place is not None and info.precision is not None
+    if info.aside == REFERENCE:
+        return (*_moved(topo.place, info.precision, info.offset), topo.name)
+    return topo.place, info.precision, topo.name
+
+
+def _moved(place: Place, precision: int, offset: tuple[float, float] | None) -> tuple[Place, int]:
+    """ "20 km north of Gao": Gao moved 20 km north, at precision 2 (3 beyond 100 km); "north of
+    Gao" or "20 km from Gao": Gao itself, at precision 3 or 2."""
+    km, bearing = offset if offset is not None else (0.0, -1.0)
+    near = 2 if 0 < km <= NEAR_REFERENCE_KM else 3
+    if km <= 0 or bearing < 0:
+        return place, max(precision, near if km > 0 else 3)
+    lat, lon = destination(place.latitude, place.longitude, km, bearing)
+    moved = replace(
+        place, latitude=round(lat, 4), longitude=round(lon, 4), geonameid=None, feature_code="RGN"
+    )
+    return moved, max(precision, near)

@@ -95,6 +95,7 @@ class Gazetteer:
         self._demonym = lru_cache(maxsize=8192)(self._demonym_norm)
         self._admin1 = lru_cache(maxsize=8192)(self._admin1_norm)
         self._part = lru_cache(maxsize=4096)(self._part_of)
+        self._capital = lru_cache(maxsize=512)(self._capital_of)
 
     @classmethod
     def open(cls, path: str | Path) -> Gazetteer:
@@ -201,6 +202,18 @@ class Gazetteer:
         row = self._conn.execute(
             f"SELECT {_PLACE_COLS} FROM countries c JOIN places p ON p.geonameid = c.geonameid "
             "WHERE c.iso2 = ?",
+            (iso2,),
+        ).fetchone()
+        return _place(row) if row else None
+
+    def capital(self, iso2: str) -> Place | None:
+        """The capital city of a country (its most populous PPLC place), if the gazetteer has one."""
+        return self._capital(iso2.upper()) if iso2 else None
+
+    def _capital_of(self, iso2: str) -> Place | None:
+        row = self._conn.execute(
+            f"SELECT {_PLACE_COLS} FROM places p WHERE p.country = ? AND p.feature_code = 'PPLC' "
+            "ORDER BY p.population DESC LIMIT 1",
             (iso2,),
         ).fetchone()
         return _place(row) if row else None

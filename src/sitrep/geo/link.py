@@ -119,7 +119,11 @@ def _linked_after(cands: list[Cand], k: int, doc: Doc, sent: list[int], words: P
     c = cands[k]
     for m in range(k + 1, min(k + 3, len(cands))):
         y = cands[m]
-        if y.place is None or y.how in ("linked", "focus") or sent[y.span.start] != sent[c.span.start]:
+        if (
+            y.place is None
+            or y.how in ("linked", "focus", "capital")
+            or sent[y.span.start] != sent[c.span.start]
+        ):
             continue
         between = doc[c.span.end : y.span.start]
         if len(between) > 10 or len(between) == 0:

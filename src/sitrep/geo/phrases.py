@@ -1,7 +1,8 @@
 """Place names the words around them reveal, whatever spaCy labels them.
 
 The small English model often tags an admin area or a village PERSON or ORG ("Katsina State",
-"Dandume LGA", "Kanko village"). A name that ends in an admin word is a candidate when the
+"Dandume LGA", "Kanko village"), and a capital is named by whose it is ("Chad's capital", "the
+Chadian capital"). A name that ends in an admin word is a candidate when the
 gazetteer knows it as an admin area (or, with a lower-case admin word, "Chahar Dara district",
 even when it does not: ``link.py`` then ties it to the area named next to it); a name followed by a
 settlement word ("Kanko village") or after "the village(s) of" is a candidate whether or not the
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import PlaceWords
 from .gazetteer import KIND_ALIAS, KIND_NAME, Gazetteer
 
-__all__ = ["Phrase", "admin_phrases", "settlement_phrases", "titled"]
+__all__ = ["Capital", "Phrase", "admin_phrases", "capital_phrases", "settlement_phrases", "titled"]
 
 MAX_NAME = 4  # words in a name a phrase can reveal
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -174,3 +175,56 @@ def settlement_phrases(doc: Doc, gaz: Gazetteer, words: PlaceWords, taken: Seque
             continue
         found.append(Phrase(run, claim, _source(run, "phrase"), False))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Capital:
+    """ "Chad's capital": the word "capital" and whose it is (ISO2; "" for the story's country)."""
+
+    word: Span
+    country: str
+
+
+def capital_phrases(doc: Doc, gaz: Gazetteer, words: PlaceWords) -> list[Capital]:
+    """ "Chad's capital", "the Chadian capital", "the capital of Chad", "the (country's) capital".
+
+    Not a capital of lower rank ("the provincial capital"), nor money ("capital markets"), nor one
+    the text names at once ("the capital, Bamako": that name is the toponym).
+    """
+    found: list[Capital] = []
+    for tok in doc:
+        if tok.lower_ not in words.CAPITAL_WORDS or tok.pos_ != "NOUN":
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in words.CAPITAL_THEN:
+            continue  # "capital markets", "the capital Bamako"
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        if nxt is not None and nxt.text == "," and after is not None and titled(after):
+            continue  # "the capital, Bamako"
+        country = _whose_capital(doc, tok, gaz, words)
+        if country is not None:
+            found.append(Capital(doc[tok.i : tok.i + 1], country))
+    return found
+
+
+def _whose_capital(doc: Doc, tok: Token, gaz: Gazetteer, words: PlaceWords) -> str | None:
+    """The ISO2 of the country a "capital" belongs to, "" for the story's own, None for none."""
+    before = [t for t in doc[max(0, tok.i - 4) : tok.i]]
+    if any(t.lower_ in words.NOT_NATIONAL for t in before[-2:]):
+        return None
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+        run = _run_after(doc, tok.i + 2, [False] * len(doc), words)
+        if run is None and doc[tok.i + 2].lower_ in words.LEADING_DROP:
+            run = _run_after(doc, tok.i + 3, [False] * len(doc), words)
+        country = gaz.country_by_name(run.text) if run is not None else None
+        return country.country if country is not None and country.country else None
+    if before and before[-1].lower_ in words.POSSESSIVE:  # "Chad's capital", "the country's capital"
+        owner = _run_before(doc, tok.i - 1, [False] * len(doc), words)
+        if owner is None:
+            prev = doc[tok.i - 2] if tok.i >= 2 else None
+            return "" if prev is not None and prev.lower_ in words.COUNTRY_OWNERS else None
+        country = gaz.country_by_name(owner.text)
+        return country.country if country is not None and country.country else None
+    if before and gaz.country_of_demonym(before[-1].text) and titled(before[-1]):  # "the Chadian capital"
+        return gaz.country_of_demonym(before[-1].text)
+    return "" if before and before[-1].lower_ in words.LEADING_DROP else None

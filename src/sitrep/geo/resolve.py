@@ -25,16 +25,18 @@ from ..lang import Language, PlaceWords
 from ..records import Place, Toponym
 from ..registry import register
 from .areas import admin_options, area_word, compass_area
-from .context import GeoContext, TopoInfo, place_for_span
+from .context import SPEAKER, GeoContext, TopoInfo, place_for_span
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer, normalize, prior
-from .link import PHRASES, lemma, link_unknown
+from .link import PHRASES, link_unknown
 from .mentions import MIN_POP, adjective_and_embedded
 from .rank import admin1_shares, names_a_county, score_candidate
 from .recognise import Cand, recognise, titled
+from .roles import is_border, role_of
 
 __all__ = ["geoparse"]
 
 CAPITAL_OVER_ADMIN1 = 3.0
+BORDER_EVIDENCE = 0.25  # a country named as a border ("near the Niger border") says little of the story
 
 
 def _score(p: Place, kind: int) -> float:
@@ -73,6 +75,8 @@ def _first_pass(cands: list[Cand], gaz: Gazetteer, doc: Doc, words: PlaceWords) 
     counts: dict[str, float] = defaultdict(float)
     seen: set[str] = set()
     for c in cands:
+        if c.capital_of is not None:
+            continue  # "Chad's capital": resolved once the story's country is known (_capitals)
         name = c.span.text
         country = gaz.country_by_name(name)
         admin = admin_options(c, [], gaz, words) if area_word(c) in words.ADMIN_WORDS else []
@@ -80,6 +84,9 @@ def _first_pass(cands: list[Cand], gaz: Gazetteer, doc: Doc, words: PlaceWords) 
             # a country, unless an admin area of the name follows ("Niger State", not "U.S. District")
             c.place, c.how, c.precision, c.score = country, "country", 3, 1.0
             iso = country.country or ""
+            if is_border(c.span, words):  # "near the Niger border" is about the other side of it
+                counts[iso] += BORDER_EVIDENCE
+                continue
             counts[iso] += 0.5 if f"#{iso}" in seen else 1.0  # repeats add less than new names
             seen.add(f"#{iso}")
             continue
@@ -197,6 +204,19 @@ def _choose(
                 c.how, c.precision = "gazetteer", 1
 
 
+def _capitals(cands: list[Cand], gaz: Gazetteer, focus: str | None) -> None:
+    """ "Chad's capital", "the Chadian capital", "the capital" (of the story's country, or of the
+    country it names most even below the focus threshold: "Kenyan police ... in the capital")."""
+    for c in cands:
+        if c.capital_of is None:
+            continue
+        place = gaz.capital(c.capital_of or focus or "")
+        if place is None:
+            c.how = "drop"
+        else:
+            c.place, c.how, c.precision, c.score = place, "capital", 1, 0.8
+
+
 def _admin_over_country(
     cands: list[Cand], gaz: Gazetteer, focus: str | None, counts: Mapping[str, float]
 ) -> None:
@@ -219,25 +239,6 @@ def _admin_over_country(
                 c.place = p
                 c.how, c.precision = ("admin1", 3) if p.feature_class == "A" else ("gazetteer", 1)
                 break
-
-
-def _flags(c: Cand, words: PlaceWords) -> tuple[str | None, bool]:
-    """The preposition before a toponym, and whether it is a speaker's origin ("speaking from X")."""
-    doc = c.span.doc
-    i = c.span.start - 1
-    while i >= 0 and (doc[i].lower_ in words.LEADING_DROP or doc[i].lower_ in words.DIRECTIONS):
-        i -= 1
-    if i < 0 or doc[i].pos_ not in ("ADP", "SCONJ"):
-        return None, False
-    prep = doc[i].lower_
-    origin = False
-    if prep in words.ORIGIN_PREPS:
-        head = doc[i].head
-        sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
-        origin = lemma(head, words) in words.COMMUNICATION or any(
-            lemma(t, words) in words.COMMUNICATION and t.pos_ == "VERB" and abs(t.i - i) <= 6 for t in sent
-        )
-    return prep, origin
 
 
 def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
@@ -264,6 +265,7 @@ def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
     for c in cands:  # "the Central District": the document's country's, now that it is known
         if c.how != "country" and compass_area(c, words):
             c.options = admin_options(c, gaz.candidates(c.span.text)[:50], gaz, words, top[0] or None)
+    _capitals(cands, gaz, focus or top[0] or None)
     _choose(cands, gaz, focus, counts, [t.place for t in extra if t.place is not None], words)
     _admin_over_country(cands, gaz, focus, counts)
     link_unknown(cands, doc, focus, gaz, words)
@@ -286,18 +288,21 @@ def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
             before = c.span.start - 1
             if before >= 0 and doc[before].lower_ in words.DIRECTIONS and c.place.feature_class == "A":
                 c.place = gaz.part_of(c.place, doc[before].lower_)
-        prep, origin = _flags(c, words)
+        role = role_of(c.span, c.start, words)
+        prep = role.prep
         toponyms.append(Toponym(c.start, c.end, doc.text[c.start : c.end], c.place, c.score))
         info[c.start] = TopoInfo(
             c.precision,
             "region" if c.region and c.place and not (c.how == "focus" and c.source in PHRASES) else c.how,
             c.region,
             c.linked_to,
-            origin,
+            role.aside == SPEAKER,
             prep,
             c.source,
             at=prep is not None and prep in words.AT_PREPS,
             away=prep is not None and prep in words.ORIGIN_PREPS,
+            aside=role.aside,
+            offset=role.offset,
         )
     extra = _rerank_mentions(extra, cands, gaz, focus, counts, words)
     return GeoContext(tuple(toponyms), focus, info, dict(counts), extra)

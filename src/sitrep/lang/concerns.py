@@ -221,6 +221,19 @@ class PlaceWords(Protocol):
     IRREGULAR_VERBS: Mapping[str, str]  # "said" → "say", without a lemmatizer
     VERB_SUFFIXES: tuple[tuple[str, str], ...]  # ending → replacement ("ied" → "y")
     E_STEMS: frozenset[str]  # stems that take back an "e" ("locat" → "locate")
+    CAPITAL_WORDS: frozenset[str]  # "Chad's capital", "the Chadian capital": the capital city
+    CAPITAL_THEN: frozenset[str]  # "the capital city"
+    COUNTRY_OWNERS: frozenset[str]  # "the country's capital": the story's country
+    NOT_NATIONAL: frozenset[str]  # "the provincial capital": not the country's
+    BORDER_WORDS: frozenset[str]  # "near the Niger border": not a place of its own
+    BORDER_PREPS: frozenset[str]  # "the border with X"
+    BORDER_VERBS: frozenset[str]  # "which borders Malaysia" (lemmas)
+    STANCE_VERBS: frozenset[str]  # "Khartoum denies": a place standing for its government (lemmas)
+    REPORT_NOUNS: frozenset[str]  # "told reporters in Geneva", "a statement from Nairobi"
+    REFERENCE_BEFORE: re.Pattern[str]  # "20 km north of" before a name: a reference point
+    DISTANCE_UNITS: Mapping[str, float]  # "km" → 1.0, "miles" → 1.609
+    BEARINGS: Mapping[str, float]  # "northeast" → 45.0 (degrees from north)
+    DATELINE_TAIL: re.Pattern[str]  # after a name that opens a line: "(Reuters) -", ", June 13 :"
 
 
 class PlaceNames(Protocol):

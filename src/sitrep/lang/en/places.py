@@ -6,6 +6,7 @@ because they are the English model's. All lower case; multi-word cues are single
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 # spaCy NER labels of the English model: spans that can be places, and spans that block a run.
@@ -123,4 +124,74 @@ IRREGULAR_VERBS: Final = {
 VERB_SUFFIXES: Final = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 E_STEMS: Final = frozenset(
     {"locate", "situate", "state", "declare", "quote", "announce", "write", "phone", "telephone"}
+)
+
+# "Chad's capital", "the Chadian capital", "the capital of Chad", "the capital" (of the story's
+# country); not "the provincial capital", "capital markets" or "venture capital".
+CAPITAL_WORDS: Final = frozenset({"capital"})
+CAPITAL_THEN: Final = frozenset({"city"})  # "the capital city"; any other noun after makes it money
+COUNTRY_OWNERS: Final = frozenset({"country", "nation"})  # "the country's capital"
+NOT_NATIONAL: Final = frozenset(
+    """
+    provincial regional state district county local commercial economic cultural financial former
+    spiritual religious tourist
+    """.split()
+)
+
+# --- Places that are not where an event happened (geo/roles.py) ---------------------------------
+# "near the Niger border", "on the border with Mauritania", "the Sudan-Chad border", "borders Mali".
+BORDER_WORDS: Final = frozenset({"border", "borders", "frontier", "frontiers", "boundary", "borderlands"})
+BORDER_PREPS: Final = frozenset({"with", "between", "of"})  # "the border with X", "the border of X"
+BORDER_VERBS: Final = frozenset({"border"})  # lemmas: "Narathiwat, which borders Malaysia"
+# A place that is the subject of these verbs (lemmas) stands for its government ("Khartoum denies").
+STANCE_VERBS: Final = frozenset(
+    """
+    accuse blame condemn deny reject sanction warn urge demand insist vow pledge threaten impose
+    approve criticise criticize welcome dismiss retort respond claim allege
+    """.split()
+)
+# Nouns of reporting: "told reporters in Geneva", "a statement from Nairobi" say where it was said.
+REPORT_NOUNS: Final = frozenset(
+    """
+    statement statements reporters journalists conference briefing interview communique speech
+    address remarks press
+    """.split()
+)
+# "20 km north of", "northeast of", "30 miles from", "530km northeast of the capital": the place
+# after is a reference point, not the place itself. Matched against the text right before a name.
+REFERENCE_BEFORE: Final = re.compile(
+    r"(?:(?P<amount>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kms|kilometres?|kilometers?|miles?|mi)\s+)?"
+    r"(?:(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:wards?)?\s+)?"
+    r"(?P<prep>of|from)\s+(?:the\s+(?:provincial\s+|regional\s+|state\s+)?"
+    r"(?:capital|town|city|village)(?:\s+of)?,?\s+)?$",
+    re.IGNORECASE,
+)
+DISTANCE_UNITS: Final = {
+    "km": 1.0,
+    "kms": 1.0,
+    "kilometre": 1.0,
+    "kilometres": 1.0,
+    "kilometer": 1.0,
+    "kilometers": 1.0,
+    "mile": 1.609,
+    "miles": 1.609,
+    "mi": 1.609,
+}
+BEARINGS: Final = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
+# A wire dateline after a name that opens a line: "BAMAKO, Mali (AP) —", "London, June 13 :",
+# "QUETTA:", "CARACAS, March 12 (Reuters) -", or "Cairo (AFP)" alone on its line.
+DATELINE_TAIL: Final = re.compile(
+    r"(?:,\s*[A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+){0,3})?"  # , Mali
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\ \d{1,2}(?:,\ \d{4})?)?"  # , June 13, 2014
+    r"\s*(?:\([^)\n]{1,40}\))?"  # (Reuters)
+    r"(?:[ \t]*(?::|--|—|–|-(?=\s))|[ \t]*(?=\n)|[ \t]*$)"  # : — - or the end of the line
 )

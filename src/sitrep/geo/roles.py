@@ -1,0 +1,166 @@
+"""What a toponym is doing in its sentence: where something happened, or something else.
+
+A place can be named without anything happening there. ``role_of`` tells, for one recognised
+toponym, the preposition before it and whether it is set aside as an event's place, and why:
+
+- ``speaker``: where someone spoke ("speaking from Paris", "told reporters in Geneva", "a
+  statement from Nairobi");
+- ``actor``: a place standing for its government ("Khartoum denies", "sanctioned by Brussels");
+- ``dateline``: where the reporter filed ("BAMAKO, Mali (AP) —", "London, June 13 :");
+- ``border``: a border named after a country ("near the Niger border", "the border with
+  Mauritania", "the Sudan-Chad border", "which borders Malaysia");
+- ``reference``: a reference point ("northeast of Baghdad", "20 km north of Gao"), with the distance
+  and bearing when the text gives them. Unlike the others, a reference point still places an event
+  when the text names nothing else (``context.place_for_span``), at a point moved by that offset.
+
+The words and patterns are the language's (``PlaceWords``). Hand-written because these are ACLED's
+rules for which named place is the event's, not a general geoparsing step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lang import PlaceWords
+from .context import ACTOR, BORDER, DATELINE, REFERENCE, SPEAKER
+from .link import lemma
+
+__all__ = ["Role", "is_border", "role_of"]
+
+_NEAR_VERB = 6  # tokens between "from X" and a verb of speaking that makes X where it was said
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """The preposition before a toponym, and why it is not an event's place (None: it may be)."""
+
+    prep: str | None
+    aside: str | None = None
+    offset: tuple[float, float] | None = None  # a reference point's (km or 0, bearing or -1 degrees)
+
+
+def role_of(span: Span, start: int, words: PlaceWords) -> Role:
+    """The role of the toponym whose name tokens are ``span`` and whose text starts at ``start``.
+
+    Args:
+        span: the name's tokens ("Mali" of "northern Mali").
+        start: the toponym's first character (the direction word of "northern Mali").
+        words: the language's place words.
+
+    Returns:
+        The preposition before it and, when it is not an event's place, why.
+    """
+    doc = span.doc
+    prep_i = _prep_before(span, words)
+    prep = doc[prep_i].lower_ if prep_i is not None else None
+    if _dateline(doc, span, start, words):
+        return Role(prep, DATELINE)
+    if is_border(span, words):
+        return Role(prep, BORDER)
+    if prep_i is not None and _speaker(doc[prep_i], prep or "", words):
+        return Role(prep, SPEAKER)
+    if _actor(span, words):
+        return Role(prep, ACTOR)
+    reference = _reference(doc, start, words)
+    if reference is not None:
+        return Role(prep, REFERENCE, reference)
+    return Role(prep)
+
+
+def _prep_before(span: Span, words: PlaceWords) -> int | None:
+    """Index of the preposition before a toponym (over articles and directions), if any."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ in words.LEADING_DROP or doc[i].lower_ in words.DIRECTIONS):
+        i -= 1
+    return i if i >= 0 and doc[i].pos_ in ("ADP", "SCONJ") else None
+
+
+def _dateline(doc: Doc, span: Span, start: int, words: PlaceWords) -> bool:
+    """The toponym opens a line and a wire dateline's tail follows it."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    line_end = text.find("\n", span.end_char)
+    rest = text[span.end_char : line_end if line_end >= 0 else len(text)]
+    return words.DATELINE_TAIL.match(rest) is not None
+
+
+def is_border(span: Span, words: PlaceWords) -> bool:
+    """ "the Niger border", "the Sudan-Chad border", "the border with Mauritania", "borders Malaysia"."""
+    doc = span.doc
+    j = span.end
+    while j < len(doc) and (
+        doc[j].text in ("-", "–") or doc[j].lower_ in words.POSSESSIVE or _name_of(doc[j])
+    ):
+        j += 1  # over "'s" and the other names of "Sudan-Chad"
+    if j < len(doc) and doc[j].lower_ in words.BORDER_WORDS:
+        return True
+    i = span.start - 1
+    while i >= 0 and (
+        doc[i].lower_ in words.LEADING_DROP or doc[i].lower_ in ("and", ",") or _name_of(doc[i])
+    ):
+        i -= 1  # over "the" and the first name of "between Mali and Niger"
+    if i >= 1 and doc[i].lower_ in words.BORDER_PREPS and doc[i - 1].lower_ in words.BORDER_WORDS:
+        return True
+    head = span.root.head
+    return head.pos_ == "VERB" and lemma(head, words) in words.BORDER_VERBS and span.root.dep_ != "nsubj"
+
+
+def _name_of(tok: Token) -> bool:
+    """A word of a proper name (another country of "Sudan-Chad", "Mali and Niger")."""
+    return tok.pos_ == "PROPN"
+
+
+def _speaker(prep: Token, word: str, words: PlaceWords) -> bool:
+    """ "speaking from Paris", "told reporters in Geneva", "said in a statement from Nairobi"."""
+    head = prep.head
+    if word in words.ORIGIN_PREPS:
+        if lemma(head, words) in words.COMMUNICATION or head.lower_ in words.REPORT_NOUNS:
+            return True
+        sent = prep.sent if prep.doc.has_annotation("SENT_START") else prep.doc[:]
+        return any(
+            lemma(t, words) in words.COMMUNICATION and t.pos_ == "VERB" and abs(t.i - prep.i) <= _NEAR_VERB
+            for t in sent
+        )
+    if word not in words.AT_PREPS:
+        return False
+    if head.lower_ in words.REPORT_NOUNS:
+        return True  # "at a news conference in Geneva", "told reporters in Geneva" (attached to the noun)
+    passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in head.children)
+    return head.pos_ == "VERB" and lemma(head, words) in words.COMMUNICATION and not passive
+
+
+def _actor(span: Span, words: PlaceWords) -> bool:
+    """ "Khartoum denies", "Washington has called it genocide", "sanctioned by Brussels"."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "nsubj" and head.pos_ == "VERB":
+        return lemma(head, words) in words.COMMUNICATION | words.STANCE_VERBS
+    return root.dep_ == "pobj" and head.dep_ == "agent"
+
+
+def _reference(doc: Doc, start: int, words: PlaceWords) -> tuple[float, float] | None:
+    """(km, bearing) of "20 km north of X"; (0, bearing) of "northeast of X"; None when X is no
+    reference point ("in X", or "the north of X", an area)."""
+    m = words.REFERENCE_BEFORE.search(doc.text[max(0, start - 60) : start])
+    if m is None:
+        return None
+    amount, unit, direction = m.group("amount"), m.group("unit"), m.group("dir")
+    if not (amount and unit) and (not direction or m.group("prep").lower() != "of"):
+        return None
+    before = doc.text[max(0, start - 60) : start][: m.start()].split()
+    if direction and not amount and before and before[-1].lower() in words.LEADING_DROP:
+        return None  # "the north of Mali": an area (recognise.py)
+    km = (
+        float(amount.replace(",", ".")) * words.DISTANCE_UNITS.get(unit.lower(), 1.0)
+        if amount and unit
+        else 0.0
+    )
+    bearing = (
+        words.BEARINGS.get(direction.lower().replace("-", "").replace(" ", ""), -1.0) if direction else -1.0
+    )
+    return (km, bearing) if bearing >= 0 or km > 0 else None

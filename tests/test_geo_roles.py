@@ -1,0 +1,113 @@
+"""Which named place is an event's: speakers, governments, datelines, borders, reference points and
+capitals, on short sentences written for these tests. Needs the spaCy model and the gazetteer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.geo import GeoContext, geoparse, place_for_span
+from sitrep.geodesy import distance_km
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture()
+def parse(resources: Any) -> Any:
+    def run(text: str) -> GeoContext:
+        return geoparse(resources.nlp(text), resources.gazetteer, resources.language)
+
+    return run
+
+
+def _where(parse: Any, text: str) -> Any:
+    return place_for_span(parse(text), 0, len(text))
+
+
+def _aside(ctx: GeoContext, name: str) -> str | None:
+    topo = next(t for t in ctx.toponyms if t.name == name)
+    return ctx.info[topo.start].aside
+
+
+def test_where_a_speaker_spoke_is_not_where_it_happened(parse: Any) -> None:
+    found = _where(parse, "The minister told reporters in Geneva that troops had killed ten rebels in Kidal.")
+    assert found is not None and found[2] == "Kidal"
+    found = _where(
+        parse, "The army said in a statement from Nairobi that militants attacked a bus near Mandera."
+    )
+    assert found is not None and found[2] == "Mandera"
+    assert _where(parse, "The minister told reporters in Geneva that the talks had failed.") is None
+
+
+def test_clashes_reported_in_a_town_happened_there(parse: Any) -> None:
+    found = _where(parse, "Clashes were reported in Kidal on Sunday.")
+    assert found is not None and found[2] == "Kidal"
+
+
+def test_a_place_standing_for_its_government_is_no_event_place(parse: Any) -> None:
+    assert _where(parse, "Ten officials were sanctioned by Brussels over the strikes.") is None
+    ctx = parse("The killing that Washington has called genocide is a charge Khartoum denies.")
+    assert _aside(ctx, "Washington") == _aside(ctx, "Khartoum") == "actor"
+
+
+def test_a_dateline_is_where_the_reporter_filed(parse: Any) -> None:
+    found = _where(parse, "KABUL (Reuters) - A bomb killed five people in Kunduz on Monday.")
+    assert found is not None and found[2] == "Kunduz"
+    text = "Militants take two towns\n\nLONDON, June 3 : Militants seized a town on Friday, the BBC said."
+    ctx = parse(text)
+    assert _aside(ctx, "LONDON") == "dateline"
+    assert place_for_span(ctx, 0, len(text)) is None
+
+
+def test_a_border_is_not_the_place_of_its_own(parse: Any) -> None:
+    found = _where(parse, "An army camp was attacked in central Mali near the Mauritania border.")
+    assert found is not None and found[0].country == "ML"
+    ctx = parse("Soldiers clashed with gunmen in Narathiwat, which borders Malaysia.")
+    assert _aside(ctx, "Malaysia") == "border"
+    ctx = parse("Jets struck a convoy on the border with Niger, the Burkinabe army said.")
+    assert _aside(ctx, "Niger") == "border"
+
+
+def test_a_border_country_does_not_become_the_story_country(parse: Any) -> None:
+    ctx = parse("Gunmen attacked an army post in central Mali near the Mauritania border.")
+    assert ctx.focus_country == "ML"
+
+
+def test_a_reference_point_yields_to_the_place_it_describes(parse: Any) -> None:
+    found = _where(parse, "Militants seized two towns in Diyala province, northeast of Baghdad, on Friday.")
+    assert found is not None and found[2] == "Diyala province"
+
+
+def test_a_distance_and_bearing_from_a_town_move_the_point(parse: Any, resources: Any) -> None:
+    found = _where(parse, "Gunmen ambushed a convoy 30 km north of Gao on Tuesday.")
+    assert found is not None
+    place, precision, name = found
+    gao = resources.gazetteer.lookup("Gao", "ML")[0]
+    assert name == "Gao" and precision == 2
+    assert 25 < distance_km(gao.latitude, gao.longitude, place.latitude, place.longitude) < 35
+    assert place.latitude > gao.latitude
+
+
+def test_a_capital_named_by_whose_it_is(parse: Any) -> None:
+    for text in (
+        "Rebels charged into Chad's capital on Saturday.",
+        "Fighting reached the Chadian capital on Sunday.",
+        "Protesters marched in the capital of Chad.",
+    ):
+        found = _where(parse, text)
+        assert found is not None and found[0].name == "N'Djamena" and found[1] == 1, text
+
+
+def test_the_capital_is_the_story_countrys(parse: Any) -> None:
+    found = _where(parse, "Kenyan police fired tear gas at protesters in the capital on Monday.")
+    assert found is not None and found[0].name == "Nairobi"
+
+
+def test_no_capital_in_a_provincial_capital_or_capital_markets(parse: Any) -> None:
+    ctx = parse("Fighting raged in Goma, the provincial capital, and capital markets fell.")
+    assert [t.name for t in ctx.toponyms] == ["Goma"]
+    assert ctx.listed() == ctx.toponyms
+    capital = parse("Rebels charged into Chad's capital on Saturday.")
+    assert all(t.name != "capital" for t in capital.listed())
