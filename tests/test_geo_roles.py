@@ -111,3 +111,35 @@ def test_no_capital_in_a_provincial_capital_or_capital_markets(parse: Any) -> No
     assert ctx.listed() == ctx.toponyms
     capital = parse("Rebels charged into Chad's capital on Saturday.")
     assert all(t.name != "capital" for t in capital.listed())
+
+
+def test_the_provincial_capital_is_the_story_areas_biggest_town(parse: Any) -> None:
+    ctx = parse(
+        "Two killed in Quetta blast. A bomb exploded at a mosque in the provincial capital's Satellite Town."
+    )
+    capital = next(t for t in ctx.toponyms if t.name == "capital")
+    assert capital.place.name == "Quetta"
+    quarter = next(t for t in ctx.toponyms if t.name == "Satellite Town")
+    assert quarter.place.name == "Quetta" and ctx.info[quarter.start].how == "linked"
+    named = parse("Gunmen attacked a market in the provincial capital of Kunduz on Monday.")
+    assert next(t for t in named.toponyms if t.name == "capital").place.country == "AF"
+
+
+def test_a_place_named_with_its_owner_is_the_event_place(parse: Any) -> None:
+    ctx = parse("Rebels attacked a checkpoint in Kunduz province's Qala-e-Zal district.")
+    assert _aside(ctx, "Kunduz province") == "owner"
+    district = next(t for t in ctx.toponyms if t.name.startswith("Qala"))
+    assert district.place.country == "AF" and ctx.info[district.start].linked_to == "Kunduz province"
+
+
+def test_a_place_in_a_title_is_no_event_place(parse: Any) -> None:
+    text = "A bomb hit the residence of the Saudi ambassador to Chad, killing two people."
+    assert _aside(parse(text), "Chad") == "designation"
+    assert _where(parse, text) is None
+
+
+def test_where_people_come_from_is_no_event_place(parse: Any) -> None:
+    text = "Nearby lies the Tahoua region, where gunmen raided a camp sheltering migrants from nearby Mali."
+    assert _aside(parse(text), "Mali") == "provenance"
+    found = _where(parse, text)
+    assert found is not None and found[0].country == "NE"

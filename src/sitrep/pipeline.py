@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .clean import dateline_end
 from .errors import ConfigError, ResourceError
 from .events import Options
-from .geo import Gazetteer, GeoContext
+from .geo import Gazetteer, GeoContext, Locator
 from .ingest import JSONL_SUFFIXES
 from .lang import Language
 from .lang import load as load_language
@@ -145,11 +145,7 @@ def analyse(article: Article, doc: Any, settings: Settings, resources: Resources
             covered.update(range(span.start, span.end))
 
     skip = dateline_end(article.text)  # where the reporter filed from is not where it happened
-
-    def locate(start: int, end: int, anchor: int | None) -> Any:
-        start = max(start, skip)
-        return place_fn(ctx, start, end, anchor=anchor) if start < end else None
-
+    locate = Locator(ctx, place_fn, skip)
     events = extract_fn(
         article,
         doc,

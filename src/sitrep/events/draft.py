@@ -24,7 +24,10 @@ from .when import trigger_date
 
 Locator = Callable[[int, int, int | None], "tuple[Place, int, str] | None"]
 CONFIDENCE = {"phrase": 0.8, "word": 0.65, "frame": 0.7}  # by the kind of rule that fired
-FALLBACK_SENTENCES = (-1, -2, 1)  # where to look for a place when the sentence has none
+FALLBACK_SENTENCES = (-1, -2, 1)  # where to look for a place when the sentence has none, after its paragraph
+NEIGHBOURS = (-1, 1, -2, 2)  # where to look for a town inside a country the sentence names
+LEDE_SENTENCES = 3  # the story's first sentences (title and lede), the last place to look
+PARAGRAPH_REACH = 3  # sentences of its paragraph on either side of a sentence worth a look
 # Events whose other side is the non-state actor the story is about when the sentence names none.
 ONE_SIDED = frozenset({T.AIR_STRIKE, T.SHELLING, T.GOVERNMENT_REGAINS})
 
@@ -119,34 +122,76 @@ def _confidence(c: Candidate, agent: Actor | None, si: int) -> float:
 
 
 def _place(d: Draft, c: Candidate, sent: Span, si: int, ctx: Context) -> None:
-    """Where: the object place, the clause, the sentence, then the sentences before it and the next one."""
-    anchor = c.trigger.idx
-    found = None
-    if c.place_tokens:  # the object of "seized X", "retook X": that is where it happened
-        doc = c.trigger.doc
-        lo, hi = min(c.place_tokens), max(c.place_tokens)
-        found = ctx.locate(doc[lo].idx, doc[hi].idx + len(doc[hi].text), anchor)
-    inferred = False
+    """Where: the object place, the trigger's own phrases, its clause, its sentence; then the rest of
+    its paragraph, the sentences around it and the lede; at last the story's own admin1 area or
+    country at precision 3 (``Locator.home``). A country is made precise by a place inside it told
+    nearby ("riots in Kenya ... the church in Eldoret", ``Locator.finer``)."""
+    anchor, doc = c.trigger.idx, c.trigger.doc
+    clause = governing_verb(c.trigger)
+    scopes = [sorted(c.place_tokens)] if c.place_tokens else []
+    scopes.append([t.i for t in c.trigger.subtree])
+    if clause is not None:
+        scopes.append([t.i for t in clause.subtree])
+    found, inferred = None, False
+    for toks in scopes:  # the object of "seized X", the trigger's phrases ("the attack on X"), the clause
+        found = ctx.locate(doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]].text), anchor)
+        if found is not None:
+            break
     if found is None:
-        clause = governing_verb(c.trigger)
-        if clause is not None:
-            toks = list(clause.subtree)
-            found = ctx.locate(toks[0].idx, toks[-1].idx + len(toks[-1].text), anchor)
-        if found is None:
-            found = ctx.locate(sent.start_char, sent.end_char, anchor)
-            inferred = found is not None and clause is not None
-    if found is None:
-        for j in (si + k for k in FALLBACK_SENTENCES):
-            if 0 <= j < len(ctx.sents):
-                found = ctx.locate(ctx.sents[j].start_char, ctx.sents[j].end_char, None)
-                if found is not None:
-                    inferred = True
-                    break
+        found = ctx.locate(sent.start_char, sent.end_char, anchor)
+        inferred = found is not None and clause is not None
+    for j in _around(ctx, si) if found is None else ():
+        found = ctx.locate(ctx.sents[j].start_char, ctx.sents[j].end_char, None)
+        if found is not None:
+            inferred = True
+            break
+    home = getattr(ctx.locate, "home", None)
+    if found is None and home is not None:
+        found, inferred = home(), True
+    finer = getattr(ctx.locate, "finer", None)
+    if found is not None and found[0].feature_code == "PCLI" and finer is not None:
+        for j in _paragraph_first(ctx, si, NEIGHBOURS):
+            refined = finer(ctx.sents[j].start_char, ctx.sents[j].end_char, found)
+            if refined is not None:
+                found, inferred = refined, True
+                break
     d.place_inferred = found is None or inferred
     if found is not None:
         place, prec, name = found
         d.place, d.place_name = place, name
         d.geo_precision = max(prec, 2) if inferred and prec == 1 else prec
+
+
+def _paragraph_first(ctx: Context, si: int, around: Sequence[int]) -> list[int]:
+    """Sentence indices near ``si``: the rest of its paragraph, nearest first, then ``around``."""
+    sents = ctx.sents
+    out: list[int] = []
+    for step in (-1, 1):
+        j = si
+        while (
+            0 <= j + step < len(sents)
+            and abs(j + step - si) <= PARAGRAPH_REACH
+            and not _paragraph_break(sents, max(j, j + step))
+        ):
+            j += step
+            out.append(j)
+    out.sort(key=lambda j: (abs(j - si), j > si))
+    out += [j for j in (si + k for k in around) if 0 <= j < len(sents) and j not in out and j != si]
+    return out
+
+
+def _paragraph_break(sents: Sequence[Span], j: int) -> bool:
+    """A blank line between sentence ``j - 1`` and sentence ``j``."""
+    prev, text = sents[j - 1], sents[j].doc.text
+    end = prev.start_char + len(prev.text.rstrip())
+    return text.count("\n", end, sents[j].start_char) >= 2
+
+
+def _around(ctx: Context, si: int) -> list[int]:
+    """Where to look when a sentence names no place: its paragraph, the sentences around, the lede."""
+    near = _paragraph_first(ctx, si, FALLBACK_SENTENCES)
+    lede = [j for j, s in enumerate(ctx.sents) if s.start_char >= ctx.skip_before][:LEDE_SENTENCES]
+    return near + [j for j in lede if j not in near and j != si]
 
 
 def make_draft(

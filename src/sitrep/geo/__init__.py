@@ -7,13 +7,14 @@ geocoder, ``"geo.gazetteer.v1"`` (``resolve.py``).
 
 from __future__ import annotations
 
-from .context import GeoContext, TopoInfo, geoparse_row, place_for_span, toponym_dict
+from .context import GeoContext, Locator, TopoInfo, geoparse_row, place_for_span, toponym_dict
 from .gazetteer import Gazetteer, normalize
 from .resolve import geoparse
 
 __all__ = [
     "Gazetteer",
     "GeoContext",
+    "Locator",
     "TopoInfo",
     "geoparse",
     "geoparse_row",

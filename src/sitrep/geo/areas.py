@@ -2,23 +2,28 @@
 
 An admin word after a name calls for an admin area of that name, never a country, and the
 gazetteer may know the area by its name alone ("Northern" in Ghana) or only in full ("Karak
-District"). The words are the language's (``PlaceWords``).
+District"). The words are the language's (``PlaceWords``). And the story's own area: where an
+event goes when the text ties it to no place.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+
 from ..lang import PlaceWords
 from ..records import Place
 from .gazetteer import Gazetteer
+from .phrases import text_of
 from .recognise import Cand
 
-__all__ = ["admin_options", "area_word", "compass_area"]
+__all__ = ["admin_options", "area_word", "compass_area", "named_region", "story_home"]
 
 
 def area_word(c: Cand) -> str:
     """The admin word that ends a toponym ("state" of "Katsina State"), lower case, or ""."""
     doc = c.span.doc
-    tail = doc.text[c.span.start_char : c.end].split()
+    tail = text_of(doc)[c.span.start_char : c.end].split()
     return tail[-1].lower() if len(tail) > 1 else ""
 
 
@@ -54,7 +59,7 @@ def admin_options(
     """
     word = area_word(c)
     if word in words.ADMIN_WORDS and c.end > c.span.end_char:
-        full = gaz.candidates(c.span.doc.text[c.span.start_char : c.end])[:50]
+        full = gaz.candidates(text_of(c.span.doc)[c.span.start_char : c.end])[:50]
         options = [(p, k) for p, k in _merge(full, options) if p.feature_code not in ("PCLI", "CONT")]
     if len(c.span) < 2 or c.span[-1].lower_ not in words.ADMIN_WORDS:
         return options
@@ -65,3 +70,57 @@ def admin_options(
     if compass_area(c, words):
         return [(p, kind) for p, kind in options if country is not None and p.country == country]
     return options
+
+
+HOME_SHARE = 0.6  # the share of a story's places one admin1 area must hold to be its home
+HOME_NAMES = 2  # ... and how many different names
+
+
+def story_home(
+    places: Sequence[tuple[str, Place]], focus: str | None, gaz: Gazetteer
+) -> tuple[Place, int, str] | None:
+    """Where an event goes when the text ties it to no place: the admin1 area holding most of the
+    story's places (names, not mentions) when one does, else the story's country; precision 3.
+
+    Args:
+        places: (name as written, place) of the story's literal toponyms that can place an event.
+        focus: the story's country (ISO2), if known.
+        gaz: the gazetteer.
+    """
+    if focus is None:
+        return None
+    names: dict[str, set[str]] = defaultdict(set)
+    for name, p in places:
+        if p.country == focus and p.admin1 and p.feature_code not in ("PCLI", "CONT"):
+            names[p.admin1].add(name.lower())
+    total = sum(len(v) for v in names.values())
+    if total:
+        admin1, named = max(names.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        area = gaz.admin1(admin1, focus)
+        if area and len(named) >= HOME_NAMES and len(named) >= HOME_SHARE * total:
+            return area[0], 3, area[0].name
+    country = gaz.country(focus)
+    return (country, 3, country.name) if country is not None else None
+
+
+def named_region(name: str, gaz: Gazetteer) -> Place | None:
+    """A region the gazetteer lacks but its first-level areas are named after ("Darfur": North,
+    South, West, Central and East Darfur; "Kivu": Nord-Kivu and Sud-Kivu): a point at their mean,
+    when there are at least two and all in one country."""
+    areas = gaz.admin1_with_word(name)
+    countries = {p.country for p in areas}
+    if len(areas) < 2 or len(countries) != 1:
+        return None
+    lat = sum(p.latitude for p in areas) / len(areas)
+    lon = sum(p.longitude for p in areas) / len(areas)
+    return Place(
+        name,
+        round(lat, 4),
+        round(lon, 4),
+        areas[0].country,
+        None,
+        None,
+        "L",
+        "RGN",
+        sum(p.population for p in areas),
+    )

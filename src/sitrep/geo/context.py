@@ -6,7 +6,7 @@ happened; ``sitrep geoparse`` prints ``GeoContext.listed`` as ``geoparse_row``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,6 +18,7 @@ __all__ = [
     "REFERENCE",
     "SPEAKER",
     "GeoContext",
+    "Locator",
     "TopoInfo",
     "geoparse_row",
     "place_for_span",
@@ -26,8 +27,12 @@ __all__ = [
 
 # Why a toponym is not an event's place (``roles.py`` says which is which).
 SPEAKER, ACTOR, DATELINE, BORDER, REFERENCE = "speaker", "actor", "dateline", "border", "reference"
-ASIDE = frozenset({SPEAKER, ACTOR, DATELINE, BORDER})  # never; a REFERENCE only when nothing else
+OWNER, PROVENANCE, DESIGNATION = "owner", "provenance", "designation"
+ASIDE = frozenset(
+    {SPEAKER, ACTOR, DATELINE, BORDER, OWNER, PROVENANCE, DESIGNATION}
+)  # never; REFERENCE: last
 NEAR_REFERENCE_KM = 100.0  # a place moved from its reference point by up to this is precision 2
+_COARSE = frozenset({"PCLI", "CONT"})  # no finer than a country
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +49,8 @@ class TopoInfo:
     source: str = "ner"  # "ner" (spaCy span) or "gazetteer" (capitalised run found in the gazetteer)
     at: bool = False  # the preposition puts something at the place ("in", "near")
     away: bool = False  # the preposition points away from it ("from")
-    # Why it is not an event's place (roles.py): "speaker", "actor", "dateline", "border", or
-    # "reference" (a reference point, used only when the text names nothing else); None: it may be.
+    # Why it is not an event's place (roles.py): "speaker", "actor", "dateline", "border", "owner",
+    # "provenance", "designation", or "reference" (used only when the text names nothing else).
     aside: str | None = None
     offset: tuple[float, float] | None = None  # a reference point's (km or 0, bearing or -1)
 
@@ -61,6 +66,9 @@ class GeoContext:
     # Adjectival and embedded mentions ("Russian officials", "Air Zimbabwe"): toponyms by the
     # GeoWebNews guidelines, never event locations (see mentions.py).
     mentions: tuple[Toponym, ...] = ()
+    # Where an event goes when the text ties it to no place: the story's admin1 area when its places
+    # gather in one, else its country; precision 3. None when the story's country is unknown.
+    home: tuple[Place, int, str] | None = None
 
     def listed(self) -> tuple[Toponym, ...]:
         """The document's place names as ``sitrep geoparse`` lists them, in text order.
@@ -102,7 +110,7 @@ def geoparse_row(doc_id: str, toponyms: Iterable[Toponym]) -> dict[str, Any]:
 
 
 def place_for_span(
-    ctx: GeoContext, start: int, end: int, *, anchor: int | None = None
+    ctx: GeoContext, start: int, end: int, *, anchor: int | None = None, within: str | None = None
 ) -> tuple[Place, int, str] | None:
     """The place of an event whose evidence is ``text[start:end]``.
 
@@ -111,6 +119,8 @@ def place_for_span(
         start: evidence start (char offset).
         end: evidence end (char offset).
         anchor: the trigger's char offset; the nearest toponym wins among equals.
+        within: only a place finer than a country inside this one (ISO2): a country named by the
+            evidence is made precise by its neighbourhood ("riots in Kenya ... in Eldoret").
 
     Returns:
         (place, geo_precision 1-3, the place name as written), or None when the span has no
@@ -123,6 +133,8 @@ def place_for_span(
             continue
         info = ctx.info.get(t.start)
         if info is None or info.precision is None or info.origin or info.aside in ASIDE:
+            continue
+        if within is not None and (t.place.country != within or t.place.feature_code in _COARSE):
             continue
         key = (
             1 if info.away else 0,
@@ -154,3 +166,39 @@ def _moved(place: Place, precision: int, offset: tuple[float, float] | None) -> 
         place, latitude=round(lat, 4), longitude=round(lon, 4), geonameid=None, feature_code="RGN"
     )
     return moved, max(precision, near)
+
+
+PlaceFn = Callable[..., "tuple[Place, int, str] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """Where the events of one document happened, for the event stage.
+
+    Called with a span of the text, it gives that span's place (``place_fn``, the configured
+    geocoder's, normally ``place_for_span``), ignoring everything before ``skip`` (a wire dateline);
+    ``finer`` gives a place inside a country; ``home`` the story's own, when nothing else does.
+    """
+
+    ctx: GeoContext
+    place_fn: PlaceFn = place_for_span
+    skip: int = 0
+
+    def __call__(self, start: int, end: int, anchor: int | None = None) -> tuple[Place, int, str] | None:
+        """The place of an event whose evidence is ``text[start:end]`` (see ``place_for_span``)."""
+        start = max(start, self.skip)
+        return self.place_fn(self.ctx, start, end, anchor=anchor) if start < end else None
+
+    def finer(self, start: int, end: int, found: tuple[Place, int, str]) -> tuple[Place, int, str] | None:
+        """A place named in ``text[start:end]`` inside the country ``found`` names, finer than it;
+        None when ``found`` is no country the text names (a guess for an unknown name, the home)."""
+        place, _, name = found
+        named = any(t.name == name and self.ctx.info[t.start].how == "country" for t in self.ctx.toponyms)
+        start = max(start, self.skip)
+        if not named or start >= end or place.country is None:
+            return None
+        return self.place_fn(self.ctx, start, end, anchor=None, within=place.country)
+
+    def home(self) -> tuple[Place, int, str] | None:
+        """The story's admin1 area or country at precision 3 (``GeoContext.home``)."""
+        return self.ctx.home

@@ -96,6 +96,7 @@ class Gazetteer:
         self._admin1 = lru_cache(maxsize=8192)(self._admin1_norm)
         self._part = lru_cache(maxsize=4096)(self._part_of)
         self._capital = lru_cache(maxsize=512)(self._capital_of)
+        self._words: dict[str, list[tuple[Place, tuple[str, ...]]]] | None = None  # built on first use
 
     @classmethod
     def open(cls, path: str | Path) -> Gazetteer:
@@ -206,6 +207,33 @@ class Gazetteer:
         ).fetchone()
         return _place(row) if row else None
 
+    def admin1_with_word(self, name: str) -> tuple[Place, ...]:
+        """First-level areas one of whose names holds ``name`` as whole words ("Darfur" → North,
+        South, West, Central and East Darfur), best first."""
+        key = normalize(name)
+        if self._words is None:
+            self._words = self._admin1_words()
+        first = key.split()[0] if key else ""
+        return tuple(
+            p for p, names in self._words.get(first, ()) if any(f" {key} " in f" {n} " for n in names)
+        )
+
+    def _admin1_words(self) -> dict[str, list[tuple[Place, tuple[str, ...]]]]:
+        rows = self._conn.execute(
+            f"SELECT {_PLACE_COLS}, n.name FROM names n JOIN places p ON p.geonameid = n.geonameid "
+            "WHERE p.feature_code = 'ADM1' AND n.kind <= ?",
+            (KIND_ALIAS,),
+        ).fetchall()
+        names: dict[int, tuple[Place, set[str]]] = {}
+        for row in rows:
+            place = _place(row[:-1])
+            names.setdefault(place.geonameid or 0, (place, set()))[1].add(row[-1])
+        index: dict[str, list[tuple[Place, tuple[str, ...]]]] = {}
+        for place, known in sorted(names.values(), key=lambda pn: -prior(pn[0])):
+            for word in {w for n in known for w in n.split()}:
+                index.setdefault(word, []).append((place, tuple(known)))
+        return index
+
     def capital(self, iso2: str) -> Place | None:
         """The capital city of a country (its most populous PPLC place), if the gazetteer has one."""
         return self._capital(iso2.upper()) if iso2 else None
@@ -215,6 +243,15 @@ class Gazetteer:
             f"SELECT {_PLACE_COLS} FROM places p WHERE p.country = ? AND p.feature_code = 'PPLC' "
             "ORDER BY p.population DESC LIMIT 1",
             (iso2,),
+        ).fetchone()
+        return _place(row) if row else None
+
+    def admin1_capital(self, area: Place) -> Place | None:
+        """The most populous town of a first-level area (the gazetteer has no seats of areas)."""
+        row = self._conn.execute(
+            f"SELECT {_PLACE_COLS} FROM places p WHERE p.country = ? AND p.admin1_name = ? "
+            "AND p.feature_class = 'P' ORDER BY p.population DESC LIMIT 1",
+            (area.country, area.admin1),
         ).fetchone()
         return _place(row) if row else None
 

@@ -1,6 +1,6 @@
 """Names the gazetteer lacks (or resolves far off), tied to a place the text relates them to.
 
-"X near Y", "X, 20 km north of Y", "X in the Y region", "the nearby town of Y": X gets Y's place
+"X near Y", "X, 20 km north of Y", "X in the Y region", "the nearby town of Y", "Y's X": X gets Y's place
 at geo_precision 2 (3 when Y is an area), as ACLED codes them. The cue words are the language's
 (``sitrep.lang.PlaceWords``). Hand-written because it is ACLED's rule for places a gazetteer
 lacks (code the event at the named place the text ties them to), not a general geoparsing step.
@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..lang import PlaceWords
 from .gazetteer import Gazetteer, normalize
+from .phrases import text_of
 from .recognise import Cand
 
 __all__ = ["lemma", "link_unknown"]
@@ -36,7 +37,7 @@ def _sentence_ids(doc: Doc) -> list[int]:
 def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer, words: PlaceWords) -> None:
     """Tie names the gazetteer lacks (or resolves far off) to a place the text relates them to."""
     sent = _sentence_ids(doc)
-    breaks = [m.start() for m in _PARA.finditer(doc.text)]
+    breaks = [m.start() for m in _PARA.finditer(text_of(doc))]
     para = [bisect.bisect(breaks, c.start) for c in cands]
     anchors: list[int] = []  # "the nearby town of Y" → index of Y
     for k, c in enumerate(cands):
@@ -67,7 +68,8 @@ def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer,
         weak = far and c.source == "gazetteer"
         if c.place is not None and not far:
             continue
-        target = _linked_after(cands, k, doc, sent, words)
+        target = _owned_by(cands, k, words)
+        target = _linked_after(cands, k, doc, sent, words) if target is None else target
         if target is not None and weak and cands[target].precision != 1:
             target = None  # a word that is also a far-off hamlet needs a town, not a country, to tie it
         if target is None:
@@ -88,7 +90,7 @@ def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer,
         if target is not None:
             y = cands[target]
             assert y.place is not None
-            c.place, c.how, c.linked_to, c.score = y.place, "linked", doc.text[y.start : y.end], 0.5
+            c.place, c.how, c.linked_to, c.score = y.place, "linked", text_of(doc)[y.start : y.end], 0.5
             c.precision = 3 if y.precision == 3 else 2  # a village in a district (ADM2): precision 2
     linked = {normalize(c.span.text): c for c in cands if c.how == "linked"}
     for c in cands:  # "the villages of X and Y near Z": both are near Z
@@ -106,6 +108,17 @@ def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer,
                 c.place, c.how, c.precision, c.score = gaz.country(focus), "focus", 3, 0.2
                 if c.place is None:
                     c.how, c.precision = "unresolved", None
+
+
+def _owned_by(cands: list[Cand], k: int, words: PlaceWords) -> int | None:
+    """ "the provincial capital's Satellite Town", "Kunduz province's Chahar Dara district": the
+    place named right before, with a possessive, holds the unknown name (index of that place)."""
+    c = cands[k]
+    if k == 0 or cands[k - 1].place is None or cands[k - 1].how in ("linked", "focus", "drop"):
+        return None
+    doc = c.span.doc
+    between = text_of(doc)[cands[k - 1].end : c.start].strip()
+    return k - 1 if between in words.POSSESSIVE else None
 
 
 def _conjoined(a: Cand, b: Cand) -> bool:

@@ -1,8 +1,7 @@
 """Place names the words around them reveal, whatever spaCy labels them.
 
 The small English model often tags an admin area or a village PERSON or ORG ("Katsina State",
-"Dandume LGA", "Kanko village"), and a capital is named by whose it is ("Chad's capital", "the
-Chadian capital"). A name that ends in an admin word is a candidate when the
+"Dandume LGA", "Kanko village"). A name that ends in an admin word is a candidate when the
 gazetteer knows it as an admin area (or, with a lower-case admin word, "Chahar Dara district",
 even when it does not: ``link.py`` then ties it to the area named next to it); a name followed by a
 settlement word ("Kanko village") or after "the village(s) of" is a candidate whether or not the
@@ -19,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import PlaceWords
 from .gazetteer import KIND_ALIAS, KIND_NAME, Gazetteer
 
-__all__ = ["Capital", "Phrase", "admin_phrases", "capital_phrases", "settlement_phrases", "titled"]
+__all__ = ["Phrase", "admin_phrases", "run_after", "run_before", "settlement_phrases", "text_of", "titled"]
 
 MAX_NAME = 4  # words in a name a phrase can reveal
+_TEXT = "sitrep.geo.text"  # Doc.user_data key of the joined text
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ADMIN_CODES = frozenset({"ADM1", "ADM2"})
 _UNCONFIRMED_LABELS = frozenset({"", "PERSON", "GPE", "LOC"})  # an unknown name, not an organisation's
@@ -35,6 +35,14 @@ class Phrase:
     claim: Span
     source: str  # "ner" when spaCy already called it a place, else "admin" or "phrase"
     region: bool
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, joined once (spaCy joins its tokens anew on every ``Doc.text``)."""
+    text = doc.user_data.get(_TEXT)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def titled(tok: Token) -> bool:
@@ -59,11 +67,13 @@ def _touches(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and not doc[i].whitespace_ and "-" in (doc[i].text, doc[i + 1].text)
 
 
-def _run_before(doc: Doc, k: int, taken: Sequence[bool], words: PlaceWords) -> Span | None:
+def run_before(doc: Doc, k: int, taken: Sequence[bool], words: PlaceWords) -> Span | None:
     """The name words right before token ``k``."""
-    j = k
-    while j > 0 and k - j < MAX_NAME and not taken[j - 1]:
-        if _name_word(doc[j - 1], taken, words) or (j < k and _touches(doc, j - 1)):
+    j, n = k, 0
+    while j > 0 and not taken[j - 1]:
+        glued = j < k and _touches(doc, j - 1)  # "Qala-e-Zal" is one word
+        if (glued or _name_word(doc[j - 1], taken, words)) and (glued or n < MAX_NAME):
+            n += 0 if glued else 1
             j -= 1
         else:
             break
@@ -72,7 +82,7 @@ def _run_before(doc: Doc, k: int, taken: Sequence[bool], words: PlaceWords) -> S
     return doc[j:k] if j < k else None
 
 
-def _run_after(doc: Doc, k: int, taken: Sequence[bool], words: PlaceWords) -> Span | None:
+def run_after(doc: Doc, k: int, taken: Sequence[bool], words: PlaceWords) -> Span | None:
     """The name words from token ``k`` on."""
     j = k
     while j < len(doc) and j - k < MAX_NAME * 2 and not taken[j]:
@@ -92,10 +102,15 @@ def _source(name: Span, fallback: str) -> str:
 
 def _admin_suffix(doc: Doc, k: int, words: PlaceWords) -> int:
     """How many tokens from ``k`` make an admin word or phrase ("State", "Local Government Area"), or 0."""
+    first = doc[k].lower_
+    if first in words.ADMIN_WORDS:
+        return 1
     for phrase in words.ADMIN_PHRASES:
+        if phrase[0] != first:
+            continue
         if tuple(t.lower_ for t in doc[k : k + len(phrase)]) == phrase:
             return len(phrase)
-    return 1 if doc[k].lower_ in words.ADMIN_WORDS else 0
+    return 0
 
 
 def _is_admin(name: str, word: str, gaz: Gazetteer) -> bool:
@@ -119,14 +134,16 @@ def _inside_other_entity(name: Span, end: int) -> bool:
     return before or after
 
 
-def _unconfirmed_ok(run: Span, word: Token, gaz: Gazetteer) -> bool:
+def _unconfirmed_ok(run: Span, word: Token, gaz: Gazetteer, words: PlaceWords) -> bool:
     """ "Chahar Dara district": a name the gazetteer lacks, before a lower-case admin word, that no
-    one labelled an organisation ("the GOP state", "a Public Utilities department")."""
-    return (
-        word.text.islower()
-        and all(t.ent_type_ in _UNCONFIRMED_LABELS for t in run)
-        and not gaz.country_of_demonym(run.text)
-    )
+    one labelled an organisation ("the GOP state", "a Public Utilities department"), unless the
+    organisation is the name alone before a district word ("Qala-e-Zal" tagged ORG)."""
+    if not word.text.islower() or gaz.country_of_demonym(run.text):
+        return False
+    if all(t.ent_type_ in _UNCONFIRMED_LABELS for t in run):
+        return True
+    alone = run[0].ent_iob_ == "B" and (run.end >= len(run.doc) or run.doc[run.end].ent_iob_ != "I")
+    return alone and word.lower_ in words.COUNTY_WORDS and all(t.ent_type_ == "ORG" for t in run)
 
 
 def admin_phrases(doc: Doc, gaz: Gazetteer, words: PlaceWords, taken: Sequence[bool]) -> list[Phrase]:
@@ -135,7 +152,7 @@ def admin_phrases(doc: Doc, gaz: Gazetteer, words: PlaceWords, taken: Sequence[b
     k = 1
     while k < len(doc):
         n = _admin_suffix(doc, k, words)
-        run = _run_before(doc, k, taken, words) if n else None
+        run = run_before(doc, k, taken, words) if n else None
         if run is None:
             k += 1
             continue
@@ -148,7 +165,7 @@ def admin_phrases(doc: Doc, gaz: Gazetteer, words: PlaceWords, taken: Sequence[b
                 found.append(Phrase(name, doc[i : k + n], _source(name, "admin"), True))
                 break
         else:
-            if _unconfirmed_ok(run, doc[k], gaz):
+            if _unconfirmed_ok(run, doc[k], gaz, words):
                 found.append(Phrase(run, doc[run.start : k + n], _source(run, "phrase"), True))
         k += n
     return found
@@ -162,10 +179,10 @@ def settlement_phrases(doc: Doc, gaz: Gazetteer, words: PlaceWords, taken: Seque
             continue
         run = None
         if tok.lower_ in words.SETTLEMENT_AFTER and tok.i > 0:
-            run = _run_before(doc, tok.i, taken, words)
+            run = run_before(doc, tok.i, taken, words)
             claim = doc[run.start : tok.i] if run is not None else None
         elif tok.lower_ in words.SETTLEMENT_OF and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
-            run = _run_after(doc, tok.i + 2, taken, words)
+            run = run_after(doc, tok.i + 2, taken, words)
             claim = run
         if run is None or claim is None or gaz.country_of_demonym(run.text):
             continue
@@ -175,56 +192,3 @@ def settlement_phrases(doc: Doc, gaz: Gazetteer, words: PlaceWords, taken: Seque
             continue
         found.append(Phrase(run, claim, _source(run, "phrase"), False))
     return found
-
-
-@dataclass(frozen=True, slots=True)
-class Capital:
-    """ "Chad's capital": the word "capital" and whose it is (ISO2; "" for the story's country)."""
-
-    word: Span
-    country: str
-
-
-def capital_phrases(doc: Doc, gaz: Gazetteer, words: PlaceWords) -> list[Capital]:
-    """ "Chad's capital", "the Chadian capital", "the capital of Chad", "the (country's) capital".
-
-    Not a capital of lower rank ("the provincial capital"), nor money ("capital markets"), nor one
-    the text names at once ("the capital, Bamako": that name is the toponym).
-    """
-    found: list[Capital] = []
-    for tok in doc:
-        if tok.lower_ not in words.CAPITAL_WORDS or tok.pos_ != "NOUN":
-            continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in words.CAPITAL_THEN:
-            continue  # "capital markets", "the capital Bamako"
-        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
-        if nxt is not None and nxt.text == "," and after is not None and titled(after):
-            continue  # "the capital, Bamako"
-        country = _whose_capital(doc, tok, gaz, words)
-        if country is not None:
-            found.append(Capital(doc[tok.i : tok.i + 1], country))
-    return found
-
-
-def _whose_capital(doc: Doc, tok: Token, gaz: Gazetteer, words: PlaceWords) -> str | None:
-    """The ISO2 of the country a "capital" belongs to, "" for the story's own, None for none."""
-    before = [t for t in doc[max(0, tok.i - 4) : tok.i]]
-    if any(t.lower_ in words.NOT_NATIONAL for t in before[-2:]):
-        return None
-    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
-        run = _run_after(doc, tok.i + 2, [False] * len(doc), words)
-        if run is None and doc[tok.i + 2].lower_ in words.LEADING_DROP:
-            run = _run_after(doc, tok.i + 3, [False] * len(doc), words)
-        country = gaz.country_by_name(run.text) if run is not None else None
-        return country.country if country is not None and country.country else None
-    if before and before[-1].lower_ in words.POSSESSIVE:  # "Chad's capital", "the country's capital"
-        owner = _run_before(doc, tok.i - 1, [False] * len(doc), words)
-        if owner is None:
-            prev = doc[tok.i - 2] if tok.i >= 2 else None
-            return "" if prev is not None and prev.lower_ in words.COUNTRY_OWNERS else None
-        country = gaz.country_by_name(owner.text)
-        return country.country if country is not None and country.country else None
-    if before and gaz.country_of_demonym(before[-1].text) and titled(before[-1]):  # "the Chadian capital"
-        return gaz.country_of_demonym(before[-1].text)
-    return "" if before and before[-1].lower_ in words.LEADING_DROP else None

@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lang import Language, PlaceWords
 from ..records import Place
+from .capitals import Capital, capital_phrases
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer
-from .phrases import Phrase, admin_phrases, capital_phrases, settlement_phrases, titled
+from .phrases import Phrase, admin_phrases, settlement_phrases, titled
 
 __all__ = ["Cand", "calendar_words", "recognise", "titled"]
 
@@ -44,7 +45,7 @@ class Cand:
     options: list[tuple[Place, int]] = field(default_factory=list)
     listed_with_settlement: bool = False  # "the villages of X and Y": X and Y
     inner: bool = False  # resolved by a part of its name ("Bamako" of "Bamako airport")
-    capital_of: str | None = None  # "Chad's capital": "TD"; "the capital": "" (the story's country)
+    capital: Capital | None = None  # "Chad's capital", "the provincial capital" (capitals.py)
 
 
 def _strip(span: Span, words: PlaceWords) -> Span | None:
@@ -148,8 +149,9 @@ def recognise(doc: Doc, gaz: Gazetteer, lang: Language) -> list[Cand]:
     scan.add_phrases(admin_phrases(doc, gaz, scan.words, scan.taken))
     for cap in capital_phrases(doc, gaz, scan.words):
         if not scan.taken[cap.word.start]:
-            cand = Cand(cap.word, cap.word.start_char, cap.word.end_char, "capital", capital_of=cap.country)
-            scan.claim(cand, cap.word)
+            scan.claim(
+                Cand(cap.word, cap.word.start_char, cap.word.end_char, "capital", capital=cap), cap.word
+            )
     _from_capitalised_runs(scan)
     _from_conjuncts(scan)
     scan.cands.sort(key=lambda c: c.start)

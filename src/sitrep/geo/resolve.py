@@ -24,11 +24,13 @@ from spacy.tokens import Doc
 from ..lang import Language, PlaceWords
 from ..records import Place, Toponym
 from ..registry import register
-from .areas import admin_options, area_word, compass_area
+from .areas import admin_options, area_word, compass_area, named_region, story_home
+from .capitals import admin_capitals, national_capitals
 from .context import SPEAKER, GeoContext, TopoInfo, place_for_span
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer, normalize, prior
 from .link import PHRASES, link_unknown
 from .mentions import MIN_POP, adjective_and_embedded
+from .phrases import text_of
 from .rank import admin1_shares, names_a_county, score_candidate
 from .recognise import Cand, recognise, titled
 from .roles import is_border, role_of
@@ -70,13 +72,20 @@ def _inner_options(c: Cand, gaz: Gazetteer, words: PlaceWords) -> list[tuple[Pla
     return []
 
 
+def _common_word(c: Cand, lower: set[str]) -> bool:
+    """A capitalised word the text also writes in lower case ("Police" and "police"): weak evidence
+    of a country, whatever town abroad bears the name."""
+    return len(c.span) == 1 and c.source == "gazetteer" and c.span[0].lower_ in lower
+
+
 def _first_pass(cands: list[Cand], gaz: Gazetteer, doc: Doc, words: PlaceWords) -> dict[str, float]:
     """Resolve country names, gather candidates, and count country evidence for the focus."""
     counts: dict[str, float] = defaultdict(float)
     seen: set[str] = set()
+    lower = {t.text for t in doc if t.text.islower()}
     for c in cands:
-        if c.capital_of is not None:
-            continue  # "Chad's capital": resolved once the story's country is known (_capitals)
+        if c.capital is not None:
+            continue  # "Chad's capital": resolved once the story's country is known (capitals.py)
         name = c.span.text
         country = gaz.country_by_name(name)
         admin = admin_options(c, [], gaz, words) if area_word(c) in words.ADMIN_WORDS else []
@@ -95,14 +104,21 @@ def _first_pass(cands: list[Cand], gaz: Gazetteer, doc: Doc, words: PlaceWords) 
             c.options = gaz.candidates(name.replace("-", " "))[:50]
         if not c.options and len(c.span) > 1:
             c.options, c.inner = _inner_options(c, gaz, words), True
+        if not c.options and c.capital is None:  # "the Darfur region": the areas named after it
+            region = named_region(name, gaz)
+            c.options = [(region, KIND_NAME)] if region is not None else []
         key = normalize(name)
         # A town named five times is one piece of evidence; a village only a phrase names is none.
         if c.options and key not in seen and c.source != "phrase":
             seen.add(key)
             top, top_kind = c.options[0]
             rival = max((_score(p, k) for p, k in c.options if p.country != top.country), default=-9.0)
-            counts[top.country or ""] += 1.0 if _score(top, top_kind) - rival >= 1.0 else 0.3
+            clear = _score(top, top_kind) - rival >= 1.0 and not _common_word(c, lower)
+            counts[top.country or ""] += 1.0 if clear else 0.3
+    named = {i for c in cands for i in range(c.span.start, c.span.end)}  # "Saudi" of "Saudi Arabia"
     for tok in doc:
+        if tok.i in named:
+            continue
         if tok.ent_type_ == "NORP" or (titled(tok) and tok.pos_ in ("ADJ", "PROPN", "NOUN")):
             dem = gaz.country_of_demonym(tok.text) if titled(tok) else None
             if dem:
@@ -204,19 +220,6 @@ def _choose(
                 c.how, c.precision = "gazetteer", 1
 
 
-def _capitals(cands: list[Cand], gaz: Gazetteer, focus: str | None) -> None:
-    """ "Chad's capital", "the Chadian capital", "the capital" (of the story's country, or of the
-    country it names most even below the focus threshold: "Kenyan police ... in the capital")."""
-    for c in cands:
-        if c.capital_of is None:
-            continue
-        place = gaz.capital(c.capital_of or focus or "")
-        if place is None:
-            c.how = "drop"
-        else:
-            c.place, c.how, c.precision, c.score = place, "capital", 1, 0.8
-
-
 def _admin_over_country(
     cands: list[Cand], gaz: Gazetteer, focus: str | None, counts: Mapping[str, float]
 ) -> None:
@@ -265,10 +268,26 @@ def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
     for c in cands:  # "the Central District": the document's country's, now that it is known
         if c.how != "country" and compass_area(c, words):
             c.options = admin_options(c, gaz.candidates(c.span.text)[:50], gaz, words, top[0] or None)
-    _capitals(cands, gaz, focus or top[0] or None)
+    national_capitals(cands, gaz, focus or top[0] or None)
     _choose(cands, gaz, focus, counts, [t.place for t in extra if t.place is not None], words)
+    admin_capitals(cands, gaz, focus)
     _admin_over_country(cands, gaz, focus, counts)
     link_unknown(cands, doc, focus, gaz, words)
+    toponyms, info = _toponyms(cands, doc, gaz, words)
+    extra = _rerank_mentions(extra, cands, gaz, focus, counts, words)
+    home = story_home([(t.name, t.place) for t in toponyms if t.place and _can_place(t, info)], focus, gaz)
+    if home is not None and home[0].feature_code == "ADM1":  # a name only guessed: in the story's area
+        toponyms = [
+            Toponym(t.start, t.end, t.name, home[0], t.score) if info[t.start].how == "focus" else t
+            for t in toponyms
+        ]
+    return GeoContext(tuple(toponyms), focus, info, dict(counts), extra, home)
+
+
+def _toponyms(
+    cands: list[Cand], doc: Doc, gaz: Gazetteer, words: PlaceWords
+) -> tuple[list[Toponym], dict[int, TopoInfo]]:
+    """The resolved candidates as toponyms, with how each was resolved and what role it plays."""
     toponyms, info = [], {}
     for c in cands:
         if c.how == "drop":
@@ -290,7 +309,7 @@ def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
                 c.place = gaz.part_of(c.place, doc[before].lower_)
         role = role_of(c.span, c.start, words)
         prep = role.prep
-        toponyms.append(Toponym(c.start, c.end, doc.text[c.start : c.end], c.place, c.score))
+        toponyms.append(Toponym(c.start, c.end, text_of(doc)[c.start : c.end], c.place, c.score))
         info[c.start] = TopoInfo(
             c.precision,
             "region" if c.region and c.place and not (c.how == "focus" and c.source in PHRASES) else c.how,
@@ -304,8 +323,19 @@ def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
             aside=role.aside,
             offset=role.offset,
         )
-    extra = _rerank_mentions(extra, cands, gaz, focus, counts, words)
-    return GeoContext(tuple(toponyms), focus, info, dict(counts), extra)
+    return toponyms, info
+
+
+def _can_place(t: Toponym, info: Mapping[int, TopoInfo]) -> bool:
+    """A toponym that can be an event's place: resolved, not a guess, not set aside."""
+    i = info[t.start]
+    return (
+        t.place is not None
+        and i.precision is not None
+        and i.how != "focus"
+        and not i.origin
+        and i.aside is None
+    )
 
 
 def _rerank_mentions(

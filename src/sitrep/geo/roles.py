@@ -9,6 +9,9 @@ toponym, the preposition before it and whether it is set aside as an event's pla
 - ``dateline``: where the reporter filed ("BAMAKO, Mali (AP) —", "London, June 13 :");
 - ``border``: a border named after a country ("near the Niger border", "the border with
   Mauritania", "the Sudan-Chad border", "which borders Malaysia");
+- ``designation``: a place in a title ("the Saudi ambassador to Chad", "the UN envoy for Mali");
+- ``owner``: a country whose place is named at once ("Iraq's Diyala province");
+- ``provenance``: where people come from ("migrants from nearby Mali", "fighters from Libya");
 - ``reference``: a reference point ("northeast of Baghdad", "20 km north of Gao"), with the distance
   and bearing when the text gives them. Unlike the others, a reference point still places an event
   when the text names nothing else (``context.place_for_span``), at a point moved by that offset.
@@ -24,8 +27,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import PlaceWords
-from .context import ACTOR, BORDER, DATELINE, REFERENCE, SPEAKER
+from .context import ACTOR, BORDER, DATELINE, DESIGNATION, OWNER, PROVENANCE, REFERENCE, SPEAKER
 from .link import lemma
+from .phrases import text_of, titled
 
 __all__ = ["Role", "is_border", "role_of"]
 
@@ -63,24 +67,52 @@ def role_of(span: Span, start: int, words: PlaceWords) -> Role:
         return Role(prep, SPEAKER)
     if _actor(span, words):
         return Role(prep, ACTOR)
+    if prep_i is not None and doc[prep_i].head.lower_ in words.DESIGNATION_NOUNS:
+        return Role(prep, DESIGNATION)  # "the Saudi ambassador to Chad"
+    if _owner(span, words):
+        return Role(prep, OWNER)
     reference = _reference(doc, start, words)
     if reference is not None:
         return Role(prep, REFERENCE, reference)
+    if prep in words.ORIGIN_PREPS and prep_i is not None and _of_people(doc[prep_i]):
+        return Role(prep, PROVENANCE)  # "migrants from Mali": where people come from
     return Role(prep)
+
+
+def _of_people(prep: Token) -> bool:
+    """ "migrants from", "fighters from": the preposition says where a noun's referents come from."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return prep.head.pos_ == "NOUN" or (before is not None and before.pos_ == "NOUN")
+
+
+def _owner(span: Span, words: PlaceWords) -> bool:
+    """ "Iraq's Diyala province", "Kunduz province's Chahar Dara district": the place owned is named."""
+    doc = span.doc
+    j = span.end
+    if j < len(doc) and doc[j].lower_ in words.REGION_WORDS:
+        j += 1
+    return j + 1 < len(doc) and doc[j].lower_ in words.POSSESSIVE and titled(doc[j + 1])
 
 
 def _prep_before(span: Span, words: PlaceWords) -> int | None:
     """Index of the preposition before a toponym (over articles and directions), if any."""
     doc = span.doc
     i = span.start - 1
-    while i >= 0 and (doc[i].lower_ in words.LEADING_DROP or doc[i].lower_ in words.DIRECTIONS):
-        i -= 1
+    while i >= 0:
+        if doc[i].lower_ in words.LEADING_DROP or doc[i].lower_ in words.DIRECTIONS or doc[i].pos_ == "ADJ":
+            i -= 1  # "in the north of", "from nearby Mali", "in war-torn Mali"
+        elif doc[i].lower_ in words.POSSESSIVE:  # "in Iraq's Diyala province": "in"
+            i -= 1
+            while i >= 0 and (_name_of(doc[i]) or doc[i].lower_ in words.REGION_WORDS):
+                i -= 1
+        else:
+            break
     return i if i >= 0 and doc[i].pos_ in ("ADP", "SCONJ") else None
 
 
 def _dateline(doc: Doc, span: Span, start: int, words: PlaceWords) -> bool:
     """The toponym opens a line and a wire dateline's tail follows it."""
-    text = doc.text
+    text = text_of(doc)
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return False
@@ -146,13 +178,13 @@ def _actor(span: Span, words: PlaceWords) -> bool:
 def _reference(doc: Doc, start: int, words: PlaceWords) -> tuple[float, float] | None:
     """(km, bearing) of "20 km north of X"; (0, bearing) of "northeast of X"; None when X is no
     reference point ("in X", or "the north of X", an area)."""
-    m = words.REFERENCE_BEFORE.search(doc.text[max(0, start - 60) : start])
+    m = words.REFERENCE_BEFORE.search(text_of(doc)[max(0, start - 60) : start])
     if m is None:
         return None
     amount, unit, direction = m.group("amount"), m.group("unit"), m.group("dir")
     if not (amount and unit) and (not direction or m.group("prep").lower() != "of"):
         return None
-    before = doc.text[max(0, start - 60) : start][: m.start()].split()
+    before = text_of(doc)[max(0, start - 60) : start][: m.start()].split()
     if direction and not amount and before and before[-1].lower() in words.LEADING_DROP:
         return None  # "the north of Mali": an area (recognise.py)
     km = (

@@ -224,12 +224,14 @@ class PlaceWords(Protocol):
     CAPITAL_WORDS: frozenset[str]  # "Chad's capital", "the Chadian capital": the capital city
     CAPITAL_THEN: frozenset[str]  # "the capital city"
     COUNTRY_OWNERS: frozenset[str]  # "the country's capital": the story's country
-    NOT_NATIONAL: frozenset[str]  # "the provincial capital": not the country's
+    NOT_NATIONAL: frozenset[str]  # "the commercial capital": no capital of a place
+    ADMIN_CAPITAL: frozenset[str]  # "the provincial capital": the story's first-level area's
     BORDER_WORDS: frozenset[str]  # "near the Niger border": not a place of its own
     BORDER_PREPS: frozenset[str]  # "the border with X"
     BORDER_VERBS: frozenset[str]  # "which borders Malaysia" (lemmas)
     STANCE_VERBS: frozenset[str]  # "Khartoum denies": a place standing for its government (lemmas)
     REPORT_NOUNS: frozenset[str]  # "told reporters in Geneva", "a statement from Nairobi"
+    DESIGNATION_NOUNS: frozenset[str]  # "the ambassador to Chad": a title, not a place of the event
     REFERENCE_BEFORE: re.Pattern[str]  # "20 km north of" before a name: a reference point
     DISTANCE_UNITS: Mapping[str, float]  # "km" → 1.0, "miles" → 1.609
     BEARINGS: Mapping[str, float]  # "northeast" → 45.0 (degrees from north)

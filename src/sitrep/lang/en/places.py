@@ -127,16 +127,15 @@ E_STEMS: Final = frozenset(
 )
 
 # "Chad's capital", "the Chadian capital", "the capital of Chad", "the capital" (of the story's
-# country); not "the provincial capital", "capital markets" or "venture capital".
+# country); not "the commercial capital", "capital markets" or "venture capital".
 CAPITAL_WORDS: Final = frozenset({"capital"})
 CAPITAL_THEN: Final = frozenset({"city"})  # "the capital city"; any other noun after makes it money
 COUNTRY_OWNERS: Final = frozenset({"country", "nation"})  # "the country's capital"
 NOT_NATIONAL: Final = frozenset(
-    """
-    provincial regional state district county local commercial economic cultural financial former
-    spiritual religious tourist
-    """.split()
+    "county local commercial economic cultural financial former spiritual religious tourist".split()
 )
+# "the provincial capital": the capital of the story's first-level area (its biggest town).
+ADMIN_CAPITAL: Final = frozenset({"provincial", "regional", "state", "departmental"})
 
 # --- Places that are not where an event happened (geo/roles.py) ---------------------------------
 # "near the Niger border", "on the border with Mauritania", "the Sudan-Chad border", "borders Mali".
@@ -148,6 +147,13 @@ STANCE_VERBS: Final = frozenset(
     """
     accuse blame condemn deny reject sanction warn urge demand insist vow pledge threaten impose
     approve criticise criticize welcome dismiss retort respond claim allege
+    """.split()
+)
+# A place in a title is no place of the event: "the Saudi ambassador to Chad", "the UN envoy for Mali".
+DESIGNATION_NOUNS: Final = frozenset(
+    """
+    ambassador ambassadors envoy envoys consul representative representatives delegate delegation
+    emissary minister ministry coordinator commissioner special rapporteur
     """.split()
 )
 # Nouns of reporting: "told reporters in Geneva", "a statement from Nairobi" say where it was said.
