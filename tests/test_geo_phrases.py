@@ -105,3 +105,17 @@ def test_an_area_named_by_a_direction_and_tagged_a_person(parse: Any) -> None:
     named = _named(ctx)
     assert named["Northern Mali"].place.country == "ML" and ctx.info[named["Northern Mali"].start].region
     assert named["Mali"].place.feature_code == "PCLI"
+
+
+def test_a_region_from_the_languages_table(parse: Any) -> None:
+    ctx = parse("Al-Shabab fighters attacked a base in the Lower Shabelle region on Tuesday.")
+    region = next(t for t in ctx.toponyms if "Shabelle" in t.name)
+    assert (region.place.country, region.place.feature_code) == ("SO", "ADM1")
+    donbas = next(t for t in parse("Shelling continued across the Donbas on Monday.").toponyms)
+    assert donbas.place.country == "UA" and ctx.info[region.start].precision == 3
+
+
+def test_a_region_named_after_its_admin_areas(parse: Any) -> None:
+    ctx = parse("Fighting spread across the Kivu region of eastern Congo.")
+    kivu = next(t for t in ctx.toponyms if t.name.startswith("Kivu"))
+    assert kivu.place.country == "CD" and kivu.place.feature_code == "RGN"

@@ -143,3 +143,19 @@ def test_where_people_come_from_is_no_event_place(parse: Any) -> None:
     assert _aside(parse(text), "Mali") == "provenance"
     found = _where(parse, text)
     assert found is not None and found[0].country == "NE"
+
+
+def test_a_country_before_its_region_owns_it_whatever_comes_between(parse: Any) -> None:
+    text = "Gunmen killed 20 villagers in Mali's central Mopti region on Sunday."
+    assert _aside(parse(text), "Mali") == "owner"
+    found = _where(parse, text)
+    assert found is not None and found[2] == "central Mopti region"
+
+
+def test_the_country_of_a_dateline_is_the_datelines(parse: Any) -> None:
+    ctx = parse(
+        "Protests go on\n\nCARACAS, Venezuela (Reuters) - Thousands marched in Valencia on Wednesday."
+    )
+    assert _aside(ctx, "Venezuela") == "dateline"
+    plain = parse("Gao, Mali, and Niamey were calm on Sunday.")
+    assert _aside(plain, "Mali") is None

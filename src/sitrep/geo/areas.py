@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..lang import PlaceWords
+from ..lang import PlaceNames, PlaceWords
 from ..records import Place
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, normalize
 from .phrases import text_of
 from .recognise import Cand
 
@@ -103,24 +103,35 @@ def story_home(
     return (country, 3, country.name) if country is not None else None
 
 
-def named_region(name: str, gaz: Gazetteer) -> Place | None:
-    """A region the gazetteer lacks but its first-level areas are named after ("Darfur": North,
-    South, West, Central and East Darfur; "Kivu": Nord-Kivu and Sud-Kivu): a point at their mean,
-    when there are at least two and all in one country."""
-    areas = gaz.admin1_with_word(name)
-    countries = {p.country for p in areas}
-    if len(areas) < 2 or len(countries) != 1:
+def named_region(name: str, gaz: Gazetteer, names: PlaceNames) -> Place | None:
+    """A region the gazetteer lacks, as the first-level areas it covers: those the language's table
+    names ("Donbas", "Lower Shabelle"), else those named after it ("Darfur": North, South, West,
+    Central and East Darfur; "Kivu": Nord-Kivu and Sud-Kivu) when at least two, all in one country.
+    One area is itself; several, a point at their mean."""
+    row = _regions(names).get(normalize(name))
+    if row is not None:
+        country, covered = row
+        areas: tuple[Place, ...] = tuple(a for n in covered for a in gaz.admin1(n, country)[:1])
+    else:
+        areas = gaz.admin1_with_word(name)
+        if len(areas) < 2:
+            return None
+    if not areas or len({p.country for p in areas}) != 1:
         return None
+    if len(areas) == 1:
+        return areas[0]
     lat = sum(p.latitude for p in areas) / len(areas)
     lon = sum(p.longitude for p in areas) / len(areas)
-    return Place(
-        name,
-        round(lat, 4),
-        round(lon, 4),
-        areas[0].country,
-        None,
-        None,
-        "L",
-        "RGN",
-        sum(p.population for p in areas),
-    )
+    population = sum(p.population for p in areas)
+    return Place(name, round(lat, 4), round(lon, 4), areas[0].country, None, None, "L", "RGN", population)
+
+
+_REGION_KEYS: dict[int, dict[str, tuple[str, tuple[str, ...]]]] = {}
+
+
+def _regions(names: PlaceNames) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The language's region table keyed by normalised name (made once per table)."""
+    table = names.REGIONS
+    if id(table) not in _REGION_KEYS:
+        _REGION_KEYS[id(table)] = {normalize(k): v for k, v in table.items()}
+    return _REGION_KEYS[id(table)]

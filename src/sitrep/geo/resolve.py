@@ -78,14 +78,20 @@ def _common_word(c: Cand, lower: set[str]) -> bool:
     return len(c.span) == 1 and c.source == "gazetteer" and c.span[0].lower_ in lower
 
 
-def _first_pass(cands: list[Cand], gaz: Gazetteer, doc: Doc, words: PlaceWords) -> dict[str, float]:
+def _first_pass(cands: list[Cand], gaz: Gazetteer, doc: Doc, lang: Language) -> dict[str, float]:
     """Resolve country names, gather candidates, and count country evidence for the focus."""
     counts: dict[str, float] = defaultdict(float)
     seen: set[str] = set()
     lower = {t.text for t in doc if t.text.islower()}
+    words = lang.places
     for c in cands:
         if c.capital is not None:
             continue  # "Chad's capital": resolved once the story's country is known (capitals.py)
+        if c.region and c.span.start > 0 and c.start < c.span.start_char:  # "Lower Shabelle" as a whole
+            region = named_region(doc[c.span.start - 1 : c.span.end].text, gaz, lang.place_names)
+            if region is not None:
+                c.span, c.options = doc[c.span.start - 1 : c.span.end], [(region, KIND_NAME)]
+                continue
         name = c.span.text
         country = gaz.country_by_name(name)
         admin = admin_options(c, [], gaz, words) if area_word(c) in words.ADMIN_WORDS else []
@@ -105,7 +111,7 @@ def _first_pass(cands: list[Cand], gaz: Gazetteer, doc: Doc, words: PlaceWords) 
         if not c.options and len(c.span) > 1:
             c.options, c.inner = _inner_options(c, gaz, words), True
         if not c.options and c.capital is None:  # "the Darfur region": the areas named after it
-            region = named_region(name, gaz)
+            region = named_region(name, gaz, lang.place_names)
             c.options = [(region, KIND_NAME)] if region is not None else []
         key = normalize(name)
         # A town named five times is one piece of evidence; a village only a phrase names is none.
@@ -262,7 +268,7 @@ def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         taken.update(range(span.start, span.end) if span is not None else range(c.span.start, c.span.end))
     extra = tuple(t for t, _ in adjective_and_embedded(doc, gaz, taken, lang))
-    counts = _first_pass(cands, gaz, doc, words)
+    counts = _first_pass(cands, gaz, doc, lang)
     top = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))
     focus = top[0] if top[1] >= 1.0 else None
     for c in cands:  # "the Central District": the document's country's, now that it is known

@@ -33,6 +33,7 @@ from .phrases import text_of, titled
 
 __all__ = ["Role", "is_border", "role_of"]
 
+_DATELINE_WORDS = 4  # words of the town before a dateline's country
 _NEAR_VERB = 6  # tokens between "from X" and a verb of speaking that makes X where it was said
 
 
@@ -91,7 +92,12 @@ def _owner(span: Span, words: PlaceWords) -> bool:
     j = span.end
     if j < len(doc) and doc[j].lower_ in words.REGION_WORDS:
         j += 1
-    return j + 1 < len(doc) and doc[j].lower_ in words.POSSESSIVE and titled(doc[j + 1])
+    if j >= len(doc) or doc[j].lower_ not in words.POSSESSIVE:
+        return False
+    j += 1
+    while j < len(doc) and (doc[j].lower_ in words.DIRECTIONS or doc[j].pos_ == "ADJ") and not titled(doc[j]):
+        j += 1  # "Mali's central Mopti region", "Nigeria's restive Borno State"
+    return j < len(doc) and titled(doc[j])
 
 
 def _prep_before(span: Span, words: PlaceWords) -> int | None:
@@ -114,8 +120,9 @@ def _dateline(doc: Doc, span: Span, start: int, words: PlaceWords) -> bool:
     """The toponym opens a line and a wire dateline's tail follows it."""
     text = text_of(doc)
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
+    head = text[line_start:start].strip()
+    if head and not (head.endswith(",") and head[:1].isupper() and len(head.split()) <= _DATELINE_WORDS):
+        return False  # not at the start of a line, nor the country after its town ("BAMAKO, Mali (AP)")
     line_end = text.find("\n", span.end_char)
     rest = text[span.end_char : line_end if line_end >= 0 else len(text)]
     return words.DATELINE_TAIL.match(rest) is not None

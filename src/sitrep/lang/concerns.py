@@ -249,6 +249,9 @@ class PlaceNames(Protocol):
     US_STATE_ABBREVIATIONS: Mapping[str, str]  # "Ky." → "KY"
     ADMIN1_ALIASES: Mapping[str, tuple[str, str]]  # "NSW" → ("AU", "02")
     ADMIN1_ABBREVIATIONS: Mapping[str, tuple[str, str]]  # "Ont." → ("CA", "08"), only after "Town, "
+    REGIONS: Mapping[
+        str, tuple[str, tuple[str, ...]]
+    ]  # "Donbas" → ("UA", (its admin1 areas)), read at run time
 
 
 class Boilerplate(Protocol):

@@ -231,3 +231,31 @@ ADMIN1_ABBREVIATIONS: Final[Mapping[str, tuple[str, str]]] = {
     "Vic.": ("AU", "07"),
     "Tas.": ("AU", "06"),
 }
+
+# Regions English news names that GeoNames does not (or names otherwise), as the first-level areas
+# they cover: (ISO2, admin1 names as the gazetteer has them). Regions that admin1 areas are named
+# after ("Darfur", "Kivu", "Kordofan") need no row: the geoparser finds those by the name.
+REGIONS: Final[Mapping[str, tuple[str, tuple[str, ...]]]] = {
+    "Lower Shabelle": ("SO", ("Shabeellaha Hoose",)),
+    "Middle Shabelle": ("SO", ("Shabeellaha Dhexe",)),
+    "Lower Juba": ("SO", ("Jubbada Hoose",)),
+    "Middle Juba": ("SO", ("Jubbada Dhexe",)),
+    "Hiraan": ("SO", ("Hiiraan",)),
+    "Galgaduud": ("SO", ("Galguduud",)),
+    "Puntland": ("SO", ("Bari", "Nugaal", "Mudug")),
+    "Somaliland": ("SO", ("Awdal", "Woqooyi Galbeed", "Togdheer", "Sanaag", "Sool")),
+    "Donbas": ("UA", ("Donetska oblast", "Luhanska oblast")),
+    "Donbass": ("UA", ("Donetska oblast", "Luhanska oblast")),
+    "Casamance": ("SN", ("Ziguinchor", "Sédhiou", "Kolda")),
+    "Ogaden": ("ET", ("Somali",)),
+    "Somali Region": ("ET", ("Somali",)),
+    "Benishangul-Gumuz": ("ET", ("Benshangul-Gumaz",)),
+    "Nuba Mountains": ("SD", ("South Kordofan",)),
+    "Deir el-Zour": ("SY", ("Dayr az Zawr",)),
+    "Baluchistan": ("PK", ("Balochistan",)),
+    "Mindanao": (
+        "PH",
+        ("Autonomous Region in Muslim Mindanao", "Northern Mindanao", "Davao", "Soccsksargen", "Caraga"),
+    ),
+    "Nagorno-Karabakh": ("AZ", ("Xankəndi", "Xocalı", "Xocavənd", "Şuşa")),
+}
