@@ -159,3 +159,19 @@ def test_the_country_of_a_dateline_is_the_datelines(parse: Any) -> None:
     assert _aside(ctx, "Venezuela") == "dateline"
     plain = parse("Gao, Mali, and Niamey were calm on Sunday.")
     assert _aside(plain, "Mali") is None
+
+
+def test_a_possessive_that_makes_a_title_is_no_event_place(parse: Any) -> None:
+    ctx = parse("Chad's ambassador in Ethiopia told reporters the city was calm.")
+    assert _aside(ctx, "Chad") == _aside(ctx, "Ethiopia") == "designation"
+
+
+def test_moving_away_from_a_town_is_not_speaking_from_it(parse: Any) -> None:
+    ctx = parse("Government forces were pushing rebels away from Kidal, he said late Saturday.")
+    assert _aside(ctx, "Kidal") is None
+    assert (
+        _aside(
+            parse("Speaking by telephone from Paris, a French official said jets had bombed Gao."), "Paris"
+        )
+        == "speaker"
+    )

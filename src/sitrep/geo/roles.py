@@ -68,8 +68,8 @@ def role_of(span: Span, start: int, words: PlaceWords) -> Role:
         return Role(prep, SPEAKER)
     if _actor(span, words):
         return Role(prep, ACTOR)
-    if prep_i is not None and doc[prep_i].head.lower_ in words.DESIGNATION_NOUNS:
-        return Role(prep, DESIGNATION)  # "the Saudi ambassador to Chad"
+    if prep_i is not None and doc[prep_i].head.lower_ in words.DESIGNATION_NOUNS or _titles(span, words):
+        return Role(prep, DESIGNATION)  # "the Saudi ambassador to Chad", "Chad's ambassador"
     if _owner(span, words):
         return Role(prep, OWNER)
     reference = _reference(doc, start, words)
@@ -78,6 +78,15 @@ def role_of(span: Span, start: int, words: PlaceWords) -> Role:
     if prep in words.ORIGIN_PREPS and prep_i is not None and _of_people(doc[prep_i]):
         return Role(prep, PROVENANCE)  # "migrants from Mali": where people come from
     return Role(prep)
+
+
+def _titles(span: Span, words: PlaceWords) -> bool:
+    """ "Chad's ambassador", "Nigeria's defence minister": a possessive that makes a title."""
+    doc = span.doc
+    j = span.end
+    if j >= len(doc) or doc[j].lower_ not in words.POSSESSIVE:
+        return False
+    return any(t.lower_ in words.DESIGNATION_NOUNS for t in doc[j + 1 : j + 4])
 
 
 def _of_people(prep: Token) -> bool:
@@ -160,6 +169,8 @@ def _speaker(prep: Token, word: str, words: PlaceWords) -> bool:
     if word in words.ORIGIN_PREPS:
         if lemma(head, words) in words.COMMUNICATION or head.lower_ in words.REPORT_NOUNS:
             return True
+        if head.pos_ == "VERB":
+            return False  # "pushing rebels away from N'Djamena, he said": the pushing was there
         sent = prep.sent if prep.doc.has_annotation("SENT_START") else prep.doc[:]
         return any(
             lemma(t, words) in words.COMMUNICATION and t.pos_ == "VERB" and abs(t.i - prep.i) <= _NEAR_VERB
