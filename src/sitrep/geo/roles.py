@@ -169,8 +169,9 @@ def _speaker(prep: Token, word: str, words: PlaceWords) -> bool:
     if word in words.ORIGIN_PREPS:
         if lemma(head, words) in words.COMMUNICATION or head.lower_ in words.REPORT_NOUNS:
             return True
-        if head.pos_ == "VERB":
-            return False  # "pushing rebels away from N'Djamena, he said": the pushing was there
+        verb = next((a for a in prep.ancestors if a.pos_ == "VERB"), None)
+        if verb is not None:  # "pushing rebels away from N'Djamena, he said": the pushing was there
+            return lemma(verb, words) in words.COMMUNICATION
         sent = prep.sent if prep.doc.has_annotation("SENT_START") else prep.doc[:]
         return any(
             lemma(t, words) in words.COMMUNICATION and t.pos_ == "VERB" and abs(t.i - prep.i) <= _NEAR_VERB
