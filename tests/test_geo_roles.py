@@ -175,3 +175,12 @@ def test_moving_away_from_a_town_is_not_speaking_from_it(parse: Any) -> None:
         )
         == "speaker"
     )
+
+
+def test_a_quarter_of_a_city_named_with_words_between(parse: Any) -> None:
+    ctx = parse("A suicide bomber killed 20 people in Kabul's Shia-dominated Dasht-e-Barchi neighbourhood.")
+    quarter = next(t for t in ctx.toponyms if t.name.startswith("Dasht"))
+    assert quarter.place.name == "Kabul" and ctx.info[quarter.start].how == "linked"
+    assert _aside(ctx, "Kabul") == "owner"
+    found = _where(parse, "A suicide bomber killed 20 people in Kabul's Shia-dominated quarter on Friday.")
+    assert found is not None and found[2] == "Kabul"  # no place named after it: Kabul is the place

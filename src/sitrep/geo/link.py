@@ -22,6 +22,7 @@ __all__ = ["lemma", "link_unknown"]
 
 _PARA = re.compile(r"\n\s*")
 PHRASES = frozenset({"admin", "phrase"})  # sources of names only the words around them reveal
+_OWNED_WORDS = 5  # tokens between "X's" and the place X holds ("Kabul's Shia-dominated Y")
 
 
 def _sentence_ids(doc: Doc) -> list[int]:
@@ -111,14 +112,25 @@ def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer,
 
 
 def _owned_by(cands: list[Cand], k: int, words: PlaceWords) -> int | None:
-    """ "the provincial capital's Satellite Town", "Kunduz province's Chahar Dara district": the
-    place named right before, with a possessive, holds the unknown name (index of that place)."""
+    """ "Toronto's Pearson International Airport", "the provincial capital's Satellite Town",
+    "Kabul's Shia-dominated Dasht-e-Barchi neighbourhood": the place named right before, with a
+    possessive, holds the unknown name (index of that place). With words between the two, only a
+    name its own words call a place ("X district", "X neighbourhood", "X Camp", "X Airport")."""
     c = cands[k]
     if k == 0 or cands[k - 1].place is None or cands[k - 1].how in ("linked", "focus", "drop"):
         return None
     doc = c.span.doc
-    between = text_of(doc)[cands[k - 1].end : c.start].strip()
-    return k - 1 if between in words.POSSESSIVE else None
+    owner = doc.char_span(cands[k - 1].start, cands[k - 1].end, alignment_mode="expand")
+    if owner is None:
+        return None
+    between = doc[owner.end : c.span.start]  # "'s", then maybe a few words ("Shia-dominated")
+    if len(between) == 0 or between[0].lower_ not in words.POSSESSIVE or len(between) > _OWNED_WORDS:
+        return None
+    if any(t.is_punct and t.text != "-" for t in between[1:]):
+        return None
+    place_word = c.span[-1].lower_ in words.SETTLEMENT_AFTER | words.FACILITY_WORDS
+    place_like = c.source in PHRASES or c.region or c.listed_with_settlement or place_word
+    return k - 1 if len(between) == 1 or place_like else None
 
 
 def _conjoined(a: Cand, b: Cand) -> bool:

@@ -56,7 +56,7 @@ def _name_word(tok: Token, taken: Sequence[bool], words: PlaceWords) -> bool:
     return (
         not taken[tok.i]
         and titled(tok)
-        and tok.pos_ == "PROPN"
+        and (tok.pos_ == "PROPN" or (tok.pos_ in ("ADJ", "NOUN") and not tok.is_sent_start))
         and tok.lower_ not in words.LEADING_DROP
         and tok.lower_.rstrip(".") not in words.TITLES
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc
@@ -26,7 +27,7 @@ from ..records import Place, Toponym
 from ..registry import register
 from .areas import admin_options, area_word, compass_area, named_region, story_home
 from .capitals import admin_capitals, national_capitals
-from .context import SPEAKER, GeoContext, TopoInfo, place_for_span
+from .context import OWNER, SPEAKER, GeoContext, TopoInfo, place_for_span
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer, normalize, prior
 from .link import PHRASES, link_unknown
 from .mentions import MIN_POP, adjective_and_embedded
@@ -38,6 +39,7 @@ from .roles import is_border, role_of
 __all__ = ["geoparse"]
 
 CAPITAL_OVER_ADMIN1 = 3.0
+_OWNED_WITHIN = 5  # tokens after "X's" in which the place X owns must start
 BORDER_EVIDENCE = 0.25  # a country named as a border ("near the Niger border") says little of the story
 
 
@@ -314,6 +316,9 @@ def _toponyms(
             if before >= 0 and doc[before].lower_ in words.DIRECTIONS and c.place.feature_class == "A":
                 c.place = gaz.part_of(c.place, doc[before].lower_)
         role = role_of(c.span, c.start, words)
+        owned = (o for o in cands if o.how != "drop" and 0 < o.span.start - c.span.end <= _OWNED_WITHIN)
+        if role.aside == OWNER and next(owned, None) is None:
+            role = replace(role, aside=None)  # "Kabul's Shia-dominated quarter": no place named after it
         prep = role.prep
         toponyms.append(Toponym(c.start, c.end, text_of(doc)[c.start : c.end], c.place, c.score))
         info[c.start] = TopoInfo(

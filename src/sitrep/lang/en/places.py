@@ -50,9 +50,22 @@ ADMIN_WORDS: Final = (REGION_WORDS - {"area"}) | frozenset(
     {"lga", "municipality", "woreda", "raion", "krai", "canton", "emirate", "subcounty"}
 )
 ADMIN_PHRASES: Final = (("local", "government", "area"), ("local", "government"))
-# Words after a name that say it is a settlement ("Kanko village"); plural ones open a list
-# ("the villages of X and Y").
-SETTLEMENT_AFTER: Final = frozenset({"village", "town", "hamlet", "settlement", "locality"})
+# Words after a name that say it is a settlement or a part of one ("Kanko village", "the Dasht-e-Barchi
+# neighbourhood", "Zamzam camp"); plural ones open a list ("the villages of X and Y").
+SETTLEMENT_AFTER: Final = frozenset(
+    {
+        "village",
+        "town",
+        "hamlet",
+        "settlement",
+        "locality",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "quarter",
+        "camp",
+    }
+)
 SETTLEMENT_OF: Final = SETTLEMENT_AFTER | frozenset({"city", "villages", "towns", "commune"})
 # The last word of a name that calls for a second-level area ("Lamar County", "Faskari LGA") ...
 COUNTY_WORDS: Final = frozenset(
