@@ -19,6 +19,7 @@ __all__ = [
     "SPEAKER",
     "GeoContext",
     "Locator",
+    "moved_place",
     "TopoInfo",
     "geoparse_row",
     "place_for_span",
@@ -150,11 +151,11 @@ def place_for_span(
     _, topo, info = best
     assert topo.place is not None and info.precision is not None
     if info.aside == REFERENCE:
-        return (*_moved(topo.place, info.precision, info.offset), topo.name)
+        return (*moved_place(topo.place, info.precision, info.offset), topo.name)
     return topo.place, info.precision, topo.name
 
 
-def _moved(place: Place, precision: int, offset: tuple[float, float] | None) -> tuple[Place, int]:
+def moved_place(place: Place, precision: int, offset: tuple[float, float] | None) -> tuple[Place, int]:
     """ "20 km north of Gao": Gao moved 20 km north, at precision 2 (3 beyond 100 km); "north of
     Gao" or "20 km from Gao": Gao itself, at precision 3 or 2."""
     km, bearing = offset if offset is not None else (0.0, -1.0)

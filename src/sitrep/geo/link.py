@@ -92,6 +92,7 @@ def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer,
             y = cands[target]
             assert y.place is not None
             c.place, c.how, c.linked_to, c.score = y.place, "linked", text_of(doc)[y.start : y.end], 0.5
+            c.tied = y.start
             c.precision = 3 if y.precision == 3 else 2  # a village in a district (ADM2): precision 2
     linked = {normalize(c.span.text): c for c in cands if c.how == "linked"}
     for c in cands:  # "the villages of X and Y near Z": both are near Z
@@ -104,7 +105,7 @@ def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer,
             tied = linked.get(normalize(c.span.text))
             if tied is not None:
                 c.place, c.how, c.precision = tied.place, "linked", tied.precision
-                c.linked_to, c.score = tied.linked_to, 0.5
+                c.linked_to, c.score, c.tied = tied.linked_to, 0.5, tied.tied
             elif focus is not None:
                 c.place, c.how, c.precision, c.score = gaz.country(focus), "focus", 3, 0.2
                 if c.place is None:

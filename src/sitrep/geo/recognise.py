@@ -44,6 +44,7 @@ class Cand:
     linked_to: str | None = None
     options: list[tuple[Place, int]] = field(default_factory=list)
     listed_with_settlement: bool = False  # "the villages of X and Y": X and Y
+    tied: int | None = None  # the first character of the place link.py tied it to
     inner: bool = False  # resolved by a part of its name ("Bamako" of "Bamako airport")
     capital: Capital | None = None  # "Chad's capital", "the provincial capital" (capitals.py)
 
@@ -268,7 +269,10 @@ def _multi_ok(span: Span, gaz: Gazetteer, words: PlaceWords) -> bool:
         return True
     if span.start == 0 or span.doc[span.start - 1].lower_ not in words.AT_PREPS | words.ORIGIN_PREPS:
         return False
-    return any(kind == 0 and p.population >= 20_000 for p, kind in gaz.candidates(span.text)[:10])
+    return any(
+        (kind == KIND_NAME and p.population >= 20_000) or (kind == KIND_ALT and p.population >= 100_000)
+        for p, kind in gaz.candidates(span.text)[:10]
+    )  # "of El Geneina" (an alternate name of Al-Junaynah)
 
 
 def _single_ok(span: Span, scan: _Scan) -> bool:
