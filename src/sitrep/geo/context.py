@@ -53,7 +53,9 @@ class TopoInfo:
     # Why it is not an event's place (roles.py): "speaker", "actor", "dateline", "border", "owner",
     # "provenance", "designation", or "reference" (used only when the text names nothing else).
     aside: str | None = None
-    offset: tuple[float, float] | None = None  # a reference point's (km or 0, bearing or -1)
+    # A reference point's (km or 0, bearing or -1); for a name tied to one, the tie's: an event
+    # there is moved by it ("Dabanka, 30 km north of Mopti"), the name's own entry stays at Mopti.
+    offset: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,7 @@ def place_for_span(
         return None
     _, topo, info = best
     assert topo.place is not None and info.precision is not None
-    if info.aside == REFERENCE:
+    if info.aside == REFERENCE or (info.how == "linked" and info.offset is not None):
         return (*moved_place(topo.place, info.precision, info.offset), topo.name)
     return topo.place, info.precision, topo.name
 

@@ -27,7 +27,7 @@ from ..records import Place, Toponym
 from ..registry import register
 from .areas import admin_options, area_word, compass_area, named_region, story_home
 from .capitals import admin_capitals, national_capitals
-from .context import OWNER, REFERENCE, SPEAKER, GeoContext, TopoInfo, moved_place, place_for_span
+from .context import OWNER, REFERENCE, SPEAKER, GeoContext, TopoInfo, place_for_span
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer, normalize, prior
 from .link import PHRASES, link_unknown
 from .mentions import MIN_POP, adjective_and_embedded
@@ -301,9 +301,6 @@ def _toponyms(
     for c in cands:
         if c.how == "drop":
             continue
-        tie = roles.get(c.tied) if c.tied is not None else None
-        if c.place is not None and tie is not None and tie.aside == REFERENCE and tie.offset is not None:
-            c.place, c.precision = moved_place(c.place, c.precision or 2, tie.offset)  # "X, 45 km north of Y"
         directional_town = (
             c.region
             and c.place is not None
@@ -320,6 +317,11 @@ def _toponyms(
             if before >= 0 and doc[before].lower_ in words.DIRECTIONS and c.place.feature_class == "A":
                 c.place = gaz.part_of(c.place, doc[before].lower_)
         role = roles[c.start]
+        tie = roles.get(c.tied) if c.tied is not None else None
+        if (
+            tie is not None and tie.aside == REFERENCE
+        ):  # "X, 45 km north of Y": the event moves, not X's entry
+            role = replace(role, offset=tie.offset)
         owned = (o for o in cands if o.how != "drop" and 0 < o.span.start - c.span.end <= _OWNED_WITHIN)
         if role.aside == OWNER and next(owned, None) is None:
             role = replace(role, aside=None)  # "Kabul's Shia-dominated quarter": no place named after it
