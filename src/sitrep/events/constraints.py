@@ -211,6 +211,19 @@ def _detonated(t: Trigger, r: Reader) -> Outcome:
     return _suicide(t, r)
 
 
+@check("thrown")
+def _thrown(t: Trigger, r: Reader) -> Outcome:
+    """A grenade thrown is a grenade attack; stones or petrol bombs thrown by a crowd are a riot."""
+    p = t.patient_tok
+    thrown = {p.lemma_.lower(), p.lower_} | {c.lower_ for c in p.children} if p is not None else set()
+    if thrown & r.checks.GRENADE_NOUNS:
+        return replace(t, sub=T.GRENADE)
+    armed = t.agent is not None and t.agent.kind in ARMED_KINDS
+    if thrown & r.checks.RIOT_MISSILES and not armed:
+        return Candidate(T.VIOLENT_DEMONSTRATION, t.tok, Actor("rioters"), t.patient, t.status, t.why)
+    return None
+
+
 @check("women")
 def _women(t: Trigger, r: Reader) -> Outcome:
     """Abuse of women or children."""

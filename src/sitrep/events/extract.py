@@ -10,7 +10,7 @@ code each as an ``Event`` (``code``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +24,7 @@ from .candidate import Candidate
 from .code import Coding, code_event, stale
 from .draft import Context, Draft, Locator, make_draft
 from .merge import merge_drafts
+from .places import listed_places
 from .protests import one_demonstration, protest_policing
 from .reading import Reader
 from .tolls import named_victims
@@ -100,6 +101,7 @@ def _sentence(
         d = make_draft(c, sent, si, ctx, sent_dates, r)
         _inherit_date(d, drafts)
         drafts.append(d)
+        drafts.extend(_elsewhere(d, c, ctx, r))
         if sub == toll_owner:
             d.tolls = (
                 named_victims(c.trigger, sent, list(sent_tolls), r)
@@ -108,6 +110,20 @@ def _sentence(
             )
     story.history.extend(sentence_actors(sent, r))
     story.in_protests = story.in_protests or any(s in T.DEMONSTRATIONS for s in kept)
+
+
+def _elsewhere(d: Draft, c: Candidate, ctx: Context, r: Reader) -> list[Draft]:
+    """The same happening at each other place the clause lists (the toll stays with the first)."""
+    listed = listed_places(c.trigger, r.is_place, ctx.locate)
+    if d.place is None or all(place != d.place for place, _, _ in listed):
+        return []
+    return [
+        replace(
+            d, place=place, geo_precision=precision, place_name=name, sentences=list(d.sentences), tolls=[]
+        )
+        for place, precision, name in listed
+        if place != d.place
+    ]
 
 
 def _inherit_date(d: Draft, drafts: Sequence[Draft]) -> None:

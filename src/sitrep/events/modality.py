@@ -30,8 +30,19 @@ def _negated(trigger: Token, m: ModalityWords) -> bool:
     )
 
 
+def _habitual(trigger: Token, m: ModalityWords) -> bool:
+    """A habit or a series, not a happening: "clashes often break out", "a series of attacks"."""
+    clause = [trigger, *(a for a in trigger.ancestors if a.pos_ in VERBAL)][:2]
+    if any(c.dep_ == "advmod" and c.lower_ in m.HABITUAL_ADVERBS for t in clause for c in t.children):
+        return True
+    head = trigger.head
+    return trigger.dep_ == "pobj" and head.head.lemma_.lower() in m.SERIES_NOUNS and head.i != trigger.i
+
+
 def _unreal(trigger: Token, m: ModalityWords) -> bool:
-    """A future, an unfulfilled infinitive, a condition, or a tally over a period."""
+    """A future, an unfulfilled infinitive, a condition, a habit, or a tally over a period."""
+    if _habitual(trigger, m):
+        return True
     for c in trigger.children:
         low = c.lower_
         if c.dep_ in {"aux", "auxpass"} and low in m.FUTURE_AUX:

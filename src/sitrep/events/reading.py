@@ -77,5 +77,14 @@ class Reader:
         )
 
     def lemma(self, tok: Token) -> str:
-        """The token's lemma, with past forms the statistical lemmatiser leaves alone mended."""
-        return self.words.IRREGULAR.get(tok.lower_, tok.lemma_.lower())
+        """The token's lemma, mended where the statistical lemmatiser leaves a word alone.
+
+        Past forms it misses come from the language's table; a plural it took for a proper noun
+        ("(AP) Rioters rampaged") loses its plural ending.
+        """
+        low = tok.lower_
+        if tok.tag_ == "NNPS" and tok.lemma_ == tok.text:
+            for ending, base in self.grammar.PLURAL_ENDINGS:
+                if low.endswith(ending):
+                    return low[: len(low) - len(ending)] + base
+        return self.words.IRREGULAR.get(low, tok.lemma_.lower())

@@ -83,6 +83,8 @@ class ConstraintWords(Protocol):
     FIRE_VERBS: frozenset[str]
     SUICIDE_CUES: tuple[str, ...]
     EXPLODE_HEADS: frozenset[str]
+    GRENADE_NOUNS: frozenset[str]
+    RIOT_MISSILES: frozenset[str]
     WOMEN: frozenset[str]
     PLOT_NOUNS: frozenset[str]
     AIR_FORCE: tuple[str, str]
@@ -140,6 +142,8 @@ class ModalityWords(Protocol):
     NOBODY: frozenset[str]
     NO_DETERMINER: str
     AGGREGATE: re.Pattern[str]
+    HABITUAL_ADVERBS: frozenset[str]
+    SERIES_NOUNS: frozenset[str]
 
 
 class Grammar(Protocol):
@@ -152,6 +156,7 @@ class Grammar(Protocol):
     PARTITIVE: str
     BETWEEN: str
     DEFINITE: frozenset[str]
+    PLURAL_ENDINGS: tuple[tuple[str, str], ...]
 
 
 class DateWords(Protocol):

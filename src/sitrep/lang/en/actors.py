@@ -35,10 +35,11 @@ CIVILIAN_NOUNS: Final = frozenset(
     "worshippers student students teacher teachers journalist journalists worker workers trader "
     "traders people person family families pupil pupils doctor doctors nurse nurses pastor priest "
     "imam chief elder elders motorist motorists shopkeeper merchant merchants miner miners "
-    "fisherman fishermen displaced refugee refugees aid_worker".split()
+    "fisherman fishermen displaced refugee refugees aid_worker youth youths teenager teenagers".split()
 )
 PROTESTER_NOUNS: Final = frozenset(
-    "protester protesters protestor protestors demonstrator demonstrators marcher marchers strikers".split()
+    "protester protesters protestor protestors demonstrator demonstrators marcher marchers strikers "
+    "crowd crowds".split()
 )
 
 # Named groups commonly in the news: name as written (lower case) → ACLED-like actor name.

@@ -39,3 +39,9 @@ AGGREGATE: Final = re.compile(
     r"\bin recent (years|months)\b|\bso far this year\b|\bthis year\b|\bsince the start of\b",
     re.IGNORECASE,
 )
+# Habits and series are not happenings: "clashes often break out", "a series of attacks".
+HABITUAL_ADVERBS: Final = frozenset(
+    "often usually regularly frequently routinely sometimes typically commonly generally rarely seldom "
+    "occasionally habitually".split()
+)
+SERIES_NOUNS: Final = frozenset("series string spate wave succession pattern campaign history".split())

@@ -1,0 +1,71 @@
+"""The families of errors seen on real, full-length news (issue 10), on sentences written for these tests.
+
+Each test names the family it pins; they run end to end through the spaCy model and the gazetteer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+Events = list[dict[str, Any]]
+
+
+def subs(events: Events) -> list[str]:
+    return sorted(e["sub_event_type"] for e in events)
+
+
+# ---------------------------------------------------------------- only the news is an event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes often break out between herders and farmers in the region during the dry season.",
+        "Bandits regularly kidnap travellers on the road between Kaduna and Abuja.",
+        "A series of attacks on army posts has shaken the north of the country.",
+        "Firebomb attacks on banks are usually carried out late at night.",
+    ],
+)
+def test_habits_and_series_are_not_events(extract: Any, text: str) -> None:
+    assert extract(text, "2024-03-07") == []
+
+
+# ---------------------------------------------------------------- one event per happening
+
+
+def test_a_clause_listing_two_places_gives_one_event_each(extract: Any) -> None:
+    ev = extract(
+        "Rioters rampaged through Kisumu and the port city of Mombasa on Sunday, burning shops.", "2024-03-04"
+    )
+    assert subs(ev) == ["Violent demonstration"] * 2
+    assert {e["location"] for e in ev} == {"Kisumu", "Mombasa"}
+
+
+def test_a_plural_taken_for_a_name_after_a_credit_still_triggers(extract: Any) -> None:
+    ev = extract("(AFP) Rioters burned tyres in Kisumu on Sunday.", "2024-03-04")
+    assert subs(ev) == ["Violent demonstration"]
+
+
+# ---------------------------------------------------------------- riots are not battles
+
+
+def test_police_clashing_with_youths_is_a_riot(extract: Any) -> None:
+    (e,) = extract("Police clashed with stone-throwing youths in Kisumu on Tuesday.", "2024-03-07")
+    assert e["sub_event_type"] == "Violent demonstration"
+    assert e["actor1"] == "Rioters (Kenya)" and e["actor2"] == "Police Forces of Kenya"
+
+
+def test_stones_and_petrol_bombs_thrown_are_a_riot(extract: Any) -> None:
+    (e,) = extract("Youths threw stones and petrol bombs at police in Kisumu on Monday.", "2024-03-07")
+    assert e["sub_event_type"] == "Violent demonstration"
+
+
+def test_a_grenade_thrown_is_a_grenade_attack(extract: Any) -> None:
+    ev = extract(
+        "A man threw a grenade into a crowded bar in Mombasa on Friday, wounding six people.", "2024-03-09"
+    )
+    assert subs(ev) == ["Grenade"]
