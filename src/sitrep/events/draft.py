@@ -50,6 +50,7 @@ class Draft:
     place_inferred: bool = False  # located from neighbouring sentences, not its own
     definite: bool = False  # told as "the attack", "this bombing": a reference back to one already told
     generic: bool = False  # "the blast", "an explosion": a word that names no kind of attack of its own
+    sentence_place: bool = False  # its place is named in its own sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,7 @@ def make_draft(
         sent_index=si,
     )
     _place(d, c, sent, si, ctx)
+    d.sentence_place = d.place_name is not None and d.place_name in sent.text
     d.generic = c.why.startswith("word:") and c.why.removeprefix("word:") in r.checks.EXPLOSION_WORDS
     d.definite = c.trigger.pos_ == "NOUN" and any(
         ch.dep_ in {"det", "poss"} and ch.lower_ in r.grammar.DEFINITE for ch in c.trigger.children

@@ -27,6 +27,7 @@ from .merge import merge_drafts
 from .places import listed_places
 from .protests import one_demonstration, protest_policing
 from .reading import Reader
+from .syntax import depth
 from .tolls import named_victims
 from .triggers import find_candidates
 from .when import inherited_date, sentence_dates
@@ -49,6 +50,30 @@ def _anchored_noun(c: Candidate) -> bool:
     """A nominal trigger that is itself a participant or has one ("rioters fought", "French airstrikes")."""
     specific = c.agent is not None and (c.agent.country is not None or c.agent.named is not None)
     return c.trigger.dep_ in {"nsubj", "nsubjpass"} or specific or c.patient is not None
+
+
+def _met_by_forces(cands: Sequence[Candidate]) -> list[Candidate]:
+    """An attack told with a clash in the same sentence is the clash (ACLED): "fighters attacked an army
+    camp ... seven people were killed", "rebels attacked the village ... the army repelled the assault".
+
+    The attack goes when its victims are only a place it hit or an agentless toll; it lends the
+    clash its attacker when the clash names none.
+    """
+    clash = next((c for c in cands if c.sub_event_type == T.ARMED_CLASH), None)
+    if clash is None:
+        return list(cands)
+    met = clash
+    absorbed = []
+    for c in cands:
+        # "attacked a village": the victims are only the place's people
+        placed = c.patient is not None and c.patient.token_i is None
+        if c.sub_event_type == T.ATTACK and (c.agent is None or placed):
+            absorbed.append(c)
+            if met.agent is None and c.agent is not None:
+                met = replace(met, agent=c.agent)
+            if depth(c.trigger) < depth(met.trigger):  # the main clause dates and places it
+                met = replace(met, trigger=c.trigger, place_tokens=c.place_tokens or met.place_tokens)
+    return [met if c is clash else c for c in cands if c not in absorbed]
 
 
 def _kept(cands: Sequence[Candidate]) -> dict[str, Candidate]:
@@ -90,7 +115,7 @@ def _sentence(
     if not opts.include_hedged:
         cands = [c for c in cands if c.status != "hedged"]
     cands = one_demonstration(protest_policing(cands), sent, language.protests, story.in_protests)
-    kept = _kept(cands)
+    kept = _kept(_met_by_forces(cands))
     sent_tolls: list[Toll] = [t for t in language.tolls.find_tolls(sent.text) if t.kind == "killed"]
     toll_owner = next((s for s in T.TOLL_ORDER if s in kept), None)
     drafts = story.drafts

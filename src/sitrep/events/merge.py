@@ -18,6 +18,7 @@ from .draft import Draft
 SAME_PLACE_KM = 25.0  # two places of one article closer than this can be one place
 SAME_DAY_SLACK = 2  # days two text-dated mentions may differ and still be one happening
 GENERIC = frozenset({T.ARMED_CLASH, T.ATTACK})  # the types a follow-up sentence tells its event's fighting in
+PROTEST_PARTS = T.DEMONSTRATIONS | {T.ARRESTS}  # told after a demonstration, with no place: part of it
 
 
 def _km(a: Place, b: Place) -> float:
@@ -91,15 +92,30 @@ def fold(a: Draft, b: Draft) -> Draft:
     return a
 
 
+def _joins(m: Draft, d: Draft) -> bool:
+    """d can be told of m's place: it has none of its own (inferred from its neighbours), or they are near."""
+    return d.place_inferred or _near(m, d)
+
+
+def _kind(sub: str) -> str:
+    return T.EVENT_TYPES[sub]
+
+
 def _earlier(merged: Sequence[Draft], d: Draft) -> Draft | None:
-    """The draft a definite reference or a generic explosion word points back to, if any."""
-    earlier = (
-        next((m for m in merged if m.sub == d.sub and not d.dated_by_text), None) if d.definite else None
-    )
-    if earlier is None and d.generic:  # "the blast" after "a suicide bomber struck": one explosion
-        same_kind = (m for m in merged if T.EVENT_TYPES[m.sub] == T.EVENT_TYPES[d.sub] and _near(m, d))
-        earlier = next(same_kind, None)
-    return earlier
+    """The draft a reference points back to, the latest told first, if any.
+
+    A definite reference ("the bomb", "the attack", "the protesters") joins the last event of its
+    event type; a generic explosion word ("the blast") the last explosion nearby; a demonstration,
+    its policing or arrests told with no place of their own join the demonstration already told.
+    """
+    latest = list(reversed(merged))
+    if (d.definite and not d.dated_by_text) or d.generic:  # "the blast" after "a suicide bomber struck"
+        found = next((m for m in latest if _kind(m.sub) == _kind(d.sub) and _joins(m, d)), None)
+        if found is not None:
+            return found
+    if d.sub in PROTEST_PARTS and not d.sentence_place and not d.dated_by_text:
+        return next((m for m in latest if m.sub in T.DEMONSTRATIONS and _joins(m, d)), None)
+    return None
 
 
 def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from .. import taxonomy as T
 from ..lang import ProtestCues
+from ..taxonomy import NON_STATE_KINDS, STATE_KINDS
 from .actors import Actor
 from .candidate import Candidate
 
@@ -57,18 +58,26 @@ def protest_policing(cands: list[Candidate]) -> list[Candidate]:
     return [merged, *[c for c in cands if id(c) not in drop]]
 
 
+def _riot_part(c: Candidate) -> Candidate:
+    """Damage or a clash with no armed party, told in a story about demonstrations, is part of the riot."""
+    crowd = {"civilians", "protesters", "rioters"}
+    parties = [a for a in (c.agent, c.patient) if a is not None]
+    if c.sub_event_type == T.LOOTING and (c.agent is None or c.agent.kind in crowd):
+        return replace(c, sub_event_type=T.VIOLENT_DEMONSTRATION, agent=Actor("rioters"))
+    if c.sub_event_type == T.ARMED_CLASH and not any(a.kind in NON_STATE_KINDS for a in parties):
+        police = next((a for a in parties if a.kind in STATE_KINDS), None)
+        return replace(c, sub_event_type=T.VIOLENT_DEMONSTRATION, agent=Actor("rioters"), patient=police)
+    return c
+
+
 def one_demonstration(
     cands: list[Candidate], sent: Span, cues: ProtestCues, in_protests: bool
 ) -> list[Candidate]:
     """A sentence about demonstrators tells one demonstration, its policing and damage part of it."""
-    if in_protests:  # "young men set fire to tyres" in a story about demonstrations: a riot
-        cands = [
-            replace(c, sub_event_type=T.VIOLENT_DEMONSTRATION, agent=Actor("rioters"))
-            if c.sub_event_type == T.LOOTING
-            and (c.agent is None or c.agent.kind in {"civilians", "protesters", "rioters"})
-            else c
-            for c in cands
-        ]
+    if (
+        in_protests
+    ):  # "young men set fire to tyres", "clashes broke out" in a story about demonstrations: a riot
+        cands = [_riot_part(c) for c in cands]
     kind = protest_type(sent, cues)
     if kind is not None and any(c.sub_event_type in T.DEMONSTRATIONS for c in cands):
         # typed by ACLED's rules
