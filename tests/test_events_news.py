@@ -69,3 +69,54 @@ def test_a_grenade_thrown_is_a_grenade_attack(extract: Any) -> None:
         "A man threw a grenade into a crowded bar in Mombasa on Friday, wounding six people.", "2024-03-09"
     )
     assert subs(ev) == ["Grenade"]
+
+
+# ---------------------------------------------------------------- one happening told twice
+
+
+def test_an_attack_on_a_camp_with_an_agentless_toll_is_one_clash(extract: Any) -> None:
+    ev = extract(
+        "At least five people were killed when gunmen attacked an army post near Kaya on Sunday.",
+        "2024-05-13",
+    )
+    assert subs(ev) == ["Armed clash"]
+    assert ev[0]["fatalities"] == 5
+
+
+def test_an_attack_on_a_town_repelled_by_soldiers_is_one_clash(extract: Any) -> None:
+    ev = extract(
+        "On Sunday rebels of the Allied Democratic Forces attacked the town of Oicha, and a rebel was killed "
+        "as soldiers repelled the assault.",
+        "2024-05-13",
+    )
+    assert subs(ev) == ["Armed clash"]
+    assert ev[0]["date"] == "2024-05-12"
+
+
+def test_a_demonstrations_parts_told_without_a_place_join_it(extract: Any) -> None:
+    ev = extract(
+        "Police fired tear gas at protesters in Nairobi on Monday. The protesters scattered into side "
+        "streets. Officers chased them and arrested several people.",
+        "2024-06-04",
+    )
+    assert subs(ev) == ["Protest with intervention"]
+    assert ev[0]["location"] == "Nairobi"
+
+
+def test_a_protest_that_turns_into_a_riot_is_one_violent_demonstration(extract: Any) -> None:
+    ev = extract(
+        "Thousands of people marched through Athens on Sunday against the new pension law. Later, "
+        "clashes broke out between youths and riot police.",
+        "2024-06-03",
+    )
+    assert subs(ev) == ["Violent demonstration"]
+
+
+def test_a_crackdown_on_protests_is_dated_by_its_own_clause(extract: Any) -> None:
+    ev = extract(
+        "Security forces shot dead three people in Mandalay on Wednesday as authorities extended their "
+        "crackdown on protests against last month's coup.",
+        "2021-03-03",
+    )
+    assert subs(ev) == ["Excessive force against protesters"]
+    assert ev[0]["date"] == "2021-03-03"

@@ -13,9 +13,12 @@ from collections.abc import Sequence
 from .. import taxonomy as T
 from ..geodesy import distance_km
 from ..records import Place
+from ..taxonomy import ARMED_KINDS, STATE_KINDS
+from .actors import Actor
 from .draft import Draft
 
 SAME_PLACE_KM = 25.0  # two places of one article closer than this can be one place
+SAME_SPOT_KM = 5.0  # two towns named this close are one spot under two names (a city and its district)
 SAME_DAY_SLACK = 2  # days two text-dated mentions may differ and still be one happening
 GENERIC = frozenset({T.ARMED_CLASH, T.ATTACK})  # the types a follow-up sentence tells its event's fighting in
 PROTEST_PARTS = T.DEMONSTRATIONS | {T.ARRESTS}  # told after a demonstration, with no place: part of it
@@ -26,25 +29,40 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _near(a: Draft, b: Draft) -> bool:
-    """Places that can be one place: unknown, the same country at region level, or within 25 km."""
+    """Places that can be one place: unknown, the same country at region level, or within 25 km.
+
+    Two towns named as such (precision 1) are two places unless they are one spot under two names.
+    """
     if a.place is None or b.place is None:
         return True
     if a.place.country != b.place.country:
         return False
-    coarse = (a.geo_precision or 3) == 3 or (b.geo_precision or 3) == 3
-    return coarse or _km(a.place, b.place) <= SAME_PLACE_KM
+    if (a.geo_precision or 3) == 3 or (b.geo_precision or 3) == 3:
+        return True
+    km = _km(a.place, b.place)
+    if a.geo_precision == b.geo_precision == 1 and a.place.geonameid != b.place.geonameid:
+        return km <= SAME_SPOT_KM
+    return km <= SAME_PLACE_KM
+
+
+def _same_side(a: str, b: str) -> bool:
+    """Actor kinds that can name one side: the same, an unidentified one, or two arms of the state."""
+    return a == b or "unidentified" in {a, b} or {a, b} <= STATE_KINDS
+
+
+def _doer(d: Draft) -> Actor | None:
+    """Who acted: the agent, but for a demonstration the armed side that policed it (the crowd is given)."""
+    if d.sub in T.DEMONSTRATIONS:
+        return next((x for x in (d.agent, d.patient) if x is not None and x.kind in ARMED_KINDS), None)
+    return d.agent
 
 
 def compatible(a: Draft, b: Draft) -> bool:
     """Two mentions describe the same happening: same type, compatible place, date and actor."""
     if a.sub != b.sub:
         return False
-    if (
-        a.agent
-        and b.agent
-        and a.agent.kind != b.agent.kind
-        and "unidentified" not in {a.agent.kind, b.agent.kind}
-    ):
+    x, y = _doer(a), _doer(b)
+    if x and y and not _same_side(x.kind, y.kind):
         return False
     if a.agent and b.agent and a.agent.country and b.agent.country and a.agent.country != b.agent.country:
         return False
@@ -104,11 +122,16 @@ def _kind(sub: str) -> str:
 def _earlier(merged: Sequence[Draft], d: Draft) -> Draft | None:
     """The draft a reference points back to, the latest told first, if any.
 
-    A definite reference ("the bomb", "the attack", "the protesters") joins the last event of its
-    event type; a generic explosion word ("the blast") the last explosion nearby; a demonstration,
-    its policing or arrests told with no place of their own join the demonstration already told.
+    A definite reference ("the bombing") joins the last event of its sub-type wherever it is
+    said, or of its event type ("the bomb" after a suicide bombing) where the place allows; a
+    generic explosion word ("the blast") the last explosion nearby; a demonstration, its policing
+    or arrests told with no place of their own join the demonstration already told.
     """
     latest = list(reversed(merged))
+    if d.definite and not d.dated_by_text:
+        found = next((m for m in latest if m.sub == d.sub), None)
+        if found is not None:
+            return found
     if (d.definite and not d.dated_by_text) or d.generic:  # "the blast" after "a suicide bomber struck"
         found = next((m for m in latest if _kind(m.sub) == _kind(d.sub) and _joins(m, d)), None)
         if found is not None:
@@ -132,6 +155,8 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
             if last is not None and _elaborates(last, d):
                 fold(last, d)
             elif earlier is not None:
+                if d.sub in T.ABSORBS and earlier.sub in T.ABSORBS[d.sub]:
+                    earlier.sub = d.sub  # a protest that turns into a riot is one violent demonstration
                 fold(earlier, d)  # "the nerve agent attack" again: the one already told, wherever said
             else:
                 merged.append(d)

@@ -18,6 +18,7 @@ from ..lang import ProtestCues
 from ..taxonomy import NON_STATE_KINDS, STATE_KINDS
 from .actors import Actor
 from .candidate import Candidate
+from .syntax import depth
 
 
 def protest_type(sent: Span, cues: ProtestCues) -> str | None:
@@ -73,17 +74,24 @@ def _riot_part(c: Candidate) -> Candidate:
 def one_demonstration(
     cands: list[Candidate], sent: Span, cues: ProtestCues, in_protests: bool
 ) -> list[Candidate]:
-    """A sentence about demonstrators tells one demonstration, its policing and damage part of it."""
-    if (
-        in_protests
-    ):  # "young men set fire to tyres", "clashes broke out" in a story about demonstrations: a riot
+    """A sentence about demonstrators tells one demonstration, its policing and damage part of it.
+
+    The demonstration is typed by ACLED's rules (``protest_type``) and anchored, for its date and
+    place, on the main clause among its parts ("security forces shot and killed eight people on
+    Wednesday ... as authorities extended their crackdown on protests": the shooting's clause).
+    """
+    if in_protests:  # "young men set fire to tyres", "clashes broke out" in a protest story: the riot
         cands = [_riot_part(c) for c in cands]
     kind = protest_type(sent, cues)
-    if kind is not None and any(c.sub_event_type in T.DEMONSTRATIONS for c in cands):
-        # typed by ACLED's rules
-        cands = [
-            replace(c, sub_event_type=kind) if c.sub_event_type in T.DEMONSTRATIONS - {T.MOB_VIOLENCE} else c
-            for c in cands
-            if c.sub_event_type not in T.FOLDS_INTO_PROTEST
-        ]
-    return cands
+    if kind is None or not any(c.sub_event_type in T.DEMONSTRATIONS for c in cands):
+        return cands
+    parts = [c for c in cands if c.sub_event_type in T.FOLDS_INTO_PROTEST]
+    out = []
+    for c in cands:
+        if c.sub_event_type in T.FOLDS_INTO_PROTEST:
+            continue
+        if c.sub_event_type in T.DEMONSTRATIONS - {T.MOB_VIOLENCE}:
+            anchor = min([c, *parts], key=lambda x: depth(x.trigger))
+            c = replace(c, sub_event_type=kind, trigger=anchor.trigger, place_tokens=anchor.place_tokens)
+        out.append(c)
+    return out
