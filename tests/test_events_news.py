@@ -120,3 +120,46 @@ def test_a_crackdown_on_protests_is_dated_by_its_own_clause(extract: Any) -> Non
     )
     assert subs(ev) == ["Excessive force against protesters"]
     assert ev[0]["date"] == "2021-03-03"
+
+
+def test_an_attack_by_aircraft_is_an_air_strike(extract: Any) -> None:
+    ev = extract(
+        "The military said one of its aircraft attacked a group of gunmen near Jenin on Sunday.", "2023-11-27"
+    )
+    assert subs(ev) == ["Air/drone strike"]
+
+
+def test_an_undated_telling_is_not_the_raid_the_text_dates_months_back(extract: Any) -> None:
+    ev = extract(
+        "Air raids hit Mekelle on Monday and killed three people, witnesses said. A girl receives treatment "
+        "after an air raid on a market killed at least 40 people in June.",
+        "2021-10-18",
+    )
+    assert sorted((e["date"], e["background"]) for e in ev) == [("2021-06-15", True), ("2021-10-18", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels first seized control of the main towns in the north nine months ago.",
+        "Witnesses said the soldiers took part in the looting of the market.",
+    ],
+)
+def test_territory_that_names_no_place_is_not_taken(extract: Any, text: str) -> None:
+    assert not [e for e in extract(text, "2024-03-07") if e["event_type"] == "Battles"]
+
+
+def test_new_areas_in_a_named_district_are_territory(extract: Any) -> None:
+    ev = extract(
+        "Government forces recaptured new areas in Radman district after heavy fighting.", "2024-03-07"
+    )
+    assert "Government regains territory" in subs(ev)
+
+
+def test_photos_of_those_killed_do_not_make_force_against_protesters(extract: Any) -> None:
+    ev = extract(
+        "Protesters marched through Manama on Wednesday night, holding photos of relatives killed in "
+        "earlier attacks.",
+        "2018-04-12",
+    )
+    assert subs(ev) == ["Peaceful protest"]

@@ -22,7 +22,7 @@ from .actors import Actor
 from .candidate import Candidate, Trigger
 from .participants import air, conflict_agreement, noun_agent, place_like
 from .reading import Reader
-from .syntax import children, prep_objects
+from .syntax import children, of_object, prep_objects
 
 Outcome = Candidate | Trigger | None
 Check = Callable[[Trigger, Reader], Outcome]
@@ -104,13 +104,32 @@ def _territory_object(t: Trigger, r: Reader) -> Token | None:
     return obj
 
 
+def _no_one_place(obj: Token, r: Reader) -> bool:
+    """Territory that names no one place: a summary ("seized the main towns in the north") or an idiom
+    ("took part in the attack"). Counted ("two more towns"), named ("the towns of X and Y") or new
+    ("recaptured new areas in X district") is a place.
+    """
+    inner = of_object(obj, r.grammar) if obj.lower_ == r.checks.CONTROL else obj
+    if inner is None:
+        return False
+    if inner.lemma_.lower() in r.checks.PART_NOUNS:
+        return of_object(inner, r.grammar) is None  # "part of the town" is a place, "took part" is not
+    plural = inner.tag_ == "NNS" and inner.lemma_.lower() in r.words.TERRITORY_NOUNS
+    counted = any(c.dep_ == "nummod" for c in inner.children)
+    naming = [c for c in inner.children if c.dep_ in {"appos", "compound", "nmod"}]
+    naming += [o for o in [of_object(inner, r.grammar)] if o is not None]  # "the towns of X and Y"
+    named = any(r.is_place(x) for c in naming for x in c.subtree)
+    summary = any(c.dep_ == "det" and c.lower_ in r.grammar.DEFINITE for c in inner.children)
+    return plural and summary and not counted and not named
+
+
 @check("territory")
 def _territory(t: Trigger, r: Reader) -> Outcome:
     """A place taken or left, typed by who took it (state, non-state) or how (without a fight)."""
     if not t.verb:
         return None
     obj = _territory_object(t, r)
-    if obj is None or not place_like(obj, r):
+    if obj is None or not place_like(obj, r) or _no_one_place(obj, r):
         return None  # "took control of X" keeps the whole phrase as the place
     control = r.checks.CONTROL
     agent, sub = t.agent, t.sub
@@ -141,6 +160,8 @@ def _territory(t: Trigger, r: Reader) -> Outcome:
 def _victim(t: Trigger, r: Reader) -> Outcome:
     """Typed by who hit whom: civilians → attack, forces → armed clash, protesters → excessive force."""
     agent, patient = t.agent, t.patient
+    if air(t.agent_tok, r):  # "one of its aircraft attacked a group of gunmen"
+        return t.candidate(T.AIR_STRIKE)
     if patient is None and agent is not None and agent.kind in ARMED_KINDS:
         if t.verb:
             target = t.patient_tok.lemma_.lower() if t.patient_tok is not None else None

@@ -20,6 +20,7 @@ from .draft import Draft
 SAME_PLACE_KM = 25.0  # two places of one article closer than this can be one place
 SAME_SPOT_KM = 5.0  # two towns named this close are one spot under two names (a city and its district)
 SAME_DAY_SLACK = 2  # days two text-dated mentions may differ and still be one happening
+UNDATED_SLACK = 7  # days between a text-dated mention and an undated one (dated by publication)
 GENERIC = frozenset({T.ARMED_CLASH, T.ATTACK})  # the types a follow-up sentence tells its event's fighting in
 PROTEST_PARTS = T.DEMONSTRATIONS | {T.ARRESTS}  # told after a demonstration, with no place: part of it
 
@@ -50,6 +51,22 @@ def _same_side(a: str, b: str) -> bool:
     return a == b or "unidentified" in {a, b} or {a, b} <= STATE_KINDS
 
 
+def _same_time(a: Draft, b: Draft) -> bool:
+    """Dates that can be one day: both told within two days, or one undated (publication) within a week.
+
+    An undated mention is taken as news of the days before publication, so it cannot be the same
+    happening as one the text dates months back ("after an air raid killed 64 in June").
+    """
+    if not (a.when and b.when):
+        return True
+    gap = abs((a.when - b.when).days)
+    if a.dated_by_text and b.dated_by_text:
+        return gap <= SAME_DAY_SLACK
+    if a.dated_by_text or b.dated_by_text:
+        return gap <= UNDATED_SLACK
+    return True
+
+
 def _doer(d: Draft) -> Actor | None:
     """Who acted: the agent, but for a demonstration the armed side that policed it (the crowd is given)."""
     if d.sub in T.DEMONSTRATIONS:
@@ -66,13 +83,7 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if a.agent and b.agent and a.agent.country and b.agent.country and a.agent.country != b.agent.country:
         return False
-    if (
-        a.dated_by_text
-        and b.dated_by_text
-        and a.when
-        and b.when
-        and abs((a.when - b.when).days) > SAME_DAY_SLACK
-    ):
+    if not _same_time(a, b):
         return False
     if a.place is not None and b.place is not None and a.place.geonameid is not None:
         if a.place.geonameid == b.place.geonameid:

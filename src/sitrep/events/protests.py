@@ -9,6 +9,7 @@ force against protesters*; dispersal, arrests or other intervention against peac
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -21,6 +22,12 @@ from .candidate import Candidate
 from .syntax import depth
 
 
+def _tells_force(m: re.Match[str], sent: Span) -> bool:
+    """A lethal cue that tells force used, not one that describes people ("photos of those killed")."""
+    span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+    return span is None or span.root.dep_ not in {"acl", "relcl", "amod"}
+
+
 def protest_type(sent: Span, cues: ProtestCues) -> str | None:
     """The protest-family sub-event type of a sentence that speaks of a demonstration, else None."""
     text = sent.text
@@ -28,7 +35,7 @@ def protest_type(sent: Span, cues: ProtestCues) -> str | None:
         return None
     if cues.RIOT.search(text) or (cues.UNREST.search(text) and not cues.PEACEFUL.search(text)):
         return T.VIOLENT_DEMONSTRATION
-    if cues.LETHAL.search(text):
+    if any(_tells_force(m, sent) for m in cues.LETHAL.finditer(text)):
         return T.EXCESSIVE_FORCE
     if cues.INTERVENTION.search(text):
         return T.PROTEST_WITH_INTERVENTION

@@ -174,6 +174,8 @@ def _read(tok: Token, sub: str | None, r: Reader, protest_ctx: bool) -> Trigger 
             return None  # headline-like fragments: "Burned out vehicles ..."
         if patient_tok is not None:
             patient_tok = content_noun(patient_tok, r)
+        if agent_tok is not None:  # "one of its aircraft attacked", "dozens of rockets hit"
+            agent_tok = content_noun(agent_tok, r)
         agent, patient = actor_of(agent_tok, r), actor_of(patient_tok, r)
         if patient is None and agent_tok is not None and sub == T.ARMED_CLASH:
             others = [c for c in agent_tok.conjuncts if c.i > agent_tok.i]  # "soldiers and fighters fought"

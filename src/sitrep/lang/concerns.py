@@ -74,6 +74,7 @@ class ConstraintWords(Protocol):
     OUT_OF: frozenset[str]
     OUT_OF_INNER: frozenset[str]
     CONTROL: str
+    PART_NOUNS: frozenset[str]
     TAKE_VERBS: frozenset[str]
     ON_TARGET: frozenset[str]
     FIGHT_WORDS: frozenset[str]

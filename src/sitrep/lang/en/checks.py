@@ -47,6 +47,7 @@ WITHDRAW: Final = "withdraw"
 OUT_OF: Final = _w("from out of")
 OUT_OF_INNER: Final = _w("of from")
 CONTROL: Final = "control"
+PART_NOUNS: Final = _w("part parts")  # "part of the town" is territory, "took part in" is not
 TAKE_VERBS: Final = _w("take control seize capture")
 # Victims: "an attack on a village".
 ON_TARGET: Final = _w("on against")
