@@ -23,8 +23,8 @@ from .actors import Actor
 from .draft import Draft
 from .reading import CountryNames
 from .tolls import combine_tolls
+from .when import BACKGROUND_DAYS
 
-BACKGROUND_DAYS = 31  # an event dated more than this before publication is context, not news
 STALE_DAYS = 548  # about 18 months: older incidents cited in a story are history, not its news
 VIOLENT = frozenset({T.BATTLES, T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS})
 

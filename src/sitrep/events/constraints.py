@@ -104,23 +104,9 @@ def _territory_object(t: Trigger, r: Reader) -> Token | None:
     return obj
 
 
-def _no_one_place(obj: Token, r: Reader) -> bool:
-    """Territory that names no one place: a summary ("seized the main towns in the north") or an idiom
-    ("took part in the attack"). Counted ("two more towns"), named ("the towns of X and Y") or new
-    ("recaptured new areas in X district") is a place.
-    """
-    inner = of_object(obj, r.grammar) if obj.lower_ == r.checks.CONTROL else obj
-    if inner is None:
-        return False
-    if inner.lemma_.lower() in r.checks.PART_NOUNS:
-        return of_object(inner, r.grammar) is None  # "part of the town" is a place, "took part" is not
-    plural = inner.tag_ == "NNS" and inner.lemma_.lower() in r.words.TERRITORY_NOUNS
-    counted = any(c.dep_ == "nummod" for c in inner.children)
-    naming = [c for c in inner.children if c.dep_ in {"appos", "compound", "nmod"}]
-    naming += [o for o in [of_object(inner, r.grammar)] if o is not None]  # "the towns of X and Y"
-    named = any(r.is_place(x) for c in naming for x in c.subtree)
-    summary = any(c.dep_ == "det" and c.lower_ in r.grammar.DEFINITE for c in inner.children)
-    return plural and summary and not counted and not named
+def _idiom(obj: Token, r: Reader) -> bool:
+    """Territory that is an idiom, not a place: "took part in the attack" ("part of the town" is one)."""
+    return obj.lemma_.lower() in r.checks.PART_NOUNS and of_object(obj, r.grammar) is None
 
 
 @check("territory")
@@ -129,7 +115,7 @@ def _territory(t: Trigger, r: Reader) -> Outcome:
     if not t.verb:
         return None
     obj = _territory_object(t, r)
-    if obj is None or not place_like(obj, r) or _no_one_place(obj, r):
+    if obj is None or not place_like(obj, r) or _idiom(obj, r):
         return None  # "took control of X" keeps the whole phrase as the place
     control = r.checks.CONTROL
     agent, sub = t.agent, t.sub

@@ -9,6 +9,7 @@ code each as an ``Event`` (``code``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -124,7 +125,7 @@ def _sentence(
             drafts[-1].tolls += sent_tolls  # "The death toll rose to 19." tells the previous event's dead
     for sub, c in kept.items():
         d = make_draft(c, sent, si, ctx, sent_dates, r)
-        _inherit_date(d, drafts)
+        _inherit_date(d, drafts, any(m.kind == "vague" for m in sent_dates), ctx.published)
         drafts.append(d)
         drafts.extend(_elsewhere(d, c, ctx, r))
         if sub == toll_owner:
@@ -151,13 +152,14 @@ def _elsewhere(d: Draft, c: Candidate, ctx: Context, r: Reader) -> list[Draft]:
     ]
 
 
-def _inherit_date(d: Draft, drafts: Sequence[Draft]) -> None:
-    """An undated event told right after a dated one ("In Kisumu, police ...") shares its day, less surely."""
-    if d.dated_by_text or not drafts:
+def _inherit_date(d: Draft, drafts: Sequence[Draft], relative: bool, published: dt.date | None) -> None:
+    """An undated event told right after a dated one ("In Kisumu, police ...") shares its day, less surely;
+    not one its own sentence dates relative to something else ("several days later")."""
+    if d.dated_by_text or not drafts or relative:
         return
     prev = next((p for p in reversed(drafts) if p.dated_by_text), None)
     if prev is not None:
-        shared = inherited_date(d.sent_index - prev.sent_index, prev.when, prev.time_precision)
+        shared = inherited_date(d.sent_index - prev.sent_index, prev.when, prev.time_precision, published)
         if shared is not None:
             d.when, d.time_precision = shared
 
