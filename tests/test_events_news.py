@@ -167,3 +167,41 @@ def test_a_background_date_is_not_lent_to_the_news_told_after_it(extract: Any) -
     )
     takeovers = [e for e in ev if e["sub_event_type"] == "Non-state actor overtakes territory"]
     assert sorted(e["date"] for e in takeovers) == ["2012-04-20", "2013-01-20"]
+
+
+# ---------------------------------------------------------------- how many
+
+
+def test_a_stated_number_told_later_beats_a_vague_floor(extract: Any) -> None:
+    ev = extract(
+        "A chemical attack on the town of Idlib killed dozens of people on Tuesday. Doctors said at least "
+        "58 people died in the attack on Idlib.",
+        "2017-04-05",
+    )
+    assert [e["fatalities"] for e in ev] == [58]
+
+
+def test_dead_told_as_more_are_added(extract: Any) -> None:
+    ev = extract(
+        "A suicide bomber killed two people at a market in Mora on Sunday. The bomb also killed the attacker.",
+        "2016-12-26",
+    )
+    assert [e["fatalities"] for e in ev] == [3]
+
+
+def test_a_countrywide_toll_gives_way_to_the_place_own(extract: Any) -> None:
+    ev = extract(
+        "Security forces shot dead eight protesters across Myanmar on Wednesday. One protester was shot "
+        "dead in Mandalay on Wednesday.",
+        "2021-03-03",
+    )
+    assert [(e["location"], e["fatalities"]) for e in ev] == [("Mandalay", 1)]
+
+
+def test_a_habit_in_a_quote_adds_no_dead(extract: Any) -> None:
+    ev = extract(
+        "Gunmen killed four people in Eldoret on Tuesday. \u201cWhen one group kills three people, the other "
+        "group also kills three people,\u201d a witness said.",
+        "2008-01-02",
+    )
+    assert [e["fatalities"] for e in ev] == [4]

@@ -16,7 +16,7 @@ from .. import taxonomy as T
 from ..lang.readings import DateMention, Toll
 from ..records import Place
 from ..taxonomy import ARMED_KINDS, NON_STATE_KINDS
-from .actors import Actor, actors_in, context_actor, sentence_country
+from .actors import Actor, actors_in, context_actor, paragraph_group, sentence_country
 from .candidate import Candidate
 from .reading import Reader
 from .syntax import governing_verb
@@ -27,6 +27,7 @@ CONFIDENCE = {"phrase": 0.8, "word": 0.65, "frame": 0.7}  # by the kind of rule 
 FALLBACK_SENTENCES = (-1, -2, 1)  # where to look for a place when the sentence has none
 # Events whose other side is the non-state actor the story is about when the sentence names none.
 ONE_SIDED = frozenset({T.AIR_STRIKE, T.SHELLING, T.GOVERNMENT_REGAINS})
+VIOLENT = frozenset({T.BATTLES, T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS})
 
 
 @dataclass
@@ -45,7 +46,8 @@ class Draft:
     when: dt.date | None = None
     time_precision: int = 3
     dated_by_text: bool = False
-    tolls: list[Toll] = field(default_factory=list)
+    tolls: list[Toll] = field(default_factory=list)  # told with the event: rival figures for its dead
+    later_tolls: list[Toll] = field(default_factory=list)  # told in later sentences about it
     sent_index: int = 0
     place_inferred: bool = False  # located from neighbouring sentences, not its own
     definite: bool = False  # told as "the attack", "this bombing": a reference back to one already told
@@ -62,6 +64,13 @@ class Context:
     locate: Locator
     published: dt.date | None
     skip_before: int  # where the story starts after a dateline
+
+    def paragraph(self, sent: Span) -> tuple[int, int]:
+        """The character range of the paragraph a sentence stands in (paragraphs end at blank lines)."""
+        text = sent.doc.text
+        start = text.rfind("\n\n", 0, sent.start_char)
+        end = text.find("\n\n", sent.end_char)
+        return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
 
 
 def _agent(c: Candidate, sent: Span, ctx: Context, r: Reader) -> Actor | None:
@@ -91,6 +100,8 @@ def _agent(c: Candidate, sent: Span, ctx: Context, r: Reader) -> Actor | None:
     if agent is None and pronoun and c.sub_event_type != T.PEACEFUL_PROTEST:
         before = actors_in(sent[: c.trigger.i - sent.start], r)
         agent = context_actor([*ctx.history, *before], ARMED_KINDS)
+    if (agent is None or agent.kind == "unidentified") and T.EVENT_TYPES[c.sub_event_type] in VIOLENT:
+        agent = paragraph_group(c.trigger, ctx.paragraph(sent), r) or agent
     return agent
 
 

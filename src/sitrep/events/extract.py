@@ -25,6 +25,7 @@ from .candidate import Candidate
 from .code import Coding, code_event, stale
 from .draft import Context, Draft, Locator, make_draft
 from .merge import merge_drafts
+from .modality import modality
 from .places import listed_places
 from .protests import one_demonstration, protest_policing
 from .reading import Reader
@@ -117,12 +118,12 @@ def _sentence(
         cands = [c for c in cands if c.status != "hedged"]
     cands = one_demonstration(protest_policing(cands), sent, language.protests, story.in_protests)
     kept = _kept(_met_by_forces(cands))
-    sent_tolls: list[Toll] = [t for t in language.tolls.find_tolls(sent.text) if t.kind == "killed"]
+    sent_tolls = [t for t in language.tolls.find_tolls(sent.text) if t.kind == "killed" and _told(t, sent, r)]
     toll_owner = next((s for s in T.TOLL_ORDER if s in kept), None)
     drafts = story.drafts
     if not kept and sent_tolls and drafts and si - drafts[-1].sent_index <= TOLL_FOLLOW_UP:
         if drafts[-1].sub in T.TOLL_ORDER:
-            drafts[-1].tolls += sent_tolls  # "The death toll rose to 19." tells the previous event's dead
+            drafts[-1].later_tolls += sent_tolls  # "The death toll rose to 19.": the previous event's dead
     for sub, c in kept.items():
         d = make_draft(c, sent, si, ctx, sent_dates, r)
         _inherit_date(d, drafts, any(m.kind == "vague" for m in sent_dates), ctx.published)
@@ -145,11 +146,26 @@ def _elsewhere(d: Draft, c: Candidate, ctx: Context, r: Reader) -> list[Draft]:
         return []
     return [
         replace(
-            d, place=place, geo_precision=precision, place_name=name, sentences=list(d.sentences), tolls=[]
+            d,
+            place=place,
+            geo_precision=precision,
+            place_name=name,
+            sentences=list(d.sentences),
+            tolls=[],
+            later_tolls=[],
         )
         for place, precision, name in listed
         if place != d.place
     ]
+
+
+def _told(toll: Toll, sent: Span, r: Reader) -> bool:
+    """A toll of dead that happened: not one in a habit, a threat or a condition ("when one kills three")."""
+    span = sent.char_span(toll.start, toll.end, alignment_mode="expand")
+    if span is None:
+        return True
+    verb = next((t for t in span if t.pos_ == "VERB"), span.root)
+    return modality(verb, r.modality) != "not"
 
 
 def _inherit_date(d: Draft, drafts: Sequence[Draft], relative: bool, published: dt.date | None) -> None:
@@ -192,7 +208,7 @@ def extract_events(
     Returns:
         The article's events, in text order.
     """
-    r = Reader.for_article(language, gazetteer, is_place)
+    r = Reader.for_article(language, gazetteer, is_place, focus_country)
     sents = list(doc.sents)
     ctx_history: list[Actor] = []
     story = _Story([], ctx_history)

@@ -105,7 +105,12 @@ def _elaborates(a: Draft, b: Draft) -> bool:
 
 
 def fold(a: Draft, b: Draft) -> Draft:
-    """Fold mention b into a, keeping the most specific place and date and all evidence."""
+    """Fold mention b into a, keeping the most specific place and date and all evidence.
+
+    b's tolls are a later telling of a's dead (``code.event_toll`` reads them), unless a was told
+    for the whole country and b names the place: then b's toll is the event's.
+    """
+    summary = (a.geo_precision or 3) == 3
     if b.place is not None and (a.place is None or (b.geo_precision or 3) < (a.geo_precision or 3)):
         a.place, a.geo_precision, a.place_name = b.place, b.geo_precision, b.place_name
     if b.dated_by_text and (not a.dated_by_text or b.time_precision < a.time_precision):
@@ -117,7 +122,11 @@ def fold(a: Draft, b: Draft) -> Draft:
     a.hedged = a.hedged and b.hedged
     a.confidence = max(a.confidence, b.confidence)
     a.sentences += [s for s in b.sentences if s not in a.sentences]
-    a.tolls += b.tolls
+    if a.tolls and b.tolls and summary and (b.geo_precision or 3) < 3:
+        a.tolls = b.tolls  # a toll told for a whole country covers several places: the place's own wins
+    else:
+        a.later_tolls += b.tolls
+    a.later_tolls += b.later_tolls
     return a
 
 

@@ -35,6 +35,17 @@ class Frame:
     contents: bool = False  # what the object holds counts ("packages containing explosives")
 
 
+@dataclass(frozen=True, slots=True)
+class NamedActor:
+    """An armed actor known by name: its ACLED-like name, inter code, kind and where it acts."""
+
+    name: str  # "Al Shabaab", "Military Forces of Mali"
+    inter: int  # ACLED inter code: 1 state, 2 rebel, 3 political militia, 4 identity militia, 8 external
+    kind: str  # state, police, rebel, islamist, political_militia, identity_militia, external
+    countries: frozenset[str]  # ISO alpha-2 codes where it acts (its scope)
+    ambiguous: frozenset[str]  # aliases (lower case) that name it only in a story about its countries
+
+
 class Triggers(Protocol):
     """Words and phrases that tell sub-event types, and the nouns their checks look for."""
 
@@ -110,7 +121,7 @@ class ActorWords(Protocol):
     MILITIA_WORDS: frozenset[str]
     CIVILIAN_NOUNS: frozenset[str]
     PROTESTER_NOUNS: frozenset[str]
-    NAMED_GROUPS: Mapping[str, str]  # name as written, lower case → ACLED-like name
+    NAMED_ACTORS: Mapping[str, tuple[NamedActor, ...]]  # alias as written, lower case → who it can name
     QUANTITY_NOUNS: frozenset[str]
     UNIT_NOUNS: frozenset[str]
     GOVERNMENT_HEADS: frozenset[str]
@@ -144,6 +155,7 @@ class ModalityWords(Protocol):
     NO_DETERMINER: str
     AGGREGATE: re.Pattern[str]
     HABITUAL_ADVERBS: frozenset[str]
+    GENERIC_WHEN: frozenset[str]
     SERIES_NOUNS: frozenset[str]
 
 

@@ -44,4 +44,6 @@ HABITUAL_ADVERBS: Final = frozenset(
     "often usually regularly frequently routinely sometimes typically commonly generally rarely seldom "
     "occasionally habitually".split()
 )
+# "when one group kills three people, the other ...": a present-tense "when" clause tells a habit.
+GENERIC_WHEN: Final = frozenset({"when", "whenever", "once"})
 SERIES_NOUNS: Final = frozenset("series string spate wave succession pattern campaign history".split())
