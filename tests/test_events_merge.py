@@ -148,7 +148,16 @@ def test_fold_keeps_the_most_specific_and_all_the_evidence() -> None:
     assert (a.place, a.geo_precision, a.when, a.dated_by_text) == (KANO, 1, MONDAY, True)
     assert a.agent == Actor("state", "NG")  # the agent with a country wins
     assert (a.hedged, a.confidence) == (False, 0.8)  # hedged only if every mention is
-    assert a.sentences == SENTS[:2] and [t.best for t in a.tolls] == [2, 3]
+    # a's toll was told for a region; b names the place: b's toll is the event's
+    assert a.sentences == SENTS[:2] and [t.best for t in a.tolls] == [3] and a.later_tolls == []
+
+
+def test_fold_keeps_a_later_toll_apart_from_the_one_told_with_the_event() -> None:
+    a = draft(place=KANO, tolls=[toll(2)])
+    b = draft(si=1, place=KANO)
+    b.tolls = [toll(3)]
+    fold(a, b)
+    assert [t.best for t in a.tolls] == [2] and [t.best for t in a.later_tolls] == [3]
 
 
 def test_merge_keeps_distinct_happenings_apart_in_text_order() -> None:

@@ -183,7 +183,8 @@ def test_a_stated_number_told_later_beats_a_vague_floor(extract: Any) -> None:
 
 def test_dead_told_as_more_are_added(extract: Any) -> None:
     ev = extract(
-        "A suicide bomber killed two people at a market in Mora on Sunday. The bomb also killed the attacker.",
+        "A suicide bomber killed two people at a market in Mora on Sunday. "
+        "The bomb also killed the attacker.",
         "2016-12-26",
     )
     assert [e["fatalities"] for e in ev] == [3]
@@ -205,3 +206,54 @@ def test_a_habit_in_a_quote_adds_no_dead(extract: Any) -> None:
         "2008-01-02",
     )
     assert [e["fatalities"] for e in ev] == [4]
+
+
+# ---------------------------------------------------------------- who
+
+
+def test_a_named_group_in_the_paragraph_beats_unidentified_attackers(extract: Any) -> None:
+    ev = extract(
+        "Gunmen killed five villagers in an attack near Kaya on Sunday. Officials blamed JNIM fighters "
+        "for the raid.",
+        "2024-05-13",
+    )
+    assert [e["actor1"] for e in ev] == ["JNIM: Group for Support of Islam and Muslims"]
+
+
+def test_nationality_adjectives_make_state_forces(extract: Any) -> None:
+    ev = extract(
+        "Turkish drones struck a convoy near Qamishli on Monday, killing three fighters.", "2024-05-14"
+    )
+    assert [e["actor1"] for e in ev] == ["Military Forces of Turkey"]
+
+
+def test_its_aircraft_belong_to_the_military_that_speaks(extract: Any) -> None:
+    ev = extract(
+        "The Israeli military said one of its aircraft attacked a group of gunmen near Jenin on Sunday.",
+        "2023-11-27",
+    )
+    assert [e["actor1"] for e in ev] == ["Military Forces of Israel"]
+
+
+def test_a_government_attack_is_the_story_country_forces(extract: Any) -> None:
+    ev = extract(
+        "A suspected government chemical attack on the town of Khan Sheikhoun in northern Syria killed "
+        "dozens of people on Tuesday.",
+        "2017-04-05",
+    )
+    assert [e["actor1"] for e in ev] == ["Military Forces of Syria"]
+
+
+def test_victims_named_one_by_one_are_counted(extract: Any) -> None:
+    ev = extract(
+        "A suicide bomber in the town of Mora killed a young student and a woman at a market on Sunday.",
+        "2016-12-26",
+    )
+    assert [e["fatalities"] for e in ev] == [2]
+
+
+def test_an_ambiguous_acronym_names_a_group_only_in_its_countries(extract: Any) -> None:
+    congo = extract("ADF rebels killed ten civilians near Beni on Sunday.", "2024-05-13")
+    assert [e["actor1"] for e in congo] == ["ADF: Allied Democratic Forces"]
+    elsewhere = extract("ADF soldiers held an exercise near Darwin on Sunday.", "2024-05-13")
+    assert all("Allied Democratic" not in (e["actor1"] or "") for e in elsewhere)

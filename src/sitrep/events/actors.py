@@ -106,7 +106,9 @@ def actor_of(tok: Token | None, r: Reader) -> Actor | None:
         return Actor(known[0], known[1], known[2], tok.i, known[3])
     kind = _kind_of_head(head, head_text, words, low, r)
     if kind is not None:
-        country = country_in(toks, r.names) if kind in {"police", "government", "state"} else None
+        country = None
+        if kind in {"police", "government", "state"}:
+            country = country_in(toks, r.names) or _possessor_country(tok, r)
         return Actor(kind, country, token_i=tok.i)
     if head in a.UNIT_NOUNS or head_text in a.UNIT_NOUNS:  # "an army convoy", "a military base"
         unit = _unit(tok, words, country_in(toks, r.names), r)
@@ -133,6 +135,15 @@ def _named_actor(toks: Sequence[Token], r: Reader) -> tuple[str, str | None, str
             return STATE_KIND[actor.kind], home, None if home else actor.name, actor.inter
         return "named", None, actor.name, actor.inter
     return None
+
+
+def _possessor_country(tok: Token, r: Reader) -> str | None:
+    """The country of "its"/"their" forces: the one the sentence names before them ("The Israeli military
+    said one of its aircraft ...")."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return None
+    before = [t for t in tok.sent if t.i < tok.i and t.text[:1].isupper()]
+    return country_in(list(reversed(before)), r.names)
 
 
 def _kind_of_head(head: str, head_text: str, words: set[str], low: str, r: Reader) -> str | None:

@@ -26,6 +26,7 @@ Locator = Callable[[int, int, int | None], "tuple[Place, int, str] | None"]
 CONFIDENCE = {"phrase": 0.8, "word": 0.65, "frame": 0.7}  # by the kind of rule that fired
 FALLBACK_SENTENCES = (-1, -2, 1)  # where to look for a place when the sentence has none
 # Events whose other side is the non-state actor the story is about when the sentence names none.
+AROUND = (2, 1)  # sentences before and after a trigger where its paragraph may name the perpetrator
 ONE_SIDED = frozenset({T.AIR_STRIKE, T.SHELLING, T.GOVERNMENT_REGAINS})
 VIOLENT = frozenset({T.BATTLES, T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS})
 
@@ -65,29 +66,26 @@ class Context:
     published: dt.date | None
     skip_before: int  # where the story starts after a dateline
 
-    def paragraph(self, sent: Span) -> tuple[int, int]:
-        """The character range of the paragraph a sentence stands in (paragraphs end at blank lines)."""
+    def around(self, sent: Span) -> tuple[int, int]:
+        """The characters of a sentence's paragraph near it: up to two sentences before, one after.
+
+        A paragraph ends at a blank line; where a page has none, the window still bounds it.
+        """
         text = sent.doc.text
-        start = text.rfind("\n\n", 0, sent.start_char)
+        i = next(k for k, s in enumerate(self.sents) if s.start == sent.start)
+        lo, hi = self.sents[max(0, i - AROUND[0])], self.sents[min(len(self.sents) - 1, i + AROUND[1])]
+        start = max(lo.start_char, text.rfind("\n\n", 0, sent.start_char) + 1)
         end = text.find("\n\n", sent.end_char)
-        return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+        return start, min(hi.end_char, len(text) if end < 0 else end)
 
 
 def _agent(c: Candidate, sent: Span, ctx: Context, r: Reader) -> Actor | None:
     """The doer: a government that strikes is its forces; a pronoun is the armed actor told before."""
     agent = c.agent
-    if (
-        agent is not None
-        and agent.kind == "government"
-        and T.EVENT_TYPES.get(c.sub_event_type)
-        in {
-            T.BATTLES,
-            T.EXPLOSIONS,
-        }
-    ):
-        agent = Actor("state", agent.country, token_i=agent.token_i)
-    if agent is not None and agent.kind == "government" and agent.country is None:
-        agent = Actor("government", sentence_country(sent, r.names), token_i=agent.token_i)
+    if agent is not None and agent.kind == "government":  # a government's strike is its forces'
+        country = agent.country or sentence_country(sent, r.names) or r.focus
+        fights = T.EVENT_TYPES.get(c.sub_event_type) in {T.BATTLES, T.EXPLOSIONS}
+        agent = Actor("state" if fights else "government", country, token_i=agent.token_i)
     if (
         agent is not None
         and agent.kind == "unidentified"
@@ -101,7 +99,7 @@ def _agent(c: Candidate, sent: Span, ctx: Context, r: Reader) -> Actor | None:
         before = actors_in(sent[: c.trigger.i - sent.start], r)
         agent = context_actor([*ctx.history, *before], ARMED_KINDS)
     if (agent is None or agent.kind == "unidentified") and T.EVENT_TYPES[c.sub_event_type] in VIOLENT:
-        agent = paragraph_group(c.trigger, ctx.paragraph(sent), r) or agent
+        agent = paragraph_group(c.trigger, ctx.around(sent), r) or agent
     return agent
 
 

@@ -110,14 +110,15 @@ def fold(a: Draft, b: Draft) -> Draft:
     b's tolls are a later telling of a's dead (``code.event_toll`` reads them), unless a was told
     for the whole country and b names the place: then b's toll is the event's.
     """
-    summary = (a.geo_precision or 3) == 3
+    summary = a.place is not None and (a.geo_precision or 3) == 3
     if b.place is not None and (a.place is None or (b.geo_precision or 3) < (a.geo_precision or 3)):
         a.place, a.geo_precision, a.place_name = b.place, b.geo_precision, b.place_name
     if b.dated_by_text and (not a.dated_by_text or b.time_precision < a.time_precision):
         a.when, a.time_precision, a.dated_by_text = b.when, b.time_precision, True
     a.agent = a.agent or b.agent
-    if a.agent and b.agent and a.agent.country is None and b.agent.country:
-        a.agent = b.agent
+    if a.agent and b.agent and a.agent.country is None and not a.agent.named and b.agent.country:
+        if a.agent.kind == b.agent.kind:  # "soldiers" told again as "Malian soldiers"
+            a.agent = b.agent
     a.patient = a.patient or b.patient
     a.hedged = a.hedged and b.hedged
     a.confidence = max(a.confidence, b.confidence)

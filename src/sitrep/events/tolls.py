@@ -93,8 +93,13 @@ def _victim_count(trigger: Token, r: Reader) -> int:
 
 
 def named_victims(trigger: Token, sent: Span, tolls: list[Toll], r: Reader) -> list[Toll]:
-    """Named victims one by one beat a toll reader that saw only the first "a driver"."""
-    victims = _victim_count(trigger, r)
+    """Named victims one by one beat a toll reader that saw only the first "a driver".
+
+    The killing verb is the trigger, or a killing verb of its sentence ("a suicide bomber killed a
+    student and a woman": the trigger is the bomber).
+    """
+    verbs = [trigger, *(t for t in sent if t.pos_ == "VERB" and t.i != trigger.i)]
+    victims = max(_victim_count(v, r) for v in verbs)
     if victims and all(t.best <= 1 for t in tolls) and victims > len(tolls):
         start = trigger.idx - sent.start_char
         return [
