@@ -257,3 +257,15 @@ def test_an_ambiguous_acronym_names_a_group_only_in_its_countries(extract: Any) 
     assert [e["actor1"] for e in congo] == ["ADF: Allied Democratic Forces"]
     elsewhere = extract("ADF soldiers held an exercise near Darwin on Sunday.", "2024-05-13")
     assert all("Allied Democratic" not in (e["actor1"] or "") for e in elsewhere)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("The militants carried out executions of civilians in Mosul on Tuesday.", "Attack"),
+        ("A ranger was killed in a late-night shootout with rebels in Narathiwat.", "Armed clash"),
+        ("The killing of two aid workers near Gao on Friday drew condemnation.", "Attack"),
+    ],
+)
+def test_killings_and_fights_told_as_nouns(extract: Any, text: str, sub: str) -> None:
+    assert sub in subs(extract(text, "2024-03-09"))
