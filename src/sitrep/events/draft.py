@@ -23,7 +23,7 @@ from .syntax import governing_verb
 from .when import trigger_date
 
 Locator = Callable[[int, int, int | None], "tuple[Place, int, str] | None"]
-CONFIDENCE = {"phrase": 0.8, "word": 0.65, "frame": 0.7}  # by the kind of rule that fired
+CONFIDENCE = {"phrase": 0.8, "word": 0.65, "frame": 0.7, "model": 0.55}  # by the kind of rule that fired
 FALLBACK_SENTENCES = (-1, -2, 1)  # where to look for a place when the sentence has none
 # Events whose other side is the non-state actor the story is about when the sentence names none.
 AROUND = (2, 1)  # sentences before and after a trigger where its paragraph may name the perpetrator

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,9 +23,11 @@ from ..registry import register
 from .actors import Actor, sentence_actors
 from .candidate import Candidate
 from .code import Coding, code_event, stale
+from .combine import combine, fallback
 from .draft import Context, Draft, Locator, make_draft
 from .merge import merge_drafts
 from .modality import modality
+from .model import Prediction, SentenceModel
 from .places import listed_places
 from .protests import one_demonstration, protest_policing
 from .reading import Reader
@@ -46,6 +48,7 @@ class Options:
     include_hedged: bool = True  # unconfirmed events (marked ``hedged``)
     min_confidence: float = 0.0
     producer: str = PRODUCER
+    coder: str = "hybrid"  # rules, model or hybrid (``events.combine``)
 
 
 def _anchored_noun(c: Candidate) -> bool:
@@ -99,25 +102,36 @@ class _Story:
     drafts: list[Draft]
     history: list[Actor]
     in_protests: bool = False  # the story is about demonstrations (a protest-family event was told)
+    denied: set[int] = field(default_factory=set)  # sentences whose triggers the rules judged not to happen
 
 
 def _sentence(
-    si: int, sent: Span, story: _Story, ctx: Context, language: Language, r: Reader, opts: Options
+    si: int,
+    sent: Span,
+    story: _Story,
+    ctx: Context,
+    language: Language,
+    r: Reader,
+    opts: Options,
+    pred: Prediction | None = None,
 ) -> None:
     """Draft the events one sentence tells, and hand its toll to the one that carries it."""
     sent_dates = sentence_dates(sent, ctx.published, language.dates)
     anchored = (
         any(r.is_place(t) for t in sent) or bool(sent_dates) or bool(r.checks.CASUALTY.search(sent.text))
     )
+    found = find_candidates(sent, r)
+    if any(c.status == "not" for c in found):
+        story.denied.add(si)  # "no one was killed", "were going to be kidnapped": no event to propose
     cands = [
-        c
-        for c in find_candidates(sent, r)
-        if c.status != "not" and (c.trigger.pos_ == "VERB" or anchored or _anchored_noun(c))
+        c for c in found if c.status != "not" and (c.trigger.pos_ == "VERB" or anchored or _anchored_noun(c))
     ]
     if not opts.include_hedged:
         cands = [c for c in cands if c.status != "hedged"]
     cands = one_demonstration(protest_policing(cands), sent, language.protests, story.in_protests)
     kept = _kept(_met_by_forces(cands))
+    if si not in story.denied:
+        kept = combine(kept, sent, pred, r, opts.coder)
     sent_tolls = [t for t in language.tolls.find_tolls(sent.text) if t.kind == "killed" and _told(t, sent, r)]
     toll_owner = next((s for s in T.TOLL_ORDER if s in kept), None)
     drafts = story.drafts
@@ -191,6 +205,7 @@ def extract_events(
     focus_country: str | None,
     options: Options = Options(),
     skip_before: int = 0,
+    classifier: SentenceModel | None = None,
 ) -> list[Event]:
     """Code the events an article reports.
 
@@ -204,6 +219,7 @@ def extract_events(
         focus_country: the article's main country (ISO alpha-2), if known.
         options: which events to keep (background, hedged, minimum confidence) and the producer name.
         skip_before: offset where the story starts after a dateline (its date and place are ignored).
+        classifier: the learned sentence classifier the ``model`` and ``hybrid`` coders read.
 
     Returns:
         The article's events, in text order.
@@ -213,8 +229,13 @@ def extract_events(
     ctx_history: list[Actor] = []
     story = _Story([], ctx_history)
     ctx = Context(sents, ctx_history, locate, article.published, skip_before)
+    preds = classifier.predict([s.text for s in sents]) if classifier is not None and sents else None
     for si, sent in enumerate(sents):
-        _sentence(si, sent, story, ctx, language, r, opts=options)
+        _sentence(si, sent, story, ctx, language, r, options, preds[si] if preds else None)
+    best = fallback(preds, story.denied) if preds and options.coder == "hybrid" and not story.drafts else None
+    if best is not None:  # the rules found nothing: the classifier's surest event sentence
+        model_only = replace(options, coder="model")
+        _sentence(best, sents[best], story, ctx, language, r, model_only, preds[best] if preds else None)
     coding = Coding(article, r.names, focus_country, language.tolls.is_update, options.producer)
     events = [code_event(d, coding) for d in merge_drafts(story.drafts)]
     return [
