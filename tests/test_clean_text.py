@@ -296,3 +296,25 @@ def test_shared_eval_article_boilerplate_is_removed() -> None:
         assert kept >= len(story) - 1, gold["id"]  # every story paragraph (bar a policy one) survives
         checked += 1
     assert checked
+
+
+def test_a_list_of_headlines_under_the_story_is_dropped() -> None:
+    text = (
+        "Gunmen attacked a market in Kaya on Sunday, killing five people, officials said.\n"
+        "-\n"
+        "Pop Star Reveals Secret Wedding Plans After Tour Ends -\n"
+        "Local Team Wins Cup In Dramatic Penalty Shootout -\n"
+        "Army Drone Shot Down Near Border In Training Accident -\n"
+        "Ten Recipes For A Quick Weekend Breakfast -"
+    )
+    assert remove_boilerplate(text, EN.boilerplate) == (
+        "Gunmen attacked a market in Kaya on Sunday, killing five people, officials said."
+    )
+
+
+def test_a_story_title_and_its_subtitle_stay() -> None:
+    text = (
+        "Army Retakes Town From Rebels\nSoldiers Enter Diabaly After Week Of Fighting\n"
+        "Malian troops entered the town."
+    )
+    assert remove_boilerplate(text, EN.boilerplate) == text

@@ -508,6 +508,35 @@ patrol 6 dobj NOUN NN
 . 6 punct PUNCT .
 """
 
+YOUTHS_THREW_STONES = """
+Youths 1 nsubj NOUN NNS youth
+threw 1 ROOT VERB VBD throw
+stones 1 dobj NOUN NNS stone
+at 1 prep ADP IN at
+the 5 det DET DT the
+police 3 pobj NOUN NN police
+. 1 punct PUNCT . .
+"""
+THREW_GRENADE = """
+A 1 det DET DT a
+man 2 nsubj NOUN NN man
+threw 2 ROOT VERB VBD throw
+a 4 det DET DT a
+grenade 2 dobj NOUN NN grenade
+into 2 prep ADP IN into
+the 7 det DET DT the
+bar 5 pobj NOUN NN bar
+. 2 punct PUNCT . .
+"""
+THREW_PARTY = """
+The 1 det DET DT the
+minister 2 nsubj NOUN NN minister
+threw 2 ROOT VERB VBD throw
+a 4 det DET DT a
+party 2 dobj NOUN NN party
+. 2 punct PUNCT . .
+"""
+
 
 class Case(NamedTuple):
     check: str  # the check the trigger table names for the word
@@ -518,6 +547,9 @@ class Case(NamedTuple):
 
 
 CASES = [
+    Case("thrown", YOUTHS_THREW_STONES, "threw", T.VIOLENT_DEMONSTRATION),
+    Case("thrown", THREW_GRENADE, "threw", T.GRENADE),
+    Case("thrown", THREW_PARTY, "threw", None),
     Case("victim", KILLED_VILLAGERS, "killed", T.ATTACK),
     Case("victim", ATTACKED_ARMY_PATROL, "attacked", T.ARMED_CLASH),
     Case("victim", ATTACKED_VILLAGE, "attacked", T.ATTACK),

@@ -109,7 +109,22 @@ def toll(n: int) -> Toll:
         pytest.param(
             draft(when=MONDAY, dated_by_text=True), draft(when=MONDAY + dt.timedelta(5)), True, id="one dated"
         ),
-        pytest.param(draft(place=KANO), draft(place=NEAR_KANO), True, id="10 km apart"),
+        pytest.param(
+            draft(place=KANO), draft(place=NEAR_KANO, geo_precision=2), True, id="10 km apart, one near"
+        ),
+        pytest.param(draft(place=KANO), draft(place=NEAR_KANO), False, id="two towns named 10 km apart"),
+        pytest.param(
+            draft(T.EXCESSIVE_FORCE, agent=Actor("protesters")),
+            draft(T.EXCESSIVE_FORCE, agent=Actor("police")),
+            True,
+            id="a demonstration told by its crowd and by its police",
+        ),
+        pytest.param(
+            draft(T.EXCESSIVE_FORCE, agent=Actor("state")),
+            draft(T.EXCESSIVE_FORCE, agent=Actor("police")),
+            True,
+            id="soldiers and police are one side",
+        ),
         pytest.param(draft(place=KANO), draft(place=MAIDUGURI), False, id="500 km apart"),
         pytest.param(
             draft(place=KANO), draft(place=MAIDUGURI, geo_precision=3), True, id="500 km, one at region level"
@@ -133,11 +148,21 @@ def test_fold_keeps_the_most_specific_and_all_the_evidence() -> None:
     assert (a.place, a.geo_precision, a.when, a.dated_by_text) == (KANO, 1, MONDAY, True)
     assert a.agent == Actor("state", "NG")  # the agent with a country wins
     assert (a.hedged, a.confidence) == (False, 0.8)  # hedged only if every mention is
-    assert a.sentences == SENTS[:2] and [t.best for t in a.tolls] == [2, 3]
+    # a's toll was told for a region; b names the place: b's toll is the event's
+    assert a.sentences == SENTS[:2] and [t.best for t in a.tolls] == [3] and a.later_tolls == []
+
+
+def test_fold_keeps_a_later_toll_apart_from_the_one_told_with_the_event() -> None:
+    a = draft(place=KANO, tolls=[toll(2)])
+    b = draft(si=1, place=KANO)
+    b.tolls = [toll(3)]
+    fold(a, b)
+    assert [t.best for t in a.tolls] == [2] and [t.best for t in a.later_tolls] == [3]
 
 
 def test_merge_keeps_distinct_happenings_apart_in_text_order() -> None:
-    first, second, third = draft(place=KANO), draft(si=1, place=MAIDUGURI), draft(si=2, place=NEAR_KANO)
+    first, second = draft(place=KANO), draft(si=1, place=MAIDUGURI)
+    third = draft(si=2, place=NEAR_KANO, geo_precision=2)  # near Kano: the first happening
     merged = merge_drafts([first, second, third])
     assert merged == [first, second]
     assert first.sentences == [SENTS[0], SENTS[2]]
@@ -153,7 +178,7 @@ def test_a_definite_reference_joins_the_event_already_told() -> None:
 
 def test_a_generic_explosion_word_joins_the_explosion_told() -> None:
     bomber = draft(T.SUICIDE_BOMB, place=KANO)
-    blast = draft(T.REMOTE_EXPLOSIVE, si=1, place=NEAR_KANO, generic=True)  # "the blast"
+    blast = draft(T.REMOTE_EXPLOSIVE, si=1, place=NEAR_KANO, geo_precision=2, generic=True)  # "the blast"
     assert merge_drafts([bomber, blast]) == [bomber] and len(bomber.sentences) == 2
     far = draft(T.REMOTE_EXPLOSIVE, si=1, place=MAIDUGURI, generic=True)
     assert len(merge_drafts([draft(T.SUICIDE_BOMB, place=KANO), far])) == 2

@@ -293,7 +293,7 @@ def test_fighting_between_two_named_sides(extract: Any) -> None:
         "Fighting between the ELN and FARC dissidents killed three people near Cucuta on Saturday.",
         "2024-01-22",
     )
-    assert e["actor1"] == "ELN: National Liberation Army" and e["actor2"] == "FARC"
+    assert e["actor1"] == "ELN: National Liberation Army" and e["actor2"] == "FARC Dissidents"
 
 
 def test_hard_wrapped_lines_stay_one_sentence(extract: Any) -> None:

@@ -236,3 +236,19 @@ def test_never_after_publication() -> None:
         for m in find_dates(f"Fighting continued {text}.", D(2013, 1, 16)):
             assert m.latest is None or m.latest <= D(2013, 1, 16)
             assert m.date is None or m.date <= D(2013, 1, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "precision"),
+    [
+        ("Gunmen attacked the village on Friday night (12 March).", D(2021, 3, 12), 1),
+        ("The blast happened in the early hours of Wednesday.", D(2021, 3, 10), 1),
+        ("Fighting went on overnight into Thursday.", D(2021, 3, 11), 1),
+        ("The raid took place late last week.", D(2021, 3, 5), 2),
+        ("Troops were ambushed on the night of 11 March.", D(2021, 3, 11), 1),
+    ],
+)
+def test_news_date_phrases_in_a_sunday_paper(text: str, day: dt.date, precision: int) -> None:
+    found = [m for m in find_dates(text, D(2021, 3, 14)) if m.date is not None]
+    assert found and all(m.date == day for m in found), found
+    assert min(m.time_precision for m in found) == precision

@@ -244,3 +244,21 @@ def test_combine_hedged_only_if_all_hedged() -> None:
     assert c is not None and (c.best, c.hedged) == (5, False)
     c = combine_tolls([_t(5, 5, 5, hedged=True)])
     assert c is not None and c.hedged
+
+
+def test_how_many_is_a_question_not_a_toll() -> None:
+    assert find_tolls("The army did not say how many fighters were killed.") == []
+
+
+def test_vague_floors_and_additions_are_marked() -> None:
+    (dozens,) = find_tolls("The strike killed dozens of people.")
+    assert dozens.vague and dozens.best == 12
+    (bomber,) = find_tolls("The blast also killed the attacker.")
+    assert bomber.addition and not bomber.vague
+    (plain,) = find_tolls("Gunmen killed five villagers.")
+    assert not plain.addition and not plain.vague
+
+
+def test_a_killing_told_with_its_time_before_of() -> None:
+    (t,) = find_tolls("The massacre followed the killings overnight of 18 people in the town.")
+    assert t.best == 18

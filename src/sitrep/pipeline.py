@@ -89,6 +89,7 @@ class Resources:
     nlp: Any
     gazetteer: Gazetteer
     language: Language
+    classifier: Any = None  # the sentence classifier, for the model and hybrid coders
 
 
 def load_resources(settings: Settings) -> Resources:
@@ -111,7 +112,10 @@ def load_resources(settings: Settings) -> Resources:
         ) from exc
     if "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
-    return Resources(nlp=nlp, gazetteer=Gazetteer.open(settings.gazetteer_path()), language=language)
+    classifier = resolve(settings.sentence_model)() if settings.coder != "rules" else None
+    return Resources(
+        nlp=nlp, gazetteer=Gazetteer.open(settings.gazetteer_path()), language=language, classifier=classifier
+    )
 
 
 @SpacyLanguage.component("paragraph_breaks")
@@ -159,7 +163,9 @@ def analyse(article: Article, doc: Any, settings: Settings, resources: Resources
             include_hedged=settings.include_hedged,
             min_confidence=settings.min_confidence,
             producer=f"{settings.extractor}+{settings.geocoder}",
+            coder=settings.coder,
         ),
+        classifier=resources.classifier,
         skip_before=skip,
     )
     return Result(article.doc_id, article=article, events=tuple(events), toponyms=ctx.listed())

@@ -58,6 +58,13 @@ class Settings:
     strict: bool = _f(False, "Raise on the first bad document instead of rejecting it (for tests).")
     cleaner: str = _f("clean.default.v1", "Registered text cleaner.")
     extractor: str = _f("events.rules.v1", "Registered event extractor.")
+    coder: str = _f(
+        "hybrid",
+        "How events are found: 'rules'; 'model' (the sentence classifier decides, the rules read actors, "
+        "places, dates and tolls); 'hybrid' (the rules, with the classifier vetoing non-events, retyping "
+        "and proposing what the rules miss).",
+    )
+    sentence_model: str = _f("events.sentence_model.v1", "Registered sentence classifier the coder reads.")
     geocoder: str = _f("geo.gazetteer.v1", "Registered geocoder.")
     host: str = _f("127.0.0.1", "Address `sitrep serve` listens on.")
     port: int = _f(8000, "Port `sitrep serve` listens on.")
@@ -78,6 +85,8 @@ class Settings:
             "min_confidence",
             "cleaner",
             "extractor",
+            "coder",
+            "sentence_model",
             "geocoder",
         )
         blob = json.dumps({k: str(getattr(self, k)) for k in keys}, sort_keys=True)
@@ -88,6 +97,7 @@ class Settings:
         return dataclasses.replace(self, **{k: _coerce(k, v) for k, v in changes.items()})
 
 
+CODERS = ("rules", "model", "hybrid")  # the values of ``coder`` (``events.combine``)
 FIELDS: dict[str, dataclasses.Field[Any]] = {f.name: f for f in dataclasses.fields(Settings)}
 
 
@@ -100,6 +110,8 @@ def _coerce(name: str, value: Any) -> Any:
     try:
         if name == "published":
             return value if isinstance(value, date) else parse_date_option(str(value))
+        if name == "coder" and str(value) not in CODERS:
+            raise ValueError(f"{value!r} is not one of {', '.join(CODERS)}")
         if isinstance(default, bool):
             if isinstance(value, bool):
                 return value

@@ -113,7 +113,9 @@ SUB_TYPES: Final[tuple[SubType, ...]] = (
         11,
         True,
     ),
-    SubType(MOB_VIOLENCE, RIOTS, "ASSAULT", "riot", frozenset({ATTACK, LOOTING}), 8, True),
+    SubType(
+        MOB_VIOLENCE, RIOTS, "ASSAULT", "riot", frozenset({ATTACK, LOOTING, VIOLENT_DEMONSTRATION}), 8, True
+    ),
     SubType(AGREEMENT, STRATEGIC, "AGREE", "strategic"),
     SubType(ARRESTS, STRATEGIC, "COERCE", "strategic", folds_into_protest=True),
     SubType(CHANGE_TO_GROUP, STRATEGIC, "MOBILIZE", "strategic"),

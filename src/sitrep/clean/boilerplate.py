@@ -6,6 +6,8 @@ The rules are general patterns, not one site's strings:
   ("Skip to main content", "Share this article", "Story continues below advertisement");
 - menus: short segments joined by ``|``, ``•`` or ``›``;
 - link teasers: "Read more: ...", "See also: ...", "Related: ...";
+- link lists: three or more headlines in a row, one a line, in Title Case with no sentence end
+  (the "more stories" lists under an article);
 - credits and copyright: "With a report from ...", "Reporting by ...", "© 2024 ...";
 - policy paragraphs addressed to the reader: comment, cookie, newsletter or subscription
   policy, where every sentence speaks to the reader or about the site.
@@ -36,6 +38,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _NAV_MAX_WORDS = 12
 _TEASER_MAX_WORDS = 30
 _POLICY_MAX_WORDS = 200
+_HEADLINE_MAX_WORDS = 20
+_LINK_LIST_RUN = 3  # headlines in a row that make a list of links, not a story's title
 
 
 def normalise_line(line: str) -> str:
@@ -131,11 +135,39 @@ def is_boilerplate_line(line: str, cues: Boilerplate) -> bool:
     return is_navigation(line, cues) or is_teaser_or_credit(line, cues) or is_policy(line, cues)
 
 
+def is_headline(line: str, cues: Boilerplate) -> bool:
+    """A headline-shaped line: a few words, most capitalised, no sentence end (a trailing dash allowed)."""
+    words = [w for w in _WORD.findall(line.rstrip(" -–|")) if not w.isdigit()]
+    if not 3 <= len(words) <= _HEADLINE_MAX_WORDS or _SENTENCE_END.search(line.rstrip(" -–|")):
+        return False
+    content = [w for w in words if w.lower() not in cues.STOP_WORDS]
+    return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _without_link_lists(blocks: list[list[str]], cues: Boilerplate) -> list[list[str]]:
+    """The blocks less every run of ``_LINK_LIST_RUN`` or more headline lines in a row (within a block
+    or across one-line blocks); a story's title and subtitle, two in a row, stay."""
+    lines = [(k, ln) for k, block in enumerate(blocks) for ln in block]
+    drop: set[tuple[int, str]] = set()
+    run: list[tuple[int, str]] = []
+    for item in [*lines, (-1, "")]:
+        if item[1] and is_headline(item[1], cues):
+            run.append(item)
+            continue
+        if len(run) >= _LINK_LIST_RUN:
+            drop.update(run)
+        run = []
+    kept = [[ln for ln in block if (k, ln) not in drop] for k, block in enumerate(blocks)]
+    return [block for block in kept if block]
+
+
 def filter_blocks(blocks: list[list[str]], cues: Boilerplate) -> list[list[str]]:
-    """Drop boilerplate lines, then blocks that are policy text as a whole."""
+    """Drop boilerplate lines and link lists, then blocks that are policy text as a whole."""
     kept: list[list[str]] = []
-    for block in blocks:
-        lines = [ln for ln in block if not is_boilerplate_line(ln, cues)]
+    blocks = _without_link_lists(
+        [[ln for ln in b if not is_boilerplate_line(ln, cues)] for b in blocks], cues
+    )
+    for lines in blocks:
         if lines and not (len(lines) > 1 and is_policy(" ".join(lines), cues)):
             kept.append(lines)
     return kept

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..taxonomy import INTER
+from .named import pick
 from .reading import CountryNames, Reader
 from .syntax import NOMINAL, of_object
 
@@ -26,10 +27,11 @@ class Actor:
     country: str | None = None
     named: str | None = None
     token_i: int | None = None
+    inter_code: int | None = None  # a named actor's own code (a political or identity militia, ...)
 
     def inter(self, event_country: str | None) -> int:
         """ACLED's actor type code (state forces of another country are still 1, as ACLED codes them)."""
-        return INTER.get(self.kind, 3)
+        return self.inter_code if self.inter_code is not None else INTER.get(self.kind, 3)
 
     def name(self, names: CountryNames, event_country: str | None) -> str:
         """The ACLED-like name, using the event's country where the phrase gives none."""
@@ -99,18 +101,49 @@ def actor_of(tok: Token | None, r: Reader) -> Actor | None:
     toks = _np_tokens(tok, r.grammar.PARTITIVE)
     low = " ".join(t.lower_ for t in toks)
     words = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
-    for key, name in a.NAMED_GROUPS.items():
-        if (" " in key and key in low) or key in words:
-            return Actor("named", named=name, token_i=tok.i)
+    known = _named_actor(toks, r)
+    if known is not None:
+        return Actor(known[0], known[1], known[2], tok.i, known[3])
     kind = _kind_of_head(head, head_text, words, low, r)
     if kind is not None:
-        country = country_in(toks, r.names) if kind in {"police", "government", "state"} else None
+        country = None
+        if kind in {"police", "government", "state"}:
+            country = country_in(toks, r.names) or _possessor_country(tok, r)
         return Actor(kind, country, token_i=tok.i)
     if head in a.UNIT_NOUNS or head_text in a.UNIT_NOUNS:  # "an army convoy", "a military base"
         unit = _unit(tok, words, country_in(toks, r.names), r)
         if unit is not None:
             return unit
     return _named_people(tok, r.names)
+
+
+STATE_KIND = {"state": "state", "police": "police"}  # a named state force is coded by its country
+
+
+def _named_actor(toks: Sequence[Token], r: Reader) -> tuple[str, str | None, str | None, int] | None:
+    """(kind, country, name, inter) of an armed actor named in the noun phrase, if any."""
+    named = r.named(toks[0].doc)
+    for t in sorted(toks, key=lambda t: t.i):
+        if t.i not in named:
+            continue
+        alias, actors = named[t.i]
+        actor = pick(alias, actors, r.focus)
+        if actor is None:
+            continue
+        if actor.kind in STATE_KIND:  # "Military Forces of France": coded by its own country
+            home = r.names.country_code(actor.name.rsplit(" of ", 1)[-1])
+            return STATE_KIND[actor.kind], home, None if home else actor.name, actor.inter
+        return "named", None, actor.name, actor.inter
+    return None
+
+
+def _possessor_country(tok: Token, r: Reader) -> str | None:
+    """The country of "its"/"their" forces: the one the sentence names before them ("The Israeli military
+    said one of its aircraft ...")."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return None
+    before = [t for t in tok.sent if t.i < tok.i and t.text[:1].isupper()]
+    return country_in(list(reversed(before)), r.names)
 
 
 def _kind_of_head(head: str, head_text: str, words: set[str], low: str, r: Reader) -> str | None:
@@ -164,6 +197,27 @@ def _named_people(tok: Token, names: CountryNames) -> Actor | None:
         if iso:  # "France struck ...", "the French" → the state
             return Actor("state", iso, token_i=tok.i)
     return None
+
+
+def paragraph_group(trigger: Token, paragraph: tuple[int, int], r: Reader) -> Actor | None:
+    """The named non-state armed group of the paragraph nearest the trigger, if one is named there.
+
+    ACLED names the perpetrator the story names: a named group anywhere in the paragraph beats an
+    "Unidentified Armed Group" ("Gunmen attacked the village ... JNIM later claimed the attack").
+    """
+    best: tuple[int, Actor] | None = None
+    start, end = paragraph
+    for i, (alias, actors) in r.named(trigger.doc).items():
+        tok = trigger.doc[i]
+        if not start <= tok.idx < end:
+            continue
+        actor = pick(alias, actors, r.focus)
+        if actor is None or actor.kind in STATE_KIND:
+            continue
+        distance = abs(i - trigger.i) + (0 if i < trigger.i else 1)  # before the trigger wins a tie
+        if best is None or distance < best[0]:
+            best = (distance, Actor("named", None, actor.name, i, actor.inter))
+    return best[1] if best else None
 
 
 def actors_in(sent: Span, r: Reader) -> list[Actor]:

@@ -22,9 +22,9 @@ from ..taxonomy import ARMED_KINDS
 from .actors import Actor
 from .draft import Draft
 from .reading import CountryNames
-from .tolls import combine_tolls
+from .tolls import event_toll
+from .when import BACKGROUND_DAYS
 
-BACKGROUND_DAYS = 31  # an event dated more than this before publication is context, not news
 STALE_DAYS = 548  # about 18 months: older incidents cited in a story are history, not its news
 VIOLENT = frozenset({T.BATTLES, T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS})
 
@@ -85,7 +85,7 @@ def code_event(d: Draft, c: Coding) -> Event:
     country = d.place.country if d.place else c.focus_country
     actor1, actor2 = _actors(d, country, c.names)
     inter1, inter2 = _inters(d, country, actor1, actor2)
-    toll = combine_tolls(d.tolls, c.is_update) if d.tolls else None
+    toll = event_toll(d.tolls, d.later_tolls, c.is_update)
     text = article.text
     evidence = tuple(
         Evidence(text[s.start_char : _trim_end(text, s)], s.start_char, _trim_end(text, s))

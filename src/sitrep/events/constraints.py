@@ -22,7 +22,7 @@ from .actors import Actor
 from .candidate import Candidate, Trigger
 from .participants import air, conflict_agreement, noun_agent, place_like
 from .reading import Reader
-from .syntax import children, prep_objects
+from .syntax import children, of_object, prep_objects
 
 Outcome = Candidate | Trigger | None
 Check = Callable[[Trigger, Reader], Outcome]
@@ -104,13 +104,18 @@ def _territory_object(t: Trigger, r: Reader) -> Token | None:
     return obj
 
 
+def _idiom(obj: Token, r: Reader) -> bool:
+    """Territory that is an idiom, not a place: "took part in the attack" ("part of the town" is one)."""
+    return obj.lemma_.lower() in r.checks.PART_NOUNS and of_object(obj, r.grammar) is None
+
+
 @check("territory")
 def _territory(t: Trigger, r: Reader) -> Outcome:
     """A place taken or left, typed by who took it (state, non-state) or how (without a fight)."""
     if not t.verb:
         return None
     obj = _territory_object(t, r)
-    if obj is None or not place_like(obj, r):
+    if obj is None or not place_like(obj, r) or _idiom(obj, r):
         return None  # "took control of X" keeps the whole phrase as the place
     control = r.checks.CONTROL
     agent, sub = t.agent, t.sub
@@ -141,6 +146,8 @@ def _territory(t: Trigger, r: Reader) -> Outcome:
 def _victim(t: Trigger, r: Reader) -> Outcome:
     """Typed by who hit whom: civilians → attack, forces → armed clash, protesters → excessive force."""
     agent, patient = t.agent, t.patient
+    if air(t.agent_tok, r):  # "one of its aircraft attacked a group of gunmen"
+        return t.candidate(T.AIR_STRIKE)
     if patient is None and agent is not None and agent.kind in ARMED_KINDS:
         if t.verb:
             target = t.patient_tok.lemma_.lower() if t.patient_tok is not None else None
@@ -209,6 +216,19 @@ def _blast(t: Trigger, r: Reader) -> Outcome:
 def _detonated(t: Trigger, r: Reader) -> Outcome:
     """Something detonated (a suicide bomb when the sentence says so)."""
     return _suicide(t, r)
+
+
+@check("thrown")
+def _thrown(t: Trigger, r: Reader) -> Outcome:
+    """A grenade thrown is a grenade attack; stones or petrol bombs thrown by a crowd are a riot."""
+    p = t.patient_tok
+    thrown = {p.lemma_.lower(), p.lower_} | {c.lower_ for c in p.children} if p is not None else set()
+    if thrown & r.checks.GRENADE_NOUNS:
+        return replace(t, sub=T.GRENADE)
+    armed = t.agent is not None and t.agent.kind in ARMED_KINDS
+    if thrown & r.checks.RIOT_MISSILES and not armed:
+        return Candidate(T.VIOLENT_DEMONSTRATION, t.tok, Actor("rioters"), t.patient, t.status, t.why)
+    return None
 
 
 @check("women")

@@ -16,20 +16,22 @@ from .. import taxonomy as T
 from ..lang.readings import DateMention, Toll
 from ..records import Place
 from ..taxonomy import ARMED_KINDS, NON_STATE_KINDS
-from .actors import Actor, actors_in, context_actor, sentence_country
+from .actors import Actor, actors_in, context_actor, paragraph_group, sentence_country
 from .candidate import Candidate
 from .reading import Reader
 from .syntax import governing_verb
 from .when import trigger_date
 
 Locator = Callable[[int, int, int | None], "tuple[Place, int, str] | None"]
-CONFIDENCE = {"phrase": 0.8, "word": 0.65, "frame": 0.7}  # by the kind of rule that fired
+CONFIDENCE = {"phrase": 0.8, "word": 0.65, "frame": 0.7, "model": 0.55}  # by the kind of rule that fired
 FALLBACK_SENTENCES = (-1, -2, 1)  # where to look for a place when the sentence has none, after its paragraph
 NEIGHBOURS = (-1, 1, -2, 2)  # where to look for a town inside a country the sentence names
 LEDE_SENTENCES = 3  # the story's first sentences (title and lede), the last place to look
 PARAGRAPH_REACH = 3  # sentences of its paragraph on either side of a sentence worth a look
 # Events whose other side is the non-state actor the story is about when the sentence names none.
+AROUND = (2, 1)  # sentences before and after a trigger where its paragraph may name the perpetrator
 ONE_SIDED = frozenset({T.AIR_STRIKE, T.SHELLING, T.GOVERNMENT_REGAINS})
+VIOLENT = frozenset({T.BATTLES, T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS})
 
 
 @dataclass
@@ -48,11 +50,13 @@ class Draft:
     when: dt.date | None = None
     time_precision: int = 3
     dated_by_text: bool = False
-    tolls: list[Toll] = field(default_factory=list)
+    tolls: list[Toll] = field(default_factory=list)  # told with the event: rival figures for its dead
+    later_tolls: list[Toll] = field(default_factory=list)  # told in later sentences about it
     sent_index: int = 0
     place_inferred: bool = False  # located from neighbouring sentences, not its own
     definite: bool = False  # told as "the attack", "this bombing": a reference back to one already told
     generic: bool = False  # "the blast", "an explosion": a word that names no kind of attack of its own
+    sentence_place: bool = False  # its place is named in its own sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,22 +69,26 @@ class Context:
     published: dt.date | None
     skip_before: int  # where the story starts after a dateline
 
+    def around(self, sent: Span) -> tuple[int, int]:
+        """The characters of a sentence's paragraph near it: up to two sentences before, one after.
+
+        A paragraph ends at a blank line; where a page has none, the window still bounds it.
+        """
+        text = sent.doc.text
+        i = next(k for k, s in enumerate(self.sents) if s.start == sent.start)
+        lo, hi = self.sents[max(0, i - AROUND[0])], self.sents[min(len(self.sents) - 1, i + AROUND[1])]
+        start = max(lo.start_char, text.rfind("\n\n", 0, sent.start_char) + 1)
+        end = text.find("\n\n", sent.end_char)
+        return start, min(hi.end_char, len(text) if end < 0 else end)
+
 
 def _agent(c: Candidate, sent: Span, ctx: Context, r: Reader) -> Actor | None:
     """The doer: a government that strikes is its forces; a pronoun is the armed actor told before."""
     agent = c.agent
-    if (
-        agent is not None
-        and agent.kind == "government"
-        and T.EVENT_TYPES.get(c.sub_event_type)
-        in {
-            T.BATTLES,
-            T.EXPLOSIONS,
-        }
-    ):
-        agent = Actor("state", agent.country, token_i=agent.token_i)
-    if agent is not None and agent.kind == "government" and agent.country is None:
-        agent = Actor("government", sentence_country(sent, r.names), token_i=agent.token_i)
+    if agent is not None and agent.kind == "government":  # a government's strike is its forces'
+        country = agent.country or sentence_country(sent, r.names) or r.focus
+        fights = T.EVENT_TYPES.get(c.sub_event_type) in {T.BATTLES, T.EXPLOSIONS}
+        agent = Actor("state" if fights else "government", country, token_i=agent.token_i)
     if (
         agent is not None
         and agent.kind == "unidentified"
@@ -93,6 +101,8 @@ def _agent(c: Candidate, sent: Span, ctx: Context, r: Reader) -> Actor | None:
     if agent is None and pronoun and c.sub_event_type != T.PEACEFUL_PROTEST:
         before = actors_in(sent[: c.trigger.i - sent.start], r)
         agent = context_actor([*ctx.history, *before], ARMED_KINDS)
+    if (agent is None or agent.kind == "unidentified") and T.EVENT_TYPES[c.sub_event_type] in VIOLENT:
+        agent = paragraph_group(c.trigger, ctx.around(sent), r) or agent
     return agent
 
 
@@ -210,6 +220,7 @@ def make_draft(
         sent_index=si,
     )
     _place(d, c, sent, si, ctx)
+    d.sentence_place = d.place_name is not None and d.place_name in sent.text
     d.generic = c.why.startswith("word:") and c.why.removeprefix("word:") in r.checks.EXPLOSION_WORDS
     d.definite = c.trigger.pos_ == "NOUN" and any(
         ch.dep_ in {"det", "poss"} and ch.lower_ in r.grammar.DEFINITE for ch in c.trigger.children

@@ -13,11 +13,16 @@ from collections.abc import Sequence
 from .. import taxonomy as T
 from ..geodesy import distance_km
 from ..records import Place
+from ..taxonomy import ARMED_KINDS, STATE_KINDS
+from .actors import Actor
 from .draft import Draft
 
 SAME_PLACE_KM = 25.0  # two places of one article closer than this can be one place
+SAME_SPOT_KM = 5.0  # two towns named this close are one spot under two names (a city and its district)
 SAME_DAY_SLACK = 2  # days two text-dated mentions may differ and still be one happening
+UNDATED_SLACK = 7  # days between a text-dated mention and an undated one (dated by publication)
 GENERIC = frozenset({T.ARMED_CLASH, T.ATTACK})  # the types a follow-up sentence tells its event's fighting in
+PROTEST_PARTS = T.DEMONSTRATIONS | {T.ARRESTS}  # told after a demonstration, with no place: part of it
 
 
 def _km(a: Place, b: Place) -> float:
@@ -25,35 +30,60 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _near(a: Draft, b: Draft) -> bool:
-    """Places that can be one place: unknown, the same country at region level, or within 25 km."""
+    """Places that can be one place: unknown, the same country at region level, or within 25 km.
+
+    Two towns named as such (precision 1) are two places unless they are one spot under two names.
+    """
     if a.place is None or b.place is None:
         return True
     if a.place.country != b.place.country:
         return False
-    coarse = (a.geo_precision or 3) == 3 or (b.geo_precision or 3) == 3
-    return coarse or _km(a.place, b.place) <= SAME_PLACE_KM
+    if (a.geo_precision or 3) == 3 or (b.geo_precision or 3) == 3:
+        return True
+    km = _km(a.place, b.place)
+    if a.geo_precision == b.geo_precision == 1 and a.place.geonameid != b.place.geonameid:
+        return km <= SAME_SPOT_KM
+    return km <= SAME_PLACE_KM
+
+
+def _same_side(a: str, b: str) -> bool:
+    """Actor kinds that can name one side: the same, an unidentified one, or two arms of the state."""
+    return a == b or "unidentified" in {a, b} or {a, b} <= STATE_KINDS
+
+
+def _same_time(a: Draft, b: Draft) -> bool:
+    """Dates that can be one day: both told within two days, or one undated (publication) within a week.
+
+    An undated mention is taken as news of the days before publication, so it cannot be the same
+    happening as one the text dates months back ("after an air raid killed 64 in June").
+    """
+    if not (a.when and b.when):
+        return True
+    gap = abs((a.when - b.when).days)
+    if a.dated_by_text and b.dated_by_text:
+        return gap <= SAME_DAY_SLACK
+    if a.dated_by_text or b.dated_by_text:
+        return gap <= UNDATED_SLACK
+    return True
+
+
+def _doer(d: Draft) -> Actor | None:
+    """Who acted: the agent, but for a demonstration the armed side that policed it (the crowd is given)."""
+    if d.sub in T.DEMONSTRATIONS:
+        return next((x for x in (d.agent, d.patient) if x is not None and x.kind in ARMED_KINDS), None)
+    return d.agent
 
 
 def compatible(a: Draft, b: Draft) -> bool:
     """Two mentions describe the same happening: same type, compatible place, date and actor."""
     if a.sub != b.sub:
         return False
-    if (
-        a.agent
-        and b.agent
-        and a.agent.kind != b.agent.kind
-        and "unidentified" not in {a.agent.kind, b.agent.kind}
-    ):
+    x, y = _doer(a), _doer(b)
+    if x and y and not _same_side(x.kind, y.kind):
         return False
     if a.agent and b.agent and a.agent.country and b.agent.country and a.agent.country != b.agent.country:
         return False
-    if (
-        a.dated_by_text
-        and b.dated_by_text
-        and a.when
-        and b.when
-        and abs((a.when - b.when).days) > SAME_DAY_SLACK
-    ):
+    if not _same_time(a, b):
         return False
     if a.place is not None and b.place is not None and a.place.geonameid is not None:
         if a.place.geonameid == b.place.geonameid:
@@ -75,31 +105,61 @@ def _elaborates(a: Draft, b: Draft) -> bool:
 
 
 def fold(a: Draft, b: Draft) -> Draft:
-    """Fold mention b into a, keeping the most specific place and date and all evidence."""
+    """Fold mention b into a, keeping the most specific place and date and all evidence.
+
+    b's tolls are a later telling of a's dead (``code.event_toll`` reads them), unless a was told
+    for the whole country and b names the place: then b's toll is the event's.
+    """
+    summary = a.place is not None and (a.geo_precision or 3) == 3
     if b.place is not None and (a.place is None or (b.geo_precision or 3) < (a.geo_precision or 3)):
         a.place, a.geo_precision, a.place_name = b.place, b.geo_precision, b.place_name
     if b.dated_by_text and (not a.dated_by_text or b.time_precision < a.time_precision):
         a.when, a.time_precision, a.dated_by_text = b.when, b.time_precision, True
     a.agent = a.agent or b.agent
-    if a.agent and b.agent and a.agent.country is None and b.agent.country:
-        a.agent = b.agent
+    if a.agent and b.agent and a.agent.country is None and not a.agent.named and b.agent.country:
+        if a.agent.kind == b.agent.kind:  # "soldiers" told again as "Malian soldiers"
+            a.agent = b.agent
     a.patient = a.patient or b.patient
     a.hedged = a.hedged and b.hedged
     a.confidence = max(a.confidence, b.confidence)
     a.sentences += [s for s in b.sentences if s not in a.sentences]
-    a.tolls += b.tolls
+    if a.tolls and b.tolls and summary and (b.geo_precision or 3) < 3:
+        a.tolls = b.tolls  # a toll told for a whole country covers several places: the place's own wins
+    else:
+        a.later_tolls += b.tolls
+    a.later_tolls += b.later_tolls
     return a
 
 
+def _joins(m: Draft, d: Draft) -> bool:
+    """d can be told of m's place: it has none of its own (inferred from its neighbours), or they are near."""
+    return d.place_inferred or _near(m, d)
+
+
+def _kind(sub: str) -> str:
+    return T.EVENT_TYPES[sub]
+
+
 def _earlier(merged: Sequence[Draft], d: Draft) -> Draft | None:
-    """The draft a definite reference or a generic explosion word points back to, if any."""
-    earlier = (
-        next((m for m in merged if m.sub == d.sub and not d.dated_by_text), None) if d.definite else None
-    )
-    if earlier is None and d.generic:  # "the blast" after "a suicide bomber struck": one explosion
-        same_kind = (m for m in merged if T.EVENT_TYPES[m.sub] == T.EVENT_TYPES[d.sub] and _near(m, d))
-        earlier = next(same_kind, None)
-    return earlier
+    """The draft a reference points back to, the latest told first, if any.
+
+    A definite reference ("the bombing") joins the last event of its sub-type wherever it is
+    said, or of its event type ("the bomb" after a suicide bombing) where the place allows; a
+    generic explosion word ("the blast") the last explosion nearby; a demonstration, its policing
+    or arrests told with no place of their own join the demonstration already told.
+    """
+    latest = list(reversed(merged))
+    if d.definite and not d.dated_by_text:
+        found = next((m for m in latest if m.sub == d.sub), None)
+        if found is not None:
+            return found
+    if (d.definite and not d.dated_by_text) or d.generic:  # "the blast" after "a suicide bomber struck"
+        found = next((m for m in latest if _kind(m.sub) == _kind(d.sub) and _joins(m, d)), None)
+        if found is not None:
+            return found
+    if d.sub in PROTEST_PARTS and not d.sentence_place and not d.dated_by_text:
+        return next((m for m in latest if m.sub in T.DEMONSTRATIONS and _joins(m, d)), None)
+    return None
 
 
 def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
@@ -116,6 +176,8 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
             if last is not None and _elaborates(last, d):
                 fold(last, d)
             elif earlier is not None:
+                if d.sub in T.ABSORBS and earlier.sub in T.ABSORBS[d.sub]:
+                    earlier.sub = d.sub  # a protest that turns into a riot is one violent demonstration
                 fold(earlier, d)  # "the nerve agent attack" again: the one already told, wherever said
             else:
                 merged.append(d)

@@ -30,8 +30,32 @@ def _negated(trigger: Token, m: ModalityWords) -> bool:
     )
 
 
+def _generic_when(trigger: Token, m: ModalityWords) -> bool:
+    """A present-tense "when" clause, or the present clause it hangs on, tells what happens as a rule:
+    "when one group kills three people, the other group also kills three"."""
+    if trigger.tag_ not in {"VBZ", "VBP"}:
+        return False
+    clauses = [trigger, *(c for c in trigger.children if c.dep_ == "advcl" and c.tag_ in {"VBZ", "VBP"})]
+    return any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in m.GENERIC_WHEN for k in clauses for c in k.children
+    )
+
+
+def _habitual(trigger: Token, m: ModalityWords) -> bool:
+    """A habit or a series, not a happening: "clashes often break out", "a series of attacks"."""
+    clause = [trigger, *(a for a in trigger.ancestors if a.pos_ in VERBAL)][:2]
+    if any(c.dep_ == "advmod" and c.lower_ in m.HABITUAL_ADVERBS for t in clause for c in t.children):
+        return True
+    if _generic_when(trigger, m):
+        return True
+    head = trigger.head
+    return trigger.dep_ == "pobj" and head.head.lemma_.lower() in m.SERIES_NOUNS and head.i != trigger.i
+
+
 def _unreal(trigger: Token, m: ModalityWords) -> bool:
-    """A future, an unfulfilled infinitive, a condition, or a tally over a period."""
+    """A future, an unfulfilled infinitive, a condition, a habit, or a tally over a period."""
+    if _habitual(trigger, m):
+        return True
     for c in trigger.children:
         low = c.lower_
         if c.dep_ in {"aux", "auxpass"} and low in m.FUTURE_AUX:

@@ -47,7 +47,7 @@ def noun_patient(noun: Token, r: Reader) -> Actor | None:
 
 
 def sides(trigger: Token, r: Reader) -> tuple[Actor | None, Actor | None]:
-    """ "Fighting/clashes between X and Y": the two sides, in the order told."""
+    """ "Fighting/clashes between X and Y", "X clashed with Y": the two sides, in the order told."""
     for prep in children(trigger, "prep"):
         if prep.lower_ == r.grammar.BETWEEN:
             objs = children(prep, "pobj")
@@ -55,7 +55,8 @@ def sides(trigger: Token, r: Reader) -> tuple[Actor | None, Actor | None]:
                 first = objs[0]
                 second = next(iter(first.conjuncts), None)
                 return actor_of(first, r), actor_of(second, r) if second is not None else None
-    return None, None
+    others = prep_objects(trigger, r.checks.PARTY_PREPOSITIONS - {r.grammar.BETWEEN})
+    return None, actor_of(others[0], r) if others else None
 
 
 def conflict_agreement(obj: Token | None, agent: Actor | None, r: Reader) -> bool:

@@ -9,14 +9,23 @@ force against protesters*; dispersal, arrests or other intervention against peac
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span
 
 from .. import taxonomy as T
 from ..lang import ProtestCues
+from ..taxonomy import NON_STATE_KINDS, STATE_KINDS
 from .actors import Actor
 from .candidate import Candidate
+from .syntax import depth
+
+
+def _tells_force(m: re.Match[str], sent: Span) -> bool:
+    """A lethal cue that tells force used, not one that describes people ("photos of those killed")."""
+    span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+    return span is None or span.root.dep_ not in {"acl", "relcl", "amod"}
 
 
 def protest_type(sent: Span, cues: ProtestCues) -> str | None:
@@ -26,7 +35,7 @@ def protest_type(sent: Span, cues: ProtestCues) -> str | None:
         return None
     if cues.RIOT.search(text) or (cues.UNREST.search(text) and not cues.PEACEFUL.search(text)):
         return T.VIOLENT_DEMONSTRATION
-    if cues.LETHAL.search(text):
+    if any(_tells_force(m, sent) for m in cues.LETHAL.finditer(text)):
         return T.EXCESSIVE_FORCE
     if cues.INTERVENTION.search(text):
         return T.PROTEST_WITH_INTERVENTION
@@ -57,24 +66,39 @@ def protest_policing(cands: list[Candidate]) -> list[Candidate]:
     return [merged, *[c for c in cands if id(c) not in drop]]
 
 
+def _riot_part(c: Candidate) -> Candidate:
+    """Damage or a clash with no armed party, told in a story about demonstrations, is part of the riot."""
+    crowd = {"civilians", "protesters", "rioters"}
+    parties = [a for a in (c.agent, c.patient) if a is not None]
+    if c.sub_event_type == T.LOOTING and (c.agent is None or c.agent.kind in crowd):
+        return replace(c, sub_event_type=T.VIOLENT_DEMONSTRATION, agent=Actor("rioters"))
+    if c.sub_event_type == T.ARMED_CLASH and not any(a.kind in NON_STATE_KINDS for a in parties):
+        police = next((a for a in parties if a.kind in STATE_KINDS), None)
+        return replace(c, sub_event_type=T.VIOLENT_DEMONSTRATION, agent=Actor("rioters"), patient=police)
+    return c
+
+
 def one_demonstration(
     cands: list[Candidate], sent: Span, cues: ProtestCues, in_protests: bool
 ) -> list[Candidate]:
-    """A sentence about demonstrators tells one demonstration, its policing and damage part of it."""
-    if in_protests:  # "young men set fire to tyres" in a story about demonstrations: a riot
-        cands = [
-            replace(c, sub_event_type=T.VIOLENT_DEMONSTRATION, agent=Actor("rioters"))
-            if c.sub_event_type == T.LOOTING
-            and (c.agent is None or c.agent.kind in {"civilians", "protesters", "rioters"})
-            else c
-            for c in cands
-        ]
+    """A sentence about demonstrators tells one demonstration, its policing and damage part of it.
+
+    The demonstration is typed by ACLED's rules (``protest_type``) and anchored, for its date and
+    place, on the main clause among its parts ("security forces shot and killed eight people on
+    Wednesday ... as authorities extended their crackdown on protests": the shooting's clause).
+    """
+    if in_protests:  # "young men set fire to tyres", "clashes broke out" in a protest story: the riot
+        cands = [_riot_part(c) for c in cands]
     kind = protest_type(sent, cues)
-    if kind is not None and any(c.sub_event_type in T.DEMONSTRATIONS for c in cands):
-        # typed by ACLED's rules
-        cands = [
-            replace(c, sub_event_type=kind) if c.sub_event_type in T.DEMONSTRATIONS - {T.MOB_VIOLENCE} else c
-            for c in cands
-            if c.sub_event_type not in T.FOLDS_INTO_PROTEST
-        ]
-    return cands
+    if kind is None or not any(c.sub_event_type in T.DEMONSTRATIONS for c in cands):
+        return cands
+    parts = [c for c in cands if c.sub_event_type in T.FOLDS_INTO_PROTEST]
+    out = []
+    for c in cands:
+        if c.sub_event_type in T.FOLDS_INTO_PROTEST:
+            continue
+        if c.sub_event_type in T.DEMONSTRATIONS - {T.MOB_VIOLENCE}:
+            anchor = min([c, *parts], key=lambda x: depth(x.trigger))
+            c = replace(c, sub_event_type=kind, trigger=anchor.trigger, place_tokens=anchor.place_tokens)
+        out.append(c)
+    return out

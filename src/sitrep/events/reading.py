@@ -7,12 +7,13 @@ reaches for a global word list or a gazetteer of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..lang import ActorWords, ConstraintWords, DateWords, Grammar, Language, ModalityWords, Triggers
+from .named import Named, named_in
 
 
 class CountryNames(Protocol):
@@ -50,7 +51,11 @@ class GazetteerNames:
 
 @dataclass(frozen=True, slots=True)
 class Reader:
-    """The language data and the lookups every rule takes."""
+    """The language data and the lookups every rule takes.
+
+    ``focus`` is the story's country (it decides which actor an ambiguous name stands for);
+    the names of armed actors in a document are found once, on first use (``named_in``).
+    """
 
     words: Triggers
     actors: ActorWords
@@ -60,10 +65,15 @@ class Reader:
     dates: DateWords
     names: CountryNames
     is_place: Callable[[Token], bool]
+    code: str = "en"
+    focus: str | None = None
+    _named: list[tuple[Doc, Named]] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
-    def for_article(cls, language: Language, gazetteer: Any, is_place: Callable[[Token], bool]) -> Reader:
-        """A reader for one article's language, gazetteer and recognised toponyms."""
+    def for_article(
+        cls, language: Language, gazetteer: Any, is_place: Callable[[Token], bool], focus: str | None = None
+    ) -> Reader:
+        """A reader for one article's language, gazetteer, recognised toponyms and country."""
         names = GazetteerNames(gazetteer, language.actors.COUNTRY_ABBREVIATIONS)
         return cls(
             language.triggers,
@@ -74,8 +84,27 @@ class Reader:
             language.dates,
             names,
             is_place,
+            language.code,
+            focus,
         )
 
+    def named(self, doc: Doc) -> Named:
+        """The armed actors named in ``doc``, token by token (found once per document)."""
+        if not self._named or self._named[0][0] is not doc:
+            from ..lang import load
+
+            self._named[:] = [(doc, named_in(doc, load(self.code)))]  # one document at a time
+        return self._named[0][1]
+
     def lemma(self, tok: Token) -> str:
-        """The token's lemma, with past forms the statistical lemmatiser leaves alone mended."""
-        return self.words.IRREGULAR.get(tok.lower_, tok.lemma_.lower())
+        """The token's lemma, mended where the statistical lemmatiser leaves a word alone.
+
+        Past forms it misses come from the language's table; a plural it took for a proper noun
+        ("(AP) Rioters rampaged") loses its plural ending.
+        """
+        low = tok.lower_
+        if tok.tag_ == "NNPS" and tok.lemma_ == tok.text:
+            for ending, base in self.grammar.PLURAL_ENDINGS:
+                if low.endswith(ending):
+                    return low[: len(low) - len(ending)] + base
+        return self.words.IRREGULAR.get(low, tok.lemma_.lower())

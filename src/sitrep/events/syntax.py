@@ -36,6 +36,11 @@ def governing_verb(tok: Token) -> Token | None:
     return next((t for t in [tok, *tok.ancestors] if t.pos_ in VERBAL), None)
 
 
+def depth(tok: Token) -> int:
+    """How many heads lie above the token (0 for the root)."""
+    return sum(1 for _ in tok.ancestors)
+
+
 def subject_of(verb: Token, g: Grammar) -> Token | None:
     """The agent noun of a verb: its active subject, its passive 'by' agent, or a conj head's subject."""
     for c in verb.children:

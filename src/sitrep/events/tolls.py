@@ -8,13 +8,14 @@ rival figures for one event.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from ..lang.readings import Toll
 from .reading import Reader
 
-__all__ = ["Toll", "combine_tolls", "named_victims"]
+__all__ = ["Toll", "combine_tolls", "event_toll", "named_victims"]
 
 
 def combine_tolls(tolls: Sequence[Toll], is_update: Callable[[Toll], bool]) -> Toll | None:
@@ -43,7 +44,31 @@ def combine_tolls(tolls: Sequence[Toll], is_update: Callable[[Toll], bool]) -> T
     low = min(t.low for t in pool)
     high = None if any(t.high is None for t in pool) else max(t.high or 0 for t in pool)
     hedged = all(t.hedged for t in pool)
-    return Toll(chosen.best, low, high, chosen.start, chosen.end, chosen.text, hedged, "killed")
+    return replace(chosen, low=low, high=high, hedged=hedged)
+
+
+def event_toll(told: Sequence[Toll], later: Sequence[Toll], is_update: Callable[[Toll], bool]) -> Toll | None:
+    """The toll of one event from the figures told with it and in later sentences about it.
+
+    A revision ("the toll rose to 17") wins; else the figures told with the event, conservatively
+    (``combine_tolls``); a vague floor ("dozens") gives way to a stated number as large or larger
+    told later ("at least 58 died"); dead told as more ("the bomb also killed the attacker") are
+    added; other later figures (subsets, quotes, other incidents) count only when none was told
+    with the event.
+    """
+    updates = [t for t in (*told, *later) if is_update(t)]
+    if updates:
+        return combine_tolls([max(updates, key=lambda t: t.best)], is_update)
+    base = combine_tolls(told, is_update)
+    if base is None:
+        return combine_tolls(later, is_update)
+    if base.vague:
+        stated = [t for t in later if not t.vague and t.best >= base.best]
+        base = combine_tolls(stated, is_update) or base
+    for extra in (t for t in later if t.addition and t.best > 0):
+        high = None if base.high is None or extra.high is None else base.high + extra.high
+        base = replace(base, best=base.best + extra.best, low=base.low + extra.low, high=high)
+    return base
 
 
 def _victim_count(trigger: Token, r: Reader) -> int:
@@ -68,8 +93,13 @@ def _victim_count(trigger: Token, r: Reader) -> int:
 
 
 def named_victims(trigger: Token, sent: Span, tolls: list[Toll], r: Reader) -> list[Toll]:
-    """Named victims one by one beat a toll reader that saw only the first "a driver"."""
-    victims = _victim_count(trigger, r)
+    """Named victims one by one beat a toll reader that saw only the first "a driver".
+
+    The killing verb is the trigger, or a killing verb of its sentence ("a suicide bomber killed a
+    student and a woman": the trigger is the bomber).
+    """
+    verbs = [trigger, *(t for t in sent if t.pos_ == "VERB" and t.i != trigger.i)]
+    victims = max(_victim_count(v, r) for v in verbs)
     if victims and all(t.best <= 1 for t in tolls) and victims > len(tolls):
         start = trigger.idx - sent.start_char
         return [

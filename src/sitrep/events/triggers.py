@@ -14,8 +14,8 @@ from spacy.tokens import Span, Token
 
 from .. import taxonomy as T
 from ..lang import Frame
-from ..taxonomy import ARMED_KINDS
-from .actors import actor_of
+from ..taxonomy import ARMED_KINDS, NON_STATE_KINDS, STATE_KINDS
+from .actors import Actor, actor_of
 from .candidate import Candidate, Trigger
 from .constraints import CHECKS
 from .modality import modality
@@ -174,6 +174,8 @@ def _read(tok: Token, sub: str | None, r: Reader, protest_ctx: bool) -> Trigger 
             return None  # headline-like fragments: "Burned out vehicles ..."
         if patient_tok is not None:
             patient_tok = content_noun(patient_tok, r)
+        if agent_tok is not None:  # "one of its aircraft attacked", "dozens of rockets hit"
+            agent_tok = content_noun(agent_tok, r)
         agent, patient = actor_of(agent_tok, r), actor_of(patient_tok, r)
         if patient is None and agent_tok is not None and sub == T.ARMED_CLASH:
             others = [c for c in agent_tok.conjuncts if c.i > agent_tok.i]  # "soldiers and fighters fought"
@@ -191,6 +193,7 @@ def _battle(t: Trigger, r: Reader) -> Trigger | None:
         first, second = sides(t.tok, r)
         if first is not None or second is not None:
             t = replace(t, agent=first or t.agent, patient=second or t.patient)
+        t = _crowd_clash(t)
     if not t.verb and t.tok.lemma_.lower() in r.checks.CAMPAIGN_NOUNS:
         parties = [
             actor_of(o, r)
@@ -200,6 +203,16 @@ def _battle(t: Trigger, r: Reader) -> Trigger | None:
         ]
         if not any(parties) or any(c.dep_ == "poss" for c in t.tok.children):
             return None  # "the fight against terrorism", "his army's fight": a campaign, not a clash
+    return t
+
+
+def _crowd_clash(t: Trigger) -> Trigger:
+    """Forces clashing with a crowd (youths, residents, protesters) is a riot, not a battle (ACLED)."""
+    kinds = {a.kind for a in (t.agent, t.patient) if a is not None}
+    crowd = {"civilians", "protesters", "rioters"}
+    if kinds & STATE_KINDS and kinds & crowd and not kinds & NON_STATE_KINDS:
+        police = t.agent if t.agent is not None and t.agent.kind in STATE_KINDS else t.patient
+        return replace(t, sub=T.VIOLENT_DEMONSTRATION, agent=Actor("rioters"), patient=police)
     return t
 
 

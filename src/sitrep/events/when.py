@@ -17,8 +17,16 @@ from ..lang.readings import DateMention, find_dates
 from .syntax import governing_verb
 
 INHERIT_SENTENCES = 4  # an undated event shares the day of a dated one told this close before it
+BACKGROUND_DAYS = 31  # an event dated more than this before publication is context, not news
 
-__all__ = ["INHERIT_SENTENCES", "find_dates", "inherited_date", "sentence_dates", "trigger_date"]
+__all__ = [
+    "BACKGROUND_DAYS",
+    "INHERIT_SENTENCES",
+    "find_dates",
+    "inherited_date",
+    "sentence_dates",
+    "trigger_date",
+]
 
 
 def sentence_dates(sent: Span, published: dt.date | None, words: DateWords) -> list[DateMention]:
@@ -74,8 +82,15 @@ def trigger_date(
     return best[1] if best else None
 
 
-def inherited_date(gap: int, when: dt.date | None, precision: int) -> tuple[dt.date, int] | None:
-    """The day an undated event told ``gap`` sentences after a dated one shares, less surely."""
+def inherited_date(
+    gap: int, when: dt.date | None, precision: int, published: dt.date | None
+) -> tuple[dt.date, int] | None:
+    """The day an undated event told ``gap`` sentences after a dated one shares, less surely.
+
+    A background date (weeks before publication) is not lent: an undated event is news.
+    """
     if when is None or not 0 < gap <= INHERIT_SENTENCES:
+        return None
+    if published is not None and (published - when).days > BACKGROUND_DAYS:
         return None
     return when, max(precision, 2)

@@ -35,6 +35,17 @@ class Frame:
     contents: bool = False  # what the object holds counts ("packages containing explosives")
 
 
+@dataclass(frozen=True, slots=True)
+class NamedActor:
+    """An armed actor known by name: its ACLED-like name, inter code, kind and where it acts."""
+
+    name: str  # "Al Shabaab", "Military Forces of Mali"
+    inter: int  # ACLED inter code: 1 state, 2 rebel, 3 political militia, 4 identity militia, 8 external
+    kind: str  # state, police, rebel, islamist, political_militia, identity_militia, external
+    countries: frozenset[str]  # ISO alpha-2 codes where it acts (its scope)
+    ambiguous: frozenset[str]  # aliases (lower case) that name it only in a story about its countries
+
+
 class Triggers(Protocol):
     """Words and phrases that tell sub-event types, and the nouns their checks look for."""
 
@@ -74,6 +85,7 @@ class ConstraintWords(Protocol):
     OUT_OF: frozenset[str]
     OUT_OF_INNER: frozenset[str]
     CONTROL: str
+    PART_NOUNS: frozenset[str]
     TAKE_VERBS: frozenset[str]
     ON_TARGET: frozenset[str]
     FIGHT_WORDS: frozenset[str]
@@ -83,6 +95,8 @@ class ConstraintWords(Protocol):
     FIRE_VERBS: frozenset[str]
     SUICIDE_CUES: tuple[str, ...]
     EXPLODE_HEADS: frozenset[str]
+    GRENADE_NOUNS: frozenset[str]
+    RIOT_MISSILES: frozenset[str]
     WOMEN: frozenset[str]
     PLOT_NOUNS: frozenset[str]
     AIR_FORCE: tuple[str, str]
@@ -107,7 +121,7 @@ class ActorWords(Protocol):
     MILITIA_WORDS: frozenset[str]
     CIVILIAN_NOUNS: frozenset[str]
     PROTESTER_NOUNS: frozenset[str]
-    NAMED_GROUPS: Mapping[str, str]  # name as written, lower case → ACLED-like name
+    NAMED_ACTORS: Mapping[str, tuple[NamedActor, ...]]  # alias as written, lower case → who it can name
     QUANTITY_NOUNS: frozenset[str]
     UNIT_NOUNS: frozenset[str]
     GOVERNMENT_HEADS: frozenset[str]
@@ -140,6 +154,9 @@ class ModalityWords(Protocol):
     NOBODY: frozenset[str]
     NO_DETERMINER: str
     AGGREGATE: re.Pattern[str]
+    HABITUAL_ADVERBS: frozenset[str]
+    GENERIC_WHEN: frozenset[str]
+    SERIES_NOUNS: frozenset[str]
 
 
 class Grammar(Protocol):
@@ -152,6 +169,7 @@ class Grammar(Protocol):
     PARTITIVE: str
     BETWEEN: str
     DEFINITE: frozenset[str]
+    PLURAL_ENDINGS: tuple[tuple[str, str], ...]
 
 
 class DateWords(Protocol):

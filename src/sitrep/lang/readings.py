@@ -48,6 +48,8 @@ class Toll:
     text: str  # the toll phrase, text[start:end]
     hedged: bool  # "reportedly", "may have", "feared dead", "unconfirmed", a denial
     kind: str  # always "killed": only deaths are fatalities (injuries are never returned)
+    vague: bool = False  # a vague plural's floor ("dozens" = 12), not a stated number
+    addition: bool = False  # told as more dead on top of others ("also killed", "another two died")
 
 
 # A resolver turns one regex match into (earliest, latest, best, precision, kind), or None to

@@ -47,6 +47,7 @@ WITHDRAW: Final = "withdraw"
 OUT_OF: Final = _w("from out of")
 OUT_OF_INNER: Final = _w("of from")
 CONTROL: Final = "control"
+PART_NOUNS: Final = _w("part parts")  # "part of the town" is territory, "took part in" is not
 TAKE_VERBS: Final = _w("take control seize capture")
 # Victims: "an attack on a village".
 ON_TARGET: Final = _w("on against")
@@ -57,6 +58,12 @@ PARTY_PREPOSITIONS: Final = _w("with between against")
 # Launched weapons need a launch or an impact: "rockets hit the town", not "rocket science".
 IMPACT_VERBS: Final = _w("hit strike slam land fall explode kill destroy target rain pound")
 FIRE_VERBS: Final = _w("fire launch lob")
+# Things thrown: a grenade is a grenade attack; stones and petrol bombs thrown by a crowd, a riot.
+GRENADE_NOUNS: Final = _w("grenade grenades explosive explosives device devices")
+RIOT_MISSILES: Final = _w(
+    "stone stones rock rocks brick bricks bottle bottles molotov cocktail cocktails petrol "
+    "firebomb firebombs projectile projectiles"
+)
 # Explosions: a bomb that went off, or a suicide bombing told without the word.
 SUICIDE_CUES: Final = ("suicide", "blew himself", "killing themselves")
 EXPLODE_HEADS: Final = _w("explode go detonate plant blow set hit kill rip strike target trigger step")

@@ -20,3 +20,5 @@ PARTITIVE: Final = "of"  # "dozens of civilians", "a cache of weapons"
 BETWEEN: Final = "between"  # "clashes between X and Y"
 # Determiners that point back to something already told ("the attack", "this bombing").
 DEFINITE: Final = frozenset({"the", "this", "that", "its", "their"})
+# Plural endings and what replaces them, for nouns the lemmatiser took for proper nouns.
+PLURAL_ENDINGS: Final = (("ies", "y"), ("s", ""))

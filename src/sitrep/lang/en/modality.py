@@ -36,6 +36,15 @@ NO_DETERMINER: Final = "no"
 # A perfect with one of these is a tally over a period, not a happening with a place and a day.
 AGGREGATE: Final = re.compile(
     r"\b(over|in|during) the (past|last) (\w+ )?(years?|decades?|months?)\b|\bsince (19|20)\d\d\b|"
-    r"\bin recent (years|months)\b|\bso far this year\b|\bthis year\b|\bsince the start of\b",
+    r"\bin recent (years|months)\b|\bso far this year\b|\bthis year\b|\bsince the start of\b|"
+    r"\b(in|during) (its|their|the) (campaign|insurgency|war|rebellion|uprising)\b",
     re.IGNORECASE,
 )
+# Habits and series are not happenings: "clashes often break out", "a series of attacks".
+HABITUAL_ADVERBS: Final = frozenset(
+    "often usually regularly frequently routinely sometimes typically commonly generally rarely seldom "
+    "occasionally habitually".split()
+)
+# "when one group kills three people, the other ...": a present-tense "when" clause tells a habit.
+GENERIC_WHEN: Final = frozenset({"when", "whenever", "once"})
+SERIES_NOUNS: Final = frozenset("series string spate wave succession pattern campaign history".split())

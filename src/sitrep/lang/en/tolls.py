@@ -27,6 +27,7 @@ Conventions (ACLED codes reported deaths only, and the most conservative figure)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Final
 
 from ..readings import Toll, longest_first
@@ -57,7 +58,7 @@ _BEFORE_ACTIVE = re.compile(
     re.I,
 )
 _BEFORE_OF = re.compile(
-    r"\b(?:killings?|deaths?|murders?|massacre|executions?|slaying|bodies|lives)\s+of\s+"
+    r"\b(?:killings?|deaths?|murders?|massacre|executions?|slaying|bodies|lives)\s+(?:[a-z]+\s+){0,2}?of\s+"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -72,7 +73,7 @@ _AFTER_NOUN = re.compile(
 _AFTER_LIVES = re.compile(r"\s+lives\b", re.I)
 _MONTH_STEMS = "|".join(sorted({m[:3] for m in MONTHS} | set(MONTH_ABBR), key=len, reverse=True))
 _BEFORE_SKIP = re.compile(
-    rf"(?:\b(?:no|not|including|among\s+them|among\s+whom|incl\.)|\b(?:{_MONTH_STEMS})[a-z]*\.?)\s+$",
+    rf"(?:\b(?:no|not|how|including|among\s+them|among\s+whom|incl\.)|\b(?:{_MONTH_STEMS})[a-z]*\.?)\s+$",
     re.I,
 )
 _BEFORE_YEAR = re.compile(r"\b(?:in|since|during|by|of|until|year|mid|early|late|from)\s+$", re.I)
@@ -155,7 +156,8 @@ def _numeric_tolls(text: str) -> list[Toll]:
         else:
             continue
         best, low, high = vals
-        tolls.append(Toll(best, low, high, start, end, text[start:end], hedged(text, start, end), "killed"))
+        toll = Toll(best, low, high, start, end, text[start:end], hedged(text, start, end), "killed")
+        tolls.append(replace(toll, vague=bool(m["v"])))
     return tolls
 
 
@@ -211,7 +213,15 @@ def find_tolls(text: str) -> list[Toll]:
             Toll(0, 0, 0, m.start(), m.end(), m.group(), hedged(text, m.start(), m.end()), "killed")
             for m in _ZERO.finditer(text)
         ]
-    return longest_first(cands)
+    return [replace(t, addition=_added(text, t)) for t in longest_first(cands)]
+
+
+ADDITION: Final = re.compile(r"\b(?:also|another|a\s+further|an\s+additional|as\s+well)\b", re.I)
+
+
+def _added(text: str, toll: Toll) -> bool:
+    """Whether the toll's clause tells more dead on top of others ("the bomb also killed the attacker")."""
+    return bool(ADDITION.search(text, max(0, toll.start - 40), toll.end))
 
 
 UPDATE: Final = re.compile(

@@ -64,6 +64,7 @@ PHRASES: Final[dict[str, str]] = {
     "sexual assault": T.SEXUAL_VIOLENCE,
     "shot down": T.DISRUPTED_WEAPONS,
     "exchange of fire": T.ARMED_CLASH,
+    "gun battle": T.ARMED_CLASH,
     "exchanged fire": T.ARMED_CLASH,
     "took to the streets": T.PEACEFUL_PROTEST,
     "sit-in": T.PEACEFUL_PROTEST,
@@ -113,6 +114,10 @@ WORDS: Final[dict[str, tuple[str | None, str]]] = {
     "grenade": (T.GRENADE, "none"),
     "clash": (T.ARMED_CLASH, "none"),
     "gunfight": (T.ARMED_CLASH, "none"),
+    "shootout": (T.ARMED_CLASH, "none"),
+    "shoot-out": (T.ARMED_CLASH, "none"),
+    "gunbattle": (T.ARMED_CLASH, "none"),
+    "skirmish": (T.ARMED_CLASH, "armed"),
     "firefight": (T.ARMED_CLASH, "none"),
     "fighting": (T.ARMED_CLASH, "armed"),
     "fight": (T.ARMED_CLASH, "armed"),
@@ -139,7 +144,9 @@ WORDS: Final[dict[str, tuple[str | None, str]]] = {
     "sarin": (T.CHEMICAL_WEAPON, "none"),
     "sortie": (T.AIR_STRIKE, "none"),
     "fire": (None, "weapon_agent"),
-    "lob": (T.GRENADE, "none"),
+    "lob": (None, "thrown"),
+    "throw": (None, "thrown"),
+    "hurl": (None, "thrown"),
     "launch": (None, "weapon_agent"),
     "drop": (None, "weapon_agent"),
     "drive": (None, "territory"),
@@ -214,6 +221,12 @@ WORDS: Final[dict[str, tuple[str | None, str]]] = {
 NOUN_WORDS: Final[dict[str, tuple[str | None, str]]] = {
     "bomb": (T.REMOTE_EXPLOSIVE, "exploded"),
     "bombing": (T.REMOTE_EXPLOSIVE, "blast"),
+    # killings told as nouns: "executions of civilians", "the killing of two soldiers"
+    "execution": (T.ATTACK, "victim"),
+    "killing": (T.ATTACK, "victim"),
+    "assassination": (T.ATTACK, "victim"),
+    "beheading": (T.ATTACK, "victim"),
+    "shooting": (T.ATTACK, "victim"),
 }
 
 
