@@ -131,21 +131,23 @@ def _confidence(c: Candidate, agent: Actor | None, si: int) -> float:
     return conf
 
 
-def _place(d: Draft, c: Candidate, sent: Span, si: int, ctx: Context) -> None:
+def _place(d: Draft, c: Candidate, sent: Span, si: int, ctx: Context, r: Reader) -> None:
     """Where: the object place, the trigger's own phrases, its clause, its sentence; then the rest of
     its paragraph, the sentences around it and the lede; at last the story's own admin1 area or
     country at precision 3 (``Locator.home``). A country is made precise by a place inside it told
-    nearby ("riots in Kenya ... the church in Eldoret", ``Locator.finer``)."""
+    nearby ("riots in Kenya ... the church in Eldoret", ``Locator.finer``), unless the event is
+    spread over it ("eight protesters were shot across Myanmar")."""
     anchor, doc = c.trigger.idx, c.trigger.doc
     clause = governing_verb(c.trigger)
     scopes = [sorted(c.place_tokens)] if c.place_tokens else []
     scopes.append([t.i for t in c.trigger.subtree])
     if clause is not None:
         scopes.append([t.i for t in clause.subtree])
-    found, inferred = None, False
+    found, inferred, spread = None, False, False
     for toks in scopes:  # the object of "seized X", the trigger's phrases ("the attack on X"), the clause
         found = ctx.locate(doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]].text), anchor)
         if found is not None:
+            spread = any(doc[i].lower_ in r.grammar.SPREAD for i in toks)
             break
     if found is None:
         found = ctx.locate(sent.start_char, sent.end_char, anchor)
@@ -159,7 +161,7 @@ def _place(d: Draft, c: Candidate, sent: Span, si: int, ctx: Context) -> None:
     if found is None and home is not None:
         found, inferred = home(), True
     finer = getattr(ctx.locate, "finer", None)
-    if found is not None and found[0].feature_code == "PCLI" and finer is not None:
+    if found is not None and found[0].feature_code == "PCLI" and finer is not None and not spread:
         for j in _paragraph_first(ctx, si, NEIGHBOURS):
             refined = finer(ctx.sents[j].start_char, ctx.sents[j].end_char, found)
             if refined is not None:
@@ -219,7 +221,7 @@ def make_draft(
         [sent],
         sent_index=si,
     )
-    _place(d, c, sent, si, ctx)
+    _place(d, c, sent, si, ctx, r)
     d.sentence_place = d.place_name is not None and d.place_name in sent.text
     d.generic = c.why.startswith("word:") and c.why.removeprefix("word:") in r.checks.EXPLOSION_WORDS
     d.definite = c.trigger.pos_ == "NOUN" and any(

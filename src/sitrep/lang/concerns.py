@@ -168,6 +168,7 @@ class Grammar(Protocol):
     AGENT_PREPOSITION: str
     PARTITIVE: str
     BETWEEN: str
+    SPREAD: frozenset[str]  # "across Myanmar", "throughout the country": all of it, no one town
     DEFINITE: frozenset[str]
     PLURAL_ENDINGS: tuple[tuple[str, str], ...]
 
