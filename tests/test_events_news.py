@@ -169,6 +169,31 @@ def test_a_background_date_is_not_lent_to_the_news_told_after_it(extract: Any) -
     assert sorted(e["date"] for e in takeovers) == ["2012-04-20", "2013-01-20"]
 
 
+def test_a_definite_telling_gives_the_attack_its_place_and_day(extract: Any) -> None:
+    ev = extract(
+        "Up to 20 villagers were killed when armed men on motorbikes attacked a village in northern "
+        "Burkina Faso, an official said on Monday.\n\nThe two-hour attack on Saturday was on a village "
+        "near Kaya, the official said.",
+        "2021-11-15",
+    )
+    assert [(e["sub_event_type"], e["date"], e["location"], e["fatalities"]) for e in ev] == [
+        ("Attack", "2021-11-13", "Kaya", 20)
+    ]
+
+
+def test_a_definite_telling_alone_is_no_event(extract: Any) -> None:
+    assert extract("The attack on Saturday was the third this month, the mayor said.", "2021-11-15") == []
+
+
+def test_the_day_of_a_report_yields_to_the_day_of_the_event(extract: Any) -> None:
+    ev = extract(
+        "Gunmen killed six farmers near Kaya, officials said on Thursday. The farmers were shot on Tuesday "
+        "as they worked in their fields near Kaya.",
+        "2021-11-19",
+    )
+    assert [e["date"] for e in ev] == ["2021-11-16"]
+
+
 # ---------------------------------------------------------------- how many
 
 

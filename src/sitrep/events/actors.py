@@ -127,7 +127,7 @@ def _named_actor(toks: Sequence[Token], r: Reader) -> tuple[str, str | None, str
         if t.i not in named:
             continue
         alias, actors = named[t.i]
-        actor = pick(alias, actors, r.focus)
+        actor = pick(alias, actors, r.focus, r.on)
         if actor is None:
             continue
         if actor.kind in STATE_KIND:  # "Military Forces of France": coded by its own country
@@ -211,7 +211,7 @@ def paragraph_group(trigger: Token, paragraph: tuple[int, int], r: Reader) -> Ac
         tok = trigger.doc[i]
         if not start <= tok.idx < end:
             continue
-        actor = pick(alias, actors, r.focus)
+        actor = pick(alias, actors, r.focus, r.on)
         if actor is None or actor.kind in STATE_KIND:
             continue
         distance = abs(i - trigger.i) + (0 if i < trigger.i else 1)  # before the trigger wins a tie

@@ -22,6 +22,7 @@ class Candidate:
     why: str  # the rule that fired, for explanations: "word:attack", "phrase:air strike", "frame:seize"
     place_tokens: tuple[int, ...] = ()  # token indexes of the object place, if the rule found one
     covers: tuple[int, ...] = ()  # tokens this trigger's event includes (the IED that was defused)
+    reference: bool = False  # "the attack on Saturday was on Sirba": tells only of an event already told
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,6 +142,13 @@ def _territory(t: Trigger, r: Reader) -> Outcome:
     return Candidate(sub, t.tok, agent, t.patient, t.status, t.why, place)
 
 
+def _definite(tok: Token, r: Reader) -> bool:
+    """A noun told as one already known: "the attack", "this raid", "Saturday's assault"."""
+    return any(ch.dep_ in {"det", "poss"} and ch.lower_ in r.grammar.DEFINITE for ch in tok.children) or any(
+        ch.dep_ == "poss" and ch.ent_type_ == "DATE" for ch in tok.children
+    )
+
+
 @check("victim")
 def _victim(t: Trigger, r: Reader) -> Outcome:
     """Typed by who hit whom: civilians → attack, forces → armed clash, protesters → excessive force."""
@@ -158,6 +165,8 @@ def _victim(t: Trigger, r: Reader) -> Outcome:
             return Candidate(T.ATTACK, t.tok, agent, Actor("civilians"), t.status, t.why)
         if target in r.words.MILITARY_TARGETS:
             return Candidate(T.ARMED_CLASH, t.tok, agent, None, t.status, t.why)
+    if patient is None and not t.verb and _definite(t.tok, r):  # "the three-hour attack was on Sirba"
+        return replace(t.candidate(), reference=True)
     if patient is None:
         return None  # no one hit that we can read ("an attack" with no target): left to other triggers
     if t.sub == T.ARRESTS:

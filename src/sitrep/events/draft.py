@@ -57,6 +57,8 @@ class Draft:
     definite: bool = False  # told as "the attack", "this bombing": a reference back to one already told
     generic: bool = False  # "the blast", "an explosion": a word that names no kind of attack of its own
     sentence_place: bool = False  # its place is named in its own sentence
+    report_dated: bool = False  # dated by the day it was reported ("an official said on Monday")
+    reference: bool = False  # only tells more of an event already told; never an event of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,12 +224,16 @@ def make_draft(
         sent_index=si,
     )
     _place(d, c, sent, si, ctx, r)
+    d.reference = c.reference
     d.sentence_place = d.place_name is not None and d.place_name in sent.text
     d.generic = c.why.startswith("word:") and c.why.removeprefix("word:") in r.checks.EXPLOSION_WORDS
     d.definite = c.trigger.pos_ == "NOUN" and any(
         ch.dep_ in {"det", "poss"} and ch.lower_ in r.grammar.DEFINITE for ch in c.trigger.children
     )
-    mention = trigger_date(sent, c.trigger, sent_dates, r.dates, ctx.skip_before)
+    mention = trigger_date(sent, c.trigger, sent_dates, r.dates, ctx.skip_before, reports=False)
+    if mention is None:  # "... were killed, an official said on Monday": by then, at the latest
+        mention = trigger_date(sent, c.trigger, sent_dates, r.dates, ctx.skip_before)
+        d.report_dated = mention is not None
     if mention is not None:
         d.when = mention.date or mention.earliest
         d.time_precision = mention.time_precision

@@ -224,7 +224,7 @@ def extract_events(
     Returns:
         The article's events, in text order.
     """
-    r = Reader.for_article(language, gazetteer, is_place, focus_country)
+    r = Reader.for_article(language, gazetteer, is_place, focus_country, article.published)
     sents = list(doc.sents)
     ctx_history: list[Actor] = []
     story = _Story([], ctx_history)

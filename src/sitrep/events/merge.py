@@ -22,6 +22,7 @@ SAME_SPOT_KM = 5.0  # two towns named this close are one spot under two names (a
 SAME_DAY_SLACK = 2  # days two text-dated mentions may differ and still be one happening
 UNDATED_SLACK = 7  # days between a text-dated mention and an undated one (dated by publication)
 GENERIC = frozenset({T.ARMED_CLASH, T.ATTACK})  # the types a follow-up sentence tells its event's fighting in
+VIOLENT_KINDS = frozenset({T.BATTLES, T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS})  # what "the attack" can be
 PROTEST_PARTS = T.DEMONSTRATIONS | {T.ARRESTS}  # told after a demonstration, with no place: part of it
 
 
@@ -60,9 +61,10 @@ def _same_time(a: Draft, b: Draft) -> bool:
     if not (a.when and b.when):
         return True
     gap = abs((a.when - b.when).days)
-    if a.dated_by_text and b.dated_by_text:
+    own_a, own_b = a.dated_by_text and not a.report_dated, b.dated_by_text and not b.report_dated
+    if own_a and own_b:
         return gap <= SAME_DAY_SLACK
-    if a.dated_by_text or b.dated_by_text:
+    if own_a or own_b:  # the day it was reported is no closer than publication
         return gap <= UNDATED_SLACK
     return True
 
@@ -113,8 +115,15 @@ def fold(a: Draft, b: Draft) -> Draft:
     summary = a.place is not None and (a.geo_precision or 3) == 3
     if b.place is not None and (a.place is None or (b.geo_precision or 3) < (a.geo_precision or 3)):
         a.place, a.geo_precision, a.place_name = b.place, b.geo_precision, b.place_name
-    if b.dated_by_text and (not a.dated_by_text or b.time_precision < a.time_precision):
+    if b.dated_by_text and (
+        not a.dated_by_text
+        or a.report_dated
+        and not b.report_dated
+        or b.time_precision < a.time_precision
+        and a.report_dated <= b.report_dated
+    ):  # the event's own day beats the day it was reported, a finer day a vaguer one
         a.when, a.time_precision, a.dated_by_text = b.when, b.time_precision, True
+        a.report_dated = b.report_dated
     a.agent = a.agent or b.agent
     if a.agent and b.agent and a.agent.country is None and not a.agent.named and b.agent.country:
         if a.agent.kind == b.agent.kind:  # "soldiers" told again as "Malian soldiers"
@@ -162,10 +171,28 @@ def _earlier(merged: Sequence[Draft], d: Draft) -> Draft | None:
     return None
 
 
+def _told(merged: Sequence[Draft], d: Draft) -> Draft | None:
+    """The event a reference tells more of ("the attack on Saturday was on Sirba"): the latest
+    violent one on a day it can share, if any."""
+    kind = _kind(d.sub)
+    for m in reversed(merged):
+        if _kind(m.sub) in VIOLENT_KINDS and kind in VIOLENT_KINDS and _same_time(m, d):
+            return m
+    return None
+
+
 def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
-    """The article's drafts with every mention of one happening folded into the first."""
+    """The article's drafts with every mention of one happening folded into the first.
+
+    A reference (``Draft.reference``) only adds to an event already told; alone it is dropped.
+    """
     merged: list[Draft] = []
     for d in drafts:
+        if d.reference:
+            told = _told(merged, d)
+            if told is not None:
+                fold(told, d)
+            continue
         for m in merged:
             if compatible(m, d):
                 fold(m, d)

@@ -8,6 +8,7 @@ about none of its actor's countries.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from functools import cache
 
@@ -53,13 +54,16 @@ def named_in(doc: Doc, language: Language) -> Named:
     return found
 
 
-def pick(alias: str, actors: Iterable[NamedActor], focus: str | None) -> NamedActor | None:
-    """The actor a name stands for in a story about ``focus`` (None: not one of them).
+def pick(
+    alias: str, actors: Iterable[NamedActor], focus: str | None, on: dt.date | None = None
+) -> NamedActor | None:
+    """The actor a name stands for in a story about ``focus`` told on day ``on`` (None: no actor).
 
-    An actor acting in the story's country comes first; an ambiguous alias ("ADF") names an actor
+    Only actors the name stood for that day count ("Janjaweed" in 2006 is not the RSF of 2023);
+    an actor acting in the story's country comes first; an ambiguous alias ("ADF") names an actor
     only there; otherwise the first actor the name can stand for unambiguously.
     """
-    options = list(actors)
+    options = [a for a in actors if a.active(on)]
     local = [a for a in options if focus is not None and focus in a.countries]
     if local:
         return local[0]

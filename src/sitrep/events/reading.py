@@ -6,6 +6,7 @@ reaches for a global word list or a gazetteer of its own.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -67,13 +68,19 @@ class Reader:
     is_place: Callable[[Token], bool]
     code: str = "en"
     focus: str | None = None
+    on: dt.date | None = None  # the story's day: which actor a name stood for then
     _named: list[tuple[Doc, Named]] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def for_article(
-        cls, language: Language, gazetteer: Any, is_place: Callable[[Token], bool], focus: str | None = None
+        cls,
+        language: Language,
+        gazetteer: Any,
+        is_place: Callable[[Token], bool],
+        focus: str | None = None,
+        on: dt.date | None = None,
     ) -> Reader:
-        """A reader for one article's language, gazetteer, recognised toponyms and country."""
+        """A reader for one article's language, gazetteer, recognised toponyms, country and day."""
         names = GazetteerNames(gazetteer, language.actors.COUNTRY_ABBREVIATIONS)
         return cls(
             language.triggers,
@@ -86,6 +93,7 @@ class Reader:
             is_place,
             language.code,
             focus,
+            on,
         )
 
     def named(self, doc: Doc) -> Named:

@@ -35,12 +35,19 @@ def sentence_dates(sent: Span, published: dt.date | None, words: DateWords) -> l
 
 
 def trigger_date(
-    sent: Span, trigger: Token, found: Sequence[DateMention], words: DateWords, skip_before: int = 0
+    sent: Span,
+    trigger: Token,
+    found: Sequence[DateMention],
+    words: DateWords,
+    skip_before: int = 0,
+    *,
+    reports: bool = True,
 ) -> DateMention | None:
-    """The date phrase that governs this trigger (not one that dates a quote, a video or a report).
+    """The date phrase that governs this trigger (not one that dates a quote, a video or a reaction).
 
     ``found`` is ``sentence_dates(sent, ...)``, computed once per sentence by the caller; dates
-    before ``skip_before`` (a dateline) are ignored.
+    before ``skip_before`` (a dateline) are ignored. The day a report was made ("an official said
+    on Monday") is taken last, and not at all when ``reports`` is False.
     """
     mentions = [
         m
@@ -72,6 +79,8 @@ def trigger_date(
         elif attach.i in ancestors:
             lemma = attach.lemma_.lower()
             if lemma in words.MEDIA_VERBS or lemma in words.REACTION_VERBS:
+                continue
+            if lemma in words.REPORT_VERBS and not reports:
                 continue
             rank = 3 if lemma in words.REPORT_VERBS else 1  # "announced late Saturday that X controls Y"
         else:

@@ -6,6 +6,7 @@ missing list fails when the language loads. The attribute comments say what each
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,16 @@ class NamedActor:
     kind: str  # state, police, rebel, islamist, political_militia, identity_militia, external
     countries: frozenset[str]  # ISO alpha-2 codes where it acts (its scope)
     ambiguous: frozenset[str]  # aliases (lower case) that name it only in a story about its countries
+    since: dt.date | None = None  # the name stands for it from this day ("Rapid Support Forces": 2013)
+    until: dt.date | None = None  # ... and up to this day ("Janjaweed Militia" before the RSF)
+
+    def active(self, on: dt.date | None) -> bool:
+        """Whether the name stands for this actor in a story of day ``on`` (None: any day)."""
+        return (
+            on is None
+            or (self.since is None or self.since <= on)
+            and (self.until is None or on <= self.until)
+        )
 
 
 class Triggers(Protocol):

@@ -6,6 +6,7 @@ NLP package knows; these lists say which English nouns name each kind (``sitrep.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import unicodedata
 from pathlib import Path
@@ -28,7 +29,10 @@ def _named_actors(path: Path) -> dict[str, tuple[NamedActor, ...]]:
             continue
         row = json.loads(line)
         ambiguous = frozenset(_fold(a) for a in row["ambiguous"])
-        actor = NamedActor(row["name"], row["inter"], row["kind"], frozenset(row["countries"]), ambiguous)
+        since, until = (dt.date.fromisoformat(row[k]) if row.get(k) else None for k in ("since", "until"))
+        actor = NamedActor(
+            row["name"], row["inter"], row["kind"], frozenset(row["countries"]), ambiguous, since, until
+        )
         for alias in {_fold(a) for a in row["aliases"]}:
             index.setdefault(alias, []).append(actor)
     return {alias: tuple(actors) for alias, actors in index.items()}
@@ -69,9 +73,10 @@ PROTESTER_NOUNS: Final = frozenset(
 )
 
 # Armed actors known by name: actor_names.jsonl, one actor a line (name, inter, kind, countries,
-# aliases, ambiguous, parent, note). Written by us from general knowledge of conflict reporting,
-# never copied from ACLED or any dataset; extend it by adding a line (tests/test_lang_en_actors.py
-# checks every line). An alias listed as ambiguous names the actor only in a story about its countries.
+# aliases, ambiguous, parent, note; optional since/until, the ISO days the names stand for it).
+# Written by us from general knowledge of conflict reporting, never copied from ACLED or any
+# dataset; extend it by adding a line (tests/test_lang_en_actors.py checks every line). An alias
+# listed as ambiguous names the actor only in a story about its countries.
 NAMED_ACTORS: Final = _named_actors(Path(__file__).with_name("actor_names.jsonl"))
 
 QUANTITY_NOUNS: Final = frozenset(
