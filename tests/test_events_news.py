@@ -34,6 +34,18 @@ def test_habits_and_series_are_not_events(extract: Any, text: str) -> None:
     assert extract(text, "2024-03-07") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The embassy said apart from kidnapping, visitors to Nigeria should also beware of robbery.",
+        "The post read: Reconsider travel to Nigeria due to crime, terrorism, kidnapping and piracy.",
+        "The killings led to near-daily clashes in Bamako and repeated raids on villages near Mopti.",
+    ],
+)
+def test_kinds_of_deeds_and_recurring_ones_are_not_events(extract: Any, text: str) -> None:
+    assert extract(text, "2024-03-07") == []
+
+
 # ---------------------------------------------------------------- one event per happening
 
 
@@ -178,6 +190,17 @@ def test_a_definite_telling_gives_the_attack_its_place_and_day(extract: Any) -> 
     )
     assert [(e["sub_event_type"], e["date"], e["location"], e["fatalities"]) for e in ev] == [
         ("Attack", "2021-11-13", "Kaya", 20)
+    ]
+
+
+def test_the_one_date_of_a_sentence_the_parse_hangs_away_from_the_trigger(extract: Any) -> None:
+    ev = extract(
+        "The army said gunmen forced the kidnap victims, who local radio said are teachers, onto a truck "
+        "on Sunday near Kaya.",
+        "2021-11-19",
+    )
+    assert [(e["sub_event_type"], e["date"]) for e in ev] == [
+        ("Abduction/forced disappearance", "2021-11-14")
     ]
 
 

@@ -48,6 +48,8 @@ def _habitual(trigger: Token, m: ModalityWords) -> bool:
         return True
     if _generic_when(trigger, m):
         return True
+    if any(c.dep_ in {"amod", "advmod"} and c.lower_ in m.HABITUAL_MODIFIERS for c in trigger.children):
+        return True
     head = trigger.head
     return trigger.dep_ == "pobj" and head.head.lemma_.lower() in m.SERIES_NOUNS and head.i != trigger.i
 

@@ -38,6 +38,8 @@ def find_candidates(sent: Span, r: Reader) -> list[Candidate]:
             continue
         if tok.pos_ != "VERB" and tok.dep_ == "compound" and tok.head.lemma_.lower() in r.checks.MODIFIED:
             continue  # "arrest warrants", "attack helicopters", "protest leaders": a modifier, not an event
+        if tok.pos_ == "NOUN" and _bare(tok):
+            continue  # "apart from kidnapping, beware of robbery": the kind of deed, not one deed
         lem = r.lemma(tok)
         noun = r.words.NOUN_WORDS.get(lem) if tok.pos_ != "VERB" else None
         spec = noun or r.words.WORDS.get(tok.lower_) or r.words.WORDS.get(lem)
@@ -59,6 +61,21 @@ def find_candidates(sent: Span, r: Reader) -> list[Candidate]:
             and s.i != c.trigger.i
         )
     ]
+
+
+def _bare(tok: Token) -> bool:
+    """A singular noun in a phrase with nothing of its own (no article, owner, number, modifier or
+    phrase): "wary of kidnapping", not "taken hostage" or "the kidnapping of six"."""
+    first = tok
+    for _ in range(len(tok.doc)):  # a list's first item: "due to crime, unrest, kidnapping and piracy"
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head
+    return (
+        tok.tag_ == "NN"
+        and first.dep_ == "pobj"
+        and all(ch.dep_ in {"punct", "cc", "conj"} for ch in tok.children)
+    )
 
 
 def _phrases(sent: Span, r: Reader) -> list[tuple[Token, str, str]]:

@@ -88,7 +88,23 @@ def trigger_date(
         rank += 0 if m.time_precision == 1 else 2
         if best is None or rank < best[0]:
             best = (rank, m)
+    if best is None and len(mentions) == 1:
+        return _loose(sent, mentions[0], words, reports)
     return best[1] if best else None
+
+
+def _loose(sent: Span, m: DateMention, words: DateWords, reports: bool) -> DateMention | None:
+    """The one date of a sentence the parse hangs away from the trigger ("forced the victims, who
+    media said are young, onto a boat on Sunday"): the event's, unless its nearest verb dates a
+    reaction, a video or (when ``reports`` is False) a report."""
+    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if lemma in words.MEDIA_VERBS or lemma in words.REACTION_VERBS:
+        return None
+    return None if lemma in words.REPORT_VERBS and not reports else m
 
 
 def inherited_date(

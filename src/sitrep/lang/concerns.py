@@ -166,6 +166,7 @@ class ModalityWords(Protocol):
     NO_DETERMINER: str
     AGGREGATE: re.Pattern[str]
     HABITUAL_ADVERBS: frozenset[str]
+    HABITUAL_MODIFIERS: frozenset[str]  # "near-daily clashes", "repeated raids"
     GENERIC_WHEN: frozenset[str]
     SERIES_NOUNS: frozenset[str]
 

@@ -45,6 +45,11 @@ HABITUAL_ADVERBS: Final = frozenset(
     "often usually regularly frequently routinely sometimes typically commonly generally rarely seldom "
     "occasionally habitually".split()
 )
+# "near-daily clashes", "repeated raids": a noun told as a recurring kind, not one happening.
+HABITUAL_MODIFIERS: Final = frozenset(
+    "daily nightly weekly monthly frequent regular recurring recurrent routine constant repeated "
+    "incessant".split()
+)
 # "when one group kills three people, the other ...": a present-tense "when" clause tells a habit.
 GENERIC_WHEN: Final = frozenset({"when", "whenever", "once"})
 SERIES_NOUNS: Final = frozenset("series string spate wave succession pattern campaign history".split())
