@@ -40,6 +40,8 @@ def test_habits_and_series_are_not_events(extract: Any, text: str) -> None:
         "The embassy said apart from kidnapping, visitors to Nigeria should also beware of robbery.",
         "The post read: Reconsider travel to Nigeria due to crime, terrorism, kidnapping and piracy.",
         "The killings led to near-daily clashes in Bamako and repeated raids on villages near Mopti.",
+        "The militants have recently stepped up attacks on army bases in the north.",
+        "The group blamed the army's atrocities, such as the recent air strikes on its camps.",
     ],
 )
 def test_kinds_of_deeds_and_recurring_ones_are_not_events(extract: Any, text: str) -> None:
@@ -204,6 +206,17 @@ def test_the_one_date_of_a_sentence_the_parse_hangs_away_from_the_trigger(extrac
     ]
 
 
+def test_the_date_of_another_deed_in_the_sentence_is_not_lent(extract: Any) -> None:
+    ev = extract(
+        "The group claimed the suicide attack in Quetta, saying it avenged a commander who was killed in "
+        "Kandahar in August.",
+        "2023-01-31",
+    )
+    assert [(e["sub_event_type"], e["date"]) for e in ev if e["location"] == "Quetta"] == [
+        ("Suicide bomb", "2023-01-31")
+    ]
+
+
 def test_a_definite_telling_alone_is_no_event(extract: Any) -> None:
     assert extract("The attack on Saturday was the third this month, the mayor said.", "2021-11-15") == []
 
@@ -215,6 +228,39 @@ def test_the_day_of_a_report_yields_to_the_day_of_the_event(extract: Any) -> Non
         "2021-11-19",
     )
     assert [e["date"] for e in ev] == ["2021-11-16"]
+
+
+def test_a_blast_named_before_it_is_known_as_a_suicide_bombing_is_that_bombing(extract: Any) -> None:
+    ev = extract(
+        "A mosque blast killed 20 worshippers in Peshawar on Monday.\n\nA suicide bomber blew himself up in "
+        "the mosque in Peshawar during prayers on Monday, police said.",
+        "2023-01-31",
+    )
+    assert [(e["sub_event_type"], e["fatalities"]) for e in ev] == [("Suicide bomb", 20)]
+
+
+def test_what_an_event_was_called_and_the_dead_of_it_are_that_event(extract: Any) -> None:
+    ev = extract(
+        "A car bomb exploded outside a police academy in Bogota on Thursday. At least 11 people were "
+        "killed and 65 wounded in the incident, the ministry said. The president said it was a cowardly "
+        "attack on innocent people.",
+        "2019-01-18",
+    )
+    assert [(e["sub_event_type"], e["fatalities"]) for e in ev] == [("Remote explosive/landmine/IED", 11)]
+
+
+def test_the_dead_of_the_attack_opening_a_story_are_news(extract: Any) -> None:
+    ev = extract("Three soldiers were killed in the attack near Gao on Sunday, the army said.", "2021-11-15")
+    assert [(e["event_type"], e["fatalities"]) for e in ev] == [("Battles", 3)]
+
+
+def test_a_group_claiming_the_attack_names_its_attacker(extract: Any) -> None:
+    ev = extract(
+        "Two car bombs exploded at a busy junction in Mogadishu on Saturday, killing 30 people. "
+        "Al-Shabaab claimed the attack.",
+        "2022-10-30",
+    )
+    assert [e["actor1"] for e in ev] == ["Al Shabaab"]
 
 
 # ---------------------------------------------------------------- how many

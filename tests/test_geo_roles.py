@@ -52,6 +52,11 @@ def test_a_place_standing_for_its_government_is_no_event_place(parse: Any) -> No
     assert _aside(ctx, "Washington") == _aside(ctx, "Khartoum") == "actor"
 
 
+def test_a_country_named_as_a_group_s_is_no_event_place(parse: Any) -> None:
+    ctx = parse("A spokesman for Somalia's al-Shabaab said the group carried out the raid.")
+    assert _aside(ctx, "Somalia") == "actor"
+
+
 def test_a_dateline_is_where_the_reporter_filed(parse: Any) -> None:
     found = _where(parse, "KABUL (Reuters) - A bomb killed five people in Kunduz on Monday.")
     assert found is not None and found[2] == "Kunduz"

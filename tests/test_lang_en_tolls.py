@@ -110,6 +110,7 @@ def test_single_victims(text: str) -> None:
         ("The bombing left seven people dead and 20 wounded.", 7),
         ("The death toll rose to 17.", 17),
         ("The death toll has risen to at least 40.", 40),
+        ("The toll from a market blast aimed at soldiers in the far north has risen to 31.", 31),
         ("The violence claimed 5 lives.", 5),
         ("The fire claimed the lives of 6 people.", 6),
         ("17 bodies were found in a ditch.", 17),

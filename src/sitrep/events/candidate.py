@@ -23,6 +23,7 @@ class Candidate:
     place_tokens: tuple[int, ...] = ()  # token indexes of the object place, if the rule found one
     covers: tuple[int, ...] = ()  # tokens this trigger's event includes (the IED that was defused)
     reference: bool = False  # "the attack on Saturday was on Sirba": tells only of an event already told
+    own_if_alone: bool = False  # a reference that is news of its own when nothing was told before it
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,8 @@ class Draft:
     generic: bool = False  # "the blast", "an explosion": a word that names no kind of attack of its own
     sentence_place: bool = False  # its place is named in its own sentence
     report_dated: bool = False  # dated by the day it was reported ("an official said on Monday")
-    reference: bool = False  # only tells more of an event already told; never an event of its own
+    reference: bool = False  # only tells more of an event already told; never an event of its own ...
+    own_if_alone: bool = False  # ... unless this is set and nothing was told before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,15 +225,16 @@ def make_draft(
         sent_index=si,
     )
     _place(d, c, sent, si, ctx, r)
-    d.reference = c.reference
+    d.reference, d.own_if_alone = c.reference, c.own_if_alone
     d.sentence_place = d.place_name is not None and d.place_name in sent.text
     d.generic = c.why.startswith("word:") and c.why.removeprefix("word:") in r.checks.EXPLOSION_WORDS
     d.definite = c.trigger.pos_ == "NOUN" and any(
         ch.dep_ in {"det", "poss"} and ch.lower_ in r.grammar.DEFINITE for ch in c.trigger.children
     )
-    mention = trigger_date(sent, c.trigger, sent_dates, r.dates, ctx.skip_before, reports=False)
+    args = (sent, c.trigger, sent_dates, r.dates, ctx.skip_before)
+    mention = trigger_date(*args, reports=False, is_event=r.names_event)
     if mention is None:  # "... were killed, an official said on Monday": by then, at the latest
-        mention = trigger_date(sent, c.trigger, sent_dates, r.dates, ctx.skip_before)
+        mention = trigger_date(*args, is_event=r.names_event)
         d.report_dated = mention is not None
     if mention is not None:
         d.when = mention.date or mention.earliest

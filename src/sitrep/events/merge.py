@@ -113,7 +113,12 @@ def fold(a: Draft, b: Draft) -> Draft:
     for the whole country and b names the place: then b's toll is the event's.
     """
     summary = a.place is not None and (a.geo_precision or 3) == 3
-    if b.place is not None and (a.place is None or (b.geo_precision or 3) < (a.geo_precision or 3)):
+    own_place = not (b.reference and b.place_inferred)  # a reference's sentence may be about elsewhere
+    if (
+        b.place is not None
+        and own_place
+        and (a.place is None or (b.geo_precision or 3) < (a.geo_precision or 3))
+    ):
         a.place, a.geo_precision, a.place_name = b.place, b.geo_precision, b.place_name
     if b.dated_by_text and (
         not a.dated_by_text
@@ -125,11 +130,14 @@ def fold(a: Draft, b: Draft) -> Draft:
         a.when, a.time_precision, a.dated_by_text = b.when, b.time_precision, True
         a.report_dated = b.report_dated
     a.agent = a.agent or b.agent
+    if a.agent and b.agent and a.agent.kind == "unidentified" and b.agent.named:
+        a.agent = b.agent  # "al-Shabab claimed the attack"
     if a.agent and b.agent and a.agent.country is None and not a.agent.named and b.agent.country:
         if a.agent.kind == b.agent.kind:  # "soldiers" told again as "Malian soldiers"
             a.agent = b.agent
     a.patient = a.patient or b.patient
     a.hedged = a.hedged and b.hedged
+    a.generic = a.generic and b.generic
     a.confidence = max(a.confidence, b.confidence)
     a.sentences += [s for s in b.sentences if s not in a.sentences]
     if a.tolls and b.tolls and summary and (b.geo_precision or 3) < 3:
@@ -192,6 +200,9 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
             told = _told(merged, d)
             if told is not None:
                 fold(told, d)
+            elif d.own_if_alone:  # "Three soldiers were killed in the attack" opening a story
+                d.reference = False
+                merged.append(d)
             continue
         for m in merged:
             if compatible(m, d):
@@ -208,4 +219,29 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
                 fold(earlier, d)  # "the nerve agent attack" again: the one already told, wherever said
             else:
                 merged.append(d)
-    return merged
+    return _named_kinds(merged)
+
+
+def _named_kinds(merged: list[Draft]) -> list[Draft]:
+    """An explosion told only as "a blast" before the text says what it was ("a suicide bomber")
+    is that explosion: ACLED's hierarchy, not two parallel codings."""
+    out: list[Draft] = []
+    for d in merged:
+        if d.generic and not d.reference:
+            specific = next(
+                (
+                    m
+                    for m in merged
+                    if m is not d
+                    and not m.generic
+                    and _kind(m.sub) == _kind(d.sub)
+                    and _same_time(m, d)
+                    and (_joins(m, d) or _joins(d, m))
+                ),
+                None,
+            )
+            if specific is not None:
+                fold(specific, d)
+                continue
+        out.append(d)
+    return out

@@ -42,7 +42,8 @@ def _generic_when(trigger: Token, m: ModalityWords) -> bool:
 
 
 def _habitual(trigger: Token, m: ModalityWords) -> bool:
-    """A habit or a series, not a happening: "clashes often break out", "a series of attacks"."""
+    """A habit or a series, not a happening: "clashes often break out", "a series of attacks",
+    "near-daily clashes", "has stepped up attacks", "atrocities such as the recent air strikes"."""
     clause = [trigger, *(a for a in trigger.ancestors if a.pos_ in VERBAL)][:2]
     if any(c.dep_ == "advmod" and c.lower_ in m.HABITUAL_ADVERBS for t in clause for c in t.children):
         return True
@@ -51,7 +52,18 @@ def _habitual(trigger: Token, m: ModalityWords) -> bool:
     if any(c.dep_ in {"amod", "advmod"} and c.lower_ in m.HABITUAL_MODIFIERS for c in trigger.children):
         return True
     head = trigger.head
-    return trigger.dep_ == "pobj" and head.head.lemma_.lower() in m.SERIES_NOUNS and head.i != trigger.i
+    if trigger.dep_ == "dobj":
+        particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
+        return head.lemma_.lower() + (f" {particle}" if particle else "") in m.SERIES_VERBS
+    if trigger.dep_ != "pobj" or head.i == trigger.i:
+        return False
+    if (
+        trigger.tag_ == "NNS"
+        and head.i > 0
+        and f"{trigger.doc[head.i - 1].lower_} {head.lower_}" in m.EXAMPLE_PHRASES
+    ):
+        return True
+    return head.head.lemma_.lower() in m.SERIES_NOUNS
 
 
 def _unreal(trigger: Token, m: ModalityWords) -> bool:

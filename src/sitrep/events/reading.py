@@ -116,3 +116,8 @@ class Reader:
                 if low.endswith(ending):
                     return low[: len(low) - len(ending)] + base
         return self.words.IRREGULAR.get(low, tok.lemma_.lower())
+
+    def names_event(self, tok: Token) -> bool:
+        """Whether a noun names an event of its own ("the killing", "an attack", "the protest")."""
+        lem = self.lemma(tok)
+        return lem in self.words.NOUN_WORDS or lem in self.words.WORDS

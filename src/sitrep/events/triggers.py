@@ -49,6 +49,8 @@ def find_candidates(sent: Span, r: Reader) -> list[Candidate]:
                 out.append(cand)
     covered = {i for c in out for i in c.covers}
     out = [c for c in out if c.covers or c.trigger.i not in covered]
+    out = [replace(c, reference=True) if _predicated(c.trigger) else c for c in out]
+    out = [replace(c, reference=True, own_if_alone=True) if _dead_of(c, r) else c for c in out]
     # "Fighting between X and Y killed three people": the deaths are the fighting's, not a second event
     triggers = {c.trigger.i for c in out}
     return [
@@ -61,6 +63,29 @@ def find_candidates(sent: Span, r: Reader) -> list[Candidate]:
             and s.i != c.trigger.i
         )
     ]
+
+
+def _predicated(tok: Token) -> bool:
+    """A noun said of something already told: "it was a cowardly attack", "this was the third raid"."""
+    if tok.dep_ != "attr":  # the tagger may call "a cowardly attack" a verb; the relation tells
+        return False
+    subject = next((c for c in tok.head.children if c.dep_ in {"nsubj", "expl"}), None)
+    return subject is not None and subject.pos_ in {"PRON", "DET"}
+
+
+def _dead_of(c: Candidate, r: Reader) -> bool:
+    """A killing told "in the attack" or "in the incident", by no one: the dead of an event
+    already told ("At least 11 people were killed and 65 wounded in the blast")."""
+    if c.trigger.pos_ != "VERB" or c.agent is not None:
+        return False
+    for ph in c.trigger.subtree:
+        if ph.dep_ != "prep" or ph.lower_ not in r.grammar.IN_EPISODE:
+            continue
+        for obj in children(ph, "pobj"):
+            told = any(d.lower_ in r.grammar.DEFINITE for d in children(obj, "det"))
+            if told and (r.names_event(obj) or r.lemma(obj) in r.checks.EPISODE_NOUNS):
+                return True
+    return False
 
 
 def _bare(tok: Token) -> bool:

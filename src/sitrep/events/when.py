@@ -8,7 +8,7 @@ first, then one on a governing verb, never one that dates a reaction, a video or
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -42,12 +42,14 @@ def trigger_date(
     skip_before: int = 0,
     *,
     reports: bool = True,
+    is_event: Callable[[Token], bool] = lambda t: True,
 ) -> DateMention | None:
     """The date phrase that governs this trigger (not one that dates a quote, a video or a reaction).
 
     ``found`` is ``sentence_dates(sent, ...)``, computed once per sentence by the caller; dates
     before ``skip_before`` (a dateline) are ignored. The day a report was made ("an official said
-    on Monday") is taken last, and not at all when ``reports`` is False.
+    on Monday") is taken last, and not at all when ``reports`` is False. ``is_event`` tells a noun
+    that names an event of its own (a date inside its phrase is that event's).
     """
     mentions = [
         m
@@ -89,18 +91,31 @@ def trigger_date(
         if best is None or rank < best[0]:
             best = (rank, m)
     if best is None and len(mentions) == 1:
-        return _loose(sent, mentions[0], words, reports)
+        return _loose(sent, trigger, mentions[0], words, reports, is_event)
     return best[1] if best else None
 
 
-def _loose(sent: Span, m: DateMention, words: DateWords, reports: bool) -> DateMention | None:
+def _loose(
+    sent: Span,
+    trigger: Token,
+    m: DateMention,
+    words: DateWords,
+    reports: bool,
+    is_event: Callable[[Token], bool],
+) -> DateMention | None:
     """The one date of a sentence the parse hangs away from the trigger ("forced the victims, who
     media said are young, onto a boat on Sunday"): the event's, unless its nearest verb dates a
     reaction, a video or (when ``reports`` is False) a report."""
     span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
     if span is None:
         return None
-    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    above = list(span.root.ancestors)
+    verb = next((a for a in above if a.pos_ in {"VERB", "AUX"}), None)
+    nouns = above[: above.index(verb)] if verb is not None else above
+    if any(n.i != trigger.i and n.pos_ == "NOUN" and is_event(n) for n in nouns):
+        return None  # "a revenge attack for the killing of X in August": the killing's date
+    if verb is not None and verb.i != trigger.i and is_event(verb):
+        return None  # "... for X, who was killed in August": the date of another deed
     lemma = verb.lemma_.lower() if verb is not None else ""
     if lemma in words.MEDIA_VERBS or lemma in words.REACTION_VERBS:
         return None

@@ -66,7 +66,7 @@ def role_of(span: Span, start: int, words: PlaceWords) -> Role:
         return Role(prep, BORDER)
     if prep_i is not None and _speaker(doc[prep_i], prep or "", words):
         return Role(prep, SPEAKER)
-    if _actor(span, words):
+    if _actor(span, words) or _owns_group(span, words):
         return Role(prep, ACTOR)
     if prep_i is not None and doc[prep_i].head.lower_ in words.DESIGNATION_NOUNS or _titles(span, words):
         return Role(prep, DESIGNATION)  # "the Saudi ambassador to Chad", "Chad's ambassador"
@@ -192,6 +192,12 @@ def _actor(span: Span, words: PlaceWords) -> bool:
     if root.dep_ == "nsubj" and head.pos_ == "VERB":
         return lemma(head, words) in words.COMMUNICATION | words.STANCE_VERBS
     return root.dep_ == "pobj" and head.dep_ == "agent"
+
+
+def _owns_group(span: Span, words: PlaceWords) -> bool:
+    """ "Somalia's al-Shabaab", "Nigeria's Boko Haram": a country named as a group's, not a place."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.ent_type_ in words.GROUP_LABELS
 
 
 def _reference(doc: Doc, start: int, words: PlaceWords) -> tuple[float, float] | None:

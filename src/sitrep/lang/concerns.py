@@ -110,6 +110,7 @@ class ConstraintWords(Protocol):
     RIOT_MISSILES: frozenset[str]
     WOMEN: frozenset[str]
     PLOT_NOUNS: frozenset[str]
+    EPISODE_NOUNS: frozenset[str]  # "killed in the incident": a word for something already told
     AIR_FORCE: tuple[str, str]
     SHOOT: str
     DOWN: str
@@ -167,6 +168,8 @@ class ModalityWords(Protocol):
     AGGREGATE: re.Pattern[str]
     HABITUAL_ADVERBS: frozenset[str]
     HABITUAL_MODIFIERS: frozenset[str]  # "near-daily clashes", "repeated raids"
+    SERIES_VERBS: frozenset[str]  # "stepped up attacks": lemma and particle
+    EXAMPLE_PHRASES: frozenset[str]  # "such as the recent air strikes"
     GENERIC_WHEN: frozenset[str]
     SERIES_NOUNS: frozenset[str]
 
@@ -180,6 +183,7 @@ class Grammar(Protocol):
     AGENT_PREPOSITION: str
     PARTITIVE: str
     BETWEEN: str
+    IN_EPISODE: frozenset[str]  # "killed in the attack", "during the raid"
     SPREAD: frozenset[str]  # "across Myanmar", "throughout the country": all of it, no one town
     DEFINITE: frozenset[str]
     PLURAL_ENDINGS: tuple[tuple[str, str], ...]
@@ -220,6 +224,7 @@ class PlaceWords(Protocol):
     """Words the geoparser reads around place names (lower case; NER labels as the model spells them)."""
 
     NER_LABELS: frozenset[str]  # entity labels that can be places
+    GROUP_LABELS: frozenset[str]  # entity labels of groups ("Somalia's al-Shabaab" owns no place)
     BLOCK_LABELS: frozenset[str]  # entity labels a capitalised run must not overlap
     DIRECTIONS: frozenset[str]  # "northern" Mali
     COMPASS: frozenset[str]  # a lone word that is only a direction or a coast ("Central", "Gulf")

@@ -75,6 +75,8 @@ DOWN: Final = "down"  # "shot down a drone" disrupts a weapon; "shot a mortar" f
 MONTH_LIKE: Final = ("march",)  # triggers that are also month names: "March 31", "in March"
 # Events: words that tell an explosion without its kind join the explosion already told.
 EXPLOSION_WORDS: Final = _w("explosion blast bombing detonate explosive")
+# "were killed in the incident": words that name only a happening already told.
+EPISODE_NOUNS: Final = _w("incident accident tragedy carnage violence mayhem")
 # A sentence that tells deaths anchors a nominal trigger to a happening.
 CASUALTY: Final = re.compile(
     r"\b(killed|killing|dead|died|wounded|injured|injuring|casualties)\b", re.IGNORECASE

@@ -18,6 +18,7 @@ PATIENT_PREPOSITIONS: Final = frozenset({"on", "against", "of"})
 AGENT_PREPOSITION: Final = "by"  # "an attack by gunmen"
 PARTITIVE: Final = "of"  # "dozens of civilians", "a cache of weapons"
 BETWEEN: Final = "between"  # "clashes between X and Y"
+IN_EPISODE: Final = frozenset({"in", "during"})  # "killed in the attack", "wounded during the raid"
 SPREAD: Final = frozenset({"across", "throughout", "nationwide", "countrywide"})  # "across Myanmar"
 # Determiners that point back to something already told ("the attack", "this bombing").
 DEFINITE: Final = frozenset({"the", "this", "that", "its", "their"})

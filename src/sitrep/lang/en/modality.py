@@ -50,6 +50,10 @@ HABITUAL_MODIFIERS: Final = frozenset(
     "daily nightly weekly monthly frequent regular recurring recurrent routine constant repeated "
     "incessant".split()
 )
+# "has stepped up attacks on army bases": a campaign, not a happening (verb lemma + particle).
+SERIES_VERBS: Final = frozenset({"step up", "ramp up", "scale up", "intensify", "escalate", "increase"})
+# "atrocities such as the recent air strikes": plural examples of a kind, not one happening.
+EXAMPLE_PHRASES: Final = frozenset({"such as"})
 # "when one group kills three people, the other ...": a present-tense "when" clause tells a habit.
 GENERIC_WHEN: Final = frozenset({"when", "whenever", "once"})
 SERIES_NOUNS: Final = frozenset("series string spate wave succession pattern campaign history".split())

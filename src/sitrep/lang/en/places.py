@@ -11,6 +11,7 @@ from typing import Final
 
 # spaCy NER labels of the English model: spans that can be places, and spans that block a run.
 NER_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+GROUP_LABELS: Final = frozenset({"ORG", "NORP"})  # "Somalia's al-Shabaab": a group, not a place
 BLOCK_LABELS: Final = frozenset(
     {"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
 )

@@ -64,7 +64,9 @@ _BEFORE_OF = re.compile(
 )
 _BEFORE_TOLL = re.compile(
     r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|victims|fatalities))\b"
-    r"[^.;:]{0,40}?\b(?:to|at|of|reached|hit|hits|reaches|is|was|now|passed|exceeded|topped|surpassed)\s+$",
+    r"(?:[^.;:]{0,40}?\b(?:to|at|of|reached|hit|hits|reaches|is|was|now|passed|exceeded|topped|surpassed)"
+    # "the toll from a mosque blast targeting police in the northwest has risen to"
+    r"|[^.;:]{0,100}?\b(?:rose|risen|rises|climbed|jumped|increased|reached)\s+to)\s+$",
     re.I,
 )
 _AFTER_NOUN = re.compile(
