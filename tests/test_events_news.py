@@ -217,6 +217,18 @@ def test_the_date_of_another_deed_in_the_sentence_is_not_lent(extract: Any) -> N
     ]
 
 
+def test_a_second_blast_is_another_event_on_the_same_day(extract: Any) -> None:
+    ev = extract(
+        "A truck bomb exploded at a junction in Mogadishu on Saturday, killing 20 people.\n\nA second blast "
+        "struck a hotel in Mogadishu two hours later.",
+        "2017-10-16",
+    )
+    assert [(e["sub_event_type"], e["date"]) for e in ev] == [
+        ("Remote explosive/landmine/IED", "2017-10-14"),
+        ("Remote explosive/landmine/IED", "2017-10-14"),
+    ]
+
+
 def test_a_definite_telling_alone_is_no_event(extract: Any) -> None:
     assert extract("The attack on Saturday was the third this month, the mayor said.", "2021-11-15") == []
 

@@ -66,6 +66,22 @@ def test_a_dateline_is_where_the_reporter_filed(parse: Any) -> None:
     assert place_for_span(ctx, 0, len(text)) is None
 
 
+def test_an_agency_dateline_after_a_headline_is_a_dateline(parse: Any) -> None:
+    text = "Blast at a mosque kills 12\n\nQUETTA, (City Wire Service - 4th Mar, 2022 ) :A blast hit a mosque."
+    ctx = parse(text)
+    assert _aside(ctx, "QUETTA") == "dateline"
+    assert ctx.home is not None and ctx.home[1] == 3 and ctx.home[0].feature_code == "ADM1"  # Balochistan
+
+
+def test_a_local_name_is_not_put_abroad_in_a_story_sure_of_its_country(parse: Any) -> None:
+    ctx = parse(
+        "A truck bomb exploded in Mogadishu, Somalia on Saturday. Somali police said it was the worst "
+        "attack in Somalia. Later, a second blast hit the city's Madina district."
+    )
+    madina = next(t for t in ctx.toponyms if t.name.startswith("Madina"))
+    assert madina.place is None or madina.place.country == "SO"
+
+
 def test_a_border_is_not_the_place_of_its_own(parse: Any) -> None:
     found = _where(parse, "An army camp was attacked in central Mali near the Mauritania border.")
     assert found is not None and found[0].country == "ML"

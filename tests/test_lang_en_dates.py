@@ -187,6 +187,19 @@ def test_vague_phrases_have_no_single_day(text: str, precision: int, has_range: 
 @pytest.mark.parametrize(
     "text",
     [
+        "A second blast struck two hours later.",
+        "Later that night, gunmen returned.",
+        "Minutes later, a car exploded.",
+    ],
+)
+def test_hours_after_an_event_are_its_day(text: str) -> None:
+    m = one(text)
+    assert (m.date, m.kind, m.time_precision) == (None, "same_day", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The army may withdraw from the north.",
         "May God protect the displaced.",
         "Thousands joined a protest march through the capital.",

@@ -57,6 +57,7 @@ class Draft:
     definite: bool = False  # told as "the attack", "this bombing": a reference back to one already told
     generic: bool = False  # "the blast", "an explosion": a word that names no kind of attack of its own
     sentence_place: bool = False  # its place is named in its own sentence
+    another: bool = False  # "a second blast": a happening of its own, not one told before
     report_dated: bool = False  # dated by the day it was reported ("an official said on Monday")
     reference: bool = False  # only tells more of an event already told; never an event of its own ...
     own_if_alone: bool = False  # ... unless this is set and nothing was told before it
@@ -226,6 +227,8 @@ def make_draft(
     )
     _place(d, c, sent, si, ctx, r)
     d.reference, d.own_if_alone = c.reference, c.own_if_alone
+    kids = c.trigger.children
+    d.another = any(ch.dep_ in {"amod", "det"} and ch.lower_ in r.grammar.ANOTHER for ch in kids)
     d.sentence_place = d.place_name is not None and d.place_name in sent.text
     d.generic = c.why.startswith("word:") and c.why.removeprefix("word:") in r.checks.EXPLOSION_WORDS
     d.definite = c.trigger.pos_ == "NOUN" and any(

@@ -77,8 +77,9 @@ def _doer(d: Draft) -> Actor | None:
 
 
 def compatible(a: Draft, b: Draft) -> bool:
-    """Two mentions describe the same happening: same type, compatible place, date and actor."""
-    if a.sub != b.sub:
+    """Two mentions describe the same happening: same type, compatible place, date and actor; not
+    when the later is told as another ("a second blast")."""
+    if a.sub != b.sub or b.another:
         return False
     x, y = _doer(a), _doer(b)
     if x and y and not _same_side(x.kind, y.kind):
@@ -209,8 +210,8 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
                 fold(m, d)
                 break
         else:
-            last = merged[-1] if merged else None
-            earlier = _earlier(merged, d)
+            last = merged[-1] if merged and not d.another else None
+            earlier = _earlier(merged, d) if not d.another else None
             if last is not None and _elaborates(last, d):
                 fold(last, d)
             elif earlier is not None:
@@ -227,7 +228,7 @@ def _named_kinds(merged: list[Draft]) -> list[Draft]:
     is that explosion: ACLED's hierarchy, not two parallel codings."""
     out: list[Draft] = []
     for d in merged:
-        if d.generic and not d.reference:
+        if d.generic and not d.reference and not d.another:
             specific = next(
                 (
                     m

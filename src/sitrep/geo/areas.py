@@ -9,7 +9,7 @@ event goes when the text ties it to no place.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..lang import PlaceNames, PlaceWords
 from ..records import Place
@@ -17,7 +17,7 @@ from .gazetteer import Gazetteer, normalize
 from .phrases import text_of
 from .recognise import Cand
 
-__all__ = ["admin_options", "area_word", "compass_area", "named_region", "story_home"]
+__all__ = ["abroad", "admin_options", "area_word", "compass_area", "named_region", "story_home"]
 
 
 def area_word(c: Cand) -> str:
@@ -77,16 +77,23 @@ HOME_NAMES = 2  # ... and how many different names
 
 
 def story_home(
-    places: Sequence[tuple[str, Place]], focus: str | None, gaz: Gazetteer
+    places: Sequence[tuple[str, Place]], focus: str | None, gaz: Gazetteer, filed: Sequence[Place] = ()
 ) -> tuple[Place, int, str] | None:
     """Where an event goes when the text ties it to no place: the admin1 area holding most of the
     story's places (names, not mentions) when one does, else the story's country; precision 3.
+    A story that names no place but its dateline is the dateline's admin1 area's ("PESHAWAR - A
+    suicide attack at a mosque in <a quarter no gazetteer knows>"), never the dateline's town.
 
     Args:
         places: (name as written, place) of the story's literal toponyms that can place an event.
         focus: the story's country (ISO2), if known.
         gaz: the gazetteer.
+        filed: the place of the story's dateline, if any.
     """
+    if not places and filed and filed[0].admin1 and (focus is None or focus == filed[0].country):
+        area = gaz.admin1(filed[0].admin1, filed[0].country or "")
+        if area:
+            return area[0], 3, area[0].name
     if focus is None:
         return None
     names: dict[str, set[str]] = defaultdict(set)
@@ -135,3 +142,23 @@ def _regions(names: PlaceNames) -> dict[str, tuple[str, tuple[str, ...]]]:
     if id(table) not in _REGION_KEYS:
         _REGION_KEYS[id(table)] = {normalize(k): v for k, v in table.items()}
     return _REGION_KEYS[id(table)]
+
+
+FOCUS_SURE = 2.0  # country evidence that makes a story's country sure
+ONE_NAME = 1.0  # the evidence one name adds for its own country
+
+
+def abroad(c: Cand, best: Place, focus: str | None, counts: Mapping[str, float], words: PlaceWords) -> bool:
+    """A district, quarter or village of a story surely about ``focus`` that only a foreign place of
+    that name (and nothing else in the story) would put abroad: unknown, not a wrong town."""
+    local = c.region or c.listed_with_settlement or area_word(c) in words.ADMIN_WORDS | words.SETTLEMENT_AFTER
+    return (
+        local
+        and focus is not None
+        and bool(best.country)
+        and not compass_area(c, words)  # "east Africa", "the South Coast": areas, not local names
+        and best.country != focus
+        and counts.get(focus, 0.0) >= FOCUS_SURE
+        and counts.get(best.country or "", 0.0) <= ONE_NAME
+        and not any(p.country == focus for p, _ in c.options)
+    )

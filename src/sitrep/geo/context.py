@@ -203,5 +203,21 @@ class Locator:
         return self.place_fn(self.ctx, start, end, anchor=None, within=place.country)
 
     def home(self) -> tuple[Place, int, str] | None:
-        """The story's admin1 area or country at precision 3 (``GeoContext.home``)."""
-        return self.ctx.home
+        """The story's admin1 area or country at precision 3 (``GeoContext.home``); for a story
+        that gives none, the place of its dateline at precision 3 (a point to start from)."""
+        if self.ctx.home is not None:
+            return self.ctx.home
+        filed = next((t for t in self.ctx.toponyms if t.end <= self.skip and t.place is not None), None)
+        return (filed.place, 3, filed.name) if filed is not None and filed.place is not None else None
+
+
+def can_place(t: Toponym, info: Mapping[int, TopoInfo]) -> bool:
+    """A toponym that can be an event's place: resolved, not a guess, not set aside."""
+    i = info[t.start]
+    return (
+        t.place is not None
+        and i.precision is not None
+        and i.how != "focus"
+        and not i.origin
+        and i.aside is None
+    )

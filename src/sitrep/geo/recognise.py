@@ -317,7 +317,9 @@ def _gaz_run_ok(run: Span, scan: _Scan) -> bool:
         return False
     if gaz.country_by_name(run.text):
         return True
-    if not _plausible(run, scan) or run[-1].pos_ != "PROPN" or any(t.lower_ in persons for t in run):
+    if not _plausible(run, scan) or any(t.lower_ in persons for t in run):
+        return False
+    if run[-1].pos_ != "PROPN" and not _capital_line_start(run):
         return False
     if run.start > 0 and run.doc[run.start - 1].lower_.rstrip(".") in words.TITLES:
         return False
@@ -328,6 +330,15 @@ def _gaz_run_ok(run: Span, scan: _Scan) -> bool:
         kind <= KIND_ALIAS and p.population >= (1000 if run[0].is_sent_start else 0) for p, kind in cands
     )
     return strong or any(p.population >= 50_000 for p, _ in cands)
+
+
+def _capital_line_start(run: Span) -> bool:
+    """An upper-case name opening a line ("PESHAWAR, (Agency) :"): a dateline the tagger calls a noun."""
+    text = run.doc.text
+    return (
+        all(t.is_upper for t in run)
+        and not text[text.rfind("\n", 0, run.start_char) + 1 : run.start_char].strip()
+    )
 
 
 def _usable(p: Place, kind: int) -> bool:

@@ -25,9 +25,9 @@ from spacy.tokens import Doc
 from ..lang import Language, PlaceWords
 from ..records import Place, Toponym
 from ..registry import register
-from .areas import admin_options, area_word, compass_area, named_region, story_home
+from .areas import abroad, admin_options, area_word, compass_area, named_region, story_home
 from .capitals import admin_capitals, national_capitals
-from .context import OWNER, REFERENCE, SPEAKER, GeoContext, TopoInfo, place_for_span
+from .context import DATELINE, OWNER, REFERENCE, SPEAKER, GeoContext, TopoInfo, can_place, place_for_span
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer, normalize, prior
 from .link import PHRASES, link_unknown
 from .mentions import MIN_POP, adjective_and_embedded
@@ -218,6 +218,9 @@ def _choose(
                 elif s > second:
                     second = s
             assert best is not None
+            if abroad(c, best, focus, counts, words):
+                c.place, c.options = None, []  # "the city's Madina district" in a Mogadishu story
+                continue
             c.place = best
             c.score = round(1.0 / (1.0 + math.exp(-(best_s - second))), 3) if second > -1e9 else 1.0
             if best.feature_code == "ADM2":  # a district: ACLED codes it at precision 2
@@ -283,7 +286,10 @@ def geoparse(doc: Doc, gaz: Gazetteer, lang: Language) -> GeoContext:
     link_unknown(cands, doc, focus, gaz, words)
     toponyms, info = _toponyms(cands, doc, gaz, words)
     extra = _rerank_mentions(extra, cands, gaz, focus, counts, words)
-    home = story_home([(t.name, t.place) for t in toponyms if t.place and _can_place(t, info)], focus, gaz)
+    filed = [t.place for t in toponyms if t.place and info[t.start].aside == DATELINE]
+    home = story_home(
+        [(t.name, t.place) for t in toponyms if t.place and can_place(t, info)], focus, gaz, filed[:1]
+    )
     if home is not None and home[0].feature_code == "ADM1":  # a name only guessed: in the story's area
         toponyms = [
             Toponym(t.start, t.end, t.name, home[0], t.score) if info[t.start].how == "focus" else t
@@ -341,18 +347,6 @@ def _toponyms(
             offset=role.offset,
         )
     return toponyms, info
-
-
-def _can_place(t: Toponym, info: Mapping[int, TopoInfo]) -> bool:
-    """A toponym that can be an event's place: resolved, not a guess, not set aside."""
-    i = info[t.start]
-    return (
-        t.place is not None
-        and i.precision is not None
-        and i.how != "focus"
-        and not i.origin
-        and i.aside is None
-    )
 
 
 def _rerank_mentions(

@@ -184,6 +184,7 @@ class Grammar(Protocol):
     PARTITIVE: str
     BETWEEN: str
     IN_EPISODE: frozenset[str]  # "killed in the attack", "during the raid"
+    ANOTHER: frozenset[str]  # "a second blast", "another attack": not the one told before
     SPREAD: frozenset[str]  # "across Myanmar", "throughout the country": all of it, no one town
     DEFINITE: frozenset[str]
     PLURAL_ENDINGS: tuple[tuple[str, str], ...]

@@ -33,7 +33,7 @@ class DateMention:
     earliest: dt.date | None
     latest: dt.date | None
     time_precision: int  # ACLED: 1 = the day, 2 = within a week, 3 = vaguer
-    kind: str  # "absolute", "weekday", "relative", "range", "vague"
+    kind: str  # "absolute", "weekday", "relative", "range", "vague", "same_day" ("two hours later")
 
 
 @dataclass(frozen=True, slots=True)

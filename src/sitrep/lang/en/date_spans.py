@@ -196,8 +196,11 @@ def rolling(m: re.Match[str], pub: dt.date | None) -> DateSpan | None:
 
 
 def anchored(m: re.Match[str], pub: dt.date | None) -> DateSpan | None:
-    """'days of fighting', 'several days later', 'the next day': relative to another event."""
+    """'days of fighting', 'several days later', 'the next day': relative to another event; 'two
+    hours later', 'later that day': the day of the event told before ("same_day")."""
     low = m.group().lower()
+    if any(w in low for w in ("hour", "minute", "that ")):
+        return None, None, None, 1, "same_day"
     return None, None, None, 3 if any(w in low for w in ("week", "month", "year")) else 2, "vague"
 
 

@@ -87,7 +87,8 @@ FAMILIES: Final[tuple[DateFamily, ...]] = (
         re.compile(
             r"\b(?:(?:(?:several|a\s+few|few|two|three|four|five|\d+)\s+)?(?:days|weeks|months)\s+"
             r"(?:of|later|earlier)|(?:a|one)\s+(?:day|week|month)\s+(?:later|earlier|before)|"
-            r"hours\s+later|the\s+(?:next|following|previous)\s+(?:day|week|morning|night)|"
+            r"(?:(?:several|a\s+few|few|two|three|\d+)\s+)?(?:hours|minutes)\s+(?:later|earlier|afterwards)|"
+            r"later\s+that\s+(?:day|morning|afternoon|evening|night)|the\s+(?:next|following|previous)\s+(?:day|week|morning|night)|"
             r"the\s+day\s+(?:before|after))\b",
             _I,
         ),

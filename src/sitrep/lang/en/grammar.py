@@ -19,6 +19,7 @@ AGENT_PREPOSITION: Final = "by"  # "an attack by gunmen"
 PARTITIVE: Final = "of"  # "dozens of civilians", "a cache of weapons"
 BETWEEN: Final = "between"  # "clashes between X and Y"
 IN_EPISODE: Final = frozenset({"in", "during"})  # "killed in the attack", "wounded during the raid"
+ANOTHER: Final = frozenset("another second third fourth fifth separate further fresh".split())
 SPREAD: Final = frozenset({"across", "throughout", "nationwide", "countrywide"})  # "across Myanmar"
 # Determiners that point back to something already told ("the attack", "this bombing").
 DEFINITE: Final = frozenset({"the", "this", "that", "its", "their"})

@@ -212,6 +212,6 @@ BEARINGS: Final = {
 DATELINE_TAIL: Final = re.compile(
     r"(?:,\s*[A-Z][\w.'’\-]+(?:\ [A-Z][\w.'’\-]+){0,3})?"  # , Mali
     r"(?:,?\s*[A-Z][a-z]{2,8}\.?\ \d{1,2}(?:,\ \d{4})?)?"  # , June 13, 2014
-    r"\s*(?:\([^)\n]{1,40}\))?"  # (Reuters)
+    r",?\s*(?:\([^)\n]{1,60}\))?"  # (Reuters), (UrduPoint / Pakistan Point News - 4th Mar, 2022 )
     r"(?:[ \t]*(?::|--|—|–|-(?=\s))|[ \t]*(?=\n)|[ \t]*$)"  # : — - or the end of the line
 )
