@@ -229,6 +229,22 @@ def test_a_second_blast_is_another_event_on_the_same_day(extract: Any) -> None:
     ]
 
 
+def test_two_hours_later_is_the_day_of_the_event_told_last(extract: Any) -> None:
+    ev = extract(
+        "A truck bomb exploded at a junction in Mogadishu on Saturday, killing 20 people. Police said the "
+        "attack was the worst in years. A second blast struck a hotel in Mogadishu two hours later.",
+        "2017-11-30",
+    )
+    assert [e["date"] for e in ev] == ["2017-11-25", "2017-11-25"]
+
+
+def test_a_weekday_naming_prayers_dates_the_attack(extract: Any) -> None:
+    ev = extract(
+        "A suicide bomber struck a mosque in Quetta during Friday prayers, killing 12 people.", "2022-03-06"
+    )
+    assert [e["date"] for e in ev] == ["2022-03-04"]
+
+
 def test_a_definite_telling_alone_is_no_event(extract: Any) -> None:
     assert extract("The attack on Saturday was the third this month, the mayor said.", "2021-11-15") == []
 
@@ -339,6 +355,13 @@ def test_its_aircraft_belong_to_the_military_that_speaks(extract: Any) -> None:
         "2023-11-27",
     )
     assert [e["actor1"] for e in ev] == ["Military Forces of Israel"]
+
+
+def test_a_bomber_s_nationality_is_no_state_force(extract: Any) -> None:
+    ev = extract(
+        "A lone Afghan suicide bomber struck a mosque in Quetta on Friday, killing 12 people.", "2022-03-05"
+    )
+    assert [e["actor1"] for e in ev] == ["Unidentified Armed Group (Pakistan)"]
 
 
 def test_a_government_attack_is_the_story_country_forces(extract: Any) -> None:

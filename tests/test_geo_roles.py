@@ -82,6 +82,11 @@ def test_a_local_name_is_not_put_abroad_in_a_story_sure_of_its_country(parse: An
     assert madina.place is None or madina.place.country == "SO"
 
 
+def test_a_facility_named_after_its_town_is_in_the_town(parse: Any) -> None:
+    found = _where(parse, "Gunmen stormed the Kisumu Polytechnic College on Thursday.")
+    assert found is not None and found[2] == "Kisumu" and found[0].country == "KE"
+
+
 def test_a_border_is_not_the_place_of_its_own(parse: Any) -> None:
     found = _where(parse, "An army camp was attacked in central Mali near the Mauritania border.")
     assert found is not None and found[0].country == "ML"

@@ -140,7 +140,7 @@ def _sentence(
             drafts[-1].later_tolls += sent_tolls  # "The death toll rose to 19.": the previous event's dead
     for sub, c in kept.items():
         d = make_draft(c, sent, si, ctx, sent_dates, r)
-        _inherit_date(d, drafts, any(m.kind == "vague" for m in sent_dates), ctx.published)
+        _inherit_date(d, drafts, {m.kind for m in sent_dates}, ctx.published)
         drafts.append(d)
         drafts.extend(_elsewhere(d, c, ctx, r))
         if sub == toll_owner:
@@ -182,10 +182,17 @@ def _told(toll: Toll, sent: Span, r: Reader) -> bool:
     return modality(verb, r.modality) != "not"
 
 
-def _inherit_date(d: Draft, drafts: Sequence[Draft], relative: bool, published: dt.date | None) -> None:
+def _inherit_date(d: Draft, drafts: Sequence[Draft], kinds: set[str], published: dt.date | None) -> None:
     """An undated event told right after a dated one ("In Kisumu, police ...") shares its day, less surely;
-    not one its own sentence dates relative to something else ("several days later")."""
-    if d.dated_by_text or not drafts or relative:
+    not one its own sentence dates relative to something else ("several days later"); one told
+    "two hours later" has the day of the event told last."""
+    if d.dated_by_text or not drafts:
+        return
+    if "same_day" in kinds and "vague" not in kinds:
+        last = drafts[-1]
+        d.when, d.time_precision, d.dated_by_text = last.when, last.time_precision, last.dated_by_text
+        return
+    if "vague" in kinds:
         return
     prev = next((p for p in reversed(drafts) if p.dated_by_text), None)
     if prev is not None:

@@ -15,7 +15,13 @@ from .syntax import children, of_object, prep_objects, subject_of
 def noun_agent(noun: Token, r: Reader) -> Actor | None:
     """Who did a nominal trigger ("French airstrikes", "an attack by gunmen", "their raid")."""
     g = r.grammar
+    # "an Afghan suicide bomber", "Somali gunmen": a person's nationality, not a state's forces
+    person = r.lemma(noun) in r.actors.ARMED_GROUP_NOUNS or any(
+        c.lower_ == r.checks.SUICIDE_CUES[0] for c in noun.children
+    )
     for c in noun.children:
+        if person and r.names.country_of_demonym(c.text):
+            continue
         if c.dep_ in {"amod", "compound", "nmod"}:
             a = actor_of(c, r)
             if a is not None:

@@ -114,7 +114,8 @@ def _loose(
     nouns = above[: above.index(verb)] if verb is not None else above
     if any(n.i != trigger.i and n.pos_ == "NOUN" and is_event(n) for n in nouns):
         return None  # "a revenge attack for the killing of X in August": the killing's date
-    if verb is not None and verb.i != trigger.i and is_event(verb):
+    mine = {trigger.i, *(a.i for a in trigger.ancestors)}
+    if verb is not None and verb.i not in mine and is_event(verb):
         return None  # "... for X, who was killed in August": the date of another deed
     lemma = verb.lemma_.lower() if verb is not None else ""
     if lemma in words.MEDIA_VERBS or lemma in words.REACTION_VERBS:

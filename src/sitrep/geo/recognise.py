@@ -182,6 +182,27 @@ def _from_entities(scan: _Scan) -> None:
             scan.add(span, "gazetteer")  # a town or country the small model mislabelled
         elif ent.label_ in ("PERSON", "ORG") and _multi_ok(span, gaz, words):
             scan.add(span, "gazetteer")  # "a neighbourhood of El Fasher" tagged ORG
+        elif ent.label_ in ("ORG", "FAC") and (town := _facility_town(span, scan)) is not None:
+            scan.add(town, "gazetteer")  # "Garissa University College": in Garissa
+
+
+FACILITY_TOWN_WORDS = 3  # a facility's name opens with its town's name of up to this many words
+
+
+def _facility_town(span: Span, scan: _Scan) -> Span | None:
+    """The town a facility is named after ("Garissa University College", "Quetta Press Club
+    building"): a known town of 1,000 people or more opening a name that has a facility word."""
+    for n in range(min(FACILITY_TOWN_WORDS, len(span) - 1), 0, -1):
+        town, rest = span[:n], span[n:]
+        if not any(t.lower_ in scan.words.FACILITY_WORDS for t in rest):
+            continue
+        if not all(titled(t) and t.lower_ not in scan.persons for t in town) or not _plausible(town, scan):
+            continue
+        if any(
+            kind <= KIND_ALIAS and p.population >= 1000 for p, kind in scan.gaz.candidates(town.text)[:20]
+        ):
+            return town
+    return None
 
 
 def _directed_area(span: Span, label: str, gaz: Gazetteer, words: PlaceWords) -> bool:

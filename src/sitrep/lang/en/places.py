@@ -35,7 +35,8 @@ FACILITY_WORDS: Final = frozenset(
     """
     airport airbase base bridge road street highway hospital camp market mosque church school prison
     jail palace hotel station port dam university stadium square barracks mine checkpoint embassy
-    ministry parliament court refinery field
+    ministry parliament court refinery field college academy clinic cathedral temple shrine institute
+    polytechnic
     """.split()
 )
 # "the X region", "the region of X": an area.
