@@ -22,6 +22,7 @@ import test_quality_gate as gate  # noqa: E402
 RUNS = {
     "seed": ("eval/score_events.py", "extract {file} --published {published} --format jsonl"),
     "case2021_dev": ("eval/score_case.py", "extract {file} --format jsonl"),
+    "news_dev": ("eval/score_events.py", "extract {jsonl} --format jsonl"),
 }
 
 

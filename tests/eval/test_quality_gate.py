@@ -65,6 +65,14 @@ def test_seed_article(resources: object) -> None:
     _check(result, spec["floors"])
 
 
+def test_news_dev(resources: object) -> None:
+    """Real full-length articles with boilerplate, scored in one process (``{jsonl}`` mode)."""
+    spec = _gate("news_dev")
+    result = _run("eval/score_events.py", SHARED / spec["gold"], f"{CLI} extract {{jsonl}} --format jsonl")
+    assert result["command_failures"] == 0
+    _check(result, spec["floors"])
+
+
 def test_case2021_dev(resources: object) -> None:
     spec = _gate("case2021_dev")
     result = _run("eval/score_case.py", SHARED / spec["gold"], f"{CLI} extract {{file}} --format jsonl")
