@@ -8,10 +8,12 @@ shipped), else the bundled samples repeated.
 from __future__ import annotations
 
 import json
+import os
 import platform
 import shlex
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -41,50 +43,91 @@ def _texts(count: int) -> tuple[list[str], str]:
     return (texts * reps)[:count], f"bundled samples repeated to {count} documents"
 
 
-def _score(scorer: Path, gold: Path, tail: str) -> dict[str, object]:
+def _score(scorer: Path, gold: Path, tail: str, coder: str | None = None) -> dict[str, object]:
     cli = f"{shlex.quote(sys.executable)} -m sitrep"
+    env = {**os.environ, **({"SITREP_CODER": coder} if coder else {})}
     out = subprocess.run(
         [sys.executable, str(scorer), str(gold), "--run", f"{cli} {tail}"],
         capture_output=True,
         text=True,
         timeout=1800,
+        env=env,
     )
     return json.loads(out.stdout) if out.returncode == 0 else {"error": out.stderr[-300:]}
 
 
+CODERS = ("rules", "model", "hybrid")
+EVENT_KEYS = ("precision", "recall", "f1")
+
+
 def _quality(log: Callable[[str], None]) -> str:
-    """Seed and CASE 2021 figures from the shared scorers (internal data; skipped when absent)."""
+    """Each dev set under each coder (rules only, the model only, the combination), from the shared
+    scorers (internal data; skipped when absent). clusters-dev is scored as events too: its gold
+    was written for dedup, and the coder was never tuned on it."""
     shared = ROOT.parent / "shared"
-    seed_gold, case_gold = (
-        shared / "eval" / "seed-gold.jsonl",
-        shared / "data" / "events" / "case2021-task2-acled" / "dev.jsonl",
-    )
+    seed_gold = shared / "eval" / "seed-gold.jsonl"
     if not seed_gold.exists():
         return "\nQuality figures skipped: ../shared (internal evaluation data) is absent.\n"
-    log("scoring the reference article ...")
-    seed = _score(
-        shared / "eval" / "score_events.py",
-        seed_gold,
-        "extract {file} --published {published} --format jsonl",
-    )
-    log("scoring CASE 2021 Task 2 dev ...")
-    case = _score(shared / "eval" / "score_case.py", case_gold, "extract {file} --format jsonl")
-    keys_seed = [
-        "precision",
-        "recall",
-        "f1",
-        "sub_event_type_accuracy",
-        "actor1_accuracy",
-        "fatalities_accuracy",
-    ]
-    keys_case = ["n", "accuracy", "weighted_f1", "macro_f1", "no_event"]
+    events, case = shared / "eval" / "score_events.py", shared / "eval" / "score_case.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        clusters = _as_news(shared / "eval" / "clusters-dev.jsonl", Path(tmp) / "clusters.jsonl")
+        sets: list[tuple[str, Path, Path, str, tuple[str, ...]]] = [
+            (
+                "reference article",
+                events,
+                seed_gold,
+                "extract {file} --published {published} --format jsonl",
+                EVENT_KEYS,
+            ),
+            (
+                "news-dev (24 real articles)",
+                events,
+                shared / "eval" / "news-dev.jsonl",
+                "extract {jsonl} --format jsonl",
+                EVENT_KEYS,
+            ),
+            (
+                "clusters-dev as events (20 real articles, never tuned on)",
+                events,
+                clusters,
+                "extract {jsonl} --format jsonl",
+                EVENT_KEYS,
+            ),
+            (
+                "CASE 2021 Task 2 dev, 25 ACLED types",
+                case,
+                shared / "data" / "events" / "case2021-task2-acled" / "dev.jsonl",
+                "extract {file} --format jsonl",
+                ("accuracy", "weighted_f1"),
+            ),
+        ]
+        rows = []
+        for name, scorer, gold, tail, keys in sets:
+            if not gold.exists():
+                continue
+            cells = []
+            for coder in CODERS:
+                log(f"scoring {name} with coder={coder} ...")
+                r = _score(scorer, gold, tail, coder)
+                cells.append(" / ".join(f"{r.get(k)}" for k in keys))
+            rows.append(f"| {name} ({' / '.join(keys)}) | " + " | ".join(cells) + " |")
     return (
-        "\n### Extraction quality (same run)\n\n"
-        "| set | figures |\n|---|---|\n"
-        f"| reference article (`score_events.py`) | {', '.join(f'{k} {seed.get(k)}' for k in keys_seed)} |\n"
-        f"| CASE 2021 Task 2 dev, 25 ACLED types (`score_case.py`) | "
-        f"{', '.join(f'{k} {case.get(k)}' for k in keys_case)} |\n"
+        "\n### Extraction quality by coder (same run; `SITREP_CODER`)\n\n"
+        "| set (figures) | rules only | model only | hybrid (default) |\n|---|---|---|---|\n"
+        + "\n".join(rows)
+        + "\n"
     )
+
+
+def _as_news(path: Path, out: Path) -> Path:
+    """clusters-dev rows carry ``doc_id``; the events scorer wants ``id``."""
+    if path.exists():
+        with out.open("w", encoding="utf-8") as fh:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    row = json.loads(line)
+                    fh.write(json.dumps({**row, "id": row.get("id", row.get("doc_id"))}) + "\n")
+    return out
 
 
 def _machine() -> str:
@@ -126,7 +169,8 @@ def run_benchmarks(
         f"\n## Extraction throughput — {stamp}\n\n"
         f"- machine: {_machine()}\n- command: `make bench` (`sitrep bench -n {count}`)\n"
         f"- texts: {what}; {n} documents, {words:,} words\n"
-        f"- model: {settings.spacy_model}, batch size {settings.batch_size}, one process\n\n"
+        f"- model: {settings.spacy_model}, batch size {settings.batch_size}, one process; "
+        f"coder {settings.coder} (sentence classifier {'on' if settings.coder != 'rules' else 'off'})\n\n"
         f"| run | seconds (best of 2) | docs/s | words/s |\n|---|---|---|---|\n"
         f"| bare spaCy `nlp.pipe` (baseline) | {base:.2f} | {n / base:.1f} | {words / base:,.0f} |\n"
         f"| sitrep extract pipeline (clean, parse, geo, events) | {full:.2f} | {n / full:.1f} | "

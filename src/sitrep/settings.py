@@ -61,8 +61,8 @@ class Settings:
     coder: str = _f(
         "hybrid",
         "How events are found: 'rules'; 'model' (the sentence classifier decides, the rules read actors, "
-        "places, dates and tolls); 'hybrid' (the rules, with the classifier vetoing non-events, retyping "
-        "and proposing what the rules miss).",
+        "places, dates and tolls); 'hybrid' (the rules, with the classifier retyping a lone candidate it "
+        "is sure of and proposing its surest sentence where the rules find nothing; it vetoes nothing).",
     )
     sentence_model: str = _f("events.sentence_model.v1", "Registered sentence classifier the coder reads.")
     geocoder: str = _f("geo.gazetteer.v1", "Registered geocoder.")
