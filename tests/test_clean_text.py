@@ -318,3 +318,20 @@ def test_a_story_title_and_its_subtitle_stay() -> None:
         "Malian troops entered the town."
     )
     assert remove_boilerplate(text, EN.boilerplate) == text
+
+
+def test_a_list_under_a_related_heading_is_dropped_whatever_its_case() -> None:
+    text = (
+        "Gunmen attacked a market in Kaya on Sunday, killing five people, officials said.\n\n"
+        "Related stories\n"
+        "Suicide bomber kills 30 at mosque in the north\n"
+        "Troops clash with rebels near the border\n\n"
+        "Most read\n\n"
+        "1. Army retakes key town from jihadists\n\n"
+        "2. Floods displace thousands\n\n"
+        "The market had reopened last month after a year of closure."
+    )
+    assert remove_boilerplate(text, EN.boilerplate) == (
+        "Gunmen attacked a market in Kaya on Sunday, killing five people, officials said.\n\n"
+        "The market had reopened last month after a year of closure."
+    )

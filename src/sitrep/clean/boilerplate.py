@@ -161,12 +161,47 @@ def _without_link_lists(blocks: list[list[str]], cues: Boilerplate) -> list[list
     return [block for block in kept if block]
 
 
+def _without_headed_lists(blocks: list[list[str]], cues: Boilerplate) -> list[list[str]]:
+    """The blocks less every list under a heading such as "Related stories" or "Most read": the
+    heading and the short lines after it with no sentence end (headlines in any case, numbered or
+    not), within its block or across the one-line blocks that follow."""
+    lines = [(k, ln) for k, block in enumerate(blocks) for ln in block]
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not cues.LIST_HEADING.match(lines[i][1].strip()):
+            i += 1
+            continue
+        drop.add(i)
+        j = i + 1
+        while (
+            j < len(lines)
+            and _listed(lines[j][1])
+            and (lines[j][0] == lines[j - 1][0] or len(blocks[lines[j][0]]) == 1)
+        ):
+            drop.add(j)
+            j += 1
+        i = j
+    kept: list[list[str]] = [[] for _ in blocks]
+    for n, (k, ln) in enumerate(lines):
+        if n not in drop:
+            kept[k].append(ln)
+    return [block for block in kept if block]
+
+
+def _listed(line: str) -> bool:
+    """A line that can be an item of a list of links: short, no sentence end."""
+    words = _words(line)
+    return 2 <= len(words) <= _HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line.rstrip(" -–|"))
+
+
 def filter_blocks(blocks: list[list[str]], cues: Boilerplate) -> list[list[str]]:
-    """Drop boilerplate lines and link lists, then blocks that are policy text as a whole."""
+    """Drop boilerplate lines, headed lists and link lists, then blocks that are policy text as a whole."""
     kept: list[list[str]] = []
-    blocks = _without_link_lists(
-        [[ln for ln in b if not is_boilerplate_line(ln, cues)] for b in blocks], cues
-    )
+    blocks = [
+        [ln for ln in b if not is_boilerplate_line(ln, cues)] for b in _without_headed_lists(blocks, cues)
+    ]
+    blocks = _without_link_lists([b for b in blocks if b], cues)
     for lines in blocks:
         if lines and not (len(lines) > 1 and is_policy(" ".join(lines), cues)):
             kept.append(lines)

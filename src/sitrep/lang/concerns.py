@@ -306,6 +306,7 @@ class Boilerplate(Protocol):
     POLICY_TOPIC: re.Pattern[str]
     QUOTE_OR_SPEECH: re.Pattern[str]
     NOT_A_TITLE: re.Pattern[str]
+    LIST_HEADING: re.Pattern[str]  # "Related stories", "Most read": a heading over a list of links
 
 
 class Datelines(Protocol):

@@ -40,6 +40,15 @@ TEASER: Final = re.compile(
     r"\s*[:|»›>–—-]",
     re.IGNORECASE,
 )
+# A heading alone on its line over a list of links to other stories.
+LIST_HEADING: Final = re.compile(
+    r"^(?:related(?: stories| articles| coverage| content| news| topics)?"
+    r"|more (?:stories|news|on this(?: story)?)"
+    r"|most (?:read|popular|viewed|shared|watched)|top stories|trending(?: now)?|recommended(?: for you)?"
+    r"|you (?:may|might) also like|read (?:more|next|also)|also read|see also|latest(?: news| stories)?"
+    r"|editor'?s picks|in other news|elsewhere)\s*:?$",
+    re.IGNORECASE,
+)
 CALL_TO_ACTION: Final = re.compile(
     r"^(?:subscribe|sign (?:up|in)|log ?in|register|download|follow us|click here|tap here|get the app"
     r"|join us)\b",
