@@ -82,6 +82,15 @@ def test_a_local_name_is_not_put_abroad_in_a_story_sure_of_its_country(parse: An
     assert madina.place is None or madina.place.country == "SO"
 
 
+def test_a_village_told_as_such_is_not_put_abroad(parse: Any) -> None:
+    ctx = parse(
+        "OUAGADOUGOU (Wire) - The army of Burkina Faso said on Tuesday that troops had been sent to Djibo. "
+        "Gunmen attacked the village of Solhan overnight, a local official said."
+    )
+    solhan = next(t for t in ctx.toponyms if t.name == "Solhan")
+    assert solhan.place is None or solhan.place.country == "BF"
+
+
 def test_a_facility_named_after_its_town_is_in_the_town(parse: Any) -> None:
     found = _where(parse, "Gunmen stormed the Kisumu Polytechnic College on Thursday.")
     assert found is not None and found[2] == "Kisumu" and found[0].country == "KE"

@@ -151,7 +151,16 @@ ONE_NAME = 1.0  # the evidence one name adds for its own country
 def abroad(c: Cand, best: Place, focus: str | None, counts: Mapping[str, float], words: PlaceWords) -> bool:
     """A district, quarter or village of a story surely about ``focus`` that only a foreign place of
     that name (and nothing else in the story) would put abroad: unknown, not a wrong town."""
-    local = c.region or c.listed_with_settlement or area_word(c) in words.ADMIN_WORDS | words.SETTLEMENT_AFTER
+    doc, i, j = c.span.doc, c.span.start, c.span.end
+    said = (  # "the village of Solhan", "Solhan village"
+        i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words.SETTLEMENT_OF
+    ) or (j < len(doc) and doc[j].lower_ in words.SETTLEMENT_AFTER)
+    local = (
+        said
+        or c.region
+        or c.listed_with_settlement
+        or area_word(c) in words.ADMIN_WORDS | words.SETTLEMENT_AFTER
+    )
     return (
         local
         and focus is not None
