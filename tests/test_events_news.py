@@ -42,6 +42,11 @@ def test_habits_and_series_are_not_events(extract: Any, text: str) -> None:
         "The killings led to near-daily clashes in Bamako and repeated raids on villages near Mopti.",
         "The militants have recently stepped up attacks on army bases in the north.",
         "The group blamed the army's atrocities, such as the recent air strikes on its camps.",
+        "Hundreds gathered in Nairobi on the anniversary of the 1998 bombing of the embassy.",
+        "The minister said the list covers commanders in Russia's missile strikes against civilians.",
+        "There were no reports of clashes in the capital on Sunday.",
+        "Security forces have been accused of killing hundreds of people in the past decade.",
+        "The attack was the deadliest since 2015, when 300 people were killed in a bombing in Mogadishu.",
     ],
 )
 def test_kinds_of_deeds_and_recurring_ones_are_not_events(extract: Any, text: str) -> None:

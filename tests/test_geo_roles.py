@@ -91,6 +91,11 @@ def test_a_village_told_as_such_is_not_put_abroad(parse: Any) -> None:
     assert solhan.place is None or solhan.place.country == "BF"
 
 
+def test_a_name_the_model_cut_after_a_person_is_no_place(parse: Any) -> None:
+    ctx = parse("Commission President Ursula von der Leyen said the list covers key figures.")
+    assert not ctx.toponyms
+
+
 def test_a_facility_named_after_its_town_is_in_the_town(parse: Any) -> None:
     found = _where(parse, "Gunmen stormed the Kisumu Polytechnic College on Thursday.")
     assert found is not None and found[2] == "Kisumu" and found[0].country == "KE"

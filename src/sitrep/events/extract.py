@@ -57,6 +57,23 @@ def _anchored_noun(c: Candidate) -> bool:
     return c.trigger.dep_ in {"nsubj", "nsubjpass"} or specific or c.patient is not None
 
 
+def _campaign(c: Candidate, sent: Span, r: Reader) -> bool:
+    """A plural event noun told of no day and no place but a country: a side's conduct, not one
+    happening ("key figures in Russia's missile strikes against civilians", "the group's attacks
+    on aid workers"). The caller checks that the sentence gives no date."""
+    tok = c.trigger.head if c.trigger.dep_ == "compound" else c.trigger  # "missile strikes"
+    if tok.pos_ != "NOUN" or tok.tag_ not in {"NNS", "NN"} or tok.dep_ in {"nsubj", "nsubjpass"}:
+        return False  # "Clashes between soldiers and rebels killed three": the clashes did something
+    if r.checks.CASUALTY.search(sent.text):
+        return False
+    if tok.tag_ == "NN" and not any(ch.dep_ in {"det", "poss"} for ch in tok.children):
+        return False  # a bare singular is read elsewhere ("kidnapping is rife")
+    if any(ch.dep_ in {"nummod", "det"} and ch.lower_ not in r.grammar.DEFINITE for ch in tok.children):
+        return False  # "two strikes", "some attacks": counted or picked out
+    places = [t for t in sent if r.is_place(t)]
+    return all(r.names.country_code(t.text) or r.names.country_of_demonym(t.text) for t in places)
+
+
 def _met_by_forces(cands: Sequence[Candidate]) -> list[Candidate]:
     """An attack told with a clash in the same sentence is the clash (ACLED): "fighters attacked an army
     camp ... seven people were killed", "rebels attacked the village ... the army repelled the assault".
@@ -124,7 +141,11 @@ def _sentence(
     if any(c.status == "not" for c in found):
         story.denied.add(si)  # "no one was killed", "were going to be kidnapped": no event to propose
     cands = [
-        c for c in found if c.status != "not" and (c.trigger.pos_ == "VERB" or anchored or _anchored_noun(c))
+        c
+        for c in found
+        if c.status != "not"
+        and (c.trigger.pos_ == "VERB" or anchored or _anchored_noun(c))
+        and not (not sent_dates and _campaign(c, sent, r))
     ]
     if not opts.include_hedged:
         cands = [c for c in cands if c.status != "hedged"]

@@ -23,6 +23,11 @@ def _negated(trigger: Token, m: ModalityWords) -> bool:
     """Negated, or a participant that is nobody ("no civilians were killed", "nobody was hurt")."""
     if any(c.dep_ == "neg" for c in trigger.children):
         return True
+    if (
+        trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
+    ):  # "no reports of clashes", "no sign of fighting"
+        if any(d.dep_ == "det" and d.lower_ == m.NO_DETERMINER for d in trigger.head.head.children):
+            return True
     return any(
         c.dep_ in {"nsubj", "nsubjpass", "dobj"}
         and (c.lower_ in m.NOBODY or any(d.dep_ == "det" and d.lower_ == m.NO_DETERMINER for d in c.children))
@@ -83,7 +88,10 @@ def _unreal(trigger: Token, m: ModalityWords) -> bool:
                 return True
         if c.dep_ == "mark" and low in m.CONDITION_MARKS:
             return True
-    perfect = any(c.dep_ == "aux" and c.lower_ in m.PERFECT_AUX for c in trigger.children)
+    clause = trigger
+    if trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep":  # "have been accused of killing hundreds"
+        clause = trigger.head.head
+    perfect = any(c.dep_ == "aux" and c.lower_ in m.PERFECT_AUX for c in clause.children)
     return perfect and bool(m.AGGREGATE.search(trigger.sent.text))  # "has killed thousands since 2015"
 
 

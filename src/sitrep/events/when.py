@@ -51,6 +51,9 @@ def trigger_date(
     on Monday") is taken last, and not at all when ``reports`` is False. ``is_event`` tells a noun
     that names an event of its own (a date inside its phrase is that event's).
     """
+    told = _told_at(sent, trigger, found)
+    if told is not None:
+        return told
     mentions = [
         m
         for m in found
@@ -93,6 +96,27 @@ def trigger_date(
     if best is None and len(mentions) == 1:
         return _loose(sent, trigger, mentions[0], words, reports, is_event)
     return best[1] if best else None
+
+
+def _told_at(sent: Span, trigger: Token, found: Sequence[DateMention]) -> DateMention | None:
+    """The time a clause hangs on when the trigger is in it: "the deadliest since 2015, when 300
+    people were killed" happened in 2015 (the year itself, not the span since)."""
+    for m in found:
+        span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+        if span is None or m.earliest is None or trigger.i in range(span.start, span.end):
+            continue
+        root = span.root
+        if root.dep_ == "prep":  # "since 2015": the year under the preposition
+            root = next((c for c in root.children if c.dep_ == "pobj"), root)
+        clause = next((c for c in root.children if c.dep_ == "relcl"), None)
+        if clause is not None and trigger.i in {t.i for t in clause.subtree}:
+            if m.kind == "vague" and m.latest is not None and m.latest != m.earliest:  # "since 2015"
+                first = m.earliest
+                return DateMention(
+                    m.start, m.end, m.text, None, first, first.replace(month=12, day=31), 3, "range"
+                )
+            return m
+    return None
 
 
 def _loose(

@@ -174,6 +174,8 @@ def _from_entities(scan: _Scan) -> None:
             and not any(t.lower_ in words.FACILITY_WORDS for t in span)
         ):
             continue  # "Paris Saint-Germain": a club or brand, not a facility
+        if ent.start > 0 and scan.labels[ent.start - 1] == "PERSON" and ent.label_ != "PERSON":
+            continue  # "Ursula von der" + "Leyen": the end of a person's name the model cut in two
         if _directed_area(span, ent.label_, gaz, words):  # "northern Mali", even tagged PERSON
             scan.claim(Cand(span[1:], span.start_char, span.end_char, "ner", region=True), span)
         elif ent.label_ in words.NER_LABELS:

@@ -56,4 +56,6 @@ SERIES_VERBS: Final = frozenset({"step up", "ramp up", "scale up", "intensify", 
 EXAMPLE_PHRASES: Final = frozenset({"such as"})
 # "when one group kills three people, the other ...": a present-tense "when" clause tells a habit.
 GENERIC_WHEN: Final = frozenset({"when", "whenever", "once"})
-SERIES_NOUNS: Final = frozenset("series string spate wave succession pattern campaign history".split())
+SERIES_NOUNS: Final = frozenset(
+    "series string spate wave succession pattern campaign history anniversary commemoration memorial".split()
+)
