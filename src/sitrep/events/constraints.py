@@ -249,8 +249,9 @@ def _women(t: Trigger, r: Reader) -> Outcome:
 
 @check("armed")
 def _armed(t: Trigger, r: Reader) -> Outcome:
-    """A participant, or an armed or state actor somewhere in the sentence."""
-    if t.agent or t.patient:
+    """An armed participant, or an armed or state actor somewhere in the sentence ("we are united in
+    fighting it" is no clash)."""
+    if any(a is not None and a.kind in ARMED_KINDS | {"government"} for a in (t.agent, t.patient)):
         return t
     nouns = r.actors.ARMED_GROUP_NOUNS | r.actors.STATE_FORCE_NOUNS
     return t if any(x.lemma_.lower() in nouns for x in t.tok.sent) else None
