@@ -45,7 +45,7 @@ def test_habits_and_series_are_not_events(extract: Any, text: str) -> None:
         "Hundreds gathered in Nairobi on the anniversary of the 1998 bombing of the embassy.",
         "The minister said the list covers commanders in Russia's missile strikes against civilians.",
         "There were no reports of clashes in the capital on Sunday.",
-        '"All Malians reject terrorism and we\'re united in fighting it," President Keita tweeted in the aftermath.',
+        '"All Malians reject terrorism and we\'re united in fighting it," President Keita tweeted.',
         "Security forces have been accused of killing hundreds of people in the past decade.",
         "The attack was the deadliest since 2015, when 300 people were killed in a bombing in Mogadishu.",
     ],
