@@ -45,6 +45,7 @@ def test_habits_and_series_are_not_events(extract: Any, text: str) -> None:
         "Hundreds gathered in Nairobi on the anniversary of the 1998 bombing of the embassy.",
         "The minister said the list covers commanders in Russia's missile strikes against civilians.",
         "There were no reports of clashes in the capital on Sunday.",
+        "That was the year when Chad sent troops to Mali to help fight the militants.",
         '"All Malians reject terrorism and we\'re united in fighting it," President Keita tweeted.',
         "Security forces have been accused of killing hundreds of people in the past decade.",
         "The attack was the deadliest since 2015, when 300 people were killed in a bombing in Mogadishu.",
@@ -249,6 +250,11 @@ def test_a_weekday_naming_prayers_dates_the_attack(extract: Any) -> None:
         "A suicide bomber struck a mosque in Quetta during Friday prayers, killing 12 people.", "2022-03-06"
     )
     assert [e["date"] for e in ev] == ["2022-03-04"]
+
+
+def test_troops_sent_to_help_fight_are_a_deployment_not_a_clash(extract: Any) -> None:
+    ev = extract("The army sent 500 troops to Gao on Monday to help fight the militants.", "2024-03-07")
+    assert subs(ev) == ["Change to group/activity"]
 
 
 def test_a_definite_telling_alone_is_no_event(extract: Any) -> None:

@@ -57,6 +57,15 @@ def _anchored_noun(c: Candidate) -> bool:
     return c.trigger.dep_ in {"nsubj", "nsubjpass"} or specific or c.patient is not None
 
 
+def _at_another_time(c: Candidate) -> bool:
+    """Told in a clause on a time the text names only by reference ("That was the year when Kenya
+    sent troops"): not news of the days before publication, and no day to give it."""
+    for node in [c.trigger, *c.trigger.ancestors]:
+        if node.dep_ == "relcl":
+            return node.head.ent_type_ == "DATE"
+    return False
+
+
 def _campaign(c: Candidate, sent: Span, r: Reader) -> bool:
     """A plural event noun told of no day and no place but a country: a side's conduct, not one
     happening ("key figures in Russia's missile strikes against civilians", "the group's attacks
@@ -145,7 +154,7 @@ def _sentence(
         for c in found
         if c.status != "not"
         and (c.trigger.pos_ == "VERB" or anchored or _anchored_noun(c))
-        and not (not sent_dates and _campaign(c, sent, r))
+        and not (not sent_dates and (_campaign(c, sent, r) or _at_another_time(c)))
     ]
     if not opts.include_hedged:
         cands = [c for c in cands if c.status != "hedged"]

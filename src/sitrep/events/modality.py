@@ -88,6 +88,11 @@ def _unreal(trigger: Token, m: ModalityWords) -> bool:
                 return True
         if c.dep_ == "mark" and low in m.CONDITION_MARKS:
             return True
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and head.dep_ in {"xcomp", "advcl", "acl"}:  # "sent troops to help fight"
+        if any(c.dep_ == "aux" and c.lower_ == m.INFINITIVE_MARK for c in head.children):
+            if head.head.lemma_.lower() not in m.ASPECT_HEADS and head.lemma_.lower() not in m.ASPECT_HEADS:
+                return True
     clause = trigger
     if trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep":  # "have been accused of killing hundreds"
         clause = trigger.head.head
