@@ -67,6 +67,12 @@ KANO = Place("Kano", 12.00, 8.52, "NG", geonameid=1)
 NEAR_KANO = Place("Kano outskirts", 12.09, 8.52, "NG", geonameid=2)  # 10 km north
 MAIDUGURI = Place("Maiduguri", 11.85, 13.16, "NG", geonameid=3)  # 500 km east
 AGADEZ = Place("Agadez", 16.97, 7.99, "NE", geonameid=4)
+KANO_STATE = Place(
+    "Kano", 11.75, 8.50, "NG", geonameid=5, admin1="Kano", feature_class="A", feature_code="ADM1"
+)
+BORNO = Place("Borno", 11.5, 13.0, "NG", geonameid=6, admin1="Borno", feature_class="A", feature_code="ADM1")
+IN_KANO = Place("Kano", 12.00, 8.52, "NG", geonameid=7, admin1="Kano", feature_class="P", feature_code="PPLA")
+IN_BORNO = Place("Maiduguri", 11.85, 13.16, "NG", geonameid=8, admin1="Borno", feature_class="P")
 MONDAY = dt.date(2024, 6, 10)
 
 
@@ -130,6 +136,21 @@ def toll(n: int) -> Toll:
             draft(place=KANO), draft(place=MAIDUGURI, geo_precision=3), True, id="500 km, one at region level"
         ),
         pytest.param(draft(place=KANO), draft(place=AGADEZ, geo_precision=3), False, id="two countries"),
+        pytest.param(
+            draft(place=IN_BORNO),
+            draft(place=KANO_STATE, geo_precision=3),
+            False,
+            id="a town in another state",
+        ),
+        pytest.param(
+            draft(place=IN_KANO), draft(place=KANO_STATE, geo_precision=3), True, id="a town in the state"
+        ),
+        pytest.param(
+            draft(place=BORNO, geo_precision=3),
+            draft(place=KANO_STATE, geo_precision=3),
+            False,
+            id="two states",
+        ),
         pytest.param(draft(place=KANO), draft(), True, id="one place unknown"),
     ],
 )

@@ -39,12 +39,20 @@ def _near(a: Draft, b: Draft) -> bool:
         return True
     if a.place.country != b.place.country:
         return False
+    if _other_area(a.place, b.place) or _other_area(b.place, a.place):
+        return False  # "Diyala province" and Tikrit: two first-level areas
     if (a.geo_precision or 3) == 3 or (b.geo_precision or 3) == 3:
         return True
     km = _km(a.place, b.place)
     if a.geo_precision == b.geo_precision == 1 and a.place.geonameid != b.place.geonameid:
         return km <= SAME_SPOT_KM
     return km <= SAME_PLACE_KM
+
+
+def _other_area(area: Place, other: Place) -> bool:
+    """A first-level area and a place known to lie in another one."""
+    own = area.admin1 or area.name
+    return area.feature_code == "ADM1" and other.admin1 is not None and other.admin1 != own
 
 
 def _same_side(a: str, b: str) -> bool:
