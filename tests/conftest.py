@@ -230,6 +230,17 @@ def resources(settings: Settings) -> Any:
 
 
 @pytest.fixture()
+def parse(resources: Any) -> Any:
+    """parse(text) -> the geo stage's GeoContext of the text (spaCy model and gazetteer)."""
+    from sitrep.geo import geoparse
+
+    def run(text: str) -> Any:
+        return geoparse(resources.nlp(text), resources.gazetteer, resources.language)
+
+    return run
+
+
+@pytest.fixture()
 def extract(settings: Settings, resources: Any) -> Any:
     """extract(text, published=None) -> list of event dicts, through the whole pipeline."""
     from sitrep.pipeline import process_document

@@ -9,17 +9,9 @@ from typing import Any
 
 import pytest
 
-from sitrep.geo import GeoContext, geoparse
+from sitrep.geo import GeoContext
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture()
-def parse(resources: Any) -> Any:
-    def run(text: str) -> GeoContext:
-        return geoparse(resources.nlp(text), resources.gazetteer, resources.language)
-
-    return run
 
 
 def _named(ctx: GeoContext) -> dict[str, Any]:

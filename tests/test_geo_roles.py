@@ -8,18 +8,10 @@ from typing import Any
 
 import pytest
 
-from sitrep.geo import GeoContext, geoparse, place_for_span
+from sitrep.geo import GeoContext, place_for_span
 from sitrep.geodesy import distance_km
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture()
-def parse(resources: Any) -> Any:
-    def run(text: str) -> GeoContext:
-        return geoparse(resources.nlp(text), resources.gazetteer, resources.language)
-
-    return run
 
 
 def _where(parse: Any, text: str) -> Any:

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from sitrep.geo import GeoContext, geoparse
 from sitrep.geodesy import distance_km
 
 pytestmark = pytest.mark.model
@@ -115,14 +114,6 @@ def test_a_sentence_without_a_place_takes_its_paragraphs(extract: Any) -> None:
     )
     e = _only(ev, "Attack")
     assert e["country"] == "EG" and _km(e, 30.05, 31.25) < 30
-
-
-@pytest.fixture()
-def parse(resources: Any) -> Any:
-    def run(text: str) -> GeoContext:
-        return geoparse(resources.nlp(text), resources.gazetteer, resources.language)
-
-    return run
 
 
 def test_the_story_home_is_its_admin1_when_its_places_gather_there(parse: Any) -> None:

@@ -63,7 +63,7 @@ EVENT_KEYS = ("precision", "recall", "f1")
 def _quality(log: Callable[[str], None]) -> str:
     """Each dev set under each coder (rules only, the model only, the combination), from the shared
     scorers (internal data; skipped when absent). clusters-dev is scored as events too: its gold
-    was written for dedup, and the coder was never tuned on it."""
+    was written for dedup, and it is a second look at real articles beside news-dev."""
     shared = ROOT.parent / "shared"
     seed_gold = shared / "eval" / "seed-gold.jsonl"
     if not seed_gold.exists():
@@ -87,7 +87,7 @@ def _quality(log: Callable[[str], None]) -> str:
                 EVENT_KEYS,
             ),
             (
-                "clusters-dev as events (20 real articles, never tuned on)",
+                "clusters-dev as events (20 real articles; gold written for dedup)",
                 events,
                 clusters,
                 "extract {jsonl} --format jsonl",
