@@ -55,6 +55,29 @@ def test_kinds_of_deeds_and_recurring_ones_are_not_events(extract: Any, text: st
     assert extract(text, "2024-03-07") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army says it has killed 900 fighters this year.",  # a side's cumulative claim
+        "The town was first attacked by rebels in 2012.",  # more than 18 months back
+        "Police said no arrests were made after the march through Dakar.",  # negated
+        "Analysts forecast that fighting could spread to the south next year.",  # forecast
+        "If the militia attacks the town, the army will respond.",  # conditional
+    ],
+)
+def test_claims_old_news_negations_forecasts_and_conditions_are_not_events(extract: Any, text: str) -> None:
+    assert extract(text, "2024-06-08") == []
+
+
+def test_a_dated_lede_lends_its_day_to_the_sentences_that_elaborate_it(extract: Any) -> None:
+    ev = extract(
+        "Gunmen killed six villagers near Kaya on Sunday, officials said.\n\nThe attackers burned homes "
+        "and stole cattle, a resident said.",
+        "2024-06-11",
+    )
+    assert {e["date"] for e in ev} == {"2024-06-09"}
+
+
 # ---------------------------------------------------------------- one event per happening
 
 

@@ -21,8 +21,8 @@ GOVERNORS = 6  # heads climbed above a trigger
 
 def _negated(trigger: Token, m: ModalityWords) -> bool:
     """Negated, or a participant that is nobody ("no civilians were killed", "nobody was hurt")."""
-    if any(c.dep_ == "neg" for c in trigger.children):
-        return True
+    if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == m.NO_DETERMINER for c in trigger.children):
+        return True  # "did not attack", "no arrests were made"
     if (
         trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
     ):  # "no reports of clashes", "no sign of fighting"
