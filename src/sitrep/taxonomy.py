@@ -174,3 +174,5 @@ INTER: Final[dict[str, int]] = {
 ARMED_KINDS: Final = frozenset({"state", "police", "islamist", "rebel", "militia", "unidentified", "named"})
 NON_STATE_KINDS: Final = frozenset({"islamist", "rebel", "militia", "unidentified", "named"})
 STATE_KINDS: Final = frozenset({"state", "police", "government"})
+# The event types of armed violence: what "the attack" can be, where a named group beats an unidentified one.
+VIOLENT_TYPES: Final = frozenset({BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS})

@@ -26,7 +26,6 @@ from .tolls import event_toll
 from .when import BACKGROUND_DAYS
 
 STALE_DAYS = 548  # about 18 months: older incidents cited in a story are history, not its news
-VIOLENT = frozenset({T.BATTLES, T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +43,7 @@ def _actors(d: Draft, country: str | None, names: CountryNames) -> tuple[str | N
     """ACLED-like names of both sides (re-casting demonstrations as crowd first, police second)."""
     if d.agent:
         actor1: str | None = d.agent.name(names, country)
-    elif country and T.EVENT_TYPES.get(d.sub) in VIOLENT:
+    elif country and T.EVENT_TYPES.get(d.sub) in T.VIOLENT_TYPES:
         actor1 = f"Unidentified Armed Group ({names.country_name(country) or country})"
     else:
         actor1 = None

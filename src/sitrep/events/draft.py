@@ -31,7 +31,6 @@ PARAGRAPH_REACH = 3  # sentences of its paragraph on either side of a sentence w
 # Events whose other side is the non-state actor the story is about when the sentence names none.
 AROUND = (2, 1)  # sentences before and after a trigger where its paragraph may name the perpetrator
 ONE_SIDED = frozenset({T.AIR_STRIKE, T.SHELLING, T.GOVERNMENT_REGAINS})
-VIOLENT = frozenset({T.BATTLES, T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS})
 
 
 @dataclass
@@ -105,7 +104,7 @@ def _agent(c: Candidate, sent: Span, ctx: Context, r: Reader) -> Actor | None:
     if agent is None and pronoun and c.sub_event_type != T.PEACEFUL_PROTEST:
         before = actors_in(sent[: c.trigger.i - sent.start], r)
         agent = context_actor([*ctx.history, *before], ARMED_KINDS)
-    if (agent is None or agent.kind == "unidentified") and T.EVENT_TYPES[c.sub_event_type] in VIOLENT:
+    if (agent is None or agent.kind == "unidentified") and T.EVENT_TYPES[c.sub_event_type] in T.VIOLENT_TYPES:
         agent = paragraph_group(c.trigger, ctx.around(sent), r) or agent
     return agent
 

@@ -22,7 +22,6 @@ SAME_SPOT_KM = 5.0  # two towns named this close are one spot under two names (a
 SAME_DAY_SLACK = 2  # days two text-dated mentions may differ and still be one happening
 UNDATED_SLACK = 7  # days between a text-dated mention and an undated one (dated by publication)
 GENERIC = frozenset({T.ARMED_CLASH, T.ATTACK})  # the types a follow-up sentence tells its event's fighting in
-VIOLENT_KINDS = frozenset({T.BATTLES, T.EXPLOSIONS, T.VIOLENCE_AGAINST_CIVILIANS})  # what "the attack" can be
 PROTEST_PARTS = T.DEMONSTRATIONS | {T.ARRESTS}  # told after a demonstration, with no place: part of it
 
 
@@ -193,7 +192,7 @@ def _told(merged: Sequence[Draft], d: Draft) -> Draft | None:
     violent one on a day it can share, if any."""
     kind = _kind(d.sub)
     for m in reversed(merged):
-        if _kind(m.sub) in VIOLENT_KINDS and kind in VIOLENT_KINDS and _same_time(m, d):
+        if _kind(m.sub) in T.VIOLENT_TYPES and kind in T.VIOLENT_TYPES and _same_time(m, d):
             return m
     return None
 
