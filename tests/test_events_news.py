@@ -89,6 +89,15 @@ def test_a_clause_listing_two_places_gives_one_event_each(extract: Any) -> None:
     assert {e["location"] for e in ev} == {"Kisumu", "Mombasa"}
 
 
+def test_a_road_between_two_towns_is_one_place(extract: Any) -> None:
+    ev = extract(
+        "A roadside bomb struck an army convoy on the road between Baidoa and Mogadishu on Saturday, "
+        "killing one soldier.",
+        "2024-10-20",
+    )
+    assert [(e["sub_event_type"], e["fatalities"]) for e in ev] == [("Remote explosive/landmine/IED", 1)]
+
+
 def test_a_plural_taken_for_a_name_after_a_credit_still_triggers(extract: Any) -> None:
     ev = extract("(AFP) Rioters burned tyres in Kisumu on Sunday.", "2024-03-04")
     assert subs(ev) == ["Violent demonstration"]

@@ -185,7 +185,7 @@ def _sentence(
 
 def _elsewhere(d: Draft, c: Candidate, ctx: Context, r: Reader) -> list[Draft]:
     """The same happening at each other place the clause lists (the toll stays with the first)."""
-    listed = listed_places(c.trigger, r.is_place, ctx.locate)
+    listed = listed_places(c.trigger, r.is_place, ctx.locate, r.grammar.BETWEEN)
     if d.place is None or all(place != d.place for place, _, _ in listed):
         return []
     return [

@@ -39,9 +39,14 @@ def _root(run: list[Token]) -> Token:
 
 
 def listed_places(
-    trigger: Token, is_place: Callable[[Token], bool], locate: Callable[..., Located | None]
+    trigger: Token,
+    is_place: Callable[[Token], bool],
+    locate: Callable[..., Located | None],
+    between: str = "between",
 ) -> list[Located]:
-    """The places a trigger's clause lists as coordinated, each located; empty unless two or more."""
+    """The places a trigger's clause lists as coordinated, each located; empty unless two or more,
+    and empty for the two ends of a stretch ("on the road between Baidoa and Burhakaba": one place
+    between them, whose word is ``between``)."""
     clause = governing_verb(trigger) or trigger
     runs = _runs(sorted(clause.subtree, key=lambda t: t.i), is_place)
     if len(runs) < 2:
@@ -58,6 +63,9 @@ def listed_places(
         if len(group) > len(best):
             best = group
     if len(best) < 2 or len(best) > MAX_LISTED:
+        return []
+    first = roots[min(best)]
+    if first.dep_ == "pobj" and first.head.lower_ == between:
         return []
     found: list[Located] = []
     for k in sorted(best):
