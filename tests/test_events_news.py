@@ -89,6 +89,13 @@ def test_a_clause_listing_two_places_gives_one_event_each(extract: Any) -> None:
     assert {e["location"] for e in ev} == {"Kisumu", "Mombasa"}
 
 
+def test_a_camp_of_displaced_people_is_a_civilian_target(extract: Any) -> None:
+    ev = extract("Gunmen attacked a camp for displaced people near Dikwa on Monday.", "2024-06-11")
+    assert [(e["sub_event_type"], e["actor2"]) for e in ev] == [("Attack", "Civilians (Nigeria)")]
+    ev = extract("Militants attacked an army camp near Dikwa on Monday.", "2024-06-11")
+    assert subs(ev) == ["Armed clash"]
+
+
 def test_a_road_between_two_towns_is_one_place(extract: Any) -> None:
     ev = extract(
         "A roadside bomb struck an army convoy on the road between Baidoa and Mogadishu on Saturday, "

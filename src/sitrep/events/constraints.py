@@ -149,6 +149,11 @@ def _definite(tok: Token, r: Reader) -> bool:
     )
 
 
+def _sheltering(place: Token, r: Reader) -> bool:
+    """A camp or post told as civilians' ("a camp sheltering migrants", "a refugee camp")."""
+    return any(t.i != place.i and t.lemma_.lower() in r.actors.CIVILIAN_NOUNS for t in place.subtree)
+
+
 @check("victim")
 def _victim(t: Trigger, r: Reader) -> Outcome:
     """Typed by who hit whom: civilians → attack, forces → armed clash, protesters → excessive force."""
@@ -157,10 +162,14 @@ def _victim(t: Trigger, r: Reader) -> Outcome:
         return t.candidate(T.AIR_STRIKE)
     if patient is None and agent is not None and agent.kind in ARMED_KINDS:
         if t.verb:
-            target = t.patient_tok.lemma_.lower() if t.patient_tok is not None else None
+            hit = t.patient_tok
         else:  # "an attack on a village"
             ons = prep_objects(t.tok, r.checks.ON_TARGET)
-            target = ons[0].lemma_.lower() if ons else None
+            hit = ons[0] if ons else None
+        target = hit.lemma_.lower() if hit is not None else None
+        if hit is not None and target in r.words.MILITARY_TARGETS and _sheltering(hit, r):
+            # "a camp sheltering migrants", "a camp for displaced people": civilians
+            return Candidate(T.ATTACK, t.tok, agent, Actor("civilians"), t.status, t.why)
         if target in r.words.CIVILIAN_TARGETS:
             return Candidate(T.ATTACK, t.tok, agent, Actor("civilians"), t.status, t.why)
         if target in r.words.MILITARY_TARGETS:
