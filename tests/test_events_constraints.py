@@ -13,6 +13,14 @@ from typing import NamedTuple
 import pytest
 
 from conftest import parsed, reader
+from parses import (
+    PROTEST_ON_MARCH_31,
+    SEIZED_BAMA,
+    SIGNED_BUSINESS_DEAL,
+    SIGNED_CEASEFIRE,
+    THREATENED_AND_ATTACKED,
+    WITHOUT_A_FIGHT,
+)
 from sitrep import lang
 from sitrep import taxonomy as T
 from sitrep.errors import ConfigError
@@ -45,17 +53,6 @@ Gunmen 1 nsubj NOUN NNS gunman
 attacked 1 ROOT VERB VBD attack
 a 3 det DET DT
 village 1 dobj NOUN NN
-. 1 punct PUNCT .
-"""
-ATTACKED_BASE = """
-Militants 1 nsubj NOUN NNS militant
-threatened 1 ROOT VERB VBD threaten
-the 3 det DET DT
-town 1 dobj NOUN NN
-and 1 cc CCONJ CC
-attacked 1 conj VERB VBD attack
-the 7 det DET DT
-base 5 dobj NOUN NN
 . 1 punct PUNCT .
 """
 SHOT_PROTESTERS = """
@@ -128,18 +125,6 @@ coast 2 dobj NOUN NN
 . 2 punct PUNCT .
 """
 
-# ---------------------------------------------------------------- territory
-SEIZED_BAMA = """
-Rebels 1 nsubj NOUN NNS rebel
-seized 1 ROOT VERB VBD seize
-the 3 det DET DT
-town 1 dobj NOUN NN
-of 3 prep ADP IN
-Bama 4 pobj PROPN NNP - GPE
-on 1 prep ADP IN
-Sunday 6 pobj PROPN NNP - DATE
-. 1 punct PUNCT .
-"""
 ARMY_RETOOK = """
 The 1 det DET DT
 army 2 nsubj NOUN NN
@@ -153,16 +138,6 @@ Rebels 1 nsubj NOUN NNS rebel
 retook 1 ROOT VERB VBP
 the 3 det DET DT
 town 1 dobj NOUN NN
-. 1 punct PUNCT .
-"""
-WITHOUT_A_FIGHT = """
-Rebels 1 nsubj NOUN NNS rebel
-took 1 ROOT VERB VBD take
-the 3 det DET DT
-town 1 dobj NOUN NN
-without 1 prep ADP IN
-a 6 det DET DT
-fight 4 pobj NOUN NN
 . 1 punct PUNCT .
 """
 WITHDREW = """
@@ -324,19 +299,6 @@ the 4 det DET DT
 town 2 pobj NOUN NN
 . 1 punct PUNCT .
 """
-PROTEST_ON_MARCH_31 = """
-Teachers 1 nsubj NOUN NNS teacher
-held 1 ROOT VERB VBD hold
-a 3 det DET DT
-protest 1 dobj NOUN NN
-in 3 prep ADP IN
-Accra 4 pobj PROPN NNP - GPE
-on 1 prep ADP IN
-March 6 pobj PROPN NNP - DATE
-31 7 nummod NUM CD - DATE
-. 1 punct PUNCT .
-"""
-
 # ---------------------------------------------------------------- property
 BURNED_HOUSES = """
 Gunmen 1 nsubj NOUN NNS gunman
@@ -431,29 +393,6 @@ a 4 det DET DT
 committee 2 dobj NOUN NN
 . 2 punct PUNCT .
 """
-SIGNED_CEASEFIRE = """
-The 1 det DET DT
-government 5 nsubj NOUN NN
-and 1 cc CCONJ CC
-the 4 det DET DT
-rebels 1 conj NOUN NNS rebel
-signed 5 ROOT VERB VBD sign
-a 7 det DET DT
-ceasefire 5 dobj NOUN NN
-. 5 punct PUNCT .
-"""
-SIGNED_BUSINESS_DEAL = """
-The 1 det DET DT
-company 2 nsubj NOUN NN
-signed 2 ROOT VERB VBD sign
-a 4 det DET DT
-deal 2 dobj NOUN NN
-with 2 prep ADP IN
-an 7 det DET DT
-insurer 5 pobj NOUN NN
-. 2 punct PUNCT .
-"""
-
 # ---------------------------------------------------------------- demonstrate, evacuation, none
 STUDENTS_DEMONSTRATED = """
 Students 1 nsubj NOUN NNS student
@@ -553,7 +492,7 @@ CASES = [
     Case("victim", KILLED_VILLAGERS, "killed", T.ATTACK),
     Case("victim", ATTACKED_ARMY_PATROL, "attacked", T.ARMED_CLASH),
     Case("victim", ATTACKED_VILLAGE, "attacked", T.ATTACK),
-    Case("victim", ATTACKED_BASE, "attacked", T.ARMED_CLASH),
+    Case("victim", THREATENED_AND_ATTACKED, "attacked", T.ARMED_CLASH),
     Case("victim", SHOT_PROTESTERS, "shot", T.EXCESSIVE_FORCE),
     Case("victim", PROTESTERS_ATTACKED_DRIVER, "attacked", T.MOB_VIOLENCE),
     Case("victim", CRITICS_ATTACKED_PLAN, "attacked", None),

@@ -11,6 +11,7 @@ import pytest
 from spacy.tokens import Doc
 
 from conftest import parsed
+from parses import NO_CIVILIANS, TALLY, THREATENED_AND_ATTACKED
 from sitrep import lang
 from sitrep.events.modality import modality
 
@@ -31,17 +32,6 @@ the 9 det DET DT
 police 10 nsubj NOUN NNS
 said 10 ROOT VERB VBD say
 . 10 punct PUNCT .
-"""
-
-# "No civilians were killed in Mopti."
-NO_CIVILIANS = """
-No 1 det DET DT
-civilians 3 nsubjpass NOUN NNS civilian
-were 3 auxpass AUX VBD be
-killed 3 ROOT VERB VBN kill
-in 3 prep ADP IN
-Mopti 4 pobj PROPN NNP - GPE
-. 3 punct PUNCT .
 """
 
 # "Nobody was hurt."
@@ -169,20 +159,6 @@ civilians 6 dobj NOUN NNS civilian
 . 2 punct PUNCT .
 """
 
-# "The insurgency has killed thousands of civilians since 2015." (a tally, not a happening)
-TALLY = """
-The 1 det DET DT
-insurgency 3 nsubj NOUN NN
-has 3 aux AUX VBZ have
-killed 3 ROOT VERB VBN kill
-thousands 3 dobj NOUN NNS thousand CARDINAL
-of 4 prep ADP IN
-civilians 5 pobj NOUN NNS civilian
-since 3 prep SCONJ IN
-2015 7 pobj NUM CD - DATE
-. 3 punct PUNCT .
-"""
-
 # ---------------------------------------------------------------- happened
 # "Gunmen have killed five villagers near Mopti." (a perfect that reports one event)
 PERFECT = """
@@ -204,19 +180,6 @@ to 3 aux PART TO
 shell 1 xcomp VERB VB
 the 5 det DET DT
 town 3 dobj NOUN NN
-. 1 punct PUNCT .
-"""
-
-# "Militants threatened the town and attacked the base." (a coordinated verb is not governed by its sibling)
-THREATENED_AND_ATTACKED = """
-Militants 1 nsubj NOUN NNS militant
-threatened 1 ROOT VERB VBD threaten
-the 3 det DET DT
-town 1 dobj NOUN NN
-and 1 cc CCONJ CC
-attacked 1 conj VERB VBD attack
-the 7 det DET DT
-base 5 dobj NOUN NN
 . 1 punct PUNCT .
 """
 

@@ -12,6 +12,15 @@ from typing import Any
 import pytest
 
 from conftest import parsed, reader, sentence_drafts
+from parses import (
+    NO_CIVILIANS,
+    PROTEST_ON_MARCH_31,
+    SEIZED_BAMA,
+    SIGNED_BUSINESS_DEAL,
+    SIGNED_CEASEFIRE,
+    TALLY,
+    WITHOUT_A_FIGHT,
+)
 from sitrep import taxonomy as T
 from sitrep.events.actors import Actor
 from sitrep.events.candidate import Candidate
@@ -105,32 +114,6 @@ Menaka 6 pobj PROPN NNP - GPE
 . 2 punct PUNCT .
 """
 
-# "The government and the rebels signed a ceasefire."
-CEASEFIRE = """
-The 1 det DET DT
-government 5 nsubj NOUN NN
-and 1 cc CCONJ CC
-the 4 det DET DT
-rebels 1 conj NOUN NNS rebel
-signed 5 ROOT VERB VBD sign
-a 7 det DET DT
-ceasefire 5 dobj NOUN NN
-. 5 punct PUNCT .
-"""
-
-# "The company signed a deal with an insurer."
-BUSINESS_DEAL = """
-The 1 det DET DT
-company 2 nsubj NOUN NN
-signed 2 ROOT VERB VBD sign
-a 4 det DET DT
-deal 2 dobj NOUN NN
-with 2 prep ADP IN
-an 7 det DET DT
-insurer 5 pobj NOUN NN
-. 2 punct PUNCT .
-"""
-
 # "Dozens of fighters defected to the army."
 DEFECTED = """
 Dozens 3 nsubj NOUN NNS dozen CARDINAL
@@ -216,20 +199,6 @@ rebels 6 pobj NOUN NNS rebel
 . 2 punct PUNCT .
 """
 
-# "Teachers held a protest in Accra on March 31."
-PROTEST_ON_MARCH_31 = """
-Teachers 1 nsubj NOUN NNS teacher
-held 1 ROOT VERB VBD hold
-a 3 det DET DT
-protest 1 dobj NOUN NN
-in 3 prep ADP IN
-Accra 4 pobj PROPN NNP - GPE
-on 1 prep ADP IN
-March 6 pobj PROPN NNP - DATE
-31 7 nummod NUM CD - DATE
-. 1 punct PUNCT .
-"""
-
 # "Talks will resume on March 31."
 TALKS_ON_MARCH_31 = """
 Talks 2 nsubj NOUN NNS talk
@@ -265,17 +234,6 @@ killed 6 ROOT VERB VBD kill
 three 8 nummod NUM CD - CARDINAL
 people 6 dobj NOUN NNS
 . 6 punct PUNCT .
-"""
-
-# "No civilians were killed in Mopti."
-NO_CIVILIANS = """
-No 1 det DET DT
-civilians 3 nsubjpass NOUN NNS civilian
-were 3 auxpass AUX VBD be
-killed 3 ROOT VERB VBN kill
-in 3 prep ADP IN
-Mopti 4 pobj PROPN NNP - GPE
-. 3 punct PUNCT .
 """
 
 # "Rebels threatened to seize the town of Kidal."
@@ -349,33 +307,6 @@ Mopti 9 pobj PROPN NNP - GPE
 . 2 punct PUNCT .
 """
 
-# "The insurgency has killed thousands of civilians since 2015."
-TALLY = """
-The 1 det DET DT
-insurgency 3 nsubj NOUN NN
-has 3 aux AUX VBZ have
-killed 3 ROOT VERB VBN kill
-thousands 3 dobj NOUN NNS thousand CARDINAL
-of 4 prep ADP IN
-civilians 5 pobj NOUN NNS civilian
-since 3 prep SCONJ IN
-2015 7 pobj NUM CD - DATE
-. 3 punct PUNCT .
-"""
-
-# "Rebels seized the town of Bama on Sunday."
-SEIZED_BAMA = """
-Rebels 1 nsubj NOUN NNS rebel
-seized 1 ROOT VERB VBD seize
-the 3 det DET DT
-town 1 dobj NOUN NN
-of 3 prep ADP IN
-Bama 4 pobj PROPN NNP - GPE
-on 1 prep ADP IN
-Sunday 6 pobj PROPN NNP - DATE
-. 1 punct PUNCT .
-"""
-
 # "The Malian army retook the town of Kidal on Saturday."
 RETOOK_KIDAL = """
 The 2 det DET DT
@@ -389,18 +320,6 @@ Kidal 6 pobj PROPN NNP - NORP
 on 3 prep ADP IN
 Saturday 8 pobj PROPN NNP - DATE
 . 3 punct PUNCT .
-"""
-
-# "Rebels took the town without a fight."
-WITHOUT_A_FIGHT = """
-Rebels 1 nsubj NOUN NNS rebel
-took 1 ROOT VERB VBD take
-the 3 det DET DT
-town 1 dobj NOUN NN
-without 1 prep ADP IN
-a 6 det DET DT
-fight 4 pobj NOUN NN
-. 1 punct PUNCT .
 """
 
 
@@ -440,9 +359,9 @@ def test_a_base_set_up() -> None:
 
 
 def test_a_ceasefire_signed_is_an_agreement_and_a_business_deal_is_not() -> None:
-    (c,) = candidates(CEASEFIRE)
+    (c,) = candidates(SIGNED_CEASEFIRE)
     assert (c.sub_event_type, c.why) == (T.AGREEMENT, "frame:sign")
-    assert candidates(BUSINESS_DEAL) == []
+    assert candidates(SIGNED_BUSINESS_DEAL) == []
 
 
 def test_an_intransitive_group_change() -> None:
