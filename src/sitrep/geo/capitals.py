@@ -13,16 +13,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import PlaceWords
+from ..records import Place
 from .gazetteer import Gazetteer
 from .phrases import run_after, run_before, titled
-
-if TYPE_CHECKING:
-    from .recognise import Cand
 
 __all__ = ["Capital", "admin_capitals", "capital_phrases", "national_capitals"]
 
@@ -96,7 +94,18 @@ def _whose_capital(doc: Doc, tok: Token, gaz: Gazetteer, words: PlaceWords) -> C
     return Capital(word, STORY) if before and before[-1].lower_ in words.LEADING_DROP else None
 
 
-def national_capitals(cands: Sequence[Cand], gaz: Gazetteer, country: str | None) -> None:
+class Named(Protocol):
+    """What the capital rules read and set on a recognised name (``recognise.Cand``; a protocol
+    here, so this module does not import the one that imports it)."""
+
+    capital: Capital | None
+    place: Place | None
+    how: str
+    precision: int | None
+    score: float
+
+
+def national_capitals(cands: Sequence[Named], gaz: Gazetteer, country: str | None) -> None:
     """Resolve each country's capital; the story's own is ``country``'s."""
     for c in cands:
         if c.capital is None or c.capital.country is None:
@@ -107,7 +116,7 @@ def national_capitals(cands: Sequence[Cand], gaz: Gazetteer, country: str | None
         )
 
 
-def admin_capitals(cands: Sequence[Cand], gaz: Gazetteer, country: str | None) -> None:
+def admin_capitals(cands: Sequence[Named], gaz: Gazetteer, country: str | None) -> None:
     """Resolve each area's capital: the named area's, or that of the area most of the story's
     resolved places lie in."""
     named = Counter(
