@@ -144,9 +144,7 @@ def _territory(t: Trigger, r: Reader) -> Outcome:
 
 def _definite(tok: Token, r: Reader) -> bool:
     """A noun told as one already known: "the attack", "this raid", "Saturday's assault"."""
-    return any(ch.dep_ in {"det", "poss"} and ch.lower_ in r.grammar.DEFINITE for ch in tok.children) or any(
-        ch.dep_ == "poss" and ch.ent_type_ == "DATE" for ch in tok.children
-    )
+    return r.definite(tok) or any(ch.dep_ == "poss" and ch.ent_type_ == "DATE" for ch in tok.children)
 
 
 def _sheltering(place: Token, r: Reader) -> bool:

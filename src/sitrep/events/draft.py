@@ -230,9 +230,7 @@ def make_draft(
     d.another = any(ch.dep_ in {"amod", "det"} and ch.lower_ in r.grammar.ANOTHER for ch in kids)
     d.sentence_place = d.place_name is not None and d.place_name in sent.text
     d.generic = c.why.startswith("word:") and c.why.removeprefix("word:") in r.checks.EXPLOSION_WORDS
-    d.definite = c.trigger.pos_ == "NOUN" and any(
-        ch.dep_ in {"det", "poss"} and ch.lower_ in r.grammar.DEFINITE for ch in c.trigger.children
-    )
+    d.definite = c.trigger.pos_ == "NOUN" and r.definite(c.trigger)
     args = (sent, c.trigger, sent_dates, r.dates, ctx.skip_before)
     mention = trigger_date(*args, reports=False, is_event=r.names_event)
     if mention is None:  # "... were killed, an official said on Monday": by then, at the latest

@@ -121,3 +121,7 @@ class Reader:
         """Whether a noun names an event of its own ("the killing", "an attack", "the protest")."""
         lem = self.lemma(tok)
         return lem in self.words.NOUN_WORDS or lem in self.words.WORDS
+
+    def definite(self, tok: Token) -> bool:
+        """A noun told as one already known: "the attack", "this raid", "their assault"."""
+        return any(ch.dep_ in {"det", "poss"} and ch.lower_ in self.grammar.DEFINITE for ch in tok.children)

@@ -64,7 +64,6 @@ def trigger_date(
     ]
     if not mentions:
         return None
-    doc = sent.doc
     best: tuple[int, DateMention] | None = None
     ancestors = {a.i: a for a in trigger.ancestors}
     clause = governing_verb(trigger)
@@ -75,7 +74,7 @@ def trigger_date(
             ancestors.setdefault(conj.i, conj)
     subtree = {t.i for t in trigger.subtree}
     for m in mentions:
-        span = doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+        span = _tokens(sent, m)
         if span is None:
             continue
         attach = span.root.head
@@ -98,11 +97,16 @@ def trigger_date(
     return best[1] if best else None
 
 
+def _tokens(sent: Span, m: DateMention) -> Span | None:
+    """The tokens of a date mention found in the sentence's text."""
+    return sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+
+
 def _told_at(sent: Span, trigger: Token, found: Sequence[DateMention]) -> DateMention | None:
     """The time a clause hangs on when the trigger is in it: "the deadliest since 2015, when 300
     people were killed" happened in 2015 (the year itself, not the span since)."""
     for m in found:
-        span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+        span = _tokens(sent, m)
         if span is None or m.earliest is None or trigger.i in range(span.start, span.end):
             continue
         root = span.root
@@ -130,7 +134,7 @@ def _loose(
     """The one date of a sentence the parse hangs away from the trigger ("forced the victims, who
     media said are young, onto a boat on Sunday"): the event's, unless its nearest verb dates a
     reaction, a video or (when ``reports`` is False) a report."""
-    span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+    span = _tokens(sent, m)
     if span is None:
         return None
     above = list(span.root.ancestors)
