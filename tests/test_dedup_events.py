@@ -66,7 +66,8 @@ def test_two_outlets_one_event_with_a_revised_toll() -> None:
     assert [s["doc_id"] for s in d["sources"]] == ["a", "b"]
     assert d["fatalities"] == 5 and d["actor2"] == "Islamist militants (Mali)" and d["n_sources"] == 2
     assert [(v.version, dict(v.fields)["fatalities"]) for v in ev.versions] == [(1, 3), (2, 5)]
-    assert ev.versions[1].changes == ("fatalities",) and ev.versions[1].reported_by == ("b",)
+    assert ev.versions[1].changes == ("fatalities", "fatalities_high") and ev.versions[1].reported_by == ("b",)
+    assert (d["fatalities_low"], d["fatalities_high"]) == (3, 5)
     assert {e["doc_id"] for e in d["evidence"]} == {"a", "b"}
 
 
@@ -85,9 +86,30 @@ def test_revised_date_makes_a_version() -> None:
     assert ev.get("date") == date(2013, 1, 18) and [v.changes for v in ev.versions][1] == ("date",)
 
 
-def test_same_day_reports_make_one_version() -> None:
-    evs = dedup_events([m("a", fatalities=2), m("b", fatalities=4)])
-    assert len(evs) == 1 and len(evs[0].versions) == 1 and evs[0].get("fatalities") == 4
+def test_every_report_that_changes_the_toll_is_a_version_that_names_it() -> None:
+    evs = dedup_events([m("a", fatalities=2), m("b", fatalities=4), m("c", fatalities=4)])
+    assert len(evs) == 1 and evs[0].get("fatalities") == 4
+    assert [(v.version, v.reported_by, dict(v.fields)["fatalities"]) for v in evs[0].versions] == [
+        (1, ("a",), 2),
+        (2, ("b",), 4),
+    ]
+
+
+def test_the_toll_is_the_latest_days_best_count_never_a_sum() -> None:
+    day2 = date(2013, 1, 21)
+    reports = [
+        m("a", fatalities=30),
+        m("b", fatalities=12),  # the same day, a lower count: still 30 that day
+        m("c", published=day2, fatalities=41),
+        m("d", published=day2, fatalities=38),  # the same later day: 41 stands
+        m("e", published=day2),  # no toll: changes nothing
+    ]
+    (ev,) = dedup_events(reports)
+    assert (ev.get("fatalities"), ev.get("fatalities_low"), ev.get("fatalities_high")) == (41, 12, 41)
+    assert [dict(v.fields)["fatalities"] for v in ev.versions] == [30, 41]
+    # a later report that revises the count down is the analyst's toll
+    (ev,) = dedup_events([*reports, m("f", published=date(2013, 1, 23), fatalities=35)])
+    assert ev.get("fatalities") == 35 and ev.versions[-1].reported_by == ("f",)
 
 
 def test_complete_linkage_does_not_chain() -> None:

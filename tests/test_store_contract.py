@@ -64,8 +64,10 @@ def test_articles_stored_before_the_band_index_are_found_as_copies(
     assert len(s.pending_bands()) == 1
     wire = article("d-9", "NIONO, Mali (Daily Wire) — " + a.text, date(2024, 3, 3))
     counts = save_batch(s, [(wire, [event(wire)])])
-    assert (counts.articles_added, counts.articles_near, counts.touched) == (0, 1, (a.content_hash,))
+    assert (counts.articles_added, counts.articles_near, counts.touched) == (1, 1, (wire.content_hash,))
     assert s.pending_bands() == []
+    got = public_article(s, "d-9")
+    assert got is not None and got["near_of"]["doc_id"] == a.doc_id
     s.close()
 
 
@@ -102,18 +104,27 @@ def test_exact_duplicate_is_stored_once_with_every_url(store: Store) -> None:
     assert store.stats().articles == 1 and store.stats().documents == 2
 
 
-def test_near_duplicate_with_another_header_is_stored_once(store: Store) -> None:
+def test_near_copy_whose_text_differs_is_stored_and_extracted_as_a_revision(store: Store) -> None:
     (a, ea), _ = two_reports()
     wire = article(
         "d-9", "NIONO, Mali (Daily Wire) — " + a.text + "\n\nReporting by a stringer.", date(2024, 3, 3)
     )
     save_batch(store, [(a, ea)])
-    counts = save_batch(store, [(wire, [event(wire)])])
-    assert (counts.articles_added, counts.articles_near, counts.events_added) == (0, 1, 0)
+    counts = save_batch(store, [(wire, [event(wire, fatalities=4)])])
+    assert (counts.articles_added, counts.articles_near, counts.events_added) == (1, 1, 1)
     got = public_article(store, "d-9")
-    assert got is not None and got["content_hash"] == a.content_hash
-    near = [s for s in got["sources"] if s["relation"] == "near"]
-    assert [s["doc_id"] for s in near] == ["d-9"] and 0 < near[0]["distance"] <= 20
+    assert got is not None and got["content_hash"] == wire.content_hash and got["doc_id"] == "d-9"
+    assert got["near_of"]["doc_id"] == a.doc_id and 0 < got["near_of"]["distance"] <= 20
+    assert [m["fatalities"] for m in got["mentions"]] == [4]
+    # Its changed toll becomes a version of the one canonical event, caused by it.
+    reduce_articles(store, counts.touched)
+    (clash,) = public_events(store, EventFilters(event_type="Armed clash"))
+    detail = public_event(store, clash["event_id"])
+    assert detail is not None and detail["fatalities"] == 4
+    assert [(v["reported_by"], v["fields"]["fatalities"]) for v in detail["versions"]] == [
+        (["a-1"], 3),
+        (["d-9"], 4),
+    ]
 
 
 def test_unrelated_article_is_not_a_near_duplicate(store: Store) -> None:
@@ -149,7 +160,7 @@ def test_reduce_merges_reports_and_versions_the_toll(store: Store) -> None:
         (1, 3, "2024-03-03"),
         (2, 5, "2024-03-04"),
     ]
-    assert ev["versions"][1]["changes"] == ["fatalities"]
+    assert ev["versions"][1]["changes"] == ["fatalities", "fatalities_high"]
     # Re-running the reduce step changes nothing.
     assert reduce_articles(store, counts.touched).unchanged == 2
     assert rebuild_all(store).unchanged == 2

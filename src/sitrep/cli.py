@@ -5,7 +5,7 @@ sitrep ingest PATH...       store documents and events in the database
 sitrep events               read events back from the database
 sitrep summary              counts by type and country
 sitrep serve                the map and the API
-sitrep dedup                rebuild the canonical events from every stored mention
+sitrep dedup                rebuild the canonical events (--pending: finish a run; --explain ID)
 sitrep db migrate           apply pending schema migrations
 sitrep gazetteer build|add  the local GeoNames gazetteer
 sitrep geoparse PATH...     place names with coordinates as jsonl on stdout
@@ -18,35 +18,21 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .errors import SitrepError
+from .cli_common import DB_HELP
+from .cli_common import errors as _errors
+from .cli_common import require_db as _require_db
+from .cli_common import settings_for as _settings
+from .cli_store import db, dedup
 from .records import Event, Rejected, Result
 from .serialize import FORMATS, event_dict, render
-from .settings import Settings, load_settings, parse_date_option, settings_reference
+from .settings import parse_date_option, settings_reference
 
 log = logging.getLogger("sitrep")
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Turn library errors into one clear line and exit code 2 (no traceback)."""
-    try:
-        yield
-    except SitrepError as exc:
-        click.echo(f"sitrep: error: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        click.echo("sitrep: interrupted", err=True)
-        sys.exit(130)
-
-
-def _settings(ctx_obj: dict[str, Any], **overrides: Any) -> Settings:
-    return load_settings(ctx_obj.get("config"), **overrides)
 
 
 def _published(value: str | None) -> Any:
@@ -87,7 +73,6 @@ def cli(ctx: click.Context, config: str | None, verbose: int) -> None:
     ctx.obj = {"config": config}
 
 
-DB_HELP = "SQLite file or postgresql:// URL (default: sitrep.db, or SITREP_DB)."
 INPUT_HELP = ".txt, .html/.htm, .jsonl (id, text|html, published, url, title), a folder, or - for stdin."
 
 
@@ -208,11 +193,6 @@ def events(
         store.close()
 
 
-def _require_db(path: str) -> None:
-    if not path.startswith(("postgres", "sqlite://")) and not Path(path).exists():
-        raise SitrepError(f"no database at {path}", hint="run `sitrep ingest PATH --db FILE` first")
-
-
 @cli.command()
 @click.option("--db", help=DB_HELP)
 @click.pass_obj
@@ -261,48 +241,6 @@ def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | Non
             err=True,
         )
         run_server(store, settings.host, settings.port, token=settings.api_token or None)
-
-
-@cli.command()
-@click.option("--db", help=DB_HELP)
-@click.pass_obj
-def dedup(obj: dict[str, Any], db: str | None) -> None:
-    """Rebuild the canonical events from every stored mention (idempotent)."""
-    from .runners.reduce import rebuild_all
-    from .store import open_store
-
-    with _errors():
-        settings = _settings(obj, db=db)
-        _require_db(settings.db)
-        store = open_store(settings.db)
-        d = rebuild_all(store)
-        store.close()
-    click.echo(
-        f"canonical events: {d.created} new, {d.updated} updated, {d.unchanged} unchanged, "
-        f"{d.superseded} merged",
-        err=True,
-    )
-
-
-@cli.group()
-def db() -> None:
-    """Database schema."""
-
-
-@db.command("migrate")
-@click.option("--db", "url", help=DB_HELP)
-@click.pass_obj
-def db_migrate(obj: dict[str, Any], url: str | None) -> None:
-    """Create the database or apply pending migrations; print the applied migration names."""
-    from .store import open_store
-
-    with _errors():
-        settings = _settings(obj, db=url)
-        store = open_store(settings.db)
-        names = store.migrations()
-        store.close()
-    for name in names:
-        click.echo(name)
 
 
 @cli.command(
@@ -391,6 +329,10 @@ def bench(obj: dict[str, Any], out: str, count: int) -> None:
 def settings_cmd() -> None:
     """List every setting with its environment variable and default."""
     click.echo(settings_reference(), nl=False)
+
+
+cli.add_command(dedup)
+cli.add_command(db)
 
 
 def main() -> None:

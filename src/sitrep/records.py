@@ -2,21 +2,18 @@
 
 Each stage boundary has exactly one record type:
 
-- ``RawDocument``: what ``ingest`` read (bytes or text, plus what the source said about it).
-- ``Article``: what ``clean`` made of it (the cleaned text every offset refers to).
+- ``RawDocument``: what ``ingest`` read; ``Article``: what ``clean`` made of it (the cleaned text
+  every offset refers to); ``Rejected``: a document a stage refused, with the reason.
 - ``Toponym`` / ``Place``: what ``geo`` recognised in the text and resolved in the gazetteer.
-- ``Source``: the document that reported an event (and the outlet behind its URL).
-- ``Event``: one coded happening with its evidence, produced by ``events`` and located by ``geo``.
-- ``Rejected``: a document a stage refused, with the reason (a value, not an exception).
-- ``Result``: everything the per-document pipeline produced for one document.
+- ``Event``: one coded happening with its evidence (and its ``Source``), made by ``events`` and
+  located by ``geo``; ``Result``: everything the per-document pipeline produced for one document.
 - ``Mention``: an extracted ``Event`` with the copies of its article (the input of ``dedup``).
-- ``CanonicalEvent`` / ``Version``: one happening merged from its mentions, with its history
-  (what ``dedup`` hands to ``store``).
-- ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: what the
-  store's reads return.
+- ``CanonicalEvent`` / ``Version`` / ``Link``: one happening merged from its mentions, with its
+  history and why each report joined it (what ``dedup`` hands to ``store``).
+- ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: the store's reads.
 
-The public JSON shapes of these records are made in ``serialize`` (an ``Event``'s own shape,
-the ``jsonl`` output of ``sitrep extract``, is ``Event.to_dict``, beside its inverse ``from_dict``).
+The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``jsonl`` output of
+``sitrep extract``, is ``Event.to_dict``, beside its inverse ``from_dict``).
 """
 
 from __future__ import annotations
@@ -173,8 +170,7 @@ class Event:
     background: bool = False
     place_name: str | None = None  # the place name as the text gives it, before resolution
     producer: str = ""  # component names that made this event, e.g. "events.rules.v1+geo.gazetteer.v1"
-    # Stable hash of what identifies the happening within its document, set at construction
-    # (``from_dict`` keeps the stored one: ``place_name``, one of its inputs, is not in the JSON).
+    # Hash of what identifies the happening in its document (``from_dict`` keeps the stored one).
     event_id: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
@@ -287,13 +283,11 @@ class Mention:
         return self.event.event_id
 
     @property
-    def source(self) -> Source:
-        """The reporting article."""
+    def source(self) -> Source:  # the reporting article
         return self.event.source
 
     @property
-    def doc_id(self) -> str:
-        """The reporting document."""
+    def doc_id(self) -> str:  # the reporting document
         return self.event.source.doc_id
 
     @property
@@ -320,6 +314,22 @@ class Version:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """Why a mention joined a canonical event: the earlier member it matched best, and how closely."""
+
+    mention_id: str
+    joined_to: str  # that member's event id
+    joined_doc: str
+    km: float | None  # distance between the two places (None: one has no coordinates)
+    days: int | None  # days between the two dates (None: one is undated)
+    family: str  # the type family both belong to
+    sub_event_types: tuple[str, str]  # this mention's and the matched member's
+    shared_actors: tuple[str, ...]  # actors both name
+    swapped_actors: bool  # the sides are named in the other order (armed clashes, riots)
+    rule: str  # "nearby" (placed reports), "only-fit" (a vague report, the one happening it fits), "vague"
+
+
+@dataclass(frozen=True, slots=True)
 class CanonicalEvent:
     """One happening, merged from its mentions (in report order), with its version history."""
 
@@ -331,6 +341,8 @@ class CanonicalEvent:
     hedged: bool
     background: bool
     producer: str = ""  # the dedup component that merged it, e.g. "dedup.greedy.v1"
+    links: tuple[Link, ...] = ()  # why each mention after the first was joined, in report order
+    vague_place: bool = False  # only country- or region-level reports, not tied to a placed event
 
     def get(self, name: str) -> Any:
         """A canonical field by name."""
@@ -352,7 +364,7 @@ class ArticleSource:
     """A document that carried a stored article: the article itself, or an exact or near copy."""
 
     source: Source
-    relation: str  # "self", "exact" or "near"
+    relation: str  # "self", "exact", "near" (stores before 006) or "revises" (``near_of``)
     distance: int = 0  # percent of shingles not shared with the stored text (near copies)
 
 
@@ -365,6 +377,7 @@ class StoredArticle:
     mentions: tuple[Event, ...]  # the events extracted from it
     events: tuple[str, ...]  # ids of the canonical events its mentions belong to
     requested_id: str | None = None  # the id asked for, when it named a copy
+    near_of: ArticleSource | None = None  # the earlier article this near copy revises
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from .records import CanonicalEvent, Event, Source, StoredArticle, StoredEvent, StoreStats, Version
+from .records import CanonicalEvent, Event, Link, Source, StoredArticle, StoredEvent, StoreStats, Version
 
 FORMATS = ("jsonl", "json", "csv", "geojson")
 CSV_COLUMNS = [
@@ -121,14 +121,84 @@ def version_dict(v: Version) -> dict[str, Any]:
     }
 
 
+def link_dict(link: Link) -> dict[str, Any]:
+    """JSON shape of why a source was joined (``dedup.match.explain``)."""
+    return {
+        "to_event_id": link.joined_to,
+        "to_doc_id": link.joined_doc,
+        "km": link.km,
+        "days": link.days,
+        "family": link.family,
+        "sub_event_types": list(link.sub_event_types),
+        "shared_actors": list(link.shared_actors),
+        "swapped_actors": link.swapped_actors,
+        "rule": link.rule,
+    }
+
+
+def _why(j: dict[str, Any]) -> str:
+    """One source's join reason as a line of text."""
+    km = "no distance (a place is missing)" if j["km"] is None else f"{j['km']:g} km"
+    days = "no day gap (a date is missing)" if j["days"] is None else f"{j['days']} day(s) apart"
+    subs = j["sub_event_types"]
+    kind = f"same sub-type ({subs[0]})" if subs[0] == subs[1] else f"sub-types {subs[0]} / {subs[1]}"
+    actors = ", ".join(j["shared_actors"]) or "none named by both"
+    rule = {
+        "nearby": "placed reports within the radius and day window",
+        "only-fit": "a country/region-level report joined to the only placed event it fits",
+        "vague": "country/region-level reports",
+    }.get(j["rule"], j["rule"])
+    swapped = " (sides named in the other order)" if j["swapped_actors"] else ""
+    return (
+        f"joined to {j['to_doc_id']}: {km}, {days}, family {j['family']}, {kind}, "
+        f"shared actors: {actors}{swapped}; rule: {rule}"
+    )
+
+
+def explain_text(event: dict[str, Any]) -> str:
+    """Why each source of a canonical event (its public JSON, with versions) was joined, as text."""
+    toll = event.get("fatalities")
+    span = (event.get("fatalities_low"), event.get("fatalities_high"))
+    lines = [
+        f"canonical event {event['event_id']}: {event['sub_event_type']}, {event.get('location')} "
+        f"({event.get('country')}), {event.get('date')}, fatalities {toll}"
+        + (f" (sources say {span[0]}-{span[1]})" if None not in span and span[0] != span[1] else "")
+        + f", {event['n_sources']} source(s), version {event['version']}"
+        + (", country/region-level only" if event.get("vague_place") else ""),
+        "sources:",
+    ]
+    for src in event["sources"]:
+        if src.get("copy_of"):
+            why = f"a copy of {src['copy_of']} (same text)"
+        elif src.get("joined"):
+            why = _why(src["joined"])
+        else:
+            why = "first report"
+        lines.append(f"  {src['doc_id']} ({src.get('published')}): {why}")
+    if event.get("versions"):
+        lines.append("versions:")
+        for v in event["versions"]:
+            changed = ", ".join(f"{k} {v['fields'].get(k)}" for k in v["changes"][:6])
+            refined = f"; refined by {', '.join(v['refined_by'])}" if v["refined_by"] else ""
+            lines.append(
+                f"  v{v['version']} {v['as_of']} by {', '.join(v['reported_by'])}: {changed}{refined}"
+            )
+    return "\n".join(lines)
+
+
 def canonical_sources(c: CanonicalEvent) -> list[dict[str, Any]]:
-    """Every reporting document (and its near-duplicate copies) with its evidence spans."""
+    """Every reporting document (and its copies) with its evidence spans and why it was joined.
+
+    ``joined`` is null for the first report and for copies (they carry their article's text).
+    """
+    why = {link.mention_id: link_dict(link) for link in c.links}
     out: list[dict[str, Any]] = []
     for m in c.mentions:
         ev = [asdict(e) for e in m.event.evidence]
-        out.append({**source_dict(m.source), "event_id": m.event_id, "evidence": ev, "copy_of": None})
+        own = {"event_id": m.event_id, "evidence": ev}
+        out.append({**source_dict(m.source), **own, "copy_of": None, "joined": why.get(m.event_id)})
         for cp in m.copies:
-            out.append({**source_dict(cp), "event_id": m.event_id, "evidence": ev, "copy_of": m.doc_id})
+            out.append({**source_dict(cp), **own, "copy_of": m.doc_id, "joined": None})
     return out
 
 
@@ -150,6 +220,7 @@ def canonical_dict(c: CanonicalEvent) -> dict[str, Any]:
         "sources": sources,
         "n_sources": len({s["doc_id"] for s in sources}),
         "version": len(c.versions),
+        "vague_place": c.vague_place,
         "first_reported": min(pubs).isoformat() if pubs else None,
         "last_reported": max(pubs).isoformat() if pubs else None,
     }
@@ -215,6 +286,9 @@ def article_dict(v: StoredArticle) -> dict[str, Any]:
         ],
         "mentions": [e.to_dict() for e in v.mentions],
         "events": list(v.events),
+        "near_of": None
+        if v.near_of is None
+        else {**source_dict(v.near_of.source), "distance": v.near_of.distance},
     }
     if v.requested_id is not None:
         out["requested_id"] = v.requested_id

@@ -10,13 +10,17 @@ The canonical fields are a deterministic merge of the mentions in report order:
   among vaguer ones the first report stands;
 - place: the most precise location (ties: the first report's);
 - actors: the first named (identified actors before "Unidentified ...");
-- fatalities: the latest report that gives a toll (a revised toll);
+- fatalities: the analyst's toll. As reporting matures the count is revised, so the best
+  estimate comes from the most recent reports that give one: the latest publication day, and
+  within that day the highest count (a lower one the same day is an earlier count). Tolls are
+  never summed across sources. ``fatalities_low``/``fatalities_high`` span what the sources say;
 - confidence: the highest; hedged/background only if every report says so.
 
-Versions replay the reports day by day (by publication date). A day whose reports *revise* the
-event (another type, date or toll: ``REVISIONS``) adds a version; a day that only *refines* it
-(a more precise place or date, a named actor) amends the current version and is listed in its
-``refined_by``. Earlier versions stay queryable, and re-running adds none.
+Versions replay the reports one by one (report order). A report that *revises* the event
+(another type, date or toll: ``REVISIONS``) adds a version that names it; one that only
+*refines* it (a more precise place or date, a named actor, a wider toll range) amends the
+current version and is listed in its ``refined_by``. Earlier versions stay queryable, and
+re-running adds none. ``links`` says why each report after the first was joined (``match.explain``).
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ from dataclasses import replace
 from itertools import groupby
 from typing import Any
 
-from ..records import CanonicalEvent, Event, Mention, Version
+from ..records import CanonicalEvent, Event, Link, Mention, Version
 from ..registry import register
 from .cluster import cluster
+from .match import explain, is_vague, link_score
 
 PRODUCER = "dedup.greedy.v1"
 
@@ -49,6 +54,8 @@ VERSIONED = (
     "actor1",
     "actor2",
     "fatalities",
+    "fatalities_low",
+    "fatalities_high",
 )
 REVISIONS = frozenset({"event_type", "sub_event_type", "date", "fatalities"})
 
@@ -65,6 +72,19 @@ def _first_named(values: Sequence[str | None]) -> str | None:
     return pick[0] if pick else None
 
 
+def merge_tolls(mentions: Sequence[Mention]) -> tuple[int | None, int | None, int | None]:
+    """(best, low, high) fatalities of mentions in report order (see the module docstring)."""
+    tolled = [m for m in mentions if m.event.fatalities is not None]
+    if not tolled:
+        return None, None, None
+    latest = tolled[-1].report_key()[0]
+    best = max(m.event.fatalities or 0 for m in tolled if m.report_key()[0] == latest)
+    events = [m.event for m in tolled]
+    lows = [e.fatalities if e.fatalities_low is None else e.fatalities_low for e in events]
+    highs = [e.fatalities if e.fatalities_high is None else e.fatalities_high for e in events]
+    return best, min(x for x in lows if x is not None), max(x for x in highs if x is not None)
+
+
 def merge_fields(mentions: Sequence[Mention]) -> dict[str, Any]:
     """The canonical fields of mentions given in report order (see the module docstring)."""
     events = [m.event for m in mentions]
@@ -79,7 +99,7 @@ def merge_fields(mentions: Sequence[Mention]) -> dict[str, Any]:
         when = precise[-1] if best_tp == 1 else precise[0]
     located = [e for e in events if e.latitude is not None and e.longitude is not None]
     where = min(located, key=lambda e: e.geo_precision or 9) if located else events[0]
-    tolls = [e.fatalities for e in events if e.fatalities is not None]
+    toll, low, high = merge_tolls(mentions)
     return {
         "event_type": typed.event_type,
         "sub_event_type": typed.sub_event_type,
@@ -94,29 +114,40 @@ def merge_fields(mentions: Sequence[Mention]) -> dict[str, Any]:
         "geo_precision": where.geo_precision,
         "actor1": _first_named([e.actor1 for e in events]),
         "actor2": _first_named([e.actor2 for e in events]),
-        "fatalities": tolls[-1] if tolls else None,
+        "fatalities": toll,
+        "fatalities_low": low,
+        "fatalities_high": high,
     }
 
 
 def build_versions(mentions: Sequence[Mention]) -> tuple[Version, ...]:
-    """Replay the reports day by day: revisions add a version, refinements amend the current one."""
+    """Replay the reports one by one: revisions add a version, refinements amend the current one."""
     versions: list[Version] = []
     seen: list[Mention] = []
     prev: dict[str, Any] | None = None
-    for day, group in groupby(mentions, key=lambda m: m.source.published):
+    for (_, doc), group in groupby(mentions, key=lambda m: (m.report_key()[0], m.doc_id)):
         batch = list(group)
         seen.extend(batch)
         now = merge_fields(seen)
         changes = tuple(k for k in VERSIONED if prev is None or now[k] != prev[k])
-        docs = tuple(sorted({m.doc_id for m in batch}))
+        day = batch[0].source.published
         if prev is None or REVISIONS.intersection(changes):
-            versions.append(Version(len(versions) + 1, day, docs, changes, tuple(now.items())))
+            versions.append(Version(len(versions) + 1, day, (doc,), changes, tuple(now.items())))
         elif changes:
             last = versions[-1]
-            refined = tuple(sorted(set(last.refined_by) | set(docs)))
+            refined = tuple(sorted(set(last.refined_by) | {doc}))
             versions[-1] = replace(last, fields=tuple(now.items()), refined_by=refined)
         prev = now
     return tuple(versions)
+
+
+def build_links(mentions: Sequence[Mention]) -> tuple[Link, ...]:
+    """Why each mention after the first was joined: the earlier member it matches best."""
+    out = []
+    for i, m in enumerate(mentions[1:], start=1):
+        to = min(mentions[:i], key=lambda x: link_score(m, x))
+        out.append(explain(m, to))
+    return tuple(out)
 
 
 def canonicalize(members: Sequence[Mention]) -> CanonicalEvent:
@@ -132,6 +163,8 @@ def canonicalize(members: Sequence[Mention]) -> CanonicalEvent:
         hedged=all(m.event.hedged for m in ordered),
         background=all(m.event.background for m in ordered),
         producer=PRODUCER,
+        links=build_links(ordered),
+        vague_place=all(is_vague(m.event) for m in ordered),
     )
 
 

@@ -1,16 +1,19 @@
 """Event dedup: extracted events (``records.Mention``) from many articles → clusters, one per happening.
 
-Two mentions report the same happening when all of these hold (``compatible``):
+Whether two mentions can be one happening is ``match``'s to say. Clustering runs three passes,
+each over mentions in *report order* (published, doc, event id), so it does not depend on the
+order the mentions arrive in:
 
-- same **blocking key**: country and type family (``family``), and dates within a window;
-- **type**: same family, and for territory and strategic developments a compatible sub-type;
-- **date**: closer than the wider window of the two time precisions (``DATE_WINDOW``);
-- **place**: closer than the wider radius of the two geo precisions (``PLACE_RADIUS_KM``);
-- **actors**: each side unknown, unidentified, or the same (either order for armed clashes);
-- **different documents**: one article's extractor already merged its own mentions.
+1. **placed** mentions (geo_precision 1–2): greedy complete linkage. Each joins the closest
+   cluster whose every member matches it (``match.score``), or starts a new one.
+2. **vague** mentions (a country or region, or no coordinates): each joins the placed cluster it
+   fits (``match.fits`` every placed member) when exactly one such cluster exists. With none, or
+   with several (which one it reports cannot be told), it is left for the third pass.
+3. the vague mentions left: greedy complete linkage among themselves (a vague-place event).
 
-Clustering is greedy complete-linkage over mentions in *report order* (published, doc, event id),
-so it does not depend on the order the mentions arrive in.
+Every decision looks only at mentions ``match.compatible`` with the one being placed, so the
+clusters of a connected set of mentions are the same whether it is clustered alone or inside a
+larger store: the reduce step re-clusters whole connected sets and so equals a full rebuild.
 """
 
 from __future__ import annotations
@@ -20,107 +23,21 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-from ..geodesy import distance_km
 from ..records import Event, Mention
-from ..taxonomy import STRICT_FAMILIES, SYMMETRIC_SUBTYPES, WILDCARD_SUBTYPES, family
+from .match import (
+    DATE_WINDOW,
+    MAX_WINDOW,
+    PLACE_RADIUS_KM,
+    block,
+    common,
+    compatible,
+    fits,
+    is_vague,
+    score,
+    window,
+)
 
-# Days two dates may differ, by time_precision (1 the day, 2 within a week, 3 vaguer).
-DATE_WINDOW: dict[int, int] = {1: 1, 2: 7, 3: 31}
-# Kilometres two points may differ, by geo_precision (1 the place, 2 near it, 3 region/country).
-PLACE_RADIUS_KM: dict[int, float] = {1: 15.0, 2: 60.0, 3: 300.0}
-UNLOCATED_KM = math.inf
-MAX_WINDOW = max(DATE_WINDOW.values())
-
-
-def family_of(m: Mention) -> str:
-    """Type family of a mention (blocking key)."""
-    return family(m.event.event_type, m.event.sub_event_type)
-
-
-def block(m: Mention) -> tuple[str, str]:
-    """Blocking key: (country, type family)."""
-    return (m.event.country or "", family_of(m))
-
-
-def _radius(e: Event) -> float:
-    if e.latitude is None or e.longitude is None:
-        return UNLOCATED_KM
-    return PLACE_RADIUS_KM.get(e.geo_precision or 3, PLACE_RADIUS_KM[3])
-
-
-def _actor(value: str | None) -> str | None:
-    """Normalised actor name; None for unknown or unidentified (they match anyone)."""
-    if not value:
-        return None
-    v = " ".join(value.casefold().split())
-    return None if v.startswith("unidentified") else v
-
-
-def _same_side(a: str | None, b: str | None) -> bool:
-    x, y = _actor(a), _actor(b)
-    return x is None or y is None or x == y
-
-
-def actors_compatible(a: Event, b: Event) -> bool:
-    """Each side unknown or the same; armed clashes and riots may name the sides in either order."""
-    if _same_side(a.actor1, b.actor1) and _same_side(a.actor2, b.actor2):
-        return True
-    symmetric = a.sub_event_type in SYMMETRIC_SUBTYPES and b.sub_event_type in SYMMETRIC_SUBTYPES
-    return symmetric and _same_side(a.actor1, b.actor2) and _same_side(a.actor2, b.actor1)
-
-
-def types_compatible(a: Event, b: Event) -> bool:
-    """Same family; strict families also need the same sub-type (or a wildcard one)."""
-    fa = family(a.event_type, a.sub_event_type)
-    if fa != family(b.event_type, b.sub_event_type):
-        return False
-    if fa not in STRICT_FAMILIES or a.sub_event_type == b.sub_event_type:
-        return True
-    return a.sub_event_type in WILDCARD_SUBTYPES or b.sub_event_type in WILDCARD_SUBTYPES
-
-
-def date_gap(a: Mention, b: Mention) -> float | None:
-    """Days between the two mentions, as a fraction of the allowed window (None: too far apart)."""
-    da, db = a.day, b.day
-    if da is None or db is None:
-        return 1.0  # undated: compatible, but the weakest match
-    ta, tb = a.event.time_precision, b.event.time_precision
-    window = max(DATE_WINDOW.get(ta, MAX_WINDOW), DATE_WINDOW.get(tb, MAX_WINDOW))
-    gap = abs((da - db).days)
-    return gap / window if gap <= window else None
-
-
-def place_gap(a: Event, b: Event) -> float | None:
-    """Distance as a fraction of the allowed radius (None: too far apart)."""
-    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
-        if a.admin1 and b.admin1 and a.admin1 != b.admin1 and a.geo_precision == b.geo_precision == 1:
-            return None
-        return 1.0
-    radius = max(_radius(a), _radius(b))
-    d = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
-    return d / radius if d <= radius else None
-
-
-def score(a: Mention, b: Mention) -> float | None:
-    """How far apart two mentions are (0 = identical), or None when they cannot be one happening."""
-    if a.doc_id == b.doc_id or block(a) != block(b):
-        return None
-    ea, eb = a.event, b.event
-    if not types_compatible(ea, eb) or not actors_compatible(ea, eb):
-        return None
-    dg = date_gap(a, b)
-    if dg is None:
-        return None
-    pg = place_gap(ea, eb)
-    if pg is None:
-        return None
-    return dg + pg + (0.0 if ea.sub_event_type == eb.sub_event_type else 0.5)
-
-
-def compatible(a: Mention, b: Mention) -> bool:
-    """True when two mentions can report the same happening."""
-    return score(a, b) is not None
-
+Block = tuple[str, str]
 
 Cell = tuple[int, int] | None
 CELL_DEGREES = 3.0  # 333 km of latitude: wider than the widest radius (300 km)
@@ -146,73 +63,157 @@ def _neighbours(cell: tuple[int, int]) -> list[tuple[int, int]]:
     return [(lat_c + a, (lon_c + b) % _LON_CELLS) for a in (-1, 0, 1) for b in range(-span, span + 1)]
 
 
-def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
-    """Group mentions into happenings; each cluster is in report order; independent of input order.
+class _Index:
+    """The clusters of one block, by (member's time precision, day, grid cell) and by day alone.
 
-    Mentions are taken in report order; each joins the closest existing cluster of its block
-    whose every member is compatible with it (complete linkage), or starts a new one. Only
-    clusters with a member inside the day window (by both time precisions) and in a nearby grid
-    cell are compared, so the work grows with local density rather than with the block size.
+    Only clusters with a member inside the day window (by both time precisions) and, for a
+    placed mention, in a nearby grid cell are compared, so the work grows with local density
+    rather than with the size of the block.
     """
-    unique = {m.event_id: m for m in mentions}
-    ordered = sorted(unique.values(), key=Mention.report_key)
-    blocks: dict[tuple[str, str], list[list[Mention]]] = defaultdict(list)
-    # Per block: cluster indices by (member's time precision, day, grid cell); undated apart.
-    index: dict[tuple[str, str], dict[tuple[int, date, Cell], set[int]]] = defaultdict(
-        lambda: defaultdict(set)
-    )
-    undated: dict[tuple[str, str], set[int]] = defaultdict(set)
+
+    def __init__(self) -> None:
+        self.by_cell: dict[tuple[int, date, Cell], set[int]] = defaultdict(set)
+        self.by_day: dict[tuple[int, date], set[int]] = defaultdict(set)
+        self.undated: set[int] = set()
+        self.size = 0
+
+    def add(self, i: int, m: Mention) -> None:
+        """Record that cluster ``i`` holds ``m``."""
+        self.size = max(self.size, i + 1)
+        if m.day is None:
+            self.undated.add(i)
+            return
+        tp = m.event.time_precision if m.event.time_precision in DATE_WINDOW else max(DATE_WINDOW)
+        self.by_cell[(tp, m.day, _cell(m.event))].add(i)
+        self.by_day[(tp, m.day)].add(i)
+
+    def near(self, m: Mention, *, anywhere: bool = False) -> list[int]:
+        """Clusters that may hold a match for ``m`` (any place when ``anywhere`` or unlocated)."""
+        if m.day is None:
+            return list(range(self.size))
+        own = None if anywhere else _cell(m.event)
+        cells: list[Cell] = [None] + (_neighbours(own) if own is not None else [])
+        found = set(self.undated)
+        for tp, theirs in DATE_WINDOW.items():
+            reach = max(window(m), theirs)
+            for k in range(-reach, reach + 1):
+                d = m.day + timedelta(days=k)
+                if own is None:
+                    found.update(self.by_day.get((tp, d), ()))
+                    continue
+                for c in cells:
+                    found.update(self.by_cell.get((tp, d, c), ()))
+        return sorted(found)
+
+
+Clusters = dict[Block, list[list[Mention]]]
+Indexes = dict[Block, _Index]
+
+
+def _closest(m: Mention, members: Sequence[list[Mention]], candidates: list[int]) -> int:
+    """The candidate cluster whose every member matches ``m`` with the best worst score, or -1."""
+    best, best_score = -1, math.inf
+    for i in candidates:
+        worst = 0.0
+        for x in members[i]:
+            s = score(m, x)
+            if s is None:
+                break
+            worst = max(worst, s)
+        else:
+            if worst < best_score:
+                best, best_score = i, worst
+    return best
+
+
+def _linkage(ordered: Iterable[Mention], clusters: Clusters, indexes: Indexes) -> None:
+    """Greedy complete linkage: each mention joins its closest matching cluster or starts one."""
     for m in ordered:
         key = block(m)
-        clusters = blocks[key]
-        own = _cell(m.event)
-        if m.day is None:
-            candidates: set[int] = set(range(len(clusters)))
-        else:
-            candidates = set(undated[key])
-            idx = index[key]
-            cells: list[Cell] = [None] + (_neighbours(own) if own is not None else [])
-            mine = DATE_WINDOW.get(m.event.time_precision, MAX_WINDOW)
-            for tp, theirs in DATE_WINDOW.items():
-                reach = max(mine, theirs)
-                for k in range(-reach, reach + 1):
-                    d = m.day + timedelta(days=k)
-                    for c in cells:
-                        candidates.update(idx.get((tp, d, c), ()))
-            if own is None:  # unlocated: compatible with any place, so any cell of a close enough day
-                for (tp, d, _), hits in idx.items():
-                    if abs((d - m.day).days) <= max(mine, DATE_WINDOW.get(tp, MAX_WINDOW)):
-                        candidates.update(hits)
-        best, best_score = -1, math.inf
-        for i in sorted(candidates):
-            worst = 0.0
-            for x in clusters[i]:
-                s = score(m, x)
-                if s is None:
-                    break
-                worst = max(worst, s)
-            else:
-                if worst < best_score:
-                    best, best_score = i, worst
+        members, idx = clusters[key], indexes[key]
+        best = _closest(m, members, idx.near(m))
         if best < 0:
-            best = len(clusters)
-            clusters.append([m])
+            best = len(members)
+            members.append([m])
         else:
-            clusters[best].append(m)
-        if m.day is None:
-            undated[key].add(best)
+            members[best].append(m)
+        idx.add(best, m)
+
+
+def _fits_all(v: Mention, members: Sequence[Mention]) -> bool:
+    """A vague mention fits a cluster: it fits every placed member, and no vague one is its document's."""
+    return all((common(v, x) if is_vague(x.event) else fits(v, x) is not None) for x in members)
+
+
+def _attach(vague: Iterable[Mention], clusters: Clusters, indexes: Indexes) -> list[Mention]:
+    """Join each vague mention to the one placed cluster it fits; return those that fit none or several."""
+    left = []
+    for v in vague:
+        key = block(v)
+        members = clusters[key]
+        fitting = [i for i in indexes[key].near(v, anywhere=True) if _fits_all(v, members[i])]
+        if len(fitting) == 1:
+            members[fitting[0]].append(v)
         else:
-            tp = m.event.time_precision if m.event.time_precision in DATE_WINDOW else max(DATE_WINDOW)
-            index[key][(tp, m.day, own)].add(best)
-    out = [members for block in blocks.values() for members in block]
+            left.append(v)
+    return left
+
+
+def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
+    """Group mentions into happenings; each cluster is in report order; independent of input order."""
+    unique = {m.event_id: m for m in mentions}
+    ordered = sorted(unique.values(), key=Mention.report_key)
+    placed: Clusters = defaultdict(list)
+    indexes: Indexes = defaultdict(_Index)
+    _linkage((m for m in ordered if not is_vague(m.event)), placed, indexes)
+    left = _attach((m for m in ordered if is_vague(m.event)), placed, indexes)
+    vague: Clusters = defaultdict(list)
+    _linkage(left, vague, defaultdict(_Index))
+    out = [sorted(ms, key=Mention.report_key) for group in (placed, vague) for ms in _flat(group)]
     out.sort(key=lambda ms: ms[0].report_key())
     return out
 
 
-def neighbourhood(mentions: Sequence[Mention]) -> tuple[set[tuple[str, str]], date | None, date | None]:
-    """Blocks and the date range (padded by two windows) a re-cluster around ``mentions`` must read."""
-    days = [d for d in (m.day for m in mentions) if d is not None]
-    if not days:
-        return {block(m) for m in mentions}, None, None
-    pad = timedelta(days=2 * MAX_WINDOW)
-    return {block(m) for m in mentions}, min(days) - pad, max(days) + pad
+def _flat(clusters: Clusters) -> Iterable[list[Mention]]:
+    return (members for block_clusters in clusters.values() for members in block_clusters)
+
+
+Span = tuple[str | None, date | None, date | None]  # country (None: unknown), first and last day
+
+
+def spans(frontier: Sequence[Mention]) -> list[Span]:
+    """Where a mention compatible with one of ``frontier`` can be: (country, since, until) ranges.
+
+    Each mention reaches ``MAX_WINDOW`` days either side of its day; overlapping ranges of one
+    country are merged. A mention with no day at all reaches its whole country (since = until = None).
+    """
+    by_country: dict[str | None, list[tuple[date, date]]] = defaultdict(list)
+    whole: set[str | None] = set()
+    pad = timedelta(days=MAX_WINDOW)
+    for m in frontier:
+        country = m.event.country or None
+        if m.day is None:
+            whole.add(country)
+        else:
+            by_country[country].append((m.day - pad, m.day + pad))
+    out: list[Span] = [(c, None, None) for c in sorted(whole, key=lambda c: c or "")]
+    for country in sorted(by_country, key=lambda c: c or ""):
+        if country in whole:
+            continue
+        ranges = sorted(by_country[country])
+        start, end = ranges[0]
+        for a, b in ranges[1:]:
+            if a > end + timedelta(days=1):
+                out.append((country, start, end))
+                start = a
+            end = max(end, b)
+        out.append((country, start, end))
+    return out
+
+
+def touching(candidates: Iterable[Mention], frontier: Sequence[Mention]) -> list[Mention]:
+    """The candidates ``match.compatible`` with at least one mention of ``frontier``."""
+    by_block: dict[Block, list[Mention]] = defaultdict(list)
+    for f in frontier:
+        by_block[block(f)].append(f)
+    return [c for c in candidates if any(compatible(c, f) for f in by_block.get(block(c), ()))]

@@ -1,26 +1,63 @@
-"""The reduce step after ingest: re-cluster the neighbourhood of new articles into canonical events.
+"""The reduce step after ingest: re-cluster what new articles touch into canonical events.
 
 Dedup itself (``sitrep.dedup``) is pure; this module reads its input from the store and writes
-its output back. For the articles that changed, it reads their mentions, then every mention in
-the same blocks (country, type family) within two day-windows, then the other members of the
-canonical events those mentions belong to, re-clusters them all and writes the result.
-Re-running on the same data writes nothing.
+its output back. Clustering decides every mention from the mentions compatible with it, so the
+clusters of a *connected* set of mentions (linked by ``dedup.match.compatible``) do not depend
+on anything outside it. The reduce step therefore re-clusters exactly the connected sets that
+hold the new mentions (``connected``: a breadth-first walk through the store, one ring of
+nearby mentions at a time) and writes them back: the result equals a full rebuild
+(``rebuild_all``, ``sitrep dedup``) for any split or order of the input.
+
+The articles to place come from the save (``touched``) and from the store's queue
+(``pending_dedup``): the save queues them in its own transaction, and the reduce clears them in
+the transaction that writes their canonical events, so a run killed in between leaves them
+queued and the next run places them. Re-running on the same data writes nothing.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..dedup import dedup_events
-from ..dedup.cluster import block, neighbourhood
+from ..dedup.cluster import spans, touching
+from ..records import Mention
 from ..store.base import DedupCounts, Store
 
 log = logging.getLogger(__name__)
 
 
-def reduce_articles(store: Store, content_hashes: Sequence[str]) -> DedupCounts:
-    """Rebuild the canonical events around the articles stored under ``content_hashes``.
+def _around(store: Store, frontier: Sequence[Mention]) -> list[Mention]:
+    """Every stored mention in the country and day ranges the frontier can reach."""
+    out: list[Mention] = []
+    for country, since, until in spans(frontier):
+        out += store.load_mentions(countries=[country], since=since, until=until)
+    return out
+
+
+def connected(store: Store, seeds: Iterable[Mention]) -> dict[str, Mention]:
+    """The seeds and every stored mention connected to them, with whole canonical events.
+
+    Walks out ring by ring: the mentions that joined last, with the other members of the
+    canonical events they belong to (a store clustered under older rules may hold those apart),
+    form a ring; the next ring is the stored mentions compatible with it. Ends when a ring adds
+    nothing: the pool only grows and the store is finite.
+    """
+    pool: dict[str, Mention] = {}
+    ring = {m.event_id: m for m in seeds}
+    while ring:
+        pool.update(ring)
+        held = store.canonical_ids(sorted(ring))
+        others = [i for i in store.members(sorted(set(held.values()))) if i not in pool]
+        for m in store.load_mentions(event_ids=others) if others else []:
+            pool[m.event_id] = ring[m.event_id] = m
+        near = touching(_around(store, list(ring.values())), list(ring.values()))
+        ring = {m.event_id: m for m in near if m.event_id not in pool}
+    return pool
+
+
+def reduce_articles(store: Store, content_hashes: Sequence[str] = ()) -> DedupCounts:
+    """Rebuild the canonical events around the given articles and any still queued.
 
     Args:
         store: the store the articles were saved to.
@@ -29,25 +66,14 @@ def reduce_articles(store: Store, content_hashes: Sequence[str]) -> DedupCounts:
     Returns:
         How many canonical events were created, updated, left unchanged or superseded.
     """
-    if not content_hashes:
+    hashes = sorted(set(content_hashes) | set(store.pending_dedup()))
+    if not hashes:
         return DedupCounts()
-    seed = store.load_mentions(content_hashes=content_hashes)
-    if not seed:
-        return DedupCounts()
-    blocks, since, until = neighbourhood(seed)
-    countries = sorted({c or None for c, _ in blocks}, key=lambda c: c or "")
-    near = store.load_mentions(
-        content_hashes=content_hashes, countries=countries or [None], since=since, until=until
-    )
-    pool = {m.event_id: m for m in near if block(m) in blocks}
-    pool.update({m.event_id: m for m in seed})
-    # Whole clusters only: bring in the other members of every canonical event we touch.
-    current = store.canonical_ids(sorted(pool))
-    if current:
-        members = [m for m in store.members(sorted(set(current.values()))) if m not in pool]
-        pool.update({m.event_id: m for m in store.load_mentions(event_ids=members)})
+    pool = connected(store, store.load_mentions(content_hashes=hashes))
     canon = dedup_events(pool.values())
-    counts = store.write_canonical(canon, scope=sorted(pool))
+    with store.transaction():
+        counts = store.write_canonical(canon, scope=sorted(pool))
+        store.clear_pending(hashes)
     log.info("dedup: %d mentions -> %d canonical events (%s)", len(pool), len(canon), counts)
     return counts
 
@@ -56,4 +82,7 @@ def rebuild_all(store: Store) -> DedupCounts:
     """Re-cluster every stored mention (``sitrep dedup``)."""
     mentions = store.load_mentions()
     canon = dedup_events(mentions)
-    return store.write_canonical(canon, scope=[m.event_id for m in mentions])
+    with store.transaction():
+        counts = store.write_canonical(canon, scope=[m.event_id for m in mentions])
+        store.clear_pending(store.pending_dedup())
+    return counts

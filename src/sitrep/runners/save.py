@@ -1,10 +1,16 @@
-"""Save a batch: each article stored once, its exact and near-duplicate copies as extra sources.
+"""Save a batch: each text stored once, exact copies as extra sources, near copies as revisions.
 
-The store keeps the articles and the MinHash band index; whether a new article is a copy of a
-stored one is decided here, with ``dedup.articles``: an article whose fingerprint is stored is
-an exact copy; otherwise the stored articles that share one of its band keys are candidates,
-and the closest one that ``is_copy`` accepts is the article it copies. Only new articles bring
-their events; a copy adds a source to the article it copies.
+The store keeps the articles and the MinHash band index; whether a new article copies a stored
+one is decided here, with ``dedup.articles``. An article whose fingerprint is stored is an
+exact copy: it adds a source (its URL) to the stored article and brings no events. Otherwise
+the stored articles sharing one of its band keys are candidates, and the closest one that
+``is_copy`` accepts is the article it copies. Its text differs (an updated wire story, another
+header), so it is stored with its own events like any new article, and remembers the article
+it revises (``near_of``): what it changes (the toll, the date, the place) becomes a new version
+of the canonical event once dedup merges its events with the earlier ones.
+
+Every article whose events or sources changed is queued for dedup in the same transaction, so
+a run stopped before its dedup leaves the queue for the next one (``runners.reduce``).
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ def save_batch(
         rejects: the documents a stage refused.
 
     Returns:
-        What changed; ``touched`` lists the articles whose events or sources changed (dedup input).
+        What changed; ``touched`` lists the articles whose events or sources changed (queued for dedup).
     """
     added = seen = near = ev_added = 0
     touched: set[str] = set()
@@ -42,14 +48,10 @@ def save_batch(
                 continue
             keys = lsh_keys(article.text)
             copy = closest_copy(article.text, store.near_candidates(keys))
-            if copy is not None:
-                near += 1
-                target, distance = copy
-                if store.add_copy(article, target, "near", distance):
-                    touched.add(target)
-                continue
+            near += copy is not None
             added += 1
-            ev_added += store.add_article(article, events, keys)
+            ev_added += store.add_article(article, events, keys, copy)
             touched.add(article.content_hash)
         rej_added = store.record_rejects(rejects)
+        store.queue_dedup(sorted(touched))
     return IngestCounts(added, seen, ev_added, rej_added, near, tuple(sorted(touched)))

@@ -47,7 +47,7 @@ class IngestCounts:
     articles_seen: int = 0
     events_added: int = 0
     rejects_added: int = 0
-    articles_near: int = 0  # near-duplicates stored as extra sources of an existing article
+    articles_near: int = 0  # near copies whose text differs: stored and extracted as revisions
     touched: tuple[str, ...] = ()  # content hashes whose events or sources changed (dedup input)
 
 
@@ -78,9 +78,21 @@ class Store(Protocol):
 
     def set_bands(self, content_hash: str, band_keys: Sequence[int]) -> None: ...
 
-    def add_article(self, a: Article, events: Sequence[Event], band_keys: Sequence[int]) -> int: ...
+    def add_article(
+        self,
+        a: Article,
+        events: Sequence[Event],
+        band_keys: Sequence[int],
+        near: tuple[str, int] | None = None,
+    ) -> int: ...
 
     def add_copy(self, a: Article, of: str, relation: Literal["exact", "near"], distance: int) -> bool: ...
+
+    def queue_dedup(self, content_hashes: Sequence[str]) -> None: ...
+
+    def pending_dedup(self) -> list[str]: ...
+
+    def clear_pending(self, content_hashes: Sequence[str]) -> None: ...
 
     def record_rejects(self, rejects: Iterable[Rejected]) -> int: ...
 

@@ -55,8 +55,8 @@ class SQLMentions(Backend):
         """Extracted events, each with its article as source and the article's copies.
 
         Selects by article hashes, by event ids, or by countries (None = unknown country) within
-        a date range (an undated event counts on its article's publication date); with no
-        selector at all, every mention.
+        a date range (an undated event counts on its article's publication date, and one with
+        neither date is in every range); with no selector at all, every mention.
         """
         base = (
             "SELECT e.data, e.content_hash, a.doc_id, a.url, a.title, a.published FROM events e"
@@ -82,7 +82,10 @@ class SQLMentions(Backend):
                 conds.append("e.country IS NULL")
             where = "(" + " OR ".join(conds) + ")"
             if since and until:
-                where += " AND (e.date BETWEEN ? AND ? OR (e.date IS NULL AND a.published BETWEEN ? AND ?))"
+                where += (
+                    " AND (e.date BETWEEN ? AND ? OR (e.date IS NULL"
+                    " AND (a.published BETWEEN ? AND ? OR a.published IS NULL)))"
+                )
                 args += [since.isoformat(), until.isoformat()] * 2
             for r in self.rows(base + where, args):
                 found[r["content_hash"] + json.loads(r["data"])["event_id"]] = r

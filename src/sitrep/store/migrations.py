@@ -231,6 +231,30 @@ def _m005_live_indexes(store: Backend) -> None:
     )
 
 
+def _m006_revisions_and_pending(store: Backend) -> None:
+    """Near copies kept as revisions (``near_of``), and the queue of articles dedup still owes.
+
+    A store written before this migration may hold events that no canonical event has (an
+    ingest killed between its save and its dedup): their articles are queued now, so the next
+    ingest or ``sitrep dedup --pending`` places them.
+    """
+    _ddl(
+        store,
+        """
+        ALTER TABLE articles ADD COLUMN near_of TEXT;
+        ALTER TABLE articles ADD COLUMN near_distance INTEGER;
+        CREATE TABLE dedup_pending (
+            content_hash TEXT PRIMARY KEY REFERENCES articles(content_hash),
+            queued_at TEXT NOT NULL DEFAULT {NOW}
+        )
+        """,
+    )
+    store.execute(
+        "INSERT INTO dedup_pending (content_hash) SELECT DISTINCT e.content_hash FROM events e"
+        " WHERE NOT EXISTS (SELECT 1 FROM canonical_members m WHERE m.mention_id = e.event_id)"
+    )
+
+
 Migration = tuple[str, Callable[[Backend], None], tuple[str, ...]]
 
 #: (name, function, dialects it applies to), in order.
@@ -240,6 +264,7 @@ MIGRATIONS: list[Migration] = [
     ("003_canonical", _m003_canonical, ("sqlite", "postgres")),
     ("004_postgis", _m004_postgis, ("postgres",)),
     ("005_live_indexes", _m005_live_indexes, ("sqlite", "postgres")),
+    ("006_revisions_and_pending", _m006_revisions_and_pending, ("sqlite", "postgres")),
 ]
 
 

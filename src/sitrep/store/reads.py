@@ -105,10 +105,13 @@ class SQLReads(Backend):
             return None
         h = hit[0]["content_hash"]
         a = self.rows(
-            "SELECT doc_id, content_hash, origin, url, title, published, published_basis, text, warnings"
-            " FROM articles WHERE content_hash = ?",
+            "SELECT doc_id, content_hash, origin, url, title, published, published_basis, text, warnings,"
+            " near_of, near_distance FROM articles WHERE content_hash = ?",
             (h,),
         )[0]
+        near = self.rows(
+            "SELECT doc_id, url, title, published FROM articles WHERE content_hash = ?", (a["near_of"],)
+        )
         article = Article(
             a["doc_id"],
             a["origin"],
@@ -137,6 +140,7 @@ class SQLReads(Backend):
             tuple(Event.from_dict(json.loads(r["data"])) for r in mentions),
             tuple(sorted({r["event_id"] for r in canonical})),
             doc_id if doc_id not in (article.doc_id, h) else None,
+            ArticleSource(Source.from_dict(near[0]), "revises", a["near_distance"] or 0) if near else None,
         )
 
     def stats(self, filters: EventFilters | None = None) -> StoreStats:

@@ -20,7 +20,7 @@ from typing import Literal
 
 from ..geodesy import distance_km
 from ..records import Article, Event, Rejected, outlet_of
-from .mentions import SQLMentions
+from .mentions import SQLMentions, chunks, marks
 from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
 
@@ -79,11 +79,22 @@ class SQLStore(SQLMentions, SQLReads):
             [(band, key, content_hash) for band, key in enumerate(band_keys)],
         )
 
-    def add_article(self, a: Article, events: Sequence[Event], band_keys: Sequence[int]) -> int:
-        """Store a new article, its band keys and its events; return how many events were new."""
+    def add_article(
+        self,
+        a: Article,
+        events: Sequence[Event],
+        band_keys: Sequence[int],
+        near: tuple[str, int] | None = None,
+    ) -> int:
+        """Store a new article, its band keys and its events; return how many events were new.
+
+        Args:
+            near: (content hash, distance) of the stored article this one revises, when it is a
+                near copy whose text differs (an updated wire story): kept for provenance.
+        """
         self.execute(
             "INSERT INTO articles (doc_id, content_hash, origin, url, title, published, published_basis,"
-            " text, warnings) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            " text, warnings, near_of, near_distance) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
             (
                 a.doc_id,
                 a.content_hash,
@@ -94,6 +105,8 @@ class SQLStore(SQLMentions, SQLReads):
                 a.published_basis,
                 a.text,
                 json.dumps(list(a.warnings)),
+                near[0] if near else None,
+                near[1] if near else None,
             ),
         )
         self._insert_bands(a.content_hash, band_keys)
@@ -138,6 +151,22 @@ class SQLStore(SQLMentions, SQLReads):
             )
             > 0
         )
+
+    def queue_dedup(self, content_hashes: Sequence[str]) -> None:
+        """Note articles whose canonical events dedup still owes (saved with them, cleared by it)."""
+        self.executemany(
+            "INSERT INTO dedup_pending (content_hash) VALUES (?) ON CONFLICT DO NOTHING",
+            [(h,) for h in sorted(set(content_hashes))],
+        )
+
+    def pending_dedup(self) -> list[str]:
+        """The articles queued for dedup and not yet placed (left by a run that was stopped)."""
+        return [r["content_hash"] for r in self.rows("SELECT content_hash FROM dedup_pending ORDER BY 1")]
+
+    def clear_pending(self, content_hashes: Sequence[str]) -> None:
+        """Forget queued articles once their canonical events are written."""
+        for part in chunks(sorted(set(content_hashes))):
+            self.execute(f"DELETE FROM dedup_pending WHERE content_hash IN ({marks(len(part))})", part)
 
     def _add_events(self, article: Article, events: Sequence[Event]) -> int:
         """Insert an article's extracted events (the dedup mentions); return how many were new."""
