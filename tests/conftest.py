@@ -11,6 +11,7 @@ import importlib.util
 import os
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -477,9 +478,17 @@ def pg_url() -> str | None:
 @pytest.fixture
 def pg_schema_url() -> Iterator[str]:
     """A fresh schema on the test server; its URL puts it first on the search path."""
-    url = pg_url()
-    if url is None:
+    if pg_url() is None:
         pytest.skip("no PostgreSQL server reachable (set SITREP_TEST_PG or run scripts/pg_test_server.sh)")
+    with pg_schema() as url:
+        yield url
+
+
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """A fresh schema on the reachable test server (dropped afterwards); its URL."""
+    url = pg_url()
+    assert url is not None
     import psycopg
 
     schema = "t_" + uuid.uuid4().hex[:12]

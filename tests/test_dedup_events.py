@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from conftest import NIONO
 from conftest import mention as m
-from sitrep.dedup import compatible, dedup_events
+from sitrep.dedup import cluster, compatible, dedup_events
 from sitrep.dedup.canonical import canonicalize
 from sitrep.records import Mention, Source
-from sitrep.serialize import canonical_dict, version_dict
+from sitrep.serialize import canonical_dict, explain_text, version_dict
 from sitrep.taxonomy import family
 
 MARKALA = ("Markala", "Ségou", "ML", 13.6843, -6.0735, 1)  # ~63 km from Niono
@@ -66,7 +66,9 @@ def test_two_outlets_one_event_with_a_revised_toll() -> None:
     assert [s["doc_id"] for s in d["sources"]] == ["a", "b"]
     assert d["fatalities"] == 5 and d["actor2"] == "Islamist militants (Mali)" and d["n_sources"] == 2
     assert [(v.version, dict(v.fields)["fatalities"]) for v in ev.versions] == [(1, 3), (2, 5)]
-    assert ev.versions[1].changes == ("fatalities", "fatalities_high") and ev.versions[1].reported_by == ("b",)
+    assert ev.versions[1].changes == ("fatalities", "fatalities_high") and ev.versions[1].reported_by == (
+        "b",
+    )
     assert (d["fatalities_low"], d["fatalities_high"]) == (3, 5)
     assert {e["doc_id"] for e in d["evidence"]} == {"a", "b"}
 
@@ -192,3 +194,81 @@ def test_result_does_not_depend_on_input_order(mentions: list[Mention], rnd: ran
     for c in first:
         docs = [s["doc_id"] for s in c["sources"]]
         assert len(docs) == len(set(docs))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(mention_st, max_size=14, unique_by=lambda x: x.event_id))
+def test_a_connected_set_clusters_alone_as_it_does_in_the_whole(mentions: list[Mention]) -> None:
+    """The reduce step's premise: clusters only depend on the mentions compatible-connected to them."""
+    whole = {frozenset(x.event_id for x in c) for c in cluster(mentions)}
+    left = list(mentions)
+    while left:  # peel off one connected set at a time
+        part, ring = [left[0]], [left[0]]
+        rest = left[1:]
+        while ring:
+            ring = [x for x in rest if any(compatible(x, r) for r in ring)]
+            rest = [x for x in rest if x not in ring]
+            part += ring
+        alone = {frozenset(x.event_id for x in c) for c in cluster(part)}
+        assert alone <= whole
+        left = rest
+
+
+# ------------------------------------------------------------------ look-alikes and vague places
+
+MALI = ("Mali", None, "ML", 17.0, -4.0, 3)
+SEGOU_REGION = ("Ségou", "Ségou", "ML", 13.43, -6.26, 3)
+
+
+def test_look_alikes_in_other_towns_the_same_day_stay_apart() -> None:
+    evs = dedup_events([m("a", fatalities=4), m("b", place=MARKALA, fatalities=6), m("c", place=GAO)])
+    assert sorted(e.get("location") for e in evs) == ["Gao", "Markala", "Niono"]
+
+
+def test_a_country_level_report_joins_the_one_placed_event_it_fits() -> None:
+    (ev,) = dedup_events(
+        [m("a", fatalities=4), m("b", place=MALI, published=date(2013, 1, 21), fatalities=5)]
+    )
+    assert ev.get("location") == "Niono" and ev.get("fatalities") == 5 and not ev.vague_place
+    (link,) = ev.links
+    assert (link.rule, link.joined_doc, link.days) == ("only-fit", "a", 0)
+    # a region report joins when the place lies in that region
+    (ev,) = dedup_events([m("a"), m("b", place=SEGOU_REGION)])
+    assert ev.links[0].rule == "only-fit"
+
+
+def test_a_country_level_report_with_two_candidates_stays_its_own_flagged_event() -> None:
+    evs = dedup_events([m("a"), m("b", place=GAO), m("c", place=MALI)])
+    assert len(evs) == 3
+    (vague,) = [e for e in evs if e.vague_place]
+    assert vague.mentions[0].doc_id == "c"
+
+
+def test_a_country_level_report_must_agree_on_type_date_and_actors() -> None:
+    for other in (
+        m("b", place=MALI, sub="Shelling/artillery/missile attack", etype="Explosions/Remote violence"),
+        m("b", place=MALI, day=date(2013, 1, 22)),
+        m("b", place=MALI, actors=("Military Forces of France", None)),
+        m("b", place=MALI, sub="Government regains territory"),  # same family, another sub-type
+    ):
+        assert len(dedup_events([m("a"), other])) == 2, other.event.sub_event_type
+
+
+def test_another_attack_in_one_report_is_never_a_licence_to_merge() -> None:
+    """A wire lede telling 'another attack' the same day: its two events stay two happenings."""
+    first, another = m("w", n=0), m("w", place=MARKALA, n=1)
+    outlet = m("o", place=MALI)  # a country-level report that fits both
+    evs = dedup_events([first, another, outlet, m("x")])
+    assert len(evs) == 3 and sum(e.vague_place for e in evs) == 1
+    assert all(len({x.doc_id for x in e.mentions}) == len(e.mentions) for e in evs)
+
+
+def test_each_join_is_explained() -> None:
+    (ev,) = dedup_events(
+        [m("a"), m("b", place=("Niono", "Ségou", "ML", 14.3, -6.0, 2), day=date(2013, 1, 20))]
+    )
+    (link,) = ev.links
+    assert link.rule == "nearby" and link.days == 1 and 5 < (link.km or 0) < 7 and link.family == "battle"
+    assert link.shared_actors == ("Islamist militants (Mali)", "Military Forces of Mali")
+    text = explain_text({**canonical_dict(ev), "versions": [version_dict(v) for v in ev.versions]})
+    assert "b (2013-01-20): joined to a:" in text and "1 day(s) apart" in text and "family battle" in text

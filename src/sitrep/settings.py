@@ -50,6 +50,9 @@ class Settings:
     max_document_bytes: int = _f(10_000_000, "Documents larger than this are rejected, not parsed.")
     min_text_chars: int = _f(40, "Cleaned documents shorter than this are rejected as empty.")
     batch_size: int = _f(32, "Documents per spaCy batch.")
+    ingest_chunk: int = _f(
+        200, "Documents `sitrep ingest` saves (and dedups) per transaction; a stopped run resumes from them."
+    )
     include_background: bool = _f(True, "Emit past incidents cited as context, marked background=true.")
     include_hedged: bool = _f(
         True, "Emit unconfirmed or hedged events, marked hedged=true with lower confidence."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -58,17 +58,32 @@ def ingest_paths(
     stdin: BinaryIO | None = None,
     resources: Resources | None = None,
     on_result: Callable[[Result], None] | None = None,
-    chunk: int = 200,
+    chunk: int | None = None,
     dedup: bool = True,
 ) -> BatchReport:
-    """Process the sources, save articles, events and rejects, then dedup (the reduce step).
+    """Process the sources, then save and dedup the results (``store_results``).
 
     Re-running on the same sources adds nothing and changes no canonical event.
+    """
+    results = run_batch(paths, settings, stdin=stdin, resources=resources, on_result=on_result)
+    return store_results(results, store, chunk=chunk or settings.ingest_chunk, dedup=dedup)
+
+
+def store_results(
+    results: Iterable[Result], store: Store, *, chunk: int = 200, dedup: bool = True
+) -> BatchReport:
+    """Save results ``chunk`` documents per transaction, each chunk's dedup right after it.
+
+    Every saved chunk queues its articles for dedup in the same transaction, and the dedup that
+    follows clears them in the transaction that writes their canonical events; articles left
+    queued by a run that was stopped are placed by the first dedup of the next run. So a run
+    killed at any point and started again leaves every mention in exactly one canonical event.
     """
     report = BatchReport()
     pending: list[Result] = []
     totals = [0, 0, 0, 0, 0]
     touched: set[str] = set()
+    merged = [0, 0, 0, 0]
 
     def save() -> None:
         counts = save_batch(
@@ -88,8 +103,12 @@ def ingest_paths(
             totals[i] += v
         touched.update(counts.touched)
         pending.clear()
+        if dedup:
+            d = reduce_articles(store, counts.touched)
+            for i, v in enumerate((d.created, d.updated, d.unchanged, d.superseded)):
+                merged[i] += v
 
-    for result in run_batch(paths, settings, stdin=stdin, resources=resources, on_result=on_result):
+    for result in results:
         if result.rejected is not None:
             report.rejected.append(result.rejected)
         else:
@@ -98,10 +117,10 @@ def ingest_paths(
         pending.append(result)
         if len(pending) >= chunk:
             save()
-    if pending:
+    if pending or (dedup and store.pending_dedup()):
         save()
     a_added, a_seen, e_added, r_added, a_near = totals
     report.stored = IngestCounts(a_added, a_seen, e_added, r_added, a_near, tuple(sorted(touched)))
     if dedup:
-        report.dedup = reduce_articles(store, report.stored.touched)
+        report.dedup = DedupCounts(*merged)
     return report
