@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from ..records import Event, Mention
+from ..taxonomy import FAMILIES
 from .match import (
     DATE_WINDOW,
     MAX_WINDOW,
@@ -31,6 +32,7 @@ from .match import (
     block,
     common,
     compatible,
+    family_of,
     fits,
     is_vague,
     score,
@@ -64,7 +66,7 @@ def _neighbours(cell: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 class _Index:
-    """The clusters of one block, by (member's time precision, day, grid cell) and by day alone.
+    """The clusters of one block, by member's time precision, then (day, grid cell) or day alone.
 
     Only clusters with a member inside the day window (by both time precisions) and, for a
     placed mention, in a nearby grid cell are compared, so the work grows with local density
@@ -72,8 +74,8 @@ class _Index:
     """
 
     def __init__(self) -> None:
-        self.by_cell: dict[tuple[int, date, Cell], set[int]] = defaultdict(set)
-        self.by_day: dict[tuple[int, date], set[int]] = defaultdict(set)
+        self.by_cell: dict[int, dict[tuple[date, Cell], set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.by_day: dict[int, dict[date, set[int]]] = defaultdict(lambda: defaultdict(set))
         self.undated: set[int] = set()
         self.size = 0
 
@@ -84,25 +86,40 @@ class _Index:
             self.undated.add(i)
             return
         tp = m.event.time_precision if m.event.time_precision in DATE_WINDOW else max(DATE_WINDOW)
-        self.by_cell[(tp, m.day, _cell(m.event))].add(i)
-        self.by_day[(tp, m.day)].add(i)
+        self.by_cell[tp][(m.day, _cell(m.event))].add(i)
+        self.by_day[tp][m.day].add(i)
 
     def near(self, m: Mention, *, anywhere: bool = False) -> list[int]:
         """Clusters that may hold a match for ``m`` (any place when ``anywhere`` or unlocated)."""
         if m.day is None:
             return list(range(self.size))
+        day = m.day
         own = None if anywhere else _cell(m.event)
-        cells: list[Cell] = [None] + (_neighbours(own) if own is not None else [])
         found = set(self.undated)
         for tp, theirs in DATE_WINDOW.items():
             reach = max(window(m), theirs)
-            for k in range(-reach, reach + 1):
-                d = m.day + timedelta(days=k)
-                if own is None:
-                    found.update(self.by_day.get((tp, d), ()))
-                    continue
-                for c in cells:
-                    found.update(self.by_cell.get((tp, d, c), ()))
+            days = [day + timedelta(days=k) for k in range(-reach, reach + 1)]
+            if own is None:
+                by_day = self.by_day.get(tp, {})
+                if len(days) <= len(by_day):
+                    found.update(i for d in days for i in by_day.get(d, ()))
+                else:
+                    found.update(
+                        i for d, hits in by_day.items() if abs((d - day).days) <= reach for i in hits
+                    )
+                continue
+            cells: list[Cell] = [None, *_neighbours(own)]
+            by_cell = self.by_cell.get(tp, {})
+            if len(days) * len(cells) <= len(by_cell):
+                found.update(i for d in days for c in cells for i in by_cell.get((d, c), ()))
+            else:
+                near_cells = set(cells)
+                found.update(
+                    i
+                    for (d, c), hits in by_cell.items()
+                    if c in near_cells and abs((d - day).days) <= reach
+                    for i in hits
+                )
         return sorted(found)
 
 
@@ -209,6 +226,13 @@ def spans(frontier: Sequence[Mention]) -> list[Span]:
             end = max(end, b)
         out.append((country, start, end))
     return out
+
+
+def sub_types(frontier: Sequence[Mention]) -> list[str]:
+    """The sub-types a mention compatible with one of ``frontier`` can have: their families'."""
+    families = {family_of(m) for m in frontier}
+    own = {m.event.sub_event_type for m in frontier}
+    return sorted(own | {sub for sub, fam in FAMILIES.items() if fam in families})
 
 
 def touching(candidates: Iterable[Mention], frontier: Sequence[Mention]) -> list[Mention]:

@@ -17,10 +17,10 @@ queued and the next run places them. Re-running on the same data writes nothing.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from ..dedup import dedup_events
-from ..dedup.cluster import spans, touching
+from ..dedup.cluster import spans, sub_types, touching
 from ..records import Mention
 from ..store.base import DedupCounts, Store
 
@@ -28,20 +28,22 @@ log = logging.getLogger(__name__)
 
 
 def _around(store: Store, frontier: Sequence[Mention]) -> list[Mention]:
-    """Every stored mention in the country and day ranges the frontier can reach."""
+    """Stubs of every stored mention in the countries, days and families the frontier can reach."""
+    subs = sub_types(frontier)
     out: list[Mention] = []
     for country, since, until in spans(frontier):
-        out += store.load_mentions(countries=[country], since=since, until=until)
+        out += store.mention_stubs([country], since, until, subs)
     return out
 
 
-def connected(store: Store, seeds: Iterable[Mention]) -> dict[str, Mention]:
+def connected(store: Store, seeds: Sequence[Mention]) -> list[Mention]:
     """The seeds and every stored mention connected to them, with whole canonical events.
 
     Walks out ring by ring: the mentions that joined last, with the other members of the
     canonical events they belong to (a store clustered under older rules may hold those apart),
     form a ring; the next ring is the stored mentions compatible with it. Ends when a ring adds
-    nothing: the pool only grows and the store is finite.
+    nothing: the pool only grows and the store is finite. The walk compares column stubs; the
+    full mentions (evidence, copies) are read once at the end.
     """
     pool: dict[str, Mention] = {}
     ring = {m.event_id: m for m in seeds}
@@ -53,7 +55,10 @@ def connected(store: Store, seeds: Iterable[Mention]) -> dict[str, Mention]:
             pool[m.event_id] = ring[m.event_id] = m
         near = touching(_around(store, list(ring.values())), list(ring.values()))
         ring = {m.event_id: m for m in near if m.event_id not in pool}
-    return pool
+    full = {m.event_id: m for m in seeds}
+    rest = sorted(i for i in pool if i not in full)
+    full.update({m.event_id: m for m in store.load_mentions(event_ids=rest)} if rest else {})
+    return list(full.values())
 
 
 def reduce_articles(store: Store, content_hashes: Sequence[str] = ()) -> DedupCounts:
@@ -70,9 +75,9 @@ def reduce_articles(store: Store, content_hashes: Sequence[str] = ()) -> DedupCo
     if not hashes:
         return DedupCounts()
     pool = connected(store, store.load_mentions(content_hashes=hashes))
-    canon = dedup_events(pool.values())
+    canon = dedup_events(pool)
     with store.transaction():
-        counts = store.write_canonical(canon, scope=sorted(pool))
+        counts = store.write_canonical(canon, scope=sorted(m.event_id for m in pool))
         store.clear_pending(hashes)
     log.info("dedup: %d mentions -> %d canonical events (%s)", len(pool), len(canon), counts)
     return counts

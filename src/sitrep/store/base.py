@@ -106,6 +106,14 @@ class Store(Protocol):
         until: date | None = None,
     ) -> list[Mention]: ...
 
+    def mention_stubs(
+        self,
+        countries: Sequence[str | None],
+        since: date | None,
+        until: date | None,
+        sub_event_types: Sequence[str],
+    ) -> list[Mention]: ...
+
     def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]: ...
 
     def members(self, canonical_ids: Sequence[str]) -> dict[str, str]: ...

@@ -59,19 +59,19 @@ class SQLMentions(Backend):
         neither date is in every range); with no selector at all, every mention.
         """
         base = (
-            "SELECT e.data, e.content_hash, a.doc_id, a.url, a.title, a.published FROM events e"
+            "SELECT e.event_id, e.data, e.content_hash, a.doc_id, a.url, a.title, a.published FROM events e"
             " JOIN articles a ON a.content_hash = e.content_hash WHERE "
         )
         found: dict[str, dict[str, Any]] = {}
         if not (content_hashes or event_ids or countries):
             for r in self.rows(base + "1 = 1"):
-                found[r["content_hash"] + json.loads(r["data"])["event_id"]] = r
+                found[r["event_id"]] = r
         for part in chunks(list(content_hashes)):
             for r in self.rows(base + f"e.content_hash IN ({marks(len(part))})", part):
-                found[r["content_hash"] + json.loads(r["data"])["event_id"]] = r
+                found[r["event_id"]] = r
         for part in chunks(list(event_ids)):
             for r in self.rows(base + f"e.event_id IN ({marks(len(part))})", part):
-                found[r["content_hash"] + json.loads(r["data"])["event_id"]] = r
+                found[r["event_id"]] = r
         if countries:
             named = [c for c in countries if c]
             conds, args = [], []
@@ -88,7 +88,7 @@ class SQLMentions(Backend):
                 )
                 args += [since.isoformat(), until.isoformat()] * 2
             for r in self.rows(base + where, args):
-                found[r["content_hash"] + json.loads(r["data"])["event_id"]] = r
+                found[r["event_id"]] = r
         copies: dict[str, list[Source]] = defaultdict(list)
         hashes = sorted({r["content_hash"] for r in found.values()})
         for part in chunks(hashes):
@@ -104,6 +104,55 @@ class SQLMentions(Backend):
             source = {k: r[k] for k in ("doc_id", "url", "title", "published")}
             own = sorted(copies.get(r["content_hash"], []), key=lambda s: (s.doc_id, s.url or ""))
             out.append(Mention(Event.from_dict({**json.loads(r["data"]), "source": source}), tuple(own)))
+        return out
+
+    def mention_stubs(
+        self,
+        countries: Sequence[str | None],
+        since: date | None,
+        until: date | None,
+        sub_event_types: Sequence[str],
+    ) -> list[Mention]:
+        """What dedup compares, read from columns: no evidence, no copies (for finding neighbours).
+
+        Selects by country (None = unknown) and sub-type, within a date range as ``load_mentions``
+        does; a stub's ``event_id`` is the stored one, so the full mention can be read after.
+        """
+        named = [c for c in countries if c]
+        conds, args = [], []
+        if named:
+            conds.append(f"e.country IN ({marks(len(named))})")
+            args += named
+        if any(not c for c in countries):
+            conds.append("e.country IS NULL")
+        where = "(" + " OR ".join(conds or ["1 = 0"]) + ")"
+        where += f" AND e.sub_event_type IN ({marks(len(sub_event_types))})"
+        args += list(sub_event_types)
+        if since and until:
+            where += (
+                " AND (e.date BETWEEN ? AND ? OR (e.date IS NULL"
+                " AND (a.published BETWEEN ? AND ? OR a.published IS NULL)))"
+            )
+            args += [since.isoformat(), until.isoformat()] * 2
+        rows = self.rows(
+            "SELECT e.event_id, e.doc_id, e.event_type, e.sub_event_type, e.date, e.time_precision,"
+            " e.location, e.admin1, e.country, e.latitude, e.longitude, e.geo_precision, e.actor1,"
+            " e.actor2, a.published FROM events e JOIN articles a ON a.content_hash = e.content_hash"
+            f" WHERE {where}",
+            args,
+        )
+        out = []
+        for r in rows:
+            pub, day = r.pop("published"), r.pop("date")
+            eid = r.pop("event_id")
+            ev = Event(
+                evidence=(),
+                source=Source(r["doc_id"], published=date.fromisoformat(pub[:10]) if pub else None),
+                date=date.fromisoformat(day[:10]) if day else None,
+                **r,
+            )
+            object.__setattr__(ev, "event_id", eid)
+            out.append(Mention(ev))
         return out
 
     def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]:
