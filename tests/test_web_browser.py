@@ -252,6 +252,8 @@ def test_event_panel_shows_sources_versions_and_evidence_in_context(
     assert "Armed clash" in text and "Fatalities" in text and "13" in text
     assert page.locator("#panel table.versions tbody tr").count() == 2
     assert "fatalities" in page.locator("#panel table.versions tbody tr").nth(1).inner_text()
+    joined = page.locator("#panel .source .joined").all_inner_texts()
+    assert len(joined) == 1 and joined[0].startswith("joined ") and " km" in joined[0], "why it was joined"
     marks = page.eval_on_selector_all("#panel mark", "ms => ms.map(m => m.textContent)")
     assert marks == [make_events()[0]["evidence"][0]["text"], SECOND]
     quote = page.locator("#panel blockquote").first.inner_text()

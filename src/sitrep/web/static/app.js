@@ -363,12 +363,17 @@
     }
     row("Location", place || "unknown");
     row("Actors", [ev.actor1, ev.actor2].filter(Boolean).join(" vs. ") || "not named");
-    row("Fatalities", ev.fatalities === null || ev.fatalities === undefined ? "unknown" : fmt(ev.fatalities));
+    var toll = ev.fatalities === null || ev.fatalities === undefined ? "unknown" : fmt(ev.fatalities);
+    if (ev.fatalities_low !== null && ev.fatalities_low !== undefined && ev.fatalities_high !== ev.fatalities_low) {
+      toll += " (sources say " + fmt(ev.fatalities_low) + "–" + fmt(ev.fatalities_high) + ")";
+    }
+    row("Fatalities", toll);
     row("Reported", (ev.first_reported || "?") + (ev.last_reported && ev.last_reported !== ev.first_reported
       ? " – " + ev.last_reported : "") + " · " + ev.n_sources + (ev.n_sources === 1 ? " source" : " sources"));
     var flags = [];
     if (ev.hedged) flags.push("unconfirmed report");
     if (ev.background) flags.push("background (earlier incident)");
+    if (ev.vague_place) flags.push("country/region-level reports only, not tied to a placed event");
 
     panelBody.appendChild(el("h2", { text: ev.sub_event_type || ev.event_type || "Event" }));
     panelBody.appendChild(el("span", { className: "tag" }, [
@@ -380,12 +385,12 @@
     if (versions.length) {
       panelBody.appendChild(el("h3", { text: versions.length > 1 ? "Versions (revised)" : "Version" }));
       panelBody.appendChild(el("table", { className: "versions" }, [
-        el("thead", null, [el("tr", null, ["#", "as of", "date", "fatalities", "changed"].map(function (h) {
+        el("thead", null, [el("tr", null, ["#", "as of", "by", "date", "fatalities", "changed"].map(function (h) {
           return el("th", { text: h });
         }))]),
         el("tbody", null, versions.map(function (v) {
           var f = v.fields || {};
-          return el("tr", null, [String(v.version), v.as_of || "?", f.date || "?",
+          return el("tr", null, [String(v.version), v.as_of || "?", (v.reported_by || []).join(", "), f.date || "?",
             f.fatalities === null || f.fatalities === undefined ? "?" : String(f.fatalities),
             v.version === 1 ? "first report" : (v.changes || []).join(", ")].map(function (c) {
             return el("td", { text: c });
@@ -413,11 +418,23 @@
         var meta = [s.outlet, s.published, s.copy_of ? "copy of " + s.copy_of : null, s.doc_id]
           .filter(Boolean).join(" · ");
         var article = byDoc[s.copy_of || s.doc_id];
-        holder.appendChild(el("div", { className: "source", "data-doc": s.doc_id }, [
-          el("div", null, [link]), el("div", { className: "meta", text: meta })
-        ].concat((s.evidence || []).map(function (e) { return inContext(article, e); }))));
+        var parts = [el("div", null, [link]), el("div", { className: "meta", text: meta })];
+        if (s.joined) { parts.push(el("div", { className: "meta joined", text: joinedText(s.joined) })); }
+        holder.appendChild(el("div", { className: "source", "data-doc": s.doc_id },
+          parts.concat((s.evidence || []).map(function (e) { return inContext(article, e); }))));
       });
     });
+  }
+
+  // Why a source was joined to the event (dedup's explanation), in one line.
+  function joinedText(j) {
+    var bits = ["joined " + (j.to_doc_id || "")];
+    bits.push(j.km === null ? "no distance" : j.km + " km");
+    bits.push(j.days === null ? "no day gap" : j.days + (j.days === 1 ? " day" : " days") + " apart");
+    bits.push(j.sub_event_types[0] === j.sub_event_types[1] ? "same sub-type" : j.sub_event_types.join(" / "));
+    if (j.shared_actors.length) { bits.push("both name " + j.shared_actors.join(", ")); }
+    if (j.rule === "only-fit") { bits.push("country/region-level report, the only event it fits"); }
+    return bits.join(" · ");
   }
 
   // ---------------------------------------------------------------- histogram
