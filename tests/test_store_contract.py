@@ -127,6 +127,30 @@ def test_near_copy_whose_text_differs_is_stored_and_extracted_as_a_revision(stor
     ]
 
 
+def test_an_update_that_moves_the_date_and_place_is_a_version_not_another_event(store: Store) -> None:
+    """The same wire story, updated: the date and the town corrected, the toll raised."""
+    (a, ea), _ = two_reports()
+    update = article("d-10", a.text + " Update: officials corrected the day and the town.", date(2024, 3, 5))
+    markala = ("Markala", "Ségou", "ML", 13.6843, -6.0735, 1)
+    moved = event(update, day=date(2024, 2, 28), place=markala, fatalities=7)
+    save_batch(store, [(a, ea)])
+    counts = save_batch(store, [(update, [moved])])
+    reduce_articles(store, counts.touched)
+    (clash,) = public_events(store, EventFilters(event_type="Armed clash"))
+    detail = public_event(store, clash["event_id"])
+    assert detail is not None
+    assert (detail["date"], detail["fatalities"], detail["n_sources"]) == ("2024-02-28", 7, 2)
+    (joined,) = [s["joined"] for s in detail["sources"] if s["joined"]]
+    assert joined["rule"] == "revision" and joined["days"] == 3
+    assert detail["versions"][-1]["reported_by"] == ["d-10"]
+    assert {"date", "fatalities"} <= set(detail["versions"][-1]["changes"])
+    # an unrelated report of that other day and town is not pulled in by the story
+    other = article("z-1", filler("z-1"), date(2024, 3, 5))
+    save_batch(store, [(other, [event(other, day=date(2024, 2, 20), place=markala)])])
+    reduce_articles(store)
+    assert len(public_events(store, EventFilters(event_type="Armed clash"))) == 2
+
+
 def test_unrelated_article_is_not_a_near_duplicate(store: Store) -> None:
     (a, ea), _ = two_reports()
     other = article(

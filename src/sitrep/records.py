@@ -276,10 +276,10 @@ class Mention:
 
     event: Event
     copies: tuple[Source, ...] = ()  # exact and near-duplicate copies of the reporting article
+    story: str | None = None  # the first article of the revision chain its article belongs to
 
     @property
-    def event_id(self) -> str:
-        """The extracted event's id (the mention's identity)."""
+    def event_id(self) -> str:  # the extracted event's id (the mention's identity)
         return self.event.event_id
 
     @property

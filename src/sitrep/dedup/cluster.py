@@ -77,11 +77,14 @@ class _Index:
         self.by_cell: dict[int, dict[tuple[date, Cell], set[int]]] = defaultdict(lambda: defaultdict(set))
         self.by_day: dict[int, dict[date, set[int]]] = defaultdict(lambda: defaultdict(set))
         self.undated: set[int] = set()
+        self.by_story: dict[str, set[int]] = defaultdict(set)  # updates match whatever the day or place
         self.size = 0
 
     def add(self, i: int, m: Mention) -> None:
         """Record that cluster ``i`` holds ``m``."""
         self.size = max(self.size, i + 1)
+        if m.story:
+            self.by_story[m.story].add(i)
         if m.day is None:
             self.undated.add(i)
             return
@@ -95,7 +98,7 @@ class _Index:
             return list(range(self.size))
         day = m.day
         own = None if anywhere else _cell(m.event)
-        found = set(self.undated)
+        found = self.undated | self.by_story.get(m.story or "", set())
         for tp, theirs in DATE_WINDOW.items():
             reach = max(window(m), theirs)
             days = [day + timedelta(days=k) for k in range(-reach, reach + 1)]

@@ -9,6 +9,9 @@ Two **placed** mentions (geo_precision 1–2, with coordinates) match (``score``
 - **actors**: each side unknown, unidentified, or the same (either order for armed clashes);
 - **different documents**: one article's extractor already merged its own mentions.
 
+An update of the same story (a near copy whose text differs: ``Mention.story``) matches the
+earlier versions' mentions of a compatible type whatever else it changed (``revision``).
+
 A **vague** mention (geo_precision 3: a region or the whole country, or no coordinates) says
 too little about where to be merged by distance alone. It joins a placed happening only when it
 *fits* it (``fits``): the same sub-type, date and actors, and a place that contains it (the same
@@ -33,6 +36,7 @@ DATE_WINDOW: dict[int, int] = {1: 1, 2: 7, 3: 31}
 PLACE_RADIUS_KM: dict[int, float] = {1: 15.0, 2: 60.0, 3: 300.0}
 MAX_WINDOW = max(DATE_WINDOW.values())
 SUBTYPE_PENALTY = 0.5  # sibling sub-types of one family are a weaker match than the same sub-type
+REVISION_SCORE = 2.5  # an update of the same story that moved the place or date: the weakest match
 
 
 def family_of(m: Mention) -> str:
@@ -130,8 +134,14 @@ def common(a: Mention, b: Mention) -> bool:
     return types_compatible(a.event, b.event) and actors_compatible(a.event, b.event)
 
 
-def score(a: Mention, b: Mention) -> float | None:
-    """How far apart two mentions are (0 = identical), or None when they cannot be one happening."""
+def revision(a: Mention, b: Mention) -> bool:
+    """Two versions of one story (near copies): compatible types, whatever else the update changed."""
+    if a.story is None or a.story != b.story or a.doc_id == b.doc_id or block(a) != block(b):
+        return False
+    return types_compatible(a.event, b.event)
+
+
+def _near(a: Mention, b: Mention) -> float | None:
     if not common(a, b):
         return None
     dg = date_gap(a, b)
@@ -139,6 +149,18 @@ def score(a: Mention, b: Mention) -> float | None:
     if dg is None or pg is None:
         return None
     return dg + pg + (0.0 if a.event.sub_event_type == b.event.sub_event_type else SUBTYPE_PENALTY)
+
+
+def score(a: Mention, b: Mention) -> float | None:
+    """How far apart two mentions are (0 = identical), or None when they cannot be one happening.
+
+    An update of the same story (``revision``) may change the toll, the date, the place or the
+    actors and still be the same happening: it matches, as the weakest kind of match.
+    """
+    s = _near(a, b)
+    if s is None and revision(a, b):
+        return REVISION_SCORE + (0.0 if a.event.sub_event_type == b.event.sub_event_type else SUBTYPE_PENALTY)
+    return s
 
 
 def _contains(vague: Event, placed: Event) -> bool:
@@ -156,6 +178,8 @@ def fits(vague: Mention, placed: Mention) -> float | None:
     Fitting is stricter than matching on everything but distance: the same sub-type, dates
     within the window, compatible actors, and a vague place that contains the placed one.
     """
+    if revision(vague, placed):
+        return 0.0
     if not common(vague, placed) or vague.event.sub_event_type != placed.event.sub_event_type:
         return None
     dg = date_gap(vague, placed)
@@ -183,6 +207,8 @@ def link_score(a: Mention, b: Mention) -> float:
 
 
 def _rule(m: Mention, to: Mention) -> str:
+    if _near(m, to) is None and revision(m, to):
+        return "revision"  # an update of the same story (a near copy) that moved place, date or actors
     vm, vt = is_vague(m.event), is_vague(to.event)
     if vm != vt:
         return "only-fit"  # a vague report joined to the one placed happening it fits

@@ -28,11 +28,13 @@ log = logging.getLogger(__name__)
 
 
 def _around(store: Store, frontier: Sequence[Mention]) -> list[Mention]:
-    """Stubs of every stored mention in the countries, days and families the frontier can reach."""
+    """Stubs of the stored mentions the frontier can reach: countries, days, families; its stories."""
     subs = sub_types(frontier)
+    stories = sorted({m.story for m in frontier if m.story})
     out: list[Mention] = []
     for country, since, until in spans(frontier):
-        out += store.mention_stubs([country], since, until, subs)
+        out += store.mention_stubs([country], since, until, subs, stories)
+        stories = []  # once is enough: a story's mentions are in any date range
     return out
 
 

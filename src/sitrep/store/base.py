@@ -112,6 +112,7 @@ class Store(Protocol):
         since: date | None,
         until: date | None,
         sub_event_types: Sequence[str],
+        stories: Sequence[str] = (),
     ) -> list[Mention]: ...
 
     def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]: ...

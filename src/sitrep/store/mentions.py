@@ -59,7 +59,8 @@ class SQLMentions(Backend):
         neither date is in every range); with no selector at all, every mention.
         """
         base = (
-            "SELECT e.event_id, e.data, e.content_hash, a.doc_id, a.url, a.title, a.published FROM events e"
+            "SELECT e.event_id, e.data, e.content_hash, a.doc_id, a.url, a.title, a.published, a.story"
+            " FROM events e"
             " JOIN articles a ON a.content_hash = e.content_hash WHERE "
         )
         found: dict[str, dict[str, Any]] = {}
@@ -103,7 +104,8 @@ class SQLMentions(Backend):
             r = found[key]
             source = {k: r[k] for k in ("doc_id", "url", "title", "published")}
             own = sorted(copies.get(r["content_hash"], []), key=lambda s: (s.doc_id, s.url or ""))
-            out.append(Mention(Event.from_dict({**json.loads(r["data"]), "source": source}), tuple(own)))
+            ev = Event.from_dict({**json.loads(r["data"]), "source": source})
+            out.append(Mention(ev, tuple(own), r["story"]))
         return out
 
     def mention_stubs(
@@ -112,11 +114,13 @@ class SQLMentions(Backend):
         since: date | None,
         until: date | None,
         sub_event_types: Sequence[str],
+        stories: Sequence[str] = (),
     ) -> list[Mention]:
         """What dedup compares, read from columns: no evidence, no copies (for finding neighbours).
 
         Selects by country (None = unknown) and sub-type, within a date range as ``load_mentions``
-        does; a stub's ``event_id`` is the stored one, so the full mention can be read after.
+        does, or by story (any date); a stub's ``event_id`` is the stored one, so the full
+        mention can be read after.
         """
         named = [c for c in countries if c]
         conds, args = [], []
@@ -134,16 +138,19 @@ class SQLMentions(Backend):
                 " AND (a.published BETWEEN ? AND ? OR a.published IS NULL)))"
             )
             args += [since.isoformat(), until.isoformat()] * 2
+        if stories:
+            where = f"({where}) OR (a.story IN ({marks(len(stories))}))"
+            args += list(stories)
         rows = self.rows(
             "SELECT e.event_id, e.doc_id, e.event_type, e.sub_event_type, e.date, e.time_precision,"
             " e.location, e.admin1, e.country, e.latitude, e.longitude, e.geo_precision, e.actor1,"
-            " e.actor2, a.published FROM events e JOIN articles a ON a.content_hash = e.content_hash"
+            " e.actor2, a.published, a.story FROM events e JOIN articles a ON a.content_hash = e.content_hash"
             f" WHERE {where}",
             args,
         )
         out = []
         for r in rows:
-            pub, day = r.pop("published"), r.pop("date")
+            pub, day, story = r.pop("published"), r.pop("date"), r.pop("story")
             eid = r.pop("event_id")
             ev = Event(
                 evidence=(),
@@ -152,7 +159,7 @@ class SQLMentions(Backend):
                 **r,
             )
             object.__setattr__(ev, "event_id", eid)
-            out.append(Mention(ev))
+            out.append(Mention(ev, story=story))
         return out
 
     def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]:

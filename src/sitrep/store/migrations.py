@@ -232,7 +232,8 @@ def _m005_live_indexes(store: Backend) -> None:
 
 
 def _m006_revisions_and_pending(store: Backend) -> None:
-    """Near copies kept as revisions (``near_of``), and the queue of articles dedup still owes.
+    """Near copies kept as revisions (``near_of``; ``story``: the first text of the chain), and the
+    queue of articles dedup still owes.
 
     A store written before this migration may hold events that no canonical event has (an
     ingest killed between its save and its dedup): their articles are queued now, so the next
@@ -243,6 +244,7 @@ def _m006_revisions_and_pending(store: Backend) -> None:
         """
         ALTER TABLE articles ADD COLUMN near_of TEXT;
         ALTER TABLE articles ADD COLUMN near_distance INTEGER;
+        ALTER TABLE articles ADD COLUMN story TEXT;
         CREATE TABLE dedup_pending (
             content_hash TEXT PRIMARY KEY REFERENCES articles(content_hash),
             queued_at TEXT NOT NULL DEFAULT {NOW}

@@ -94,7 +94,8 @@ class SQLStore(SQLMentions, SQLReads):
         """
         self.execute(
             "INSERT INTO articles (doc_id, content_hash, origin, url, title, published, published_basis,"
-            " text, warnings, near_of, near_distance) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            " text, warnings, near_of, near_distance, story) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING",
             (
                 a.doc_id,
                 a.content_hash,
@@ -107,6 +108,7 @@ class SQLStore(SQLMentions, SQLReads):
                 json.dumps(list(a.warnings)),
                 near[0] if near else None,
                 near[1] if near else None,
+                self._story(near[0]) if near else a.content_hash,
             ),
         )
         self._insert_bands(a.content_hash, band_keys)
@@ -151,6 +153,11 @@ class SQLStore(SQLMentions, SQLReads):
             )
             > 0
         )
+
+    def _story(self, content_hash: str) -> str:
+        """The first text of the chain of revisions an article belongs to."""
+        rows = self.rows("SELECT story FROM articles WHERE content_hash = ?", (content_hash,))
+        return str(rows[0]["story"]) if rows and rows[0]["story"] else content_hash
 
     def queue_dedup(self, content_hashes: Sequence[str]) -> None:
         """Note articles whose canonical events dedup still owes (saved with them, cleared by it)."""
