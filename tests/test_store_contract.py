@@ -151,6 +151,24 @@ def test_an_update_that_moves_the_date_and_place_is_a_version_not_another_event(
     assert len(public_events(store, EventFilters(event_type="Armed clash"))) == 2
 
 
+def test_forty_updates_of_a_wire_story_are_one_event_with_the_final_toll(store: Store) -> None:
+    (a, _), _ = two_reports()
+    tolls = list(range(27, 67))  # forty rising counts, 27 to 66
+    for k, toll in enumerate(tolls):
+        wire = article(
+            f"wire/{k:02d}", a.text + f" The toll has risen to {toll}, officials said.", date(2024, 3, 3)
+        )
+        counts = save_batch(store, [(wire, [event(wire, fatalities=toll)])])
+        reduce_articles(store, counts.touched)
+    (clash,) = public_events(store, EventFilters(event_type="Armed clash"))
+    detail = public_event(store, clash["event_id"])
+    assert detail is not None and detail["n_sources"] == 40
+    assert (detail["fatalities"], detail["fatalities_low"], detail["fatalities_high"]) == (66, 27, 66)
+    assert [v["fields"]["fatalities"] for v in detail["versions"]] == tolls
+    assert [v["reported_by"] for v in detail["versions"]][-1] == ["wire/39"]
+    assert store.stats().articles == 40
+
+
 def test_unrelated_article_is_not_a_near_duplicate(store: Store) -> None:
     (a, ea), _ = two_reports()
     other = article(
