@@ -464,3 +464,23 @@ def test_real_store_json_matches_the_query_layer(tmp_path: Any) -> None:
     assert rest["events"] == public_events(real, EventFilters(limit=2, offset=2)) and rest["next"] is None
     assert client.get("/api/events?format=geojson").json()["count"] == 3
     real.close()
+
+
+def test_event_detail_says_why_each_source_was_joined(tmp_path: Any) -> None:
+    from conftest import two_reports
+    from sitrep.runners import reduce_articles, save_batch
+    from sitrep.store import open_store
+
+    store = open_store(str(tmp_path / "why.db"))
+    (a, ea), (b, eb) = two_reports()
+    reduce_articles(store, save_batch(store, [(a, ea), (b, eb)]).touched)
+    client = TestClient(create_app(store))
+    clash = client.get("/api/events", params={"type": "Armed clash"}).json()["events"][0]
+    detail = client.get(f"/api/events/{clash['event_id']}").json()
+    first, second = detail["sources"]
+    assert first["joined"] is None
+    assert second["joined"]["to_doc_id"] == "a-1" and second["joined"]["km"] == 0
+    assert second["joined"]["days"] == 0 and second["joined"]["family"] == "battle"
+    assert second["joined"]["rule"] == "nearby"
+    assert (detail["fatalities"], detail["fatalities_low"], detail["fatalities_high"]) == (5, 3, 5)
+    store.close()
