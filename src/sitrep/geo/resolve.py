@@ -318,7 +318,7 @@ def _toponyms(
         if directional_town:
             assert c.place is not None
             c.precision = 1 if c.precision is None else c.precision  # "central Nairobi": in the town itself
-        elif c.region and c.place is not None and c.how != "focus":
+        elif c.region and c.place is not None and c.how not in ("focus", "linked"):
             c.precision = 2 if c.place.feature_code == "ADM2" else 3
             before = c.span.start - 1
             if before >= 0 and doc[before].lower_ in words.DIRECTIONS and c.place.feature_class == "A":

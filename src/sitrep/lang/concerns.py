@@ -261,6 +261,7 @@ class PlaceWords(Protocol):
     CAPITAL_WORDS: frozenset[str]  # "Chad's capital", "the Chadian capital": the capital city
     CAPITAL_THEN: frozenset[str]  # "the capital city"
     COUNTRY_OWNERS: frozenset[str]  # "the country's capital": the story's country
+    TOWN_OWNERS: frozenset[str]  # "the city's X district": the town the story told last
     NOT_NATIONAL: frozenset[str]  # "the commercial capital": no capital of a place
     ADMIN_CAPITAL: frozenset[str]  # "the provincial capital": the story's first-level area's
     BORDER_WORDS: frozenset[str]  # "near the Niger border": not a place of its own
