@@ -145,6 +145,8 @@ class ActorWords(Protocol):
     QAEDA_STEM: str
     COUNTRY_ABBREVIATIONS: frozenset[str]
     SUBJECT_PRONOUNS: frozenset[str]
+    ONLOOKER_VERBS: frozenset[str]  # "residents who described the blast": tellers, not doers (lemmas)
+    CLAIM_LEMMAS: frozenset[str]  # "no group claimed the attack": the group named with it is a guess
 
 
 class ModalityWords(Protocol):
