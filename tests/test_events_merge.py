@@ -17,6 +17,7 @@ from sitrep import taxonomy as T
 from sitrep.events.actors import Actor
 from sitrep.events.draft import Draft
 from sitrep.events.merge import compatible, fold, merge_drafts
+from sitrep.events.tolls import event_toll
 from sitrep.lang.readings import Toll
 from sitrep.records import Place
 
@@ -179,6 +180,19 @@ def test_fold_keeps_a_later_toll_apart_from_the_one_told_with_the_event() -> Non
     b.tolls = [toll(3)]
     fold(a, b)
     assert [t.best for t in a.tolls] == [2] and [t.best for t in a.later_tolls] == [3]
+
+
+def test_a_headline_without_a_figure_takes_the_toll_told_next_as_its_own() -> None:
+    headline = draft(place=KANO)  # "Bomb hits market in Kano": no figure
+    headline.later_tolls = [toll(12)]  # "12 dead" in the standfirst
+    lede = draft(si=1, place=KANO)
+    lede.tolls = [toll(12)]  # "a bomb killed 12 people"
+    blast = draft(si=2, place=KANO)
+    blast.later_tolls = [Toll(3, 3, None, 0, 1, "several bodies", False, "killed", vague=True)]
+    merged = merge_drafts([headline, lede, blast])
+    assert merged == [headline] and [t.best for t in headline.tolls] == [12]
+    coded = event_toll(headline.tolls, headline.later_tolls, lambda t: False)
+    assert coded is not None and coded.best == 12  # not the vague "several" told later
 
 
 def test_merge_keeps_distinct_happenings_apart_in_text_order() -> None:

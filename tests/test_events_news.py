@@ -449,3 +449,30 @@ def test_an_ambiguous_acronym_names_a_group_only_in_its_countries(extract: Any) 
 )
 def test_killings_and_fights_told_as_nouns(extract: Any, text: str, sub: str) -> None:
     assert sub in subs(extract(text, "2024-03-09"))
+
+
+# ---------------------------------------------------------------- who did it
+
+
+def test_those_who_describe_a_blast_did_not_set_it_off(extract: Any) -> None:
+    (e,) = extract(
+        "A bomb hidden in a cart killed seven people on Sunday in the main market of Kismayo, startling "
+        "traders who described the blast as deafening.",
+        "2024-03-05",
+    )
+    assert e["actor1"] == "Unidentified Armed Group (Somalia)" and e["fatalities"] == 7
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "No group has claimed the bombing, but the Shabaab often attacks markets in the city with bombs.",
+        "There was no claim of responsibility for the bombing, though the Shabaab often attacks markets.",
+    ],
+)
+def test_a_group_suspected_where_no_one_claimed_is_not_the_attacker(extract: Any, denial: str) -> None:
+    (e,) = extract(
+        f"A bomb hidden in a cart killed 12 people on Sunday in the main market of Kismayo. {denial}",
+        "2024-03-05",
+    )
+    assert e["actor1"] == "Unidentified Armed Group (Somalia)"

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import gazetteer_rows
 from sitrep.errors import ResourceError
-from sitrep.gazetteer import PlaceRow, build_from_rows
+from sitrep.gazetteer import CountryRow, PlaceRow, build_from_rows
 from sitrep.geo.gazetteer import Gazetteer, normalize
 from sitrep.lang import load
 
@@ -107,3 +107,42 @@ def test_is_current_tells_a_stale_or_missing_file(tmp_path: Path) -> None:
         new, [PlaceRow(1, "Kolobadi", 14.3, -5.9, "P", "PPL", "ML")], [], {}, names=load("en").place_names
     )
     assert Gazetteer.is_current(new)
+
+
+def _lopsided(tmp: Path) -> Gazetteer:
+    """A country whose towns crowd into its south-west corner, with a few spread over its north."""
+    crowd = [(0.1 * (k % 10), 35.0 + 0.1 * (k // 10)) for k in range(60)]  # lat 0-1, lon 35-36
+    north = [(2.5, 36.0), (3.0, 38.0), (3.5, 40.0), (4.0, 36.5), (4.5, 39.0), (3.2, 41.0)]
+    rows = [
+        PlaceRow(9100 + k, f"Town {k}", lat, lon, "P", "PPL", "ML", "05" if lat < 2 else "06")
+        for k, (lat, lon) in enumerate(crowd + north)
+    ]
+    countries = [CountryRow("ML", 100, "Mali", "MLI", "Town 0", 1_000, (2.0, 38.0), set(), set())]
+    path = tmp / "lopsided.sqlite"
+    build_from_rows(
+        path,
+        rows,
+        countries,
+        {"ML.05": ("Low", 200, []), "ML.06": ("High", 201, [])},
+        names=load("en").place_names,
+    )
+    return Gazetteer.open(path)
+
+
+def test_the_north_of_a_country_is_its_ground_not_its_crowd(tmp_path: Path) -> None:
+    gaz = _lopsided(tmp_path)
+    country = gaz.country("ML")
+    assert country is not None
+    north = gaz.part_of(country, "northern")
+    assert north.feature_code == "RGN" and north.name == "northern Mali"
+    assert north.latitude > 3.0  # the sparse north, not the crowded corner's northern edge
+    assert gaz.part_of(country, "southern").latitude < 1.0
+    assert gaz.part_of(country, "north-eastern").longitude > 38.0
+    assert gaz.part_of(country, "inland") == country  # no direction: the country's own point
+
+
+def test_the_north_of_a_first_level_area_is_the_mean_of_its_northern_towns(tmp_path: Path) -> None:
+    gaz = _lopsided(tmp_path)
+    low = gaz.admin1("Low", "ML")[0]
+    north = gaz.part_of(low, "northern")
+    assert 0.6 <= north.latitude <= 0.9 and north.admin1 == "Low"

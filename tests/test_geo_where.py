@@ -105,6 +105,39 @@ def test_a_country_is_made_precise_by_the_town_told_next(extract: Any) -> None:
     assert e["location"] == "Eldoret" and e["geo_precision"] == 2
 
 
+def test_a_part_of_a_country_is_made_precise_by_a_town_in_that_part(extract: Any) -> None:
+    ev = extract(
+        "Gunmen killed eleven traders in an ambush on a lorry in northern Mali on Sunday, officials said.\n\n"
+        "The lorry was stopped on a track outside Gao before dawn.",
+        "2024-03-04",
+    )
+    e = _only(ev, "Attack")
+    assert e["location"] == "Gao" and e["geo_precision"] == 2
+
+
+def test_a_town_outside_the_named_part_does_not_place_it(extract: Any) -> None:
+    ev = extract(
+        "Gunmen killed eleven traders in an ambush on a lorry in northern Mali on Sunday, officials said.\n\n"
+        "Their families gathered in Sikasso to wait for news.",
+        "2024-03-04",
+    )
+    e = _only(ev, "Attack")
+    assert e["location"] == "northern Mali" and e["geo_precision"] == 3  # Sikasso lies in the south
+    assert e["latitude"] > 16.0
+
+
+def test_a_district_of_the_city_the_gazetteer_lacks_is_that_city(extract: Any) -> None:
+    ev = extract(
+        "A car bomb exploded outside a bank in Kabul on Monday, killing nine people, police said.\n\n"
+        "Two hours later, a second blast went off in the city's Zarbaqi district.",
+        "2024-03-05",
+    )
+    second = [e for e in ev if "Zarbaqi" in e["location"] or e["fatalities"] is None]
+    assert len(ev) == 2 and len(second) == 1, [(e["location"], e["geo_precision"]) for e in ev]
+    e = second[0]
+    assert e["country"] == "AF" and e["geo_precision"] == 2 and _km(e, 34.53, 69.17) < 30
+
+
 def test_a_sentence_without_a_place_takes_its_paragraphs(extract: Any) -> None:
     ev = extract(
         "Police fired tear gas at protesters in central Cairo on Monday.\n\n"

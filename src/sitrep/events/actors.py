@@ -203,7 +203,8 @@ def paragraph_group(trigger: Token, paragraph: tuple[int, int], r: Reader) -> Ac
     """The named non-state armed group of the paragraph nearest the trigger, if one is named there.
 
     ACLED names the perpetrator the story names: a named group anywhere in the paragraph beats an
-    "Unidentified Armed Group" ("Gunmen attacked the village ... JNIM later claimed the attack").
+    "Unidentified Armed Group" ("Gunmen attacked the village ... JNIM later claimed the attack"),
+    but not one named where the text says no one claimed it (``_unclaimed``).
     """
     best: tuple[int, Actor] | None = None
     start, end = paragraph
@@ -212,12 +213,28 @@ def paragraph_group(trigger: Token, paragraph: tuple[int, int], r: Reader) -> Ac
         if not start <= tok.idx < end:
             continue
         actor = pick(alias, actors, r.focus, r.on)
-        if actor is None or actor.kind in STATE_KIND:
+        if actor is None or actor.kind in STATE_KIND or _unclaimed(tok.sent, r):
             continue
         distance = abs(i - trigger.i) + (0 if i < trigger.i else 1)  # before the trigger wins a tie
         if best is None or distance < best[0]:
             best = (distance, Actor("named", None, actor.name, i, actor.inter))
     return best[1] if best else None
+
+
+def _unclaimed(sent: Span, r: Reader) -> bool:
+    """A sentence that says no one claimed it ("no claim of responsibility ..., but X often
+    targets"): the group it names is suspected by habit, not named as the perpetrator."""
+    m = r.modality
+
+    def denied(tok: Token) -> bool:  # "not claimed", "no claim", "nobody claimed", "no group claimed"
+        return any(
+            c.dep_ == "neg"
+            or (c.dep_ == "det" and c.lower_ == m.NO_DETERMINER)
+            or (c.dep_ == "nsubj" and (c.lower_ in m.NOBODY or denied(c)))
+            for c in tok.children
+        )
+
+    return any(r.lemma(t) in r.actors.CLAIM_LEMMAS and denied(t) for t in sent)
 
 
 def actors_in(sent: Span, r: Reader) -> list[Actor]:

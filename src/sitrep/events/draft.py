@@ -31,6 +31,9 @@ PARAGRAPH_REACH = 3  # sentences of its paragraph on either side of a sentence w
 # Events whose other side is the non-state actor the story is about when the sentence names none.
 AROUND = (2, 1)  # sentences before and after a trigger where its paragraph may name the perpetrator
 ONE_SIDED = frozenset({T.AIR_STRIKE, T.SHELLING, T.GOVERNMENT_REGAINS})
+REFINED = frozenset(
+    {"PCLI", "RGN"}
+)  # a country or a part of one ("northern Kenya"): a town told nearby is finer
 
 
 @dataclass
@@ -137,9 +140,10 @@ def _confidence(c: Candidate, agent: Actor | None, si: int) -> float:
 def _place(d: Draft, c: Candidate, sent: Span, si: int, ctx: Context, r: Reader) -> None:
     """Where: the object place, the trigger's own phrases, its clause, its sentence; then the rest of
     its paragraph, the sentences around it and the lede; at last the story's own admin1 area or
-    country at precision 3 (``Locator.home``). A country is made precise by a place inside it told
-    nearby ("riots in Kenya ... the church in Eldoret", ``Locator.finer``), unless the event is
-    spread over it ("eight protesters were shot across Myanmar")."""
+    country at precision 3 (``Locator.home``). A country, or a part of one ("an attack in northern
+    Kenya"), is made precise by a place inside it told nearby ("riots in Kenya ... the church in
+    Eldoret", ``Locator.finer``), unless the event is spread over it ("eight protesters were shot
+    across Myanmar")."""
     anchor, doc = c.trigger.idx, c.trigger.doc
     clause = governing_verb(c.trigger)
     scopes = [sorted(c.place_tokens)] if c.place_tokens else []
@@ -164,7 +168,7 @@ def _place(d: Draft, c: Candidate, sent: Span, si: int, ctx: Context, r: Reader)
     if found is None and home is not None:
         found, inferred = home(), True
     finer = getattr(ctx.locate, "finer", None)
-    if found is not None and found[0].feature_code == "PCLI" and finer is not None and not spread:
+    if found is not None and found[0].feature_code in REFINED and finer is not None and not spread:
         for j in _paragraph_first(ctx, si, NEIGHBOURS):
             refined = finer(ctx.sents[j].start_char, ctx.sents[j].end_char, found)
             if refined is not None:

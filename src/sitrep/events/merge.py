@@ -118,7 +118,8 @@ def fold(a: Draft, b: Draft) -> Draft:
     """Fold mention b into a, keeping the most specific place and date and all evidence.
 
     b's tolls are a later telling of a's dead (``code.event_toll`` reads them), unless a was told
-    for the whole country and b names the place: then b's toll is the event's.
+    with none (a headline) or for the whole country and b names the place: then b's toll is the
+    event's.
     """
     summary = a.place is not None and (a.geo_precision or 3) == 3
     own_place = not (b.reference and b.place_inferred)  # a reference's sentence may be about elsewhere
@@ -150,6 +151,8 @@ def fold(a: Draft, b: Draft) -> Draft:
     a.sentences += [s for s in b.sentences if s not in a.sentences]
     if a.tolls and b.tolls and summary and (b.geo_precision or 3) < 3:
         a.tolls = b.tolls  # a toll told for a whole country covers several places: the place's own wins
+    elif not a.tolls:
+        a.tolls = list(b.tolls)  # a headline told no figure: the first telling with one is the event's
     else:
         a.later_tolls += b.tolls
     a.later_tolls += b.later_tolls

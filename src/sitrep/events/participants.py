@@ -37,8 +37,10 @@ def noun_agent(noun: Token, r: Reader) -> Actor | None:
             a = actor_of(subject_of(c, g), r)
             if a is not None:
                 return a
-    # the verb a nominal trigger hangs on: "X carried out / launched / conducted an airstrike"
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+    # the verb a nominal trigger hangs on: "X carried out / launched / conducted an airstrike";
+    # not one that only tells of it ("residents who described the blast")
+    onlooker = r.lemma(noun.head) in r.actors.ONLOOKER_VERBS
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not onlooker:
         return actor_of(subject_of(noun.head, g), r)
     return None
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..geodesy import destination
+from ..geodesy import destination, distance_km
 from ..records import Place, Toponym
 
 __all__ = [
@@ -34,6 +34,7 @@ ASIDE = frozenset(
 )  # never; REFERENCE: last
 NEAR_REFERENCE_KM = 100.0  # a place moved from its reference point by up to this is precision 2
 _COARSE = frozenset({"PCLI", "CONT"})  # no finer than a country
+NO_SIDE_KM = 50.0  # a part of an area whose point is this near the area's own is its middle
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class TopoInfo:
     # A reference point's (km or 0, bearing or -1); for a name tied to one, the tie's: an event
     # there is moved by it ("Dabanka, 30 km north of Mopti"), the name's own entry stays at Mopti.
     offset: tuple[float, float] | None = None
+    whole: Place | None = None  # for a part of an area ("northern Kenya"), the whole area (Kenya)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,13 @@ def geoparse_row(doc_id: str, toponyms: Iterable[Toponym]) -> dict[str, Any]:
 
 
 def place_for_span(
-    ctx: GeoContext, start: int, end: int, *, anchor: int | None = None, within: str | None = None
+    ctx: GeoContext,
+    start: int,
+    end: int,
+    *,
+    anchor: int | None = None,
+    within: str | None = None,
+    side: tuple[Place, Place] | None = None,
 ) -> tuple[Place, int, str] | None:
     """The place of an event whose evidence is ``text[start:end]``.
 
@@ -124,6 +132,8 @@ def place_for_span(
         anchor: the trigger's char offset; the nearest toponym wins among equals.
         within: only a place finer than a country inside this one (ISO2): a country named by the
             evidence is made precise by its neighbourhood ("riots in Kenya ... in Eldoret").
+        side: (part, whole): only a place in that part of the whole ("northern Kenya": a place
+            nearer its northern point than the mirror of that point across Kenya's own).
 
     Returns:
         (place, geo_precision 1-3, the place name as written), or None when the span has no
@@ -138,6 +148,8 @@ def place_for_span(
         if info is None or info.precision is None or info.origin or info.aside in ASIDE:
             continue
         if within is not None and (t.place.country != within or t.place.feature_code in _COARSE):
+            continue
+        if side is not None and not in_part(t.place, *side):
             continue
         key = (
             1 if info.away else 0,
@@ -171,6 +183,20 @@ def moved_place(place: Place, precision: int, offset: tuple[float, float] | None
     return moved, max(precision, near)
 
 
+def in_part(place: Place, part: Place, whole: Place) -> bool:
+    """A place in the part of an area a direction names: inside the area, and nearer the part's point
+    than the mirror of that point across the area's own (north of Kenya's middle for "northern
+    Kenya"); a part whose point is near the area's own ("central Kenya") has no side to check."""
+    if whole.feature_code == "ADM1" and place.admin1 != (whole.admin1 or whole.name):
+        return False
+    if distance_km(part.latitude, part.longitude, whole.latitude, whole.longitude) < NO_SIDE_KM:
+        return True
+    mirror_lat = 2 * whole.latitude - part.latitude
+    mirror_lon = 2 * whole.longitude - part.longitude
+    own = distance_km(place.latitude, place.longitude, part.latitude, part.longitude)
+    return own <= distance_km(place.latitude, place.longitude, mirror_lat, mirror_lon)
+
+
 PlaceFn = Callable[..., "tuple[Place, int, str] | None"]
 
 
@@ -180,7 +206,8 @@ class Locator:
 
     Called with a span of the text, it gives that span's place (``place_fn``, the configured
     geocoder's, normally ``place_for_span``), ignoring everything before ``skip`` (a wire dateline);
-    ``finer`` gives a place inside a country; ``home`` the story's own, when nothing else does.
+    ``finer`` gives a place inside a country or a part of one; ``home`` the story's own, when
+    nothing else does.
     """
 
     ctx: GeoContext
@@ -193,14 +220,18 @@ class Locator:
         return self.place_fn(self.ctx, start, end, anchor=anchor) if start < end else None
 
     def finer(self, start: int, end: int, found: tuple[Place, int, str]) -> tuple[Place, int, str] | None:
-        """A place named in ``text[start:end]`` inside the country ``found`` names, finer than it;
-        None when ``found`` is no country the text names (a guess for an unknown name, the home)."""
+        """A place named in ``text[start:end]`` inside the country or the part of one that ``found``
+        names ("northern Kenya"), finer than it; None when ``found`` is no country or part of one the
+        text names (a guess for an unknown name, the home)."""
         place, _, name = found
-        named = any(t.name == name and self.ctx.info[t.start].how == "country" for t in self.ctx.toponyms)
+        named = [self.ctx.info[t.start] for t in self.ctx.toponyms if t.name == name]
+        country = any(i.how == "country" for i in named)
+        whole = next((i.whole for i in named if i.how == "region" and i.whole is not None), None)
         start = max(start, self.skip)
-        if not named or start >= end or place.country is None:
+        if not (country or whole) or start >= end or place.country is None:
             return None
-        return self.place_fn(self.ctx, start, end, anchor=None, within=place.country)
+        side = (place, whole) if whole is not None and not country else None
+        return self.place_fn(self.ctx, start, end, anchor=None, within=place.country, side=side)
 
     def home(self) -> tuple[Place, int, str] | None:
         """The story's admin1 area or country at precision 3 (``GeoContext.home``); for a story

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import ResourceError
 from ..records import Place
+from . import parts
 
 log = logging.getLogger(__name__)
 
@@ -256,12 +257,14 @@ class Gazetteer:
         return _place(row) if row else None
 
     def part_of(self, area: Place, direction: str) -> Place:
-        """A point for "northern Mali", "central Ségou": the mean of the area's towns in that part.
+        """A point for "northern Mali", "central Ségou": the middle of that part of the area.
 
-        The area's extent is read from its populated places (5th to 95th percentile of latitude and
-        longitude, so outliers do not stretch it); "northern" keeps the towns in the top 40 %% of
-        that latitude range, "central" those in the middle 40 %% of both ranges. Falls back to the
-        area's own point when it has too few towns.
+        "northern" keeps the top 40 %% of the area's latitude range, "central" the middle 40 %% of
+        both ranges. A first-level area's range is its towns' 5th to 95th percentile and the point
+        their mean. A country's towns crowd where its people live (Kenya's in its south-west), so a
+        country is read from the ground its towns cover: the grid cells they occupy in its main
+        body, each counted once, and the point is the mean of the cells in that part: a sparse
+        north is still the north. Falls back to the area's own point when it has too few towns.
         """
         return self._part(area, direction.lower())
 
@@ -277,38 +280,19 @@ class Gazetteer:
                 "SELECT latitude, longitude FROM places WHERE country = ? AND feature_class = 'P'",
                 (area.country,),
             ).fetchall()
-        if len(rows) < 5:
+        bands = parts.bands(direction)
+        if len(rows) < 5 or bands == (None, None):
             return area
-        lats, lons = sorted(r[0] for r in rows), sorted(r[1] for r in rows)
-
-        def q(xs: list[float], f: float) -> float:
-            return xs[min(len(xs) - 1, int(f * len(xs)))]
-
-        lat_lo, lat_hi, lon_lo, lon_hi = q(lats, 0.05), q(lats, 0.95), q(lons, 0.05), q(lons, 0.95)
-        d = direction.replace("-", "").replace("ern", "")
-        lat_f: tuple[float, float] | None = None
-        lon_f: tuple[float, float] | None = None
-        if d.startswith("north"):
-            lat_f = (0.6, 1.0)
-        elif d.startswith("south"):
-            lat_f = (0.0, 0.4)
-        if d.endswith("east"):
-            lon_f = (0.6, 1.0)
-        elif d.endswith("west"):
-            lon_f = (0.0, 0.4)
-        if d in {"central", "centr"}:
-            lat_f = lon_f = (0.3, 0.7)
-        if lat_f is None and lon_f is None:
-            return area
-
-        def inside(v: float, lo: float, hi: float, f: tuple[float, float] | None) -> bool:
-            return f is None or lo + f[0] * (hi - lo) <= v <= lo + f[1] * (hi - lo)
-
-        sel = [r for r in rows if inside(r[0], lat_lo, lat_hi, lat_f) and inside(r[1], lon_lo, lon_hi, lon_f)]
+        points = [(float(r[0]), float(r[1])) for r in rows]
+        sel = (
+            parts.in_part(points, bands)
+            if area.feature_code == "ADM1"
+            else parts.in_part(parts.cells(points), bands, 0.02)
+        )
         if not sel:
             return area
-        lat = sum(r[0] for r in sel) / len(sel)
-        lon = sum(r[1] for r in sel) / len(sel)
+        lat = sum(c[0] for c in sel) / len(sel)
+        lon = sum(c[1] for c in sel) / len(sel)
         return Place(
             f"{direction} {area.name}",
             round(lat, 4),

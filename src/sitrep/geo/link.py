@@ -1,6 +1,7 @@
 """Names the gazetteer lacks (or resolves far off), tied to a place the text relates them to.
 
-"X near Y", "X, 20 km north of Y", "X in the Y region", "the nearby town of Y", "Y's X": X gets Y's place
+"X near Y", "X, 20 km north of Y", "X in the Y region", "the nearby town of Y", "Y's X", "the city's X"
+(Y the town told last): X gets Y's place
 at geo_precision 2 (3 when Y is an area), as ACLED codes them. The cue words are the language's
 (``sitrep.lang.PlaceWords``). Hand-written because it is ACLED's rule for places a gazetteer
 lacks (code the event at the named place the text ties them to), not a general geoparsing step.
@@ -70,6 +71,7 @@ def link_unknown(cands: list[Cand], doc: Doc, focus: str | None, gaz: Gazetteer,
         if c.place is not None and not far:
             continue
         target = _owned_by(cands, k, words)
+        target = _town_told(cands, k, words) if target is None else target
         target = _linked_after(cands, k, doc, sent, words) if target is None else target
         if target is not None and weak and cands[target].precision != 1:
             target = None  # a word that is also a far-off hamlet needs a town, not a country, to tie it
@@ -132,6 +134,24 @@ def _owned_by(cands: list[Cand], k: int, words: PlaceWords) -> int | None:
     place_word = c.span[-1].lower_ in words.SETTLEMENT_AFTER | words.FACILITY_WORDS
     place_like = c.source in PHRASES or c.region or c.listed_with_settlement or place_word
     return k - 1 if len(between) == 1 or place_like else None
+
+
+def _town_told(cands: list[Cand], k: int, words: PlaceWords) -> int | None:
+    """ "a second blast in the city's X district": a name the gazetteer lacks, owned by "the city",
+    lies in the town the text told last (index of that town), whose own name is not repeated."""
+    c = cands[k]
+    doc, s = c.span.doc, c.span.start
+    if s < 2 or doc[s - 1].lower_ not in words.POSSESSIVE or doc[s - 2].lower_ not in words.TOWN_OWNERS:
+        return None
+    towns = [
+        m
+        for m in range(k)
+        if cands[m].place is not None
+        and cands[m].precision == 1
+        and cands[m].how not in ("linked", "focus", "drop")
+        and cands[m].place.feature_class == "P"  # type: ignore[union-attr]
+    ]
+    return towns[-1] if towns else None
 
 
 def _conjoined(a: Cand, b: Cand) -> bool:

@@ -307,6 +307,7 @@ def _toponyms(
     for c in cands:
         if c.how == "drop":
             continue
+        whole = None  # the area a direction names a part of ("northern Kenya": Kenya)
         directional_town = (
             c.region
             and c.place is not None
@@ -317,11 +318,11 @@ def _toponyms(
         if directional_town:
             assert c.place is not None
             c.precision = 1 if c.precision is None else c.precision  # "central Nairobi": in the town itself
-        elif c.region and c.place is not None and c.how != "focus":
+        elif c.region and c.place is not None and c.how not in ("focus", "linked"):
             c.precision = 2 if c.place.feature_code == "ADM2" else 3
             before = c.span.start - 1
             if before >= 0 and doc[before].lower_ in words.DIRECTIONS and c.place.feature_class == "A":
-                c.place = gaz.part_of(c.place, doc[before].lower_)
+                whole, c.place = c.place, gaz.part_of(c.place, doc[before].lower_)
         role = roles[c.start]
         tie = roles.get(c.tied) if c.tied is not None else None
         if (
@@ -345,6 +346,7 @@ def _toponyms(
             away=prep is not None and prep in words.ORIGIN_PREPS,
             aside=role.aside,
             offset=role.offset,
+            whole=whole if whole is not None and c.place is not whole else None,
         )
     return toponyms, info
 

@@ -145,6 +145,8 @@ class ActorWords(Protocol):
     QAEDA_STEM: str
     COUNTRY_ABBREVIATIONS: frozenset[str]
     SUBJECT_PRONOUNS: frozenset[str]
+    ONLOOKER_VERBS: frozenset[str]  # "residents who described the blast": tellers, not doers (lemmas)
+    CLAIM_LEMMAS: frozenset[str]  # "no group claimed the attack": the group named with it is a guess
 
 
 class ModalityWords(Protocol):
@@ -261,6 +263,7 @@ class PlaceWords(Protocol):
     CAPITAL_WORDS: frozenset[str]  # "Chad's capital", "the Chadian capital": the capital city
     CAPITAL_THEN: frozenset[str]  # "the capital city"
     COUNTRY_OWNERS: frozenset[str]  # "the country's capital": the story's country
+    TOWN_OWNERS: frozenset[str]  # "the city's X district": the town the story told last
     NOT_NATIONAL: frozenset[str]  # "the commercial capital": no capital of a place
     ADMIN_CAPITAL: frozenset[str]  # "the provincial capital": the story's first-level area's
     BORDER_WORDS: frozenset[str]  # "near the Niger border": not a place of its own

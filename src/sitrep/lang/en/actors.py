@@ -103,3 +103,12 @@ QAEDA_STEM: Final = "qaeda"
 COUNTRY_ABBREVIATIONS: Final = frozenset({"US", "UK"})
 # Pronouns that stand for an armed subject told before ("they opened fire").
 SUBJECT_PRONOUNS: Final = frozenset({"they", "he", "she"})
+# Verbs (lemmas) whose subject saw, told of, lived through or answered an event it names as its
+# object, without doing it: "residents who described the blast", "villagers fled the fighting".
+ONLOOKER_VERBS: Final = frozenset(
+    """
+    describe hear witness see watch feel recall remember survive flee escape fear condemn denounce
+    deplore mourn report say recount film photograph
+    """.split()
+)
+CLAIM_LEMMAS: Final = frozenset({"claim"})  # "there was no claim of responsibility", "has not claimed"

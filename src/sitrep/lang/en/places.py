@@ -146,6 +146,7 @@ E_STEMS: Final = frozenset(
 CAPITAL_WORDS: Final = frozenset({"capital"})
 CAPITAL_THEN: Final = frozenset({"city"})  # "the capital city"; any other noun after makes it money
 COUNTRY_OWNERS: Final = frozenset({"country", "nation"})  # "the country's capital"
+TOWN_OWNERS: Final = frozenset({"city", "town", "capital"})  # "the city's X district": the town told last
 NOT_NATIONAL: Final = frozenset(
     "county local commercial economic cultural financial former spiritual religious tourist".split()
 )
