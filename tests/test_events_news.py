@@ -476,3 +476,17 @@ def test_a_group_suspected_where_no_one_claimed_is_not_the_attacker(extract: Any
         "2024-03-05",
     )
     assert e["actor1"] == "Unidentified Armed Group (Somalia)"
+
+
+def test_a_reference_that_says_when_and_where_is_news_when_nothing_came_before(extract: Any) -> None:
+    """The headline told the attack and was taken off as the title: the body only refers back to it."""
+    text = (
+        "Gunmen kill nine on market day in Nigerian town\n\n"
+        "The militants said the raid was a warning to traders who deal with the army.\n\n"
+        "Friday's raid happened on the edge of the town of Gwoza, close to the hills.\n\n"
+        "The attack was the third on the town's market, residents said."
+    )
+    (e,) = extract(text, "2024-03-09")
+    assert (e["sub_event_type"], e["location"], e["date"]) == ("Attack", "Gwoza", "2024-03-08")
+    # a bare reference with no day or place of its own is still no event
+    assert extract("The attack was a warning to traders who deal with the army.", "2024-03-09") == []

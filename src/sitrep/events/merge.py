@@ -203,7 +203,8 @@ def _told(merged: Sequence[Draft], d: Draft) -> Draft | None:
 def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
     """The article's drafts with every mention of one happening folded into the first.
 
-    A reference (``Draft.reference``) only adds to an event already told; alone it is dropped.
+    A reference (``Draft.reference``) only adds to an event already told; alone it is dropped,
+    unless it is news of its own (``own_if_alone``) or says itself when and where it happened.
     """
     merged: list[Draft] = []
     for d in drafts:
@@ -211,7 +212,9 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[Draft]:
             told = _told(merged, d)
             if told is not None:
                 fold(told, d)
-            elif d.own_if_alone:  # "Three soldiers were killed in the attack" opening a story
+            elif d.own_if_alone or (d.dated_by_text and d.sentence_place):
+                # "Three soldiers were killed in the attack" opening a story; "Saturday's attack
+                # happened outside Mandera" when the story told it only in its headline
                 d.reference = False
                 merged.append(d)
             continue
