@@ -27,7 +27,6 @@ from ..records import Event, Mention
 from ..taxonomy import FAMILIES
 from .match import (
     DATE_WINDOW,
-    MAX_WINDOW,
     PLACE_RADIUS_KM,
     block,
     common,
@@ -198,36 +197,44 @@ def _flat(clusters: Clusters) -> Iterable[list[Mention]]:
     return (members for block_clusters in clusters.values() for members in block_clusters)
 
 
-Span = tuple[str | None, date | None, date | None]  # country (None: unknown), first and last day
+Span = tuple[str | None, tuple[int, int] | None, date | None, date | None]
+"""Country (None: unknown), time precisions (an inclusive range; None: any), first and last day."""
+
+
+def _merged(ranges: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    out: list[tuple[date, date]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1] + timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def spans(frontier: Sequence[Mention]) -> list[Span]:
-    """Where a mention compatible with one of ``frontier`` can be: (country, since, until) ranges.
+    """Where a mention compatible with one of ``frontier`` can be, as (country, precisions, days).
 
-    Each mention reaches ``MAX_WINDOW`` days either side of its day; overlapping ranges of one
-    country are merged. A mention with no day at all reaches its whole country (since = until = None).
+    A stored mention of time precision k is within max(the frontier mention's window, k's
+    window) days of it, so each precision gets its own ranges (most mentions are day-precise and
+    reach one day, not a month); overlapping ranges are merged. A mention with no day at all
+    reaches its whole country.
     """
-    by_country: dict[str | None, list[tuple[date, date]]] = defaultdict(list)
+    ranges: dict[tuple[str | None, int], list[tuple[date, date]]] = defaultdict(list)
     whole: set[str | None] = set()
-    pad = timedelta(days=MAX_WINDOW)
+    top = max(DATE_WINDOW)
     for m in frontier:
         country = m.event.country or None
         if m.day is None:
             whole.add(country)
-        else:
-            by_country[country].append((m.day - pad, m.day + pad))
-    out: list[Span] = [(c, None, None) for c in sorted(whole, key=lambda c: c or "")]
-    for country in sorted(by_country, key=lambda c: c or ""):
-        if country in whole:
             continue
-        ranges = sorted(by_country[country])
-        start, end = ranges[0]
-        for a, b in ranges[1:]:
-            if a > end + timedelta(days=1):
-                out.append((country, start, end))
-                start = a
-            end = max(end, b)
-        out.append((country, start, end))
+        for tp, theirs in DATE_WINDOW.items():
+            pad = timedelta(days=max(window(m), theirs))
+            ranges[(country, tp)].append((m.day - pad, m.day + pad))
+    out: list[Span] = [(c, None, None, None) for c in sorted(whole, key=lambda c: c or "")]
+    for country, tp in sorted(ranges, key=lambda k: (k[0] or "", k[1])):
+        if country not in whole:
+            precisions = (tp, tp) if tp < top else (tp, 99)  # the widest window takes vaguer codes too
+            out += [(country, precisions, a, b) for a, b in _merged(ranges[(country, tp)])]
     return out
 
 

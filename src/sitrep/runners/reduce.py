@@ -32,8 +32,8 @@ def _around(store: Store, frontier: Sequence[Mention]) -> list[Mention]:
     subs = sub_types(frontier)
     stories = sorted({m.story for m in frontier if m.story})
     out: list[Mention] = []
-    for country, since, until in spans(frontier):
-        out += store.mention_stubs([country], since, until, subs, stories)
+    for country, precisions, since, until in spans(frontier):
+        out += store.mention_stubs([country], since, until, subs, stories, precisions)
         stories = []  # once is enough: a story's mentions are in any date range
     return out
 

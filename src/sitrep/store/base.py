@@ -113,6 +113,7 @@ class Store(Protocol):
         until: date | None,
         sub_event_types: Sequence[str],
         stories: Sequence[str] = (),
+        time_precisions: tuple[int, int] | None = None,
     ) -> list[Mention]: ...
 
     def canonical_ids(self, event_ids: Sequence[str]) -> dict[str, str]: ...

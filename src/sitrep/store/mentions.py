@@ -115,15 +115,17 @@ class SQLMentions(Backend):
         until: date | None,
         sub_event_types: Sequence[str],
         stories: Sequence[str] = (),
+        time_precisions: tuple[int, int] | None = None,
     ) -> list[Mention]:
         """What dedup compares, read from columns: no evidence, no copies (for finding neighbours).
 
-        Selects by country (None = unknown) and sub-type, within a date range as ``load_mentions``
-        does, or by story (any date); a stub's ``event_id`` is the stored one, so the full
-        mention can be read after.
+        Selects by country (None = unknown), sub-type and time precision (an inclusive range),
+        within a date range as ``load_mentions`` does, or by story (any date); a stub's
+        ``event_id`` is the stored one, so the full mention can be read after.
         """
         named = [c for c in countries if c]
-        conds, args = [], []
+        conds: list[str] = []
+        args: list[Any] = []
         if named:
             conds.append(f"e.country IN ({marks(len(named))})")
             args += named
@@ -132,6 +134,9 @@ class SQLMentions(Backend):
         where = "(" + " OR ".join(conds or ["1 = 0"]) + ")"
         where += f" AND e.sub_event_type IN ({marks(len(sub_event_types))})"
         args += list(sub_event_types)
+        if time_precisions is not None:
+            where += " AND e.time_precision BETWEEN ? AND ?"
+            args += list(time_precisions)
         if since and until:
             where += (
                 " AND (e.date BETWEEN ? AND ? OR (e.date IS NULL"
