@@ -137,22 +137,23 @@ class SQLMentions(Backend):
         if time_precisions is not None:
             where += " AND e.time_precision BETWEEN ? AND ?"
             args += list(time_precisions)
-        if since and until:
-            where += (
-                " AND (e.date BETWEEN ? AND ? OR (e.date IS NULL"
-                " AND (a.published BETWEEN ? AND ? OR a.published IS NULL)))"
-            )
-            args += [since.isoformat(), until.isoformat()] * 2
-        if stories:
-            where = f"({where}) OR (a.story IN ({marks(len(stories))}))"
-            args += list(stories)
-        rows = self.rows(
+        select = (
             "SELECT e.event_id, e.doc_id, e.event_type, e.sub_event_type, e.date, e.time_precision,"
             " e.location, e.admin1, e.country, e.latitude, e.longitude, e.geo_precision, e.actor1,"
             " e.actor2, a.published, a.story FROM events e JOIN articles a ON a.content_hash = e.content_hash"
-            f" WHERE {where}",
-            args,
+            " WHERE "
         )
+        # Separate statements, so each one reads an index: (country, date), then the undated
+        # (country, date IS NULL) on their publication date, then a story's mentions.
+        if since and until:
+            days = [since.isoformat(), until.isoformat()]
+            rows = self.rows(select + where + " AND e.date BETWEEN ? AND ?", args + days)
+            undated = " AND e.date IS NULL AND (a.published BETWEEN ? AND ? OR a.published IS NULL)"
+            rows += self.rows(select + where + undated, args + days)
+        else:
+            rows = self.rows(select + where, args)
+        if stories:
+            rows += self.rows(select + f"a.story IN ({marks(len(stories))})", list(stories))
         out = []
         for r in rows:
             pub, day, story = r.pop("published"), r.pop("date"), r.pop("story")

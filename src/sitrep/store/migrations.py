@@ -245,6 +245,7 @@ def _m006_revisions_and_pending(store: Backend) -> None:
         ALTER TABLE articles ADD COLUMN near_of TEXT;
         ALTER TABLE articles ADD COLUMN near_distance INTEGER;
         ALTER TABLE articles ADD COLUMN story TEXT;
+        CREATE INDEX articles_story ON articles(story);
         CREATE TABLE dedup_pending (
             content_hash TEXT PRIMARY KEY REFERENCES articles(content_hash),
             queued_at TEXT NOT NULL DEFAULT {NOW}
