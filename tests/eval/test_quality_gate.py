@@ -73,6 +73,32 @@ def test_news_dev(resources: object) -> None:
     _check(result, spec["floors"])
 
 
+def test_clusters_dev_dedup() -> None:
+    """Real multi-outlet reports: ingested into a fresh store, served, read back through the API."""
+    spec = _gate("clusters_dev_dedup")
+    cli = Path(sys.executable).parent / "sitrep"
+    if not cli.exists():
+        pytest.skip(f"{cli} is absent: the dedup scorer runs the installed `sitrep` command")
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "eval" / "score_dedup.py"),
+            str(SHARED / spec["gold"]),
+            "--sitrep",
+            str(cli),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout[out.stdout.index("{") :])
+    _check(result, spec["floors"])
+    low, high = spec["over_count"]
+    assert low <= result["over_count"] <= high, f"over-count {result['over_count']} outside [{low}, {high}]"
+
+
 def test_case2021_dev(resources: object) -> None:
     spec = _gate("case2021_dev")
     result = _run("eval/score_case.py", SHARED / spec["gold"], f"{CLI} extract {{file}} --format jsonl")
