@@ -163,12 +163,14 @@ def main() -> None:
         f"- data: synthetic happenings in 12 countries over {DAYS} days, 1–6 reports each (place jitter, "
         f"dates a day off, rising tolls, 1 in 6 country-level), one mention per article\n\n"
         f"| run | dedup seconds | note |\n|---|---|---|\n"
-        f"| rebuild (`sitrep dedup`): one `rebuild_all` | {rebuild_t:.1f} | saving took {full_save_t:.1f} s |\n"
+        f"| rebuild (`sitrep dedup`): one `rebuild_all` | {rebuild_t:.1f} | "
+        f"saving took {full_save_t:.1f} s |\n"
         f"| incremental: {batches} daily batches, reduce after each | {reduce_t:.1f} | "
         f"per batch p50 {statistics.median(per_batch) * 1000:.0f} ms, "
         f"p95 {per_batch[int(0.95 * (len(per_batch) - 1))] * 1000:.0f} ms; saving took {save_t:.1f} s |\n\n"
         f"**Ratio: the incremental reduce steps together take {reduce_t / rebuild_t:.2f}× one rebuild**; "
-        f"{len(b):,} canonical events; incremental and rebuild give the same events: {'yes' if same else 'NO'}.\n"
+        f"{len(b):,} canonical events; incremental and rebuild give the same events: "
+        f"{'yes' if same else 'NO'}.\n"
     )
     print(text)
     if args.out:
