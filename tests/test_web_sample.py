@@ -38,7 +38,13 @@ def sample_url(tmp_path_factory: pytest.TempPathFactory, settings: Any, resource
 
     store = open_store(str(tmp_path_factory.mktemp("sample") / "sample.db"))
     report = ingest_paths([str(SAMPLES)], settings, store, resources=resources)
-    assert report.documents == 13 and not report.rejected
+    assert report.documents == 15 and not report.rejected
+    # two stories are retold (a second outlet, an updated wire copy): each is one event, two sources
+    retold = [e for e in public_events(store) if e["n_sources"] == 2]
+    assert sorted((e["location"], e["fatalities"], e["version"]) for e in retold) == [
+        ("Maiduguri", 22, 2),
+        ("Niono", 15, 2),
+    ]
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning", lifespan="off")

@@ -326,7 +326,7 @@ class Link:
     sub_event_types: tuple[str, str]  # this mention's and the matched member's
     shared_actors: tuple[str, ...]  # actors both name
     swapped_actors: bool  # the sides are named in the other order (armed clashes, riots)
-    rule: str  # "nearby" (placed reports), "only-fit" (a vague report, the one happening it fits), "vague"
+    rule: str  # "nearby", "only-fit" (a vague report, the one event it fits), "vague", "revision"
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,7 +147,7 @@ def _why(j: dict[str, Any]) -> str:
         "nearby": "placed reports within the radius and day window",
         "only-fit": "a country/region-level report joined to the only placed event it fits",
         "vague": "country/region-level reports",
-        "revision": "an update of the same story (a near copy) that changed place, date or actors",
+        "revision": "an update of the same story (a near copy of its text)",
     }.get(j["rule"], j["rule"])
     swapped = " (sides named in the other order)" if j["swapped_actors"] else ""
     return (

@@ -207,8 +207,8 @@ def link_score(a: Mention, b: Mention) -> float:
 
 
 def _rule(m: Mention, to: Mention) -> str:
-    if _near(m, to) is None and revision(m, to):
-        return "revision"  # an update of the same story (a near copy) that moved place, date or actors
+    if revision(m, to):
+        return "revision"  # an update of the same story (a near copy of its text)
     vm, vt = is_vague(m.event), is_vague(to.event)
     if vm != vt:
         return "only-fit"  # a vague report joined to the one placed happening it fits
