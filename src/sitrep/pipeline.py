@@ -20,6 +20,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 # Loading a stage package registers its default component ("clean.default.v1", "geo.gazetteer.v1").
+from .budget import DocumentTimeout, time_budget
 from .clean import dateline_end
 from .errors import ConfigError, ResourceError
 from .events import Options
@@ -202,7 +203,21 @@ def _run(
         docs = resources.nlp.pipe(texts, batch_size=settings.batch_size, disable=disable)
         for article, doc in zip(batch, docs, strict=True):
             try:
-                yield analyse(article, doc, settings, resources)
+                with time_budget(settings.document_seconds):
+                    result = analyse(article, doc, settings, resources)
+                yield result
+            except DocumentTimeout as exc:  # one document must not stall the batch
+                if settings.strict:
+                    raise
+                log.warning("%s: analysis stopped, %s", article.origin, exc)
+                reason = (
+                    f"timeout: the analysis ran {exc} (document_seconds); the rest of the batch went on"
+                    " (raise SITREP_DOCUMENT_SECONDS to try it again)"
+                )
+                yield Result(
+                    article.doc_id,
+                    rejected=Rejected(article.doc_id, article.origin, stage, reason, article.content_hash),
+                )
             except Exception as exc:  # a bug on one document must not sink the batch
                 if settings.strict:
                     raise
