@@ -43,16 +43,25 @@ def _say_reject(rej: Rejected) -> None:
     click.echo(f"sitrep: skipped {rej.origin}: {rej.reason}", err=True)
 
 
-def _progress(total_hint: int | None) -> Callable[[Result], None] | None:
-    """A tqdm bar on stderr when it is a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
+def _progress(total_hint: int | None) -> Callable[[Result], None]:
+    """Report each document as it is done: a rejected one at once (with its reason), and on a
+    terminal a tqdm bar with documents per second, events and rejects (quiet when piped)."""
+    bar: Any = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
 
-    bar = tqdm(total=total_hint, unit="doc", file=sys.stderr, leave=False)
+        bar = tqdm(total=total_hint, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True)
+    counts = {"events": 0, "rejected": 0}
 
-    def tick(_r: Result) -> None:
-        bar.update(1)
+    def tick(r: Result) -> None:
+        if r.rejected is not None:
+            counts["rejected"] += 1
+            line = f"sitrep: skipped {r.rejected.origin}: {r.rejected.reason}"
+            (bar.write(line, file=sys.stderr) if bar is not None else click.echo(line, err=True))
+        counts["events"] += len(r.events)
+        if bar is not None:
+            bar.set_postfix(counts, refresh=False)
+            bar.update(1)
 
     return tick
 
@@ -95,8 +104,7 @@ def extract(
             nonlocal ok, rejected
             for result in run_batch(list(paths), settings, stdin=sys.stdin.buffer, on_result=_progress(None)):
                 if result.rejected is not None:
-                    rejected += 1
-                    _say_reject(result.rejected)
+                    rejected += 1  # said as it happened (``_progress``)
                     continue
                 ok += 1
                 yield from result.events
@@ -121,8 +129,6 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: str | None, d
         settings = _settings(obj, published=_published(published), db=db)
         store = open_store(settings.db, settings_hash=settings.fingerprint())
         report = ingest_paths(list(paths), settings, store, stdin=sys.stdin.buffer, on_result=_progress(None))
-        for rej in report.rejected:
-            _say_reject(rej)
         s = report.stored
         assert s is not None
         click.echo(
