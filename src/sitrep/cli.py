@@ -82,6 +82,7 @@ def cli(ctx: click.Context, config: str | None, verbose: int) -> None:
     ctx.obj = {"config": config}
 
 
+WORKERS_HELP = "Analyse documents in N processes (default: setting workers, 1)."
 INPUT_HELP = ".txt, .html/.htm, .jsonl (id, text|html, published, url, title), a folder, or - for stdin."
 
 
@@ -90,14 +91,22 @@ INPUT_HELP = ".txt, .html/.htm, .jsonl (id, text|html, published, url, title), a
 @click.option("--published", help="Publication date YYYY-MM-DD for documents that carry none.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--min-confidence", type=float, help="Drop events below this confidence.")
+@click.option("--workers", type=click.IntRange(1), help=WORKERS_HELP)
 @click.pass_obj
 def extract(
-    obj: dict[str, Any], paths: tuple[str, ...], published: str | None, fmt: str, min_confidence: float | None
+    obj: dict[str, Any],
+    paths: tuple[str, ...],
+    published: str | None,
+    fmt: str,
+    min_confidence: float | None,
+    workers: int | None,
 ) -> None:
     from .runners import run_batch
 
     with _errors():
-        settings = _settings(obj, published=_published(published), min_confidence=min_confidence)
+        settings = _settings(
+            obj, published=_published(published), min_confidence=min_confidence, workers=workers
+        )
         ok = rejected = 0
 
         def events() -> Iterator[Event]:
@@ -120,13 +129,16 @@ def extract(
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", help="Publication date YYYY-MM-DD for documents that carry none.")
 @click.option("--db", help=DB_HELP)
+@click.option("--workers", type=click.IntRange(1), help=WORKERS_HELP)
 @click.pass_obj
-def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: str | None, db: str | None) -> None:
+def ingest(
+    obj: dict[str, Any], paths: tuple[str, ...], published: str | None, db: str | None, workers: int | None
+) -> None:
     from .runners import ingest_paths
     from .store import open_store
 
     with _errors():
-        settings = _settings(obj, published=_published(published), db=db)
+        settings = _settings(obj, published=_published(published), db=db, workers=workers)
         store = open_store(settings.db, settings_hash=settings.fingerprint())
         report = ingest_paths(list(paths), settings, store, stdin=sys.stdin.buffer, on_result=_progress(None))
         s = report.stored

@@ -50,6 +50,7 @@ class Settings:
     max_document_bytes: int = _f(10_000_000, "Documents larger than this are rejected, not parsed.")
     min_text_chars: int = _f(40, "Cleaned documents shorter than this are rejected as empty.")
     batch_size: int = _f(32, "Documents per spaCy batch.")
+    workers: int = _f(1, "Processes that analyse documents (`--workers`); 1 runs in this process.")
     document_seconds: float = _f(
         30.0,
         "Seconds one document's analysis (geo, events) may take; past it the document is rejected with "

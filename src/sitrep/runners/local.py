@@ -12,6 +12,7 @@ from ..pipeline import Resources, load_resources, process_batch
 from ..records import Rejected, Result
 from ..settings import Settings
 from ..store.base import DedupCounts, IngestCounts, Store
+from .pool import pool_batch
 from .reduce import reduce_articles
 from .save import save_batch
 
@@ -42,9 +43,16 @@ def run_batch(
     resources: Resources | None = None,
     on_result: Callable[[Result], None] | None = None,
 ) -> Iterator[Result]:
-    """Read every source and yield one Result per document (rejects included), in input order."""
-    resources = resources or load_resources(settings)
-    for result in process_batch(read_sources(paths, settings, stdin=stdin), settings, resources):
+    """Read every source and yield one Result per document (rejects included), in input order.
+
+    With ``settings.workers`` above 1 the documents run on a local process pool (``pool``).
+    """
+    items = read_sources(paths, settings, stdin=stdin)
+    if settings.workers > 1:
+        results: Iterator[Result] = pool_batch(items, settings, settings.workers)
+    else:
+        results = process_batch(items, settings, resources or load_resources(settings))
+    for result in results:
         if on_result is not None:
             on_result(result)
         yield result
