@@ -15,9 +15,7 @@ SAMPLES = str(Path(__file__).resolve().parents[1] / "samples")
 
 
 def _rows(results: Any) -> list[tuple[str, list[dict[str, Any]], str | None]]:
-    return [
-        (r.doc_id, [e.to_dict() for e in r.events], r.rejected.reason if r.rejected else None) for r in results
-    ]
+    return [(r.doc_id, [e.to_dict() for e in r.events], r.rejected and r.rejected.reason) for r in results]
 
 
 def test_two_workers_give_the_single_process_output(settings: Any, resources: Any, tmp_path: Path) -> None:
@@ -32,4 +30,5 @@ def test_two_workers_give_the_single_process_output(settings: Any, resources: An
 
 def test_workers_keep_the_time_budget(settings: Any) -> None:
     results = list(run_batch([SAMPLES], replace(settings, workers=2, document_seconds=0.0001)))
-    assert results and all(r.rejected is not None and r.rejected.reason.startswith("timeout:") for r in results)
+    assert results
+    assert all(r.rejected is not None and r.rejected.reason.startswith("timeout:") for r in results)

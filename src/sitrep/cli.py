@@ -2,6 +2,7 @@
 
 sitrep extract PATH...      events as jsonl/json/csv/geojson on stdout
 sitrep ingest PATH...       store documents and events in the database
+sitrep watch FEED...        poll RSS/Atom feeds, store the events of new articles
 sitrep events               read events back from the database
 sitrep summary              counts by type and country
 sitrep serve                the map and the API
@@ -28,6 +29,7 @@ from .cli_common import errors as _errors
 from .cli_common import require_db as _require_db
 from .cli_common import settings_for as _settings
 from .cli_store import db, dedup
+from .cli_watch import watch
 from .records import Event, Rejected, Result
 from .serialize import FORMATS, event_dict, render
 from .settings import parse_date_option, settings_reference
@@ -351,6 +353,7 @@ def settings_cmd() -> None:
 
 cli.add_command(dedup)
 cli.add_command(db)
+cli.add_command(watch)
 
 
 def main() -> None:

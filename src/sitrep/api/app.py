@@ -54,7 +54,7 @@ def create_app(store: Store, *, static_dir: Path | None = None, token: str | Non
     app.state.app_state = AppState(store, threading.Lock(), token)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     install_error_handlers(app)
-    for router in (routes.events, routes.articles, routes.stats, routes.admin):
+    for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin):
         app.include_router(router)
 
     @app.get("/", include_in_schema=False)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from ..records import (
     Article,
@@ -121,6 +121,38 @@ class Store(Protocol):
     def members(self, canonical_ids: Sequence[str]) -> dict[str, str]: ...
 
     def write_canonical(self, events: Sequence[CanonicalEvent], scope: Sequence[str] = ()) -> DedupCounts: ...
+
+    def add_feeds(self, urls: Sequence[str]) -> int: ...
+
+    def feeds(self) -> list[dict[str, Any]]: ...
+
+    def feed_polled(
+        self,
+        url: str,
+        *,
+        status: str,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        title: str | None = None,
+        polled_at: str,
+    ) -> None: ...
+
+    def seen_items(self, feed_url: str, keys: Sequence[str]) -> set[str]: ...
+
+    def record_item(
+        self,
+        feed_url: str,
+        key: str,
+        url: str | None,
+        *,
+        seen_at: float,
+        stored_at: float | None,
+        status: str,
+        reason: str | None = None,
+    ) -> None: ...
+
+    def feed_latencies(self) -> list[float]: ...
 
     def query_events(self, filters: EventFilters | None = None) -> list[StoredEvent]: ...
 

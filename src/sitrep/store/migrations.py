@@ -258,6 +258,37 @@ def _m006_revisions_and_pending(store: Backend) -> None:
     )
 
 
+def _m007_feeds(store: Backend) -> None:
+    """Watched feeds with their polling state, and every item seen (with its latency to storage)."""
+    _ddl(
+        store,
+        """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            title TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            last_polled TEXT,
+            last_status TEXT,
+            last_error TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            items_seen INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL DEFAULT {NOW}
+        );
+        CREATE TABLE feed_items (
+            feed_url TEXT NOT NULL REFERENCES feeds(url),
+            item_key TEXT NOT NULL,
+            url TEXT,
+            seen_at {REAL} NOT NULL,
+            stored_at {REAL},
+            status TEXT NOT NULL,
+            reason TEXT,
+            PRIMARY KEY (feed_url, item_key)
+        )
+        """,
+    )
+
+
 Migration = tuple[str, Callable[[Backend], None], tuple[str, ...]]
 
 #: (name, function, dialects it applies to), in order.
@@ -268,6 +299,7 @@ MIGRATIONS: list[Migration] = [
     ("004_postgis", _m004_postgis, ("postgres",)),
     ("005_live_indexes", _m005_live_indexes, ("sqlite", "postgres")),
     ("006_revisions_and_pending", _m006_revisions_and_pending, ("sqlite", "postgres")),
+    ("007_feeds", _m007_feeds, ("sqlite", "postgres")),
 ]
 
 

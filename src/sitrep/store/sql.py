@@ -20,12 +20,13 @@ from typing import Literal
 
 from ..geodesy import distance_km
 from ..records import Article, Event, Rejected, outlet_of
+from .feeds import SQLFeeds
 from .mentions import SQLMentions, chunks, marks
 from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
 
 
-class SQLStore(SQLMentions, SQLReads):
+class SQLStore(SQLMentions, SQLReads, SQLFeeds):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""
 
     # ------------------------------------------------------------ schema

@@ -3,6 +3,7 @@
 from .admin import router as admin
 from .articles import router as articles
 from .events import router as events
+from .feeds import router as feeds
 from .stats import router as stats
 
-__all__ = ["admin", "articles", "events", "stats"]
+__all__ = ["admin", "articles", "events", "feeds", "stats"]
