@@ -709,3 +709,8 @@ def article_and_event(
         producer="test",
     )
     return art, [e]
+
+
+def problems(article: Any) -> tuple[str, ...]:
+    """An article's warnings without the language check's verdict (which every checked article has)."""
+    return tuple(w for w in article.warnings if not w.startswith("language: "))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import problems
 from sitrep.clean import clean_document
 from sitrep.clean.boilerplate import is_boilerplate_line, remove_boilerplate, split_blocks
 from sitrep.clean.decode import decode_bytes
@@ -85,7 +86,7 @@ def test_text_with_boilerplate_keeps_the_story_only() -> None:
     assert article.title == "Police fire tear gas at fuel-price protesters in Kisumu"
     assert (article.published.isoformat(), article.published_basis) == ("2024-06-08", "dateline")  # type: ignore[union-attr]
     assert article.content_hash == content_hash(text)
-    assert article.warnings == ()
+    assert problems(article) == ()
 
 
 @pytest.mark.parametrize(
@@ -202,7 +203,7 @@ def test_cp1252_text_is_decoded_with_a_warning() -> None:
         data.decode("utf-8")
     article = clean_ok(data)
     assert article.text == f"“{STORY}” — officials’ count"
-    assert article.warnings == ("not valid UTF-8 at byte 0; decoded as cp1252",)
+    assert problems(article) == ("not valid UTF-8 at byte 0; decoded as cp1252",)
 
 
 def test_latin1_fallback_when_cp1252_cannot_decode() -> None:
@@ -215,7 +216,7 @@ def test_latin1_fallback_when_cp1252_cannot_decode() -> None:
 def test_utf8_bom_and_utf16_bom() -> None:
     assert clean_ok(b"\xef\xbb\xbf" + STORY.encode()).text == STORY
     article = clean_ok(STORY.encode("utf-16"))
-    assert article.text == STORY and article.warnings == ()
+    assert article.text == STORY and problems(article) == ()
 
 
 def test_binary_png_is_rejected() -> None:

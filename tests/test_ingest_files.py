@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import problems
 from sitrep.errors import ParseError, SourceError
 from sitrep.ingest import document_from_bytes, parse_jsonl_bytes, read_sources, sniff_media_type
 from sitrep.lang import load
@@ -369,7 +370,7 @@ def test_fixture_folders_read_and_clean(settings: Settings) -> None:
         "djibo-3": ("ingest", "line 3 has no 'text' or 'html' string (fields: id"),
     }
     cp = results["cp1252"]
-    assert isinstance(cp, Article) and cp.warnings == ("not valid UTF-8 at byte 0; decoded as cp1252",)
+    assert isinstance(cp, Article) and problems(cp) == ("not valid UTF-8 at byte 0; decoded as cp1252",)
     assert cp.text.startswith("“Gunmen attacked a checkpoint outside Djibo")
     broken = results["broken"]
     assert isinstance(broken, Article) and broken.title == "Clash near Djibo"

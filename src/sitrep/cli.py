@@ -85,7 +85,10 @@ def cli(ctx: click.Context, config: str | None, verbose: int) -> None:
 
 
 WORKERS_HELP = "Analyse documents in N processes (default: setting workers, 1)."
-INPUT_HELP = ".txt, .html/.htm, .jsonl (id, text|html, published, url, title), a folder, or - for stdin."
+INPUT_HELP = (
+    ".txt, .html/.htm, .jsonl (id, text|html, published, url, title), .warc/.warc.gz (HTTP 200 HTML/text "
+    "responses), a folder, or - for stdin."
+)
 
 
 @cli.command(help="Print the events found in PATHS: " + INPUT_HELP)

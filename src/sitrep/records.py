@@ -41,6 +41,7 @@ class RawDocument:
     published: date | None = None  # given by the caller or the source (jsonl field)
     url: str | None = None
     title: str | None = None
+    crawled: date | None = None  # when an archive captured it (WARC-Date): the weakest date basis
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ class Article:
     text: str
     content_hash: str  # fingerprint of the cleaned text (dedup key)
     published: date | None = None
-    published_basis: str | None = None  # "given", "document", "html-metadata", "dateline"
+    published_basis: str | None = None  # "given", "document", "html-metadata", "dateline", "crawl"
     url: str | None = None
     title: str | None = None
     warnings: tuple[str, ...] = ()
@@ -170,8 +171,7 @@ class Event:
     background: bool = False
     place_name: str | None = None  # the place name as the text gives it, before resolution
     producer: str = ""  # component names that made this event, e.g. "events.rules.v1+geo.gazetteer.v1"
-    # Hash of what identifies the happening in its document (``from_dict`` keeps the stored one).
-    event_id: str = field(init=False, default="")
+    event_id: str = field(init=False, default="")  # its identity hash (``from_dict`` keeps the stored one)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "event_id", self._identity())

@@ -49,6 +49,11 @@ class Settings:
     )
     max_document_bytes: int = _f(10_000_000, "Documents larger than this are rejected, not parsed.")
     min_text_chars: int = _f(40, "Cleaned documents shorter than this are rejected as empty.")
+    language_check: bool = _f(
+        True,
+        "Reject cleaned documents confidently detected (py3langid, p >= 0.9, 100+ characters) to be in "
+        "another language than `language`; shorter or uncertain texts are kept.",
+    )
     batch_size: int = _f(32, "Documents per spaCy batch.")
     workers: int = _f(1, "Processes that analyse documents (`--workers`); 1 runs in this process.")
     document_seconds: float = _f(

@@ -2,7 +2,8 @@
 
 ``clean_document`` decodes the bytes (``decode``), extracts the story
 from HTML (``html``) or takes plain text as it is, removes page chrome line by line
-(``boilerplate``), separates a headline, and picks the publication date (``published``).
+(``boilerplate``), separates a headline, checks the language (``language``), and picks the
+publication date (``published``).
 Deterministic and offline: no I/O, no network, no global state.
 
 The cleaned text has one paragraph per block, blocks separated by a blank line; every
@@ -22,6 +23,7 @@ from ..settings import Settings
 from .boilerplate import filter_blocks, join_blocks, normalise_line, split_blocks
 from .decode import decode_bytes
 from .html import extract_html
+from .language import detect_language
 from .published import choose_published, dateline_date, starts_with_date
 
 log = logging.getLogger(__name__)
@@ -37,12 +39,14 @@ def clean_document(raw: RawDocument, settings: Settings, lang: Language) -> Arti
 
     Args:
         raw: what ingest read (bytes plus what the source said about them).
-        settings: uses ``min_text_chars``, ``max_document_bytes``, ``published`` and ``strict``.
+        settings: uses ``min_text_chars``, ``max_document_bytes``, ``published``, ``language``,
+            ``language_check`` and ``strict``.
         lang: the document's language (its boilerplate cues and dateline words).
 
     Returns:
         An ``Article`` whose ``text`` is the story (paragraphs separated by blank lines), or
-        ``Rejected(stage="clean")`` for empty, binary or oversized content.
+        ``Rejected(stage="clean")`` for empty, binary or oversized content, or a text confidently
+        in another language than ``settings.language``.
 
     Raises:
         ParseError: instead of returning ``Rejected`` when ``settings.strict`` is set.
@@ -88,11 +92,16 @@ def clean_document(raw: RawDocument, settings: Settings, lang: Language) -> Arti
             "nothing to extract events from; check that the document holds a story"
             " (lower SITREP_MIN_TEXT_CHARS for very short items)",
         )
+    language = _check_language(raw, text, settings)
+    if isinstance(language, Rejected):
+        return language
     published, basis = choose_published(
-        settings.published, raw.published, meta_date, dateline_date(text, lang)
+        settings.published, raw.published, meta_date, dateline_date(text, lang), raw.crawled
     )
     for warning in warnings:
         log.info("%s: %s", raw.origin, warning)
+    if language:
+        warnings.append(language)  # the verdict is kept with the article, not logged
     return Article(
         doc_id=raw.doc_id,
         origin=raw.origin,
@@ -104,6 +113,22 @@ def clean_document(raw: RawDocument, settings: Settings, lang: Language) -> Arti
         title=title,
         warnings=tuple(warnings),
     )
+
+
+def _check_language(raw: RawDocument, text: str, settings: Settings) -> Rejected | str | None:
+    """A ``Rejected`` for a text confidently in another language, else the verdict's note (None: no check)."""
+    if not settings.language_check:
+        return None
+    verdict = detect_language(text, settings.language)
+    if verdict.refused:
+        return _reject(
+            raw,
+            settings,
+            f"language: detected {verdict.detected!r} (p={verdict.probability:.2f}); sitrep reads "
+            f"{settings.language!r} (setting language)",
+            "set SITREP_LANGUAGE if its word lists exist, or SITREP_LANGUAGE_CHECK=false to read it anyway",
+        )
+    return verdict.note()
 
 
 def _norm(text: str) -> str:

@@ -2,8 +2,9 @@
 
 Precedence (highest first): the user's ``settings.published`` ("given"), the date the source
 gave with the document ("document"), the page's HTML metadata ("html-metadata"), a dateline at
-the very start of the text ("dateline"). Dates deep in the body are never used: a story about
-last year's attack is full of dates that are not its publication date.
+the very start of the text ("dateline"), the day a web archive captured the page ("crawl": a WARC
+record's ``WARC-Date``, only when the page says nothing better). Dates deep in the body are never
+used: a story about last year's attack is full of dates that are not its publication date.
 
 The month and weekday names come from the language's ``Calendar``, the labels and ordinals from
 its ``Datelines``. Why hand-written: date parsers (dateparser, dateutil) parse a date you have
@@ -141,13 +142,15 @@ def choose_published(
     document: date | None,
     html_metadata: date | None,
     dateline: date | None,
+    crawled: date | None = None,
 ) -> tuple[date | None, str | None]:
-    """The publication date and its basis, by precedence given > document > html-metadata > dateline."""
+    """The publication date and its basis: given > document > html-metadata > dateline > crawl."""
     for value, basis in (
         (given, "given"),
         (document, "document"),
         (html_metadata, "html-metadata"),
         (dateline, "dateline"),
+        (crawled, "crawl"),
     ):
         if value is not None:
             return value, basis

@@ -1,7 +1,7 @@
 """Stage 1, ingest: sources → ``RawDocument`` (the only stage that reads the outside world).
 
-``read_sources`` reads paths (files, folders, JSONL, ``-`` for stdin); ``document_from_bytes``
-and ``parse_jsonl_bytes`` take content already in hand, so callers and tests need no files.
+``read_sources`` reads paths (files, folders, JSONL, WARC, ``-`` for stdin); ``document_from_bytes``,
+``parse_jsonl_bytes`` and ``warc_records`` take content already in hand, so callers and tests need no files.
 """
 
 from __future__ import annotations
@@ -9,5 +9,14 @@ from __future__ import annotations
 from .content import document_from_bytes, sniff_media_type
 from .files import read_sources
 from .jsonl import JSONL_SUFFIXES, parse_jsonl_bytes
+from .warc import WARC_SUFFIXES, warc_records
 
-__all__ = ["JSONL_SUFFIXES", "document_from_bytes", "parse_jsonl_bytes", "read_sources", "sniff_media_type"]
+__all__ = [
+    "JSONL_SUFFIXES",
+    "WARC_SUFFIXES",
+    "document_from_bytes",
+    "parse_jsonl_bytes",
+    "read_sources",
+    "sniff_media_type",
+    "warc_records",
+]

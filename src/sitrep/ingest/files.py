@@ -2,6 +2,7 @@
 
 - ``.txt`` (also ``.text``, ``.md``): one text document; ``.html``/``.htm``/``.xhtml``: one HTML document.
 - ``.jsonl``/``.ndjson``: one document per line (``jsonl.py``).
+- ``.warc.gz``/``.warc``: one document per HTML or text page the archive holds (``warc.py``).
 - a folder: recursed in sorted order; hidden files and folders are skipped; files of known
   binary types (images, PDF, archives, office files, ...) are rejected unread; other files are
   sniffed as HTML or text.
@@ -31,6 +32,7 @@ from .content import document_from_bytes, sniff_media_type
 from .ids import DocIds
 from .jsonl import JSONL_SUFFIXES, jsonl_records
 from .rejects import reject, too_big
+from .warc import is_warc, read_warc
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +43,11 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 # Never documents: rejected without being read.
 BINARY_SUFFIXES = frozenset(
     ".png .jpg .jpeg .gif .webp .bmp .tif .tiff .ico .svgz .heic .pdf .doc .docx .xls .xlsx .ppt .pptx .odt "
-    ".ods .zip .gz .tgz .bz2 .xz .7z .rar .tar .warc .mp3 .mp4 .m4a .wav .ogg .avi .mov .mkv .webm .exe .dll "
+    ".ods .zip .gz .tgz .bz2 .xz .7z .rar .tar .mp3 .mp4 .m4a .wav .ogg .avi .mov .mkv .webm .exe .dll "
     ".so .bin .pyc .sqlite .db .parquet .woff .woff2 .ttf .otf".split()
 )
 STDIN_ORIGIN = "<stdin>"
-_SUPPORTED = ".txt, .html, .htm and .jsonl files, folders of them, or - for stdin"
+_SUPPORTED = ".txt, .html, .htm, .jsonl and .warc(.gz) files, folders of them, or - for stdin"
 
 
 def read_sources(
@@ -150,6 +152,9 @@ def _read_file(
     origin = str(path)
     suffix = path.suffix.lower()
     alt_id = alt_id or path.name
+    if is_warc(path):
+        yield from read_warc(path, base_id.removesuffix(".warc"), settings, ids)
+        return
     if suffix in BINARY_SUFFIXES:
         yield reject(
             settings,
