@@ -5,7 +5,7 @@
 #   bash scripts/lock.sh --upgrade-package NAME  # or --upgrade: move transitive pins forward too
 #   (`make lock` runs the first.) Then `make install && make test`.
 #
-# The lock covers every runtime, [postgres] and dev/test dependency, transitively, plus pip and
+# The lock covers every runtime, [postgres], [dask] and dev/test dependency, transitively, plus pip and
 # setuptools (requirements/build.txt), each pinned with the sha256 of every file the package index
 # serves for that version. Inputs: pyproject.toml, requirements/dev.txt, requirements/build.txt.
 # tests/test_lock.py checks that their pins and the lock agree, and that the venv matches the lock.
@@ -35,7 +35,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 cd "$root"
 CUSTOM_COMPILE_COMMAND="bash scripts/lock.sh" "$tmp/venv/bin/pip-compile" \
-    --quiet --generate-hashes --allow-unsafe --strip-extras --extra postgres \
+    --quiet --generate-hashes --allow-unsafe --strip-extras --extra postgres --extra dask \
     --no-emit-index-url --no-emit-find-links \
     --output-file requirements/lock.txt \
     "$@" pyproject.toml requirements/dev.txt requirements/build.txt

@@ -53,7 +53,8 @@ def pinned_inputs() -> list[tuple[str, Requirement]]:
     """Every pin the lock is made from: (where it is written, requirement)."""
     project = PYPROJECT["project"]
     rows = [("pyproject dependencies", Requirement(r)) for r in project["dependencies"]]
-    rows += [("pyproject [postgres]", Requirement(r)) for r in project["optional-dependencies"]["postgres"]]
+    for extra, pins in project["optional-dependencies"].items():
+        rows += [(f"pyproject [{extra}]", Requirement(r)) for r in pins]
     for name in ("dev.txt", "build.txt"):
         rows += [(f"requirements/{name}", Requirement(r)) for r in requirement_lines(REQS / name)]
     return rows
