@@ -32,3 +32,10 @@ def test_workers_keep_the_time_budget(settings: Any) -> None:
     results = list(run_batch([SAMPLES], replace(settings, workers=2, document_seconds=0.0001)))
     assert results
     assert all(r.rejected is not None and r.rejected.reason.startswith("timeout:") for r in results)
+
+
+def test_a_dask_local_cluster_gives_the_single_process_output(settings: Any, resources: Any) -> None:
+    pytest.importorskip("distributed", reason="the [dask] extra is not installed")
+    one = _rows(run_batch([SAMPLES], settings, resources=resources))
+    two = _rows(run_batch([SAMPLES], replace(settings, dask="local:2")))
+    assert two == one and len(one) == 15

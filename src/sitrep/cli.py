@@ -85,6 +85,7 @@ def cli(ctx: click.Context, config: str | None, verbose: int) -> None:
 
 
 WORKERS_HELP = "Analyse documents in N processes (default: setting workers, 1)."
+DASK_HELP = "Analyse on Dask: a scheduler address (tcp://host:8786) or local:N (a local cluster)."
 INPUT_HELP = (
     ".txt, .html/.htm, .jsonl (id, text|html, published, url, title), .warc/.warc.gz (HTTP 200 HTML/text "
     "responses), a folder, or - for stdin."
@@ -97,6 +98,7 @@ INPUT_HELP = (
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--min-confidence", type=float, help="Drop events below this confidence.")
 @click.option("--workers", type=click.IntRange(1), help=WORKERS_HELP)
+@click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
 @click.pass_obj
 def extract(
     obj: dict[str, Any],
@@ -105,12 +107,17 @@ def extract(
     fmt: str,
     min_confidence: float | None,
     workers: int | None,
+    dask_address: str | None,
 ) -> None:
     from .runners import run_batch
 
     with _errors():
         settings = _settings(
-            obj, published=_published(published), min_confidence=min_confidence, workers=workers
+            obj,
+            published=_published(published),
+            min_confidence=min_confidence,
+            workers=workers,
+            dask=dask_address,
         )
         ok = rejected = 0
 
@@ -135,15 +142,21 @@ def extract(
 @click.option("--published", help="Publication date YYYY-MM-DD for documents that carry none.")
 @click.option("--db", help=DB_HELP)
 @click.option("--workers", type=click.IntRange(1), help=WORKERS_HELP)
+@click.option("--dask", "dask_address", metavar="ADDRESS", help=DASK_HELP)
 @click.pass_obj
 def ingest(
-    obj: dict[str, Any], paths: tuple[str, ...], published: str | None, db: str | None, workers: int | None
+    obj: dict[str, Any],
+    paths: tuple[str, ...],
+    published: str | None,
+    db: str | None,
+    workers: int | None,
+    dask_address: str | None,
 ) -> None:
     from .runners import ingest_paths
     from .store import open_store
 
     with _errors():
-        settings = _settings(obj, published=_published(published), db=db, workers=workers)
+        settings = _settings(obj, published=_published(published), db=db, workers=workers, dask=dask_address)
         store = open_store(settings.db, settings_hash=settings.fingerprint())
         report = ingest_paths(list(paths), settings, store, stdin=sys.stdin.buffer, on_result=_progress(None))
         s = report.stored

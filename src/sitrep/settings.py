@@ -56,6 +56,11 @@ class Settings:
     )
     batch_size: int = _f(32, "Documents per spaCy batch.")
     workers: int = _f(1, "Processes that analyse documents (`--workers`); 1 runs in this process.")
+    dask: str = _f(
+        "",
+        "Dask scheduler address (tcp://host:8786) or local:N for a local cluster of N processes "
+        "(`--dask`; needs the [dask] extra); empty: not used.",
+    )
     document_seconds: float = _f(
         30.0,
         "Seconds one document's analysis (geo, events) may take; past it the document is rejected with "

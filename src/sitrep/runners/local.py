@@ -45,11 +45,16 @@ def run_batch(
 ) -> Iterator[Result]:
     """Read every source and yield one Result per document (rejects included), in input order.
 
-    With ``settings.workers`` above 1 the documents run on a local process pool (``pool``).
+    With ``settings.dask`` set the documents run on Dask (``dask``); with ``settings.workers``
+    above 1, on a local process pool (``pool``); otherwise in this process.
     """
     items = read_sources(paths, settings, stdin=stdin)
-    if settings.workers > 1:
-        results: Iterator[Result] = pool_batch(items, settings, settings.workers)
+    if settings.dask:
+        from .dask import dask_batch  # distributed is an extra: imported only when asked for
+
+        results: Iterator[Result] = dask_batch(items, settings, settings.dask)
+    elif settings.workers > 1:
+        results = pool_batch(items, settings, settings.workers)
     else:
         results = process_batch(items, settings, resources or load_resources(settings))
     for result in results:
