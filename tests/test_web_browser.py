@@ -62,6 +62,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     later = {**first, "doc_id": "doc-10", "fatalities": 13, "actor2": None, "source": source}
     pairs.append(article_and_event(later, date(2013, 1, 21), SECOND, 10))
     reduce_articles(s, save_batch(s, pairs).touched)
+    # Two watched feeds, one healthy and one failing, for the feed health list.
+    s.add_feeds(["https://wire.example/rss", "https://down.example/rss"])
+    s.feed_polled("https://wire.example/rss", status="ok", title="Wire", polled_at="2013-01-21 08:00:00")
+    s.feed_polled(
+        "https://down.example/rss", status="error", error="HTTP 503", polled_at="2013-01-21 08:00:00"
+    )
     yield s
     s.close()
 
@@ -138,7 +144,7 @@ class PageProblems:
         assert self.console == [], f"console errors: {self.console}"
         assert self.offsite == [], f"the page tried the network: {self.offsite}"
         assert self.dialogs == [], f"unexpected dialogs: {self.dialogs}"
-        public = ("/api/events", "/api/stats", "/api/articles/")
+        public = ("/api/events", "/api/stats", "/api/articles/", "/api/feeds")
         assert all(u.startswith(public) for u in self.api), self.api
 
 
@@ -190,6 +196,18 @@ def test_dashboard_shows_every_event_with_list_and_histogram(browser: Any, base_
     assert page.locator(".leaflet-tile").count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
+    problems.check()
+    page.close()
+
+
+def test_feed_health_is_listed(browser: Any, base_url: str) -> None:
+    page, problems = _open(browser, base_url)
+    page.wait_for_selector("#feeds:not([hidden])", timeout=10_000)
+    rows = page.locator("#feeds-list li").all_inner_texts()
+    assert len(rows) == 2
+    bad = page.locator("#feeds-list li.bad").inner_text()
+    assert "down.example" in bad and "failing ×1: HTTP 503" in bad
+    assert "Wire" in page.locator("#feeds-list li:not(.bad)").inner_text()
     problems.check()
     page.close()
 

@@ -87,6 +87,12 @@ def dask_batch(items: Iterable[RawDocument | Rejected], settings: Settings, addr
                 results = _rejected(chunk, f"{type(exc).__name__}: {exc}")
             yield from results
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        # Workers still sending heartbeats while the cluster shuts down log tracebacks: noise here.
+        quiet = logging.getLogger("distributed")
+        level, quiet.level = quiet.level, logging.CRITICAL
+        try:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        finally:
+            quiet.setLevel(level)

@@ -426,6 +426,27 @@
     });
   }
 
+  // Feed health (``sitrep watch``): one line per feed, shown only when the store watches some.
+  function renderFeeds(body) {
+    var feeds = (body && body.feeds) || [];
+    var box = document.getElementById("feeds");
+    if (!feeds.length) { box.hidden = true; return; }
+    var lat = body.latency || {};
+    document.getElementById("feeds-note").textContent = "(" + feeds.length + ")" +
+      (lat.p95_s === null || lat.p95_s === undefined ? "" : " · p95 " + Math.round(lat.p95_s) + " s to stored");
+    var list = document.getElementById("feeds-list");
+    list.textContent = "";
+    feeds.forEach(function (f) {
+      var state = f.failures ? "failing ×" + f.failures + ": " + (f.last_error || f.last_status) : (f.last_status || "not polled yet");
+      list.appendChild(el("li", { className: f.failures ? "feed bad" : "feed" }, [
+        el("div", { text: f.title || f.url }),
+        el("div", { className: "meta", text: [state, "last poll " + (f.last_polled || "never"),
+          f.stored + " stored", f.rejected + " rejected"].join(" · ") })
+      ]));
+    });
+    box.hidden = false;
+  }
+
   // Why a source was joined to the event (dedup's explanation), in one line.
   function joinedText(j) {
     var bits = ["joined " + (j.to_doc_id || "")];
@@ -623,6 +644,7 @@
       if (inputs.type.value !== (params.get("type") || "")) inputs.type.value = "";
       return reload(true);
     });
+    getJSON("api/feeds").then(renderFeeds).catch(function () { /* no feeds route: an older server */ });
     Promise.all([outlines, first]).then(function () {
       started = true;
       body.dataset.state = "ready";
