@@ -65,6 +65,6 @@ def test_a_document_over_budget_is_rejected_and_the_batch_goes_on(
         "Soldiers and militants clashed near Niono on Saturday, and five fighters were killed.",
     ]
     raws = [RawDocument(f"d{i}", f"d{i}", "text", t.encode()) for i, t in enumerate(texts)]
-    results = list(pipeline.process_batch(raws, replace(settings, document_seconds=0.5), resources))
+    results = list(pipeline.process_batch(raws, replace(settings, document_seconds=3.0), resources))
     assert results[0].rejected is not None and results[0].rejected.reason.startswith("timeout:")
     assert results[1].rejected is None and results[1].events
