@@ -392,7 +392,9 @@
           var f = v.fields || {};
           return el("tr", null, [String(v.version), v.as_of || "?", (v.reported_by || []).join(", "), f.date || "?",
             f.fatalities === null || f.fatalities === undefined ? "?" : String(f.fatalities),
-            v.version === 1 ? "first report" : (v.changes || []).join(", ")].map(function (c) {
+            v.version === 1 ? "first report" : (v.changes || []).filter(function (c) {
+              return c !== "fatalities_low" && c !== "fatalities_high";  // the range follows the toll
+            }).join(", ")].map(function (c) {
             return el("td", { text: c });
           }));
         }))
