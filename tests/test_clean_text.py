@@ -336,3 +336,13 @@ def test_a_list_under_a_related_heading_is_dropped_whatever_its_case() -> None:
         "Gunmen attacked a market in Kaya on Sunday, killing five people, officials said.\n\n"
         "The market had reopened last month after a year of closure."
     )
+
+
+def test_hard_wrapped_wire_copy_in_capitals_is_not_a_list_of_headlines() -> None:
+    text = (
+        "GUNMEN ATTACKED A POLICE POST NEAR THE BORDER TOWN LAST NIGHT, KILLING THREE\n"
+        "OFFICERS AND WOUNDING TWO OTHERS, THE INTERIOR MINISTRY SAID. THE ATTACKERS\n"
+        "FLED TOWARD THE HILLS AFTER SETTING FIRE TO A TRUCK, AND TROOPS WERE SENT TO\n"
+        "THE AREA THIS MORNING TO SEARCH FOR THEM, A SPOKESMAN SAID."
+    )
+    assert remove_boilerplate(text, EN.boilerplate) == text

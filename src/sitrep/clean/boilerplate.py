@@ -29,6 +29,7 @@ from ..lang import Boilerplate
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_INNER_SENTENCE_END = re.compile(r"\w{2,}[.!?][\"'”’)]*\s+[\"“'‘(]?[A-Z]")
 _MENU_SEPARATORS = re.compile(r"\s*[|•·›»]\s*")
 _BREADCRUMB = re.compile(r"\s[›»]\s")
 _SENTENCES = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'‘(]?[A-Z0-9])")
@@ -136,9 +137,17 @@ def is_boilerplate_line(line: str, cues: Boilerplate) -> bool:
 
 
 def is_headline(line: str, cues: Boilerplate) -> bool:
-    """A headline-shaped line: a few words, most capitalised, no sentence end (a trailing dash allowed)."""
-    words = [w for w in _WORD.findall(line.rstrip(" -–|")) if not w.isdigit()]
-    if not 3 <= len(words) <= _HEADLINE_MAX_WORDS or _SENTENCE_END.search(line.rstrip(" -–|")):
+    """A headline-shaped line: a few words, most capitalised, no sentence end (a trailing dash allowed).
+
+    A line of hard-wrapped running text is not one, even in capitals (old wire copy): it carries a
+    sentence end inside it ("... PERU. AN INCIDENT WAS ..."), or breaks off after a comma or a
+    small word ("... SHOULD BE ESTABLISHED BY").
+    """
+    bare = line.rstrip(" -–|")
+    words = [w for w in _WORD.findall(bare) if not w.isdigit()]
+    if not 3 <= len(words) <= _HEADLINE_MAX_WORDS or _SENTENCE_END.search(bare):
+        return False
+    if _INNER_SENTENCE_END.search(bare) or bare.endswith((",", ";")) or words[-1].lower() in cues.STOP_WORDS:
         return False
     content = [w for w in words if w.lower() not in cues.STOP_WORDS]
     return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
