@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import socket
 import statistics
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import httpx
 
+from sitrep.bench import append_report, machine
 from sitrep.dedup import canonicalize
 from sitrep.records import Event, Evidence, Mention, Source
 from sitrep.store import open_store
@@ -181,8 +181,7 @@ def main() -> None:
     verdict = "meets" if r["p95"] < 100 else "misses"
     text = (
         f"\n## API bbox + time-range queries, {backend} — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
-        f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"{backend}{extra}\n"
+        f"- machine: {machine()}; {backend}{extra}\n"
         f"- data: {args.n:,} synthetic canonical events (10 years, 35°S–60°N × 20°W–100°E)"
         + (f", loaded in {load_s:.0f} s" if load_s else "")
         + "\n"
@@ -194,10 +193,7 @@ def main() -> None:
         f"| {r['p50']:.1f} ms | {r['p95']:.1f} ms | {r['p99']:.1f} ms | {r['max']:.1f} ms |\n\n"
         f"**p95 {r['p95']:.1f} ms: {verdict} the < 100 ms target.**\n"
     )
-    print(text)
-    if args.out:
-        with open(args.out, "a", encoding="utf-8") as fh:
-            fh.write(text)
+    append_report(text, args.out)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ that both stores end with the same canonical events (ids and members).
 from __future__ import annotations
 
 import argparse
-import platform
 import random
 import statistics
 import tempfile
@@ -30,6 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import groupby
 from pathlib import Path
 
+from sitrep.bench import append_report, machine
 from sitrep.records import Article, Event, Evidence, Source, content_hash
 from sitrep.runners import rebuild_all, reduce_articles, save_batch
 from sitrep.store import open_store
@@ -158,7 +158,7 @@ def main() -> None:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = (
         f"\n## Dedup, {args.n:,} mentions: incremental and rebuild — {stamp}\n\n"
-        f"- machine: {platform.machine()}, Python {platform.python_version()}, SQLite\n"
+        f"- machine: {machine()}\n"
         f"- command: `.venv/bin/python scripts/bench_dedup.py -n {args.n} --out BENCHMARKS.md`\n"
         f"- data: synthetic happenings in 12 countries over {DAYS} days, 1–6 reports each (place jitter, "
         f"dates a day off, rising tolls, 1 in 6 country-level), one mention per article\n\n"
@@ -172,10 +172,7 @@ def main() -> None:
         f"{len(b):,} canonical events; incremental and rebuild give the same events: "
         f"{'yes' if same else 'NO'}.\n"
     )
-    print(text)
-    if args.out:
-        with open(args.out, "a", encoding="utf-8") as fh:
-            fh.write(text)
+    append_report(text, args.out)
 
 
 if __name__ == "__main__":

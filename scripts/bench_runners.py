@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import tempfile
 import threading
 import time
@@ -31,6 +29,7 @@ from pathlib import Path
 
 import psutil
 
+from sitrep.bench import append_report, machine
 from sitrep.pipeline import load_resources
 from sitrep.runners import run_batch
 from sitrep.settings import load_settings
@@ -123,7 +122,7 @@ def main() -> None:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = (
         f"\n## Runners on {n:,} real news documents — {stamp}\n\n"
-        f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}\n"
+        f"- machine: {machine()}\n"
         f"- command: `.venv/bin/python scripts/bench_runners.py -n {args.n} --out BENCHMARKS.md`\n"
         f"- documents: IndiaPoliceEvents, MUC-4 and the geoparsing dev corpora (../shared, internal), "
         f"{n:,} documents, {words:,} words; model {settings.spacy_model}, coder {settings.coder}\n\n"
@@ -142,10 +141,7 @@ def main() -> None:
         f"{one / pool:.2f}× (pool) and {one / dask:.2f}× (Dask).** Same events on every runner: "
         f"{'yes' if ev1 == ev2 == ev3 else 'NO'}.\n"
     )
-    print(text)
-    if args.out:
-        with open(args.out, "a", encoding="utf-8") as fh:
-            fh.write(text)
+    append_report(text, args.out)
 
 
 if __name__ == "__main__":

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import re
 import tempfile
 import time
@@ -28,6 +26,7 @@ from pathlib import Path
 
 from bench_runners import SHARED, SOURCES
 
+from sitrep.bench import append_report, machine
 from sitrep.runners import ingest_paths
 from sitrep.settings import load_settings
 from sitrep.store import open_store
@@ -108,7 +107,7 @@ def main() -> None:
     )
     text = (
         f"\n## Ingest of {len(main_texts):,} real documents, then 100 more — {stamp}\n\n"
-        f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"- machine: {machine()}\n"
         "SQLite\n"
         f"- command: `.venv/bin/python scripts/bench_scale.py -n {args.n} --workers {args.workers} "
         "--out BENCHMARKS.md`\n"
@@ -125,10 +124,7 @@ def main() -> None:
         "into an "
         f"empty one ({into_full / alone:.2f}×).**\n"
     )
-    print(text)
-    if args.out:
-        with open(args.out, "a", encoding="utf-8") as fh:
-            fh.write(text)
+    append_report(text, args.out)
 
 
 if __name__ == "__main__":

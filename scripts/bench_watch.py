@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import platform
 import random
 import statistics
 import tempfile
@@ -24,6 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from sitrep.bench import append_report, machine
 from sitrep.feeds import Fetcher, watch
 from sitrep.pipeline import load_resources
 from sitrep.settings import load_settings
@@ -92,7 +92,7 @@ def main() -> None:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = (
         f"\n## `sitrep watch` latency — {stamp}\n\n"
-        f"- machine: {platform.machine()}, Python {platform.python_version()}, SQLite\n"
+        f"- machine: {machine()}\n"
         f"- command: `.venv/bin/python scripts/bench_watch.py --items {args.items} --span {args.span:g} "
         f"--interval {args.interval:g} --out BENCHMARKS.md`\n"
         f"- a loopback RSS feed where {args.items} made-up stories appear at random over {args.span:g} s; "
@@ -102,10 +102,7 @@ def main() -> None:
         f"**p95 {p95:.1f} s: {'within' if p95 <= 60 else 'OVER'} the 60 s target "
         f"at a {args.interval:g} s poll.**\n"
     )
-    print(text)
-    if args.out:
-        with open(args.out, "a", encoding="utf-8") as fh:
-            fh.write(text)
+    append_report(text, args.out)
 
 
 if __name__ == "__main__":

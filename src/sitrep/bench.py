@@ -130,7 +130,8 @@ def _as_news(path: Path, out: Path) -> Path:
     return out
 
 
-def _machine() -> str:
+def machine() -> str:
+    """This machine in one line: architecture, cores, Python, OS (for every BENCHMARKS.md section)."""
     try:
         cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
     except OSError:
@@ -167,7 +168,7 @@ def run_benchmarks(
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = (
         f"\n## Extraction throughput — {stamp}\n\n"
-        f"- machine: {_machine()}\n- command: `make bench` (`sitrep bench -n {count}`)\n"
+        f"- machine: {machine()}\n- command: `make bench` (`sitrep bench -n {count}`)\n"
         f"- texts: {what}; {n} documents, {words:,} words\n"
         f"- model: {settings.spacy_model}, batch size {settings.batch_size}, one process; "
         f"coder {settings.coder} (sentence classifier {'on' if settings.coder != 'rules' else 'off'})\n\n"
@@ -179,10 +180,20 @@ def run_benchmarks(
         f"({events} events found).\n"
     )
     text += _quality(log)
-    if not out.exists():
-        out.write_text(
+    append_report(text, out, echo=False)
+    return text
+
+
+def append_report(text: str, out: str | Path | None, *, echo: bool = True) -> None:
+    """Print a benchmark section and append it to ``out`` (BENCHMARKS.md; its header first if new)."""
+    if echo:
+        sys.stdout.write(text + "\n")
+    if out is None:
+        return
+    path = Path(out)
+    if not path.exists():
+        path.write_text(
             "# sitrep benchmarks\n\nFigures appended by `make bench`; newest last.\n", encoding="utf-8"
         )
-    with out.open("a", encoding="utf-8") as f:
+    with path.open("a", encoding="utf-8") as f:
         f.write(text)
-    return text

@@ -40,6 +40,17 @@ def marks(n: int) -> str:
     return ",".join("?" * n)
 
 
+def country_clause(countries: Sequence[str | None]) -> tuple[str, list[Any]]:
+    """SQL condition (and its arguments) for events in any of ``countries`` (None or "": unknown)."""
+    named = [c for c in countries if c]
+    conds: list[str] = []
+    if named:
+        conds.append(f"e.country IN ({marks(len(named))})")
+    if any(not c for c in countries):
+        conds.append("e.country IS NULL")
+    return "(" + " OR ".join(conds or ["1 = 0"]) + ")", list(named)
+
+
 class SQLMentions(Backend):
     """Dedup input and output over the ``events``, ``article_sources`` and ``canonical_*`` tables."""
 
@@ -74,14 +85,7 @@ class SQLMentions(Backend):
             for r in self.rows(base + f"e.event_id IN ({marks(len(part))})", part):
                 found[r["event_id"]] = r
         if countries:
-            named = [c for c in countries if c]
-            conds, args = [], []
-            if named:
-                conds.append(f"e.country IN ({marks(len(named))})")
-                args += named
-            if any(c is None or c == "" for c in countries):
-                conds.append("e.country IS NULL")
-            where = "(" + " OR ".join(conds) + ")"
+            where, args = country_clause(countries)
             if since and until:
                 where += (
                     " AND (e.date BETWEEN ? AND ? OR (e.date IS NULL"
@@ -123,15 +127,7 @@ class SQLMentions(Backend):
         within a date range as ``load_mentions`` does, or by story (any date); a stub's
         ``event_id`` is the stored one, so the full mention can be read after.
         """
-        named = [c for c in countries if c]
-        conds: list[str] = []
-        args: list[Any] = []
-        if named:
-            conds.append(f"e.country IN ({marks(len(named))})")
-            args += named
-        if any(not c for c in countries):
-            conds.append("e.country IS NULL")
-        where = "(" + " OR ".join(conds or ["1 = 0"]) + ")"
+        where, args = country_clause(countries)
         where += f" AND e.sub_event_type IN ({marks(len(sub_event_types))})"
         args += list(sub_event_types)
         if time_precisions is not None:
