@@ -45,18 +45,30 @@ SOURCES = [
 ]
 
 
-def documents(n: int) -> list[str]:
-    """Up to ``n`` real news texts (non-empty), taken from each source in turn."""
+def documents(n: int, split: Callable[[str], list[str]] | None = None) -> list[str]:
+    """Up to ``n`` real news texts (non-empty), taken from each source in turn.
+
+    ``split`` cuts each text into several documents (``bench_scale`` wants more, shorter ones).
+    """
+    cut = split or (lambda text: [text] if text.strip() else [])
     pools = []
     for path, field in SOURCES:
         rows = [json.loads(line) for line in (SHARED / path).read_text(encoding="utf-8").splitlines()]
-        pools.append([str(r[field]) for r in rows if str(r.get(field) or "").strip()])
+        pools.append([part for r in rows for part in cut(str(r.get(field) or ""))])
     out: list[str] = []
     while len(out) < n and any(pools):
         for p in pools:
             if p and len(out) < n:
                 out.append(p.pop(0))
     return out
+
+
+def write_jsonl(path: Path, texts: list[str], start: int = 0) -> Path:
+    """The texts as a JSONL corpus (ids ``doc-N`` from ``start``, one publication date)."""
+    with path.open("w", encoding="utf-8") as f:
+        for i, t in enumerate(texts, start):
+            f.write(json.dumps({"id": f"doc-{i}", "text": t, "published": "2024-03-03"}) + "\n")
+    return path
 
 
 class Peak:
@@ -99,10 +111,7 @@ def main() -> None:
     texts = documents(args.n)
     words = sum(len(t.split()) for t in texts)
     tmp = Path(tempfile.mkdtemp(prefix="bench-runners-"))
-    corpus = tmp / "docs.jsonl"
-    with corpus.open("w", encoding="utf-8") as f:
-        for i, t in enumerate(texts):
-            f.write(json.dumps({"id": f"doc-{i}", "text": t, "published": "2024-03-03"}) + "\n")
+    corpus = write_jsonl(tmp / "docs.jsonl", texts)
     settings = load_settings()
     res = load_resources(settings)
     rss_one = psutil.Process().memory_info().rss

@@ -16,7 +16,6 @@ are enough distinct documents. Then, with ``--workers`` processes:
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import tempfile
 import time
@@ -24,7 +23,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench_runners import SHARED, SOURCES
+from bench_runners import documents, write_jsonl
 
 from sitrep.bench import append_report, machine
 from sitrep.runners import ingest_paths
@@ -49,33 +48,13 @@ def parts(text: str) -> list[str]:
     return [x for x in out if len(x.split()) >= 40]
 
 
-def corpus(n: int) -> list[str]:
-    pools = []
-    for path, field in SOURCES:
-        rows = [json.loads(line) for line in (SHARED / path).read_text(encoding="utf-8").splitlines()]
-        pools.append([part for r in rows for part in parts(str(r.get(field) or ""))])
-    out: list[str] = []
-    while len(out) < n and any(pools):
-        for p in pools:
-            if p and len(out) < n:
-                out.append(p.pop(0))
-    return out
-
-
-def write(path: Path, texts: list[str], start: int) -> Path:
-    with path.open("w", encoding="utf-8") as f:
-        for i, t in enumerate(texts, start):
-            f.write(json.dumps({"id": f"doc-{i}", "text": t, "published": "2024-03-03"}) + "\n")
-    return path
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=10_000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out")
     args = ap.parse_args()
-    texts = corpus(args.n + 100)
+    texts = documents(args.n + 100, parts)
     main_texts, extra = texts[: args.n], texts[args.n :]
     tmp = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     settings = replace(load_settings(), workers=args.workers)
@@ -84,12 +63,12 @@ def main() -> None:
     rows = []
     for q in range(4):
         chunk = main_texts[q * quarter : (q + 1) * quarter if q < 3 else len(main_texts)]
-        path = write(tmp / f"q{q}.jsonl", chunk, q * quarter)
+        path = write_jsonl(tmp / f"q{q}.jsonl", chunk, q * quarter)
         t0 = time.perf_counter()
         report = ingest_paths([str(path)], settings, store)
         rows.append((len(chunk), time.perf_counter() - t0, report.events, len(report.rejected)))
     stats = store.stats()
-    extra_path = write(tmp / "extra.jsonl", extra, 10**7)
+    extra_path = write_jsonl(tmp / "extra.jsonl", extra, 10**7)
     t0 = time.perf_counter()
     ingest_paths([str(extra_path)], settings, store)
     into_full = time.perf_counter() - t0

@@ -107,28 +107,30 @@ class Fetcher:
         Raises:
             FetchError: refused address, robots.txt disallows, too big, too slow, or HTTP failure.
         """
-        parts = urlsplit(url)
-        why = None if self.allow_private or not parts.hostname else _refused(parts.hostname)
-        if why:
-            raise FetchError(f"{url}: refused, {why} (allow with --allow-private)")
+        self._check(url)  # before robots.txt, so a refused address is not reported as a robots rule
         if not self.allowed(url):
-            raise FetchError(f"robots.txt of {parts.netloc} disallows {url}")
+            raise FetchError(f"robots.txt of {urlsplit(url).netloc} disallows {url}")
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if modified:
             headers["If-Modified-Since"] = modified
-        return self._get(url, headers)
+        return self._get(url, headers, checked=url)
 
-    def _get(self, url: str, headers: dict[str, str]) -> Fetched:
+    def _check(self, url: str) -> None:
+        """Raise ``FetchError`` unless ``url`` is http(s) on a host this fetcher may reach."""
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise FetchError(f"{url}: only http and https URLs are fetched")
+        why = None if self.allow_private else _refused(parts.hostname)
+        if why:
+            raise FetchError(f"{url}: refused, {why} (allow with --allow-private)")
+
+    def _get(self, url: str, headers: dict[str, str], checked: str | None = None) -> Fetched:
         for _ in range(MAX_REDIRECTS + 1):
-            parts = urlsplit(url)
-            if parts.scheme not in {"http", "https"} or not parts.hostname:
-                raise FetchError(f"{url}: only http and https URLs are fetched")
-            host = self._hosts.setdefault(parts.netloc, _Host())
-            why = None if self.allow_private else _refused(parts.hostname)
-            if why:
-                raise FetchError(f"{url}: refused, {why} (allow with --allow-private)")
+            if url != checked:  # every redirect hop is checked again
+                self._check(url)
+            host = self._hosts.setdefault(urlsplit(url).netloc, _Host())
             self._wait(host, url)
             try:
                 answer = self._once(url, headers)
