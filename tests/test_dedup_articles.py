@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import words
-from sitrep.dedup.articles import BANDS, band_keys, distance, is_copy, lsh_keys, minhash, shingles
+from sitrep.dedup.articles import (
+    _PRIME,
+    _SEEDS,
+    BANDS,
+    band_keys,
+    distance,
+    is_copy,
+    lsh_keys,
+    minhash,
+    shingles,
+)
 
 WORDS = (
     "the army said fighters attacked a convoy near the town on monday and residents fled toward the river "
@@ -41,3 +54,14 @@ def test_short_texts_have_no_keys_and_minhash_is_deterministic() -> None:
     assert lsh_keys("Too short to compare.") == []
     sig = minhash(shingles(text(7)))
     assert sig == minhash(shingles(text(7))) and len(band_keys(sig)) == BANDS
+
+
+EDGES = st.sampled_from(
+    [0, 1, _PRIME - 1, _PRIME, _PRIME + 1, 1 << 61, (1 << 63) - 1, 1 << 63, (1 << 64) - 1]
+)
+
+
+@given(st.sets(st.integers(0, (1 << 64) - 1) | EDGES, min_size=1, max_size=40))
+def test_minhash_is_exactly_the_modular_arithmetic_on_python_ints(values: set[int]) -> None:
+    # The stored band keys depend on these values: the fast path must not change one of them.
+    assert minhash(values) == [min((a * v + b) % _PRIME for v in values) for a, b in _SEEDS]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from sitrep.cli import cli
 from sitrep.settings import FIELDS, settings_reference
@@ -51,3 +54,22 @@ def test_event_schema_fields_are_in_the_readme() -> None:
     e = Event("d", "Battles", "Armed clash", (Evidence("x", 0, 1),), Source("d"), date(2024, 1, 1))
     for key in e.to_dict():
         assert f"`{key}`" in README, f"event field {key} is not described in README.md"
+
+
+def test_the_readme_gives_real_dask_workers_the_local_cluster_settings() -> None:
+    yaml = pytest.importorskip("yaml", reason="the [dask] extra is not installed")
+    pytest.importorskip("distributed", reason="the [dask] extra is not installed")
+    from sitrep.runners.dask import WORKER_CONFIG
+
+    block = README.split("~/.config/dask/sitrep.yaml", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+
+    def flat(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in tree.items():
+            if isinstance(value, dict):
+                out.update(flat(value, f"{prefix}{key}."))
+            else:
+                out[f"{prefix}{key}"] = value
+        return out
+
+    assert flat(yaml.safe_load(block)) == WORKER_CONFIG

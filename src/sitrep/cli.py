@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,14 +45,21 @@ def _say_reject(rej: Rejected) -> None:
     click.echo(f"sitrep: skipped {rej.origin}: {rej.reason}", err=True)
 
 
-def _progress(total_hint: int | None) -> Callable[[Result], None]:
+def _progress(paths: Sequence[str]) -> Callable[[Result], None]:
     """Report each document as it is done: a rejected one at once (with its reason), and on a
-    terminal a tqdm bar with documents per second, events and rejects (quiet when piped)."""
+    terminal a tqdm bar with documents per second, events, rejects and an ETA (quiet when piped).
+
+    The ETA comes from a quick count of the documents (``ingest.count_documents``, at most 2 s);
+    when the sources are too big to count that fast, or come from stdin, the bar shows no ETA.
+    """
     bar: Any = None
     if sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(total=total_hint, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True)
+        from .ingest import count_documents
+
+        total = count_documents(paths)
+        bar = tqdm(total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True)
     counts = {"events": 0, "rejected": 0}
 
     def tick(r: Result) -> None:
@@ -119,19 +126,24 @@ def extract(
             workers=workers,
             dask=dask_address,
         )
-        ok = rejected = 0
+        ok = rejected = found = 0
 
         def events() -> Iterator[Event]:
-            nonlocal ok, rejected
-            for result in run_batch(list(paths), settings, stdin=sys.stdin.buffer, on_result=_progress(None)):
+            nonlocal ok, rejected, found
+            for result in run_batch(
+                list(paths), settings, stdin=sys.stdin.buffer, on_result=_progress(paths)
+            ):
                 if result.rejected is not None:
                     rejected += 1  # said as it happened (``_progress``)
                     continue
                 ok += 1
+                found += len(result.events)
                 yield from result.events
 
         for chunk in render(events(), fmt):
             click.echo(chunk, nl=False)
+        if sys.stderr.isatty():  # the summary after the progress bar; quiet when piped
+            click.echo(f"sitrep: {ok + rejected} documents, {found} events, {rejected} rejected", err=True)
         if ok == 0 and rejected:
             click.echo(f"sitrep: no document could be processed ({rejected} rejected)", err=True)
             sys.exit(1)
@@ -158,7 +170,9 @@ def ingest(
     with _errors():
         settings = _settings(obj, published=_published(published), db=db, workers=workers, dask=dask_address)
         store = open_store(settings.db, settings_hash=settings.fingerprint())
-        report = ingest_paths(list(paths), settings, store, stdin=sys.stdin.buffer, on_result=_progress(None))
+        report = ingest_paths(
+            list(paths), settings, store, stdin=sys.stdin.buffer, on_result=_progress(paths)
+        )
         s = report.stored
         assert s is not None
         click.echo(

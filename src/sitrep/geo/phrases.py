@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import PlaceWords
+from ..lang.doctext import text_of
 from .gazetteer import KIND_ALIAS, KIND_NAME, Gazetteer
 
 __all__ = ["Phrase", "admin_phrases", "run_after", "run_before", "settlement_phrases", "text_of", "titled"]
 
 MAX_NAME = 4  # words in a name a phrase can reveal
-_TEXT = "sitrep.geo.text"  # Doc.user_data key of the joined text
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ADMIN_CODES = frozenset({"ADM1", "ADM2"})
 _UNCONFIRMED_LABELS = frozenset({"", "PERSON", "GPE", "LOC"})  # an unknown name, not an organisation's
@@ -35,14 +35,6 @@ class Phrase:
     claim: Span
     source: str  # "ner" when spaCy already called it a place, else "admin" or "phrase"
     region: bool
-
-
-def text_of(doc: Doc) -> str:
-    """The document's text, joined once (spaCy joins its tokens anew on every ``Doc.text``)."""
-    text = doc.user_data.get(_TEXT)
-    if not isinstance(text, str):
-        text = doc.user_data[_TEXT] = doc.text
-    return text
 
 
 def titled(tok: Token) -> bool:

@@ -23,7 +23,7 @@ from ..lang import Language, PlaceWords
 from ..records import Place
 from .capitals import Capital, capital_phrases
 from .gazetteer import KIND_ALIAS, KIND_ALT, KIND_NAME, Gazetteer
-from .phrases import Phrase, admin_phrases, settlement_phrases, titled
+from .phrases import Phrase, admin_phrases, settlement_phrases, text_of, titled
 
 __all__ = ["Cand", "calendar_words", "recognise", "titled"]
 
@@ -357,7 +357,7 @@ def _gaz_run_ok(run: Span, scan: _Scan) -> bool:
 
 def _capital_line_start(run: Span) -> bool:
     """An upper-case name opening a line ("PESHAWAR, (Agency) :"): a dateline the tagger calls a noun."""
-    text = run.doc.text
+    text = text_of(run.doc)
     return (
         all(t.is_upper for t in run)
         and not text[text.rfind("\n", 0, run.start_char) + 1 : run.start_char].strip()

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from .content import document_from_bytes, sniff_media_type
+from .count import count_documents
 from .files import read_sources
 from .jsonl import JSONL_SUFFIXES, parse_jsonl_bytes
 from .warc import WARC_SUFFIXES, warc_records
@@ -14,6 +15,7 @@ from .warc import WARC_SUFFIXES, warc_records
 __all__ = [
     "JSONL_SUFFIXES",
     "WARC_SUFFIXES",
+    "count_documents",
     "document_from_bytes",
     "parse_jsonl_bytes",
     "read_sources",

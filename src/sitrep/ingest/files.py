@@ -107,6 +107,12 @@ def read_sources(
 FOLDER_DOC_NAMES = frozenset({"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"})
 
 
+def listed(name: str) -> bool:
+    """Whether a folder's file ``name`` is read: not hidden, not a backup, not the folder's own docs."""
+    hidden = name.startswith(".") or name.endswith("~")
+    return not hidden and name.split(".", 1)[0].upper() not in FOLDER_DOC_NAMES
+
+
 def _read_folder(root: Path, settings: Settings, ids: DocIds) -> Iterator[RawDocument | Rejected]:
     """Every visible file under ``root``, sorted; doc ids are relative paths without extension."""
     found = False
@@ -116,10 +122,9 @@ def _read_folder(root: Path, settings: Settings, ids: DocIds) -> Iterator[RawDoc
             yield _unreadable_folder(errors.pop(0), root, settings, ids)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or name.endswith("~"):
-                continue
-            if name.split(".", 1)[0].upper() in FOLDER_DOC_NAMES:
-                log.info("skipping %s: a folder's documentation file, not a news document", name)
+            if not listed(name):
+                if name.split(".", 1)[0].upper() in FOLDER_DOC_NAMES:
+                    log.info("skipping %s: a folder's documentation file, not a news document", name)
                 continue
             found = True
             path = Path(dirpath, name)
@@ -161,7 +166,7 @@ def _read_file(
             ParseError,
             ids.claim(base_id, alt_id),
             origin,
-            f"skipped {origin}: {suffix} files are not read",
+            f"{suffix} files are not read",
             f"sitrep reads {_SUPPORTED}; convert it to text first",
         )
         return
