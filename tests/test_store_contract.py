@@ -322,15 +322,42 @@ def test_query_filters(store: Store) -> None:
     assert ids(doc_id="k-5") == ["k-5"]
     page = public_events(store, EventFilters(limit=2, offset=1))
     assert [r["doc_id"] for r in page] == [r["doc_id"] for r in public_events(store)][1:3]
+    assert store.count_events(EventFilters(country="ML", limit=1)) == 3  # paging does not count
+    assert ids(text="%") == ids(text="_") == ids(actor="%") == []  # LIKE wildcards are literal
+    assert ids(hedged=False) == ids() and ids(hedged=True) == []
+    assert ids(background=False) == ids() and ids(background=True) == []
+    assert ids(min_confidence=0.0) == ids() and ids(min_confidence=1.0) == []
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_keyset_pages_walk_both_ways_through_dated_and_undated_events(store: Store, size: int) -> None:
+    order = [r["event_id"] for r in _canonical(store)]  # newest first, the undated one last
+
+    def page(cursor: tuple[str, str | None, str] | None) -> list[dict[str, Any]]:
+        return public_events(store, EventFilters(limit=size, cursor=cursor))
+
+    seen, rows = [], page(None)
+    while rows:
+        seen += [r["event_id"] for r in rows]
+        rows = page(("after", rows[-1]["date"], rows[-1]["event_id"]))
+    assert seen == order
+    last = public_events(store, EventFilters(limit=1, offset=len(order) - 1))[0]
+    back, rows = [last["event_id"]], page(("before", last["date"], last["event_id"]))
+    while rows:
+        back = [r["event_id"] for r in rows] + back
+        rows = page(("before", rows[0]["date"], rows[0]["event_id"]))
+    assert back == order
 
 
 def test_stats_counts_by_day_type_country(store: Store) -> None:
     _canonical(store)
     st = store.stats()
     assert (st.articles, st.mentions, st.events, st.rejects) == (5, 5, 5, 0)
-    assert st.by_country == {"ML": 3, "NE": 1, "?": 1}
-    assert st.by_type["Battles"] == 1 and sum(st.by_type.values()) == 5
-    assert list(st.by_day)[:2] == ["2024-01-05", "2024-01-09"]
+    assert st.groups["country"] == {"ML": 3, "NE": 1, "?": 1}
+    assert st.groups["type"]["Battles"] == 1 and sum(st.groups["type"].values()) == 5
+    assert sum(st.groups["sub_type"].values()) == sum(st.groups["admin1"].values()) == 5
+    assert list(st.groups["day"])[:2] == ["2024-01-05", "2024-01-09"]
+    assert st.fatalities == sum(e["fatalities"] or 0 for e in public_events(store))
     assert store.stats(EventFilters(country="ML")).events == 3
 
 

@@ -190,7 +190,7 @@ def test_dashboard_shows_every_event_with_list_and_histogram(browser: Any, base_
         assert t in legend
     assert page.locator("#list li").count() == expected + 1, "the list also shows the unlocated event"
     assert "2 sources" in page.inner_text("#list") and "revised (v2)" in page.inner_text("#list")
-    by_day = store.stats().by_day
+    by_day = store.stats().groups["day"]
     assert page.locator("#histogram rect.b").count() == len(by_day) == 8  # one bar per day with events
     assert page.get_attribute("#histogram rect.b", "data-start") == "2013-01-12"
     assert page.eval_on_selector_all("#f-country option", "os => os.map(o => o.value)") == ["", "ML", "NE"]

@@ -19,21 +19,29 @@ import logging
 import threading
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
+from ..filters import Countries
 from ..store.base import Store
 from ..web import STATIC_DIR, missing_assets
 from . import routes
 from .errors import error_response, install_error_handlers
-from .params import AppState
+from .params import AppState, known_parameters
 
 log = logging.getLogger(__name__)
 
 
-def create_app(store: Store, *, static_dir: Path | None = None, token: str | None = None) -> FastAPI:
+def create_app(
+    store: Store,
+    *,
+    static_dir: Path | None = None,
+    token: str | None = None,
+    countries: Countries | None = None,
+) -> FastAPI:
     """Build the FastAPI app: the API over ``store`` plus the dashboard.
 
     Args:
@@ -41,6 +49,8 @@ def create_app(store: Store, *, static_dir: Path | None = None, token: str | Non
             in a thread pool.
         static_dir: the folder served at ``/static`` (default: ``sitrep/web/static``).
         token: the bearer token that write routes require; None disables writes (403).
+        countries: checks and resolves ``country`` filters (the gazetteer); None accepts any
+            two-letter code and no names.
 
     Returns:
         The ASGI application.
@@ -50,8 +60,11 @@ def create_app(store: Store, *, static_dir: Path | None = None, token: str | Non
         title="sitrep",
         summary="API over geolocated ACLED-style conflict events extracted from news, one per happening.",
         version=_version(),
+        dependencies=[Depends(known_parameters)],
+        docs_url=None,
+        redoc_url=None,
     )
-    app.state.app_state = AppState(store, threading.Lock(), token)
+    app.state.app_state = AppState(store, threading.Lock(), token, countries)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     install_error_handlers(app)
     for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin):
@@ -66,6 +79,29 @@ def create_app(store: Store, *, static_dir: Path | None = None, token: str | Non
         if static == STATIC_DIR and missing_assets():
             log.warning("map assets missing in %s: run `bash scripts/install_web.sh`", static / "vendor")
         return FileResponse(page, media_type="text/html; charset=utf-8")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        """Swagger UI, from the copy bundled at install time (works offline)."""
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="sitrep API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None},  # no call to the public validator
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> Response:
+        """ReDoc, from the copy bundled at install time (works offline, no web fonts)."""
+        return get_redoc_html(
+            openapi_url="/openapi.json",
+            title="sitrep API",
+            redoc_js_url="/static/vendor/redoc/redoc.standalone.js",
+            redoc_favicon_url="/static/favicon.svg",
+            with_google_fonts=False,
+        )
 
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")
@@ -88,6 +124,7 @@ def serve(
     *,
     log_level: str = "info",
     token: str | None = None,
+    countries: Countries | None = None,
 ) -> None:
     """Serve the API and the map page with uvicorn until interrupted (used by ``sitrep serve``).
 
@@ -100,4 +137,6 @@ def serve(
     """
     import uvicorn
 
-    uvicorn.run(create_app(store, token=token), host=host, port=port, log_level=log_level)
+    uvicorn.run(
+        create_app(store, token=token, countries=countries), host=host, port=port, log_level=log_level
+    )

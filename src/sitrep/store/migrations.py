@@ -289,6 +289,36 @@ def _m007_feeds(store: Backend) -> None:
     )
 
 
+def _m008_event_filters(store: Backend) -> None:
+    """Confidence, hedged and background as columns (filters), the newest-first paging index, and
+    every article queued for dedup, so its canonical events gain ``inter1``/``inter2``/``plover_type``.
+    """
+    _ddl(
+        store,
+        """
+        ALTER TABLE canonical_events ADD COLUMN confidence {REAL};
+        ALTER TABLE canonical_events ADD COLUMN hedged INTEGER;
+        ALTER TABLE canonical_events ADD COLUMN background INTEGER;
+        CREATE INDEX canonical_live_order ON canonical_events(superseded_by, date DESC, event_id)
+        """,
+    )
+    if store.dialect == "sqlite":
+        pick = "json_extract(data, '$.{}')"
+    else:
+        pick = "(data::json->>'{}')"
+    flag = "(CASE WHEN CAST({} AS TEXT) IN ('true', '1') THEN 1 ELSE 0 END)"
+    real = TYPES[store.dialect]["REAL"]
+    hedged, background = flag.format(pick.format("hedged")), flag.format(pick.format("background"))
+    store.execute(
+        f"UPDATE canonical_events SET confidence = CAST({pick.format('confidence')} AS {real}),"
+        f" hedged = {hedged}, background = {background}"
+    )
+    store.execute(
+        "INSERT INTO dedup_pending (content_hash) SELECT DISTINCT e.content_hash FROM events e"
+        " WHERE NOT EXISTS (SELECT 1 FROM dedup_pending p WHERE p.content_hash = e.content_hash)"
+    )
+
+
 Migration = tuple[str, Callable[[Backend], None], tuple[str, ...]]
 
 #: (name, function, dialects it applies to), in order.
@@ -300,6 +330,7 @@ MIGRATIONS: list[Migration] = [
     ("005_live_indexes", _m005_live_indexes, ("sqlite", "postgres")),
     ("006_revisions_and_pending", _m006_revisions_and_pending, ("sqlite", "postgres")),
     ("007_feeds", _m007_feeds, ("sqlite", "postgres")),
+    ("008_event_filters", _m008_event_filters, ("sqlite", "postgres")),
 ]
 
 
