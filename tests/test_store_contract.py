@@ -401,3 +401,23 @@ def test_incremental_ingest_equals_one_batch(store_url: str, tmp_path: Path) -> 
             reduce_articles(s, save_batch(s, [item]).touched)
         assert public_events(s) == expected, [x[0].doc_id for x in order]
         s.close()
+
+
+def test_text_search_is_a_literal_substring_match_through_the_index(store: Store) -> None:
+    rows = _canonical(store)
+    texts = {r["event_id"]: " ".join(e["text"] for e in r["evidence"]).casefold() for r in rows}
+    probes = ["soldier", "ers ", "mali", "%", "_", "*", "?", "[", "x]", "a", "zz", "militar", "o"]
+    probes += [t[i : i + n] for t in texts.values() for i, n in ((0, 5), (7, 3), (11, 9))]
+    for probe in probes:
+        got = {r["event_id"] for r in public_events(store, EventFilters(text=probe))}
+        # Every event whose evidence holds the probe is found (the search text also holds places and actors).
+        assert {i for i, t in texts.items() if probe.casefold() in t} <= got, probe
+        for r in rows:
+            if r["event_id"] in got:
+                fields = [r["location"], r["admin1"], r["country"], r["actor1"], r["actor2"], r["event_type"],
+                          r["sub_event_type"], texts[r["event_id"]], *(s["outlet"] for s in r["sources"])]  # fmt: skip
+                assert any(f and probe.casefold() in f.casefold() for f in fields), (probe, r["event_id"])
+    if store.dialect == "sqlite":  # the lookup goes through the trigram index, not a scan of the events
+        sql, args = store.text_clause("soldier")  # type: ignore[attr-defined]
+        plan = store.rows(f"EXPLAIN QUERY PLAN SELECT event_id FROM canonical_events WHERE {sql}", args)  # type: ignore[attr-defined]
+        assert any("canonical_text" in str(dict(r)) for r in plan)

@@ -319,6 +319,35 @@ def _m008_event_filters(store: Backend) -> None:
     )
 
 
+def _m009_text_search(store: Backend) -> None:
+    """An index for ``text`` searches (a substring of place, actors, evidence or outlets).
+
+    SQLite: an FTS5 table with the trigram tokenizer over ``canonical_events.search`` (external
+    content, kept in step by triggers). PostgreSQL: a pg_trgm GIN index on ``search``, which
+    answers ``LIKE '%...%'`` as it is (the migration waits, unrecorded, until pg_trgm exists).
+    """
+    if store.dialect == "postgres":
+        store.execute(
+            "CREATE INDEX canonical_search_trgm ON canonical_events USING GIN (search gin_trgm_ops)"
+        )
+        return
+    # One statement at a time: the trigger bodies hold semicolons (``_ddl`` splits on them).
+    for stmt in (
+        "CREATE VIRTUAL TABLE canonical_text USING fts5("
+        " search, content='canonical_events', content_rowid='rowid', tokenize='trigram')",
+        "CREATE TRIGGER canonical_text_insert AFTER INSERT ON canonical_events BEGIN"
+        " INSERT INTO canonical_text(rowid, search) VALUES (new.rowid, new.search); END",
+        "CREATE TRIGGER canonical_text_delete AFTER DELETE ON canonical_events BEGIN"
+        " INSERT INTO canonical_text(canonical_text, rowid, search)"
+        " VALUES ('delete', old.rowid, old.search); END",
+        "CREATE TRIGGER canonical_text_update AFTER UPDATE OF search ON canonical_events BEGIN"
+        " INSERT INTO canonical_text(canonical_text, rowid, search) VALUES ('delete', old.rowid, old.search);"
+        " INSERT INTO canonical_text(rowid, search) VALUES (new.rowid, new.search); END",
+        "INSERT INTO canonical_text(canonical_text) VALUES ('rebuild')",
+    ):
+        store.execute(stmt)
+
+
 Migration = tuple[str, Callable[[Backend], None], tuple[str, ...]]
 
 #: (name, function, dialects it applies to), in order.
@@ -331,6 +360,7 @@ MIGRATIONS: list[Migration] = [
     ("006_revisions_and_pending", _m006_revisions_and_pending, ("sqlite", "postgres")),
     ("007_feeds", _m007_feeds, ("sqlite", "postgres")),
     ("008_event_filters", _m008_event_filters, ("sqlite", "postgres")),
+    ("009_text_search", _m009_text_search, ("sqlite", "postgres")),
 ]
 
 

@@ -62,8 +62,9 @@ class SQLReads(Backend):
             where.append("(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\')")
             args += [f"%{_like(f.actor.casefold())}%"] * 2
         if f.text:
-            where.append("search LIKE ? ESCAPE '\\'")
-            args.append(f"%{_like(f.text.casefold())}%")
+            sql, a = self.text_clause(f.text.casefold())
+            where.append(sql)
+            args += a
         spatial = [self.bbox_clause(f.bbox)] if f.bbox else []
         spatial += [self.near_clause(f.near)] if f.near else []
         for sql, a in spatial:
