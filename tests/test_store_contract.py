@@ -421,3 +421,33 @@ def test_text_search_is_a_literal_substring_match_through_the_index(store: Store
         sql, args = store.text_clause("soldier")  # type: ignore[attr-defined]
         plan = store.rows(f"EXPLAIN QUERY PLAN SELECT event_id FROM canonical_events WHERE {sql}", args)  # type: ignore[attr-defined]
         assert any("canonical_text" in str(dict(r)) for r in plan)
+
+
+def test_a_store_from_before_migrations_008_and_009_gains_filters_search_and_a_dedup_queue(
+    store_url: str,
+) -> None:
+    """Upgrading a store with events: the new columns are filled from each event's JSON, text
+    search finds the old events, and every article is queued so dedup adds the new fields."""
+    s = open_store(store_url)
+    rows = _canonical(s)
+    before = {r["event_id"]: r for r in rows}
+    s.clear_pending(s.pending_dedup())
+    undo = ["DROP INDEX canonical_live_order"]
+    undo += ["ALTER TABLE canonical_events DROP COLUMN " + c for c in ("confidence", "hedged", "background")]
+    if s.dialect == "sqlite":  # type: ignore[attr-defined]
+        undo += [f"DROP TRIGGER canonical_text_{t}" for t in ("insert", "delete", "update")]
+        undo += ["DROP TABLE canonical_text"]
+    else:
+        undo += ["DROP INDEX IF EXISTS canonical_search_trgm"]
+    for stmt in [*undo, "DELETE FROM migrations WHERE name IN ('008_event_filters', '009_text_search')"]:
+        s.execute(stmt)  # type: ignore[attr-defined]
+    s.close()
+    upgraded = open_store(store_url)
+    assert set(upgraded.migrations()) >= {"008_event_filters", "009_text_search"}
+    assert len(upgraded.pending_dedup()) == 5  # every article, so its events gain inter1/inter2/plover_type
+    assert {r["event_id"] for r in public_events(upgraded, EventFilters(min_confidence=0.0))} == set(before)
+    assert public_events(upgraded, EventFilters(hedged=True)) == []
+    protest = [r for r in before.values() if r["sub_event_type"] == "Peaceful protest"]
+    found = public_events(upgraded, EventFilters(text=protest[0]["evidence"][0]["text"][:12]))
+    assert [r["event_id"] for r in found] == [protest[0]["event_id"]]
+    upgraded.close()
