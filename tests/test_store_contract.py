@@ -414,8 +414,8 @@ def test_text_search_is_a_literal_substring_match_through_the_index(store: Store
         assert {i for i, t in texts.items() if probe.casefold() in t} <= got, probe
         for r in rows:
             if r["event_id"] in got:
-                fields = [r["location"], r["admin1"], r["country"], r["actor1"], r["actor2"], r["event_type"],
-                          r["sub_event_type"], texts[r["event_id"]], *(s["outlet"] for s in r["sources"])]  # fmt: skip
+                keys = ("location", "admin1", "country", "actor1", "actor2", "event_type", "sub_event_type")
+                fields = [*(r[k] for k in keys), texts[r["event_id"]], *(s["outlet"] for s in r["sources"])]
                 assert any(f and probe.casefold() in f.casefold() for f in fields), (probe, r["event_id"])
     if store.dialect == "sqlite":  # the lookup goes through the trigram index, not a scan of the events
         sql, args = store.text_clause("soldier")  # type: ignore[attr-defined]
