@@ -250,3 +250,15 @@ def test_docs_and_redoc_load_only_bundled_assets(client: Any) -> None:
 def test_the_dashboard_page_takes_its_filters_in_its_own_url(client: Any) -> None:
     assert client.get("/?type=Riots&since=2013-01-01&event=x").status_code in (200, 404)  # 404: no page built
     bad(client, "/api/stats?type=Riots&event=x")
+
+
+def test_the_schema_documents_400_in_the_error_shape_and_no_422(client: Any) -> None:
+    schema = client.get("/openapi.json").json()
+    for path, ops in schema["paths"].items():
+        for op in ops.values():
+            assert "422" not in op["responses"], path
+            assert op["responses"]["400"]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/Error"
+            }
+    assert schema["components"]["schemas"]["Error"]["required"] == ["ok", "error", "errors", "status"]
+    assert "HTTPValidationError" not in schema["components"]["schemas"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
@@ -103,11 +104,47 @@ def create_app(
             with_google_fonts=False,
         )
 
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")
     else:
         log.warning("static folder %s not found: the map page is not served", static)
     return app
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["ok", "error", "errors", "status"],
+    "properties": {
+        "ok": {"type": "boolean", "const": False},
+        "error": {"type": "string", "description": "what is wrong, in one line"},
+        "errors": {"type": "array", "items": {"type": "string"}, "description": "each problem"},
+        "status": {"type": "integer"},
+    },
+}
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, saying what the API answers to bad input: a 400 in the one error shape
+    (FastAPI documents its own 422, which this API never sends)."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+
+        schema = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
+        for ops in schema.get("paths", {}).values():
+            for op in ops.values():
+                responses = op.setdefault("responses", {})
+                responses.pop("422", None)
+                responses["400"] = {
+                    "description": "a bad value or an unknown parameter (each named in errors)",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                }
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        schemas["Error"] = ERROR_SCHEMA
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def _version() -> str:
