@@ -18,6 +18,7 @@ from typing import Any
 from ..records import CanonicalEvent, Event, Mention, Source
 from ..serialize import canonical_dict, version_dict
 from ..taxonomy import family
+from . import aggregates
 from .backend import Backend
 from .base import DedupCounts
 
@@ -201,7 +202,9 @@ class SQLMentions(Backend):
         old = self.canonical_ids(scope) if scope else {}
         new_of = {m.event_id: c.event_id for c in events for m in c.mentions}
         created = updated = unchanged = superseded = 0
+        touched = sorted({c.event_id for c in events} | set(old.values()))
         with self.transaction():
+            before = [] if assume_new else aggregates.live_rows(self, touched)
             rows, members, versions, changed = [], [], [], []
             for c in events:
                 data = canonical_dict(c)
@@ -248,6 +251,7 @@ class SQLMentions(Backend):
                     "UPDATE canonical_events SET superseded_by = ? WHERE event_id = ?",
                     (successors[0] if successors else oid, oid),
                 )
+            aggregates.apply_delta(self, before, aggregates.live_rows(self, touched))
         return DedupCounts(created, updated, unchanged, superseded)
 
     def _clear_members(self, event_ids: Sequence[str], mention_ids: Sequence[str]) -> None:

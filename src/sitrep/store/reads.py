@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..records import Article, ArticleSource, Event, Source, StoredArticle, StoredEvent, StoreStats
+from . import aggregates
 from .backend import Backend
 from .base import EventFilters
 
@@ -178,38 +179,42 @@ class SQLReads(Backend):
     def stats(self, filters: EventFilters | None = None) -> StoreStats:
         """Totals, and canonical events matching ``filters``: their toll, counted by group.
 
-        Groups: type, sub_type, country, admin1 and actor (``actor1`` or ``actor2``, the
-        ``STATS_ACTORS`` most frequent), most first; day, by date. An unknown value is "?"
-        (undated days last).
+        Groups: type, sub_type, country, admin1 and actor (events naming it as ``actor1`` or
+        ``actor2``, the ``STATS_ACTORS`` most frequent), most first; day, by date. An unknown
+        value is "?" (undated days last). Unfiltered, or filtered by a country only, the counts
+        come from the maintained ``canonical_stats`` (``aggregates``); otherwise from the events.
         """
         f = filters or EventFilters()
-        where, args = self._where(f)
+        totals = {
+            "articles": self._count("SELECT count(*) AS n FROM articles"),
+            "documents": self._count("SELECT count(DISTINCT doc_id) AS n FROM article_sources"),
+            "mentions": self._count("SELECT count(*) AS n FROM events"),
+            "rejects": self._count("SELECT count(*) AS n FROM rejects"),
+        }
+        if _country_only(f):
+            return self._stats_from_aggregates(f.country, totals)
+        return self._stats_from_events(f, totals)
 
-        def count(sql: str, a: Sequence[Any] = ()) -> int:
-            return int(self.rows(sql, a)[0]["n"] or 0)
+    def _count(self, sql: str, args: Sequence[Any] = ()) -> int:
+        return int(self.rows(sql, args)[0]["n"] or 0)
+
+    def _stats_from_events(self, f: EventFilters, totals: dict[str, int]) -> StoreStats:
+        where, args = self._where(f)
 
         def group(col: str, by_key: bool = False) -> dict[str, int]:
             sql = f"SELECT {col} AS k, count(*) AS n FROM canonical_events WHERE {where} GROUP BY {col}"
-            rows = self.rows(sql, args)
-            if by_key:
-                ranked = sorted(rows, key=lambda r: (r["k"] is None, r["k"] or ""))
-            else:
-                ranked = sorted(rows, key=lambda r: (-r["n"], r["k"] or ""))
-            return {(r["k"] or "?"): int(r["n"]) for r in ranked}
+            return _ranked([{"k": r["k"] or "?", "n": r["n"]} for r in self.rows(sql, args)], by_key)
 
-        actors = self.rows(
-            f"SELECT k, count(*) AS n FROM (SELECT actor1 AS k FROM canonical_events WHERE {where}"
-            f" UNION ALL SELECT actor2 AS k FROM canonical_events WHERE {where}) a"
+        actors = self.rows(  # UNION, not UNION ALL: an event counts once per actor it names
+            f"SELECT k, count(*) AS n FROM (SELECT event_id, actor1 AS k FROM canonical_events WHERE {where}"
+            f" UNION SELECT event_id, actor2 AS k FROM canonical_events WHERE {where}) a"
             " WHERE k IS NOT NULL GROUP BY k ORDER BY n DESC, k LIMIT ?",
             [*args, *args, STATS_ACTORS],
         )
         return StoreStats(
-            articles=count("SELECT count(*) AS n FROM articles"),
-            documents=count("SELECT count(DISTINCT doc_id) AS n FROM article_sources"),
-            mentions=count("SELECT count(*) AS n FROM events"),
-            events=count(f"SELECT count(*) AS n FROM canonical_events WHERE {where}", args),
-            rejects=count("SELECT count(*) AS n FROM rejects"),
-            fatalities=count(f"SELECT sum(fatalities) AS n FROM canonical_events WHERE {where}", args),
+            **totals,
+            events=self._count(f"SELECT count(*) AS n FROM canonical_events WHERE {where}", args),
+            fatalities=self._count(f"SELECT sum(fatalities) AS n FROM canonical_events WHERE {where}", args),
             groups={
                 "type": group("event_type"),
                 "sub_type": group("sub_event_type"),
@@ -219,3 +224,40 @@ class SQLReads(Backend):
                 "day": group("date", by_key=True),
             },
         )
+
+    def _stats_from_aggregates(self, country: str | None, totals: dict[str, int]) -> StoreStats:
+        counted = aggregates.grouped(self, country)
+        kinds = counted.get("type", [])
+        events = sum(int(r["n"]) for r in kinds)
+        if country:
+            by_country = {country.upper(): events} if events else {}
+        else:
+            by_country = _ranked(counted.get("country", []), False)
+        actors = sorted(counted.get("actor", []), key=lambda r: (-r["n"], r["k"]))[:STATS_ACTORS]
+        return StoreStats(
+            **totals,
+            events=events,
+            fatalities=sum(int(r["fatalities"]) for r in kinds),
+            groups={
+                "type": _ranked(kinds, False),
+                "sub_type": _ranked(counted.get("sub_type", []), False),
+                "country": by_country,
+                "admin1": _ranked(counted.get("admin1", []), False),
+                "actor": {r["k"]: int(r["n"]) for r in actors},
+                "day": _ranked(counted.get("day", []), True),
+            },
+        )
+
+
+def _country_only(f: EventFilters) -> bool:
+    """Whether ``f`` filters by nothing but (maybe) a country: the maintained counts answer it."""
+    return f == EventFilters(country=f.country, limit=f.limit, offset=f.offset, cursor=f.cursor)
+
+
+def _ranked(rows: Sequence[dict[str, Any]], by_key: bool) -> dict[str, int]:
+    """``{k: n}``, most first (ties by key), or by key with "?" last."""
+    if by_key:
+        ordered = sorted(rows, key=lambda r: (r["k"] == "?", r["k"]))
+    else:
+        ordered = sorted(rows, key=lambda r: (-r["n"], r["k"]))
+    return {r["k"]: int(r["n"]) for r in ordered}
