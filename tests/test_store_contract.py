@@ -480,6 +480,11 @@ def _counts_agree(store: Store) -> None:
         fast = store._stats_from_aggregates(country, totals)  # type: ignore[attr-defined]
         slow = store._stats_from_events(f, totals)  # type: ignore[attr-defined]
         assert fast == slow, country
+        where = "superseded_by IS NULL" + (" AND country = ?" if country else "")
+        counted = store.rows(
+            f"SELECT count(*) AS n FROM canonical_events WHERE {where}", [country] if country else []
+        )  # type: ignore[attr-defined]
+        assert store.count_events(f) == counted[0]["n"]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))

@@ -100,8 +100,14 @@ class SQLReads(Backend):
         return rows[::-1] if backwards else rows
 
     def count_events(self, filters: EventFilters | None = None) -> int:
-        """How many canonical events match the filters (paging ignored)."""
-        where, args = self._where(filters or EventFilters())
+        """How many canonical events match the filters (paging ignored; by country or in all
+        from the maintained counts)."""
+        f = filters or EventFilters()
+        if _country_only(f):
+            scope = f.country.upper() if f.country else aggregates.ALL
+            sql = "SELECT sum(n) AS n FROM canonical_stats WHERE country = ? AND grp = 'type'"
+            return self._count(sql, (scope,))
+        where, args = self._where(f)
         return int(self.rows(f"SELECT count(*) AS n FROM canonical_events WHERE {where}", args)[0]["n"])
 
     def get_event(self, event_id: str) -> StoredEvent | None:
