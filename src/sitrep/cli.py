@@ -290,7 +290,8 @@ def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | Non
             f"sitrep: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)",
             err=True,
         )
-        run_server(store, settings.host, settings.port, token=settings.api_token or None)
+        gaz = settings.gazetteer_path()  # the map's place labels (none when it is missing)
+        run_server(store, settings.host, settings.port, token=settings.api_token or None, gazetteer=gaz)
 
 
 @cli.command(
