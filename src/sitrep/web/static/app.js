@@ -58,7 +58,10 @@ function select(id) {
   selected = id;
   highlight(id, true);
   syncUrl();
+  const opening = panel.hidden;
   panel.hidden = false;
+  // On a phone the panel sits above the list, off screen: bring it up (not while arrowing through).
+  if (opening && window.matchMedia(SMALL_SCREEN).matches) panel.scrollIntoView({ block: "start" });
   body.dataset.panel = "loading";
   panelMessage("Loading…");
   return getJSON("api/events/" + encodeURIComponent(id)).then(function (ev) {
