@@ -7,7 +7,7 @@
  * Modules: js/util.js (helpers), js/filters.js (form and query), js/map.js (map, clusters, labels),
  * js/list.js (list and keyboard), js/panel.js (event detail), js/timeline.js (histogram).
  */
-import { $, el, fmt, getJSON, isoDate, typeOf } from "./js/util.js";
+import { $, el, fmt, getJSON, isoDate } from "./js/util.js";
 import {
   activeCount, apiQuery, clearFilters, currentFilters, fillChoices, pageQuery, restoreFilters, watchFilters
 } from "./js/filters.js";
@@ -121,6 +121,7 @@ function updateExports(f) {
     const a = $("export-" + format);
     a.href = "api/events?" + apiQuery(f, { limit: String(MAX_EVENTS), format: format });
     a.setAttribute("download", "sitrep-events." + EXPORTS[format]);
+    a.title = "The events that match the filters (up to " + fmt(MAX_EVENTS) + "), as " + a.textContent;
   });
 }
 
@@ -217,7 +218,7 @@ function start() {
     return;
   }
   const made = createMap(select);
-  window.sitrep = { map: made.map, clusters: made.clusters, select: select, markers: markers, reload: reload, typeOf: typeOf };
+  window.sitrep = { map: made.map, clusters: made.clusters, select: select, markers: markers, reload: reload };
   wire();
   const params = new URLSearchParams(location.search);
   const outlines = getJSON(OUTLINES_URL).then(drawOutlines).catch(function (err) {

@@ -50,7 +50,7 @@ export function renderList(events, total) {
         (flags.length ? " · " + flags.join(", ") : "") })
     ]);
     btn.addEventListener("click", function () { handlers.open(p.event_id); });
-    listEl.appendChild(el("li", { "data-id": p.event_id, role: "none" }, [btn]));
+    listEl.appendChild(el("li", { "data-id": p.event_id }, [btn]));
   });
   const shown = Math.min(events.length, LIST_MAX);
   const all = total === undefined || total === null ? events.length : total;
