@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -63,10 +64,17 @@ class FakeStore:
         end = None if filters.limit is None else filters.offset + filters.limit
         return out[filters.offset : end]
 
+    def count_events(self, filters: EventFilters = ALL) -> int:
+        """How many events the filters match (paging ignored; not recorded in ``calls``)."""
+        n = len(self.query_events(replace(filters, limit=None, offset=0, cursor=None)))
+        self.calls.pop()
+        return n
+
     def stats(self, filters: EventFilters = ALL) -> StoreStats:
         """Counts (the API shows them as they are)."""
         self.calls.append(filters)
-        return StoreStats(9, 9, 9, len(self.events), 1, {"Battles": 3}, {"ML": 7}, {"2013-01-20": 1})
+        groups = {"type": {"Battles": 3}, "country": {"ML": 7}, "day": {"2013-01-20": 1}}
+        return StoreStats(9, 9, 9, len(self.events), 1, 12, groups)
 
     def get_event(self, event_id: str) -> StoredEvent | None:
         """One event with a single version, as a real store gives it."""
@@ -120,19 +128,18 @@ def test_events_json_default(client: TestClient, store: FakeStore) -> None:
     resp = client.get("/api/events")
     assert resp.status_code == 200
     body = resp.json()
-    assert set(body) == {"events", "count", "limit", "offset", "next"}
-    assert body["count"] == len(store.events) == len(body["events"])
+    assert set(body) == {"events", "count", "total", "limit", "next", "prev"}
+    assert body["count"] == body["total"] == len(store.events) == len(body["events"])
     assert body["events"] == store.events
-    assert (body["limit"], body["offset"], body["next"]) == (1000, 0, None)
-    assert store.calls == [EventFilters(limit=1000, offset=0)]
+    assert (body["limit"], body["next"], body["prev"]) == (1000, None, None)
+    assert store.calls == [EventFilters(limit=1001, offset=0)]  # a row more: is there a next page?
 
 
 def test_pagination_links_the_next_page(client: TestClient) -> None:
     body = client.get("/api/events?limit=4&country=ML").json()
-    assert body["count"] == 4 and body["next"] == "/api/events?limit=4&country=ML&offset=4"
-    second = client.get(body["next"]).json()
-    assert second["offset"] == 4 and second["next"] is None
-    assert {e["event_id"] for e in second["events"]}.isdisjoint(e["event_id"] for e in body["events"])
+    assert body["count"] == 4 and body["prev"] is None
+    assert body["next"].startswith("/api/events?limit=4&country=ML&cursor=")
+    assert body["total"] == len(client.get("/api/events?country=ML").json()["events"]) > 4
 
 
 def test_filters_are_passed_through(client: TestClient, store: FakeStore) -> None:
@@ -156,7 +163,7 @@ def test_filters_are_passed_through(client: TestClient, store: FakeStore) -> Non
             until=date(2013, 1, 19),
             event_type="Armed clash",
             bbox=(-10.0, 10.0, 5.0, 20.0),
-            limit=5,
+            limit=6,
             offset=1,
         )
     ]
@@ -166,12 +173,12 @@ def test_filters_are_passed_through(client: TestClient, store: FakeStore) -> Non
 
 def test_empty_params_mean_no_filter(client: TestClient, store: FakeStore) -> None:
     assert client.get("/api/events?country=&type=&since=&bbox=").status_code == 200
-    assert store.calls == [EventFilters(limit=1000)]
+    assert store.calls == [EventFilters(limit=1001)]
 
 
 def test_limit_max_is_accepted(client: TestClient, store: FakeStore) -> None:
     assert client.get(f"/api/events?limit={MAX_LIMIT}").status_code == 200
-    assert store.calls[-1].limit == MAX_LIMIT
+    assert store.calls[-1].limit == MAX_LIMIT + 1
 
 
 def test_geojson_shape(client: TestClient, store: FakeStore) -> None:
@@ -232,8 +239,8 @@ def test_since_after_until_is_400(client: TestClient) -> None:
 @pytest.mark.parametrize(
     "query", ["limit=0", f"limit={MAX_LIMIT + 1}", "limit=ten", "offset=-1", "format=xml"]
 )
-def test_invalid_params_are_422(client: TestClient, query: str) -> None:
-    body = assert_error(client.get(f"/api/events?{query}"), 422)
+def test_invalid_params_are_400_like_every_bad_value(client: TestClient, query: str) -> None:
+    body = assert_error(client.get(f"/api/events?{query}"), 400)
     assert body["errors"][0].split(":")[0] == query.split("=")[0]
 
 
@@ -282,11 +289,16 @@ def test_stats(client: TestClient, store: FakeStore) -> None:
         "mentions": 9,
         "events": 9,
         "rejects": 1,
+        "fatalities": 12,
         "by_type": {"Battles": 3},
         "by_country": {"ML": 7},
         "by_day": {"2013-01-20": 1},
     }
-    client.get("/api/stats?country=ne&type=Riots&since=2013-01-01&limit=5")
+    body = assert_error(client.get("/api/stats?country=ne&type=Riots&since=2013-01-01&limit=5"), 400)
+    assert body["errors"] == ["unknown parameter 'limit' (it takes: " + ", ".join(sorted(
+        ["country", "admin1", "since", "until", "type", "sub_type", "actor", "text", "bbox", "near",
+         "min_confidence", "hedged", "background"])) + ")"]  # fmt: skip
+    client.get("/api/stats?country=ne&type=Riots&since=2013-01-01")
     assert store.calls[-1] == EventFilters(
         country="NE", event_type="Riots", since=date(2013, 1, 1), limit=None
     )
@@ -337,8 +349,10 @@ def test_openapi_lists_routes(client: TestClient) -> None:
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert params == {
         "country", "admin1", "since", "until", "type", "sub_type", "actor", "text", "bbox", "near",
-        "limit", "offset", "format",
+        "min_confidence", "hedged", "background", "limit", "offset", "cursor", "format",
     }  # fmt: skip
+    stats = {p["name"] for p in paths["/api/stats"]["get"]["parameters"]}
+    assert stats == params - {"limit", "offset", "cursor", "format"}  # the same filters, nothing else
 
 
 def test_large_responses_are_gzipped(client: TestClient) -> None:
@@ -367,7 +381,7 @@ def test_new_filters_are_passed_through(client: TestClient, store: FakeStore) ->
         actor="mali",
         text="bridge",
         near=(14.0, -6.0, 50.0),
-        limit=1000,
+        limit=1001,
     )
 
 
@@ -383,11 +397,15 @@ def test_csv_has_acled_columns(client: TestClient, store: FakeStore) -> None:
     assert resp.headers["content-type"].startswith("text/csv")
     lines = resp.text.strip().splitlines()
     header = lines[0].split(",")
-    assert header[:5] == ["event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type"]
-    assert {"iso", "admin1", "location", "latitude", "longitude", "fatalities", "notes", "source_url"} <= set(
-        header
-    )
+    # ACLED's columns, in ACLED's order, then ours.
+    acled = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+             "actor1", "inter1", "actor2", "inter2", "country", "admin1", "location", "latitude",
+             "longitude", "geo_precision", "source", "notes", "fatalities"]  # fmt: skip
+    assert header[: len(acled)] == acled
+    ours = {"fatalities_low", "fatalities_high", "iso2", "plover_type", "confidence", "hedged", "background"}
+    assert ours <= set(header) and "source_url" in header
     assert len(lines) == 2 and "Niamey" in lines[1] and ",NE," in lines[1]
+    assert resp.headers["x-total-count"] == "1"
 
 
 def test_event_detail_and_404(client: TestClient, store: FakeStore) -> None:
@@ -457,14 +475,11 @@ def test_real_store_json_matches_the_query_layer(tmp_path: Any) -> None:
     client = TestClient(create_app(real))
     body = client.get("/api/events?limit=2").json()
     assert body["events"] == public_events(real, EventFilters(limit=2))
-    assert (body["count"], body["limit"], body["offset"], body["next"]) == (
-        2,
-        2,
-        0,
-        "/api/events?limit=2&offset=2",
-    )
+    assert (body["count"], body["total"], body["limit"], body["prev"]) == (2, 3, 2, None)
     rest = client.get(body["next"]).json()
     assert rest["events"] == public_events(real, EventFilters(limit=2, offset=2)) and rest["next"] is None
+    back = client.get(rest["prev"]).json()  # the previous page, through its cursor
+    assert back["events"] == body["events"] and back["prev"] is None
     assert client.get("/api/events?format=geojson").json()["count"] == 3
     real.close()
 

@@ -77,10 +77,8 @@ def test_a_thread_that_finishes_in_time_is_never_interrupted_afterwards() -> Non
     assert _in_thread(work) == ["done"]
 
 
-@pytest.mark.model
-def test_a_document_over_budget_is_rejected_and_the_batch_goes_on(
-    settings: Any, resources: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _runaway_batch(settings: Any, resources: Any, monkeypatch: pytest.MonkeyPatch, seconds: float) -> Any:
+    """A batch whose first document loops forever in the coder: runs it with a budget of ``seconds``."""
     from dataclasses import replace
 
     import sitrep.pipeline as pipeline
@@ -100,7 +98,14 @@ def test_a_document_over_budget_is_rejected_and_the_batch_goes_on(
         "Soldiers and militants clashed near Niono on Saturday, and five fighters were killed.",
     ]
     raws = [RawDocument(f"d{i}", f"d{i}", "text", t.encode()) for i, t in enumerate(texts)]
-    results = list(pipeline.process_batch(raws, replace(settings, document_seconds=3.0), resources))
+    return lambda: list(pipeline.process_batch(raws, replace(settings, document_seconds=seconds), resources))
+
+
+@pytest.mark.model
+def test_a_document_over_budget_is_rejected_and_the_batch_goes_on(
+    settings: Any, resources: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    results = _runaway_batch(settings, resources, monkeypatch, 3.0)()
     assert results[0].rejected is not None and results[0].rejected.reason.startswith("timeout:")
     assert results[1].rejected is None and results[1].events
 
@@ -110,28 +115,7 @@ def test_a_worker_thread_keeps_the_budget_too(
     settings: Any, resources: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Dask runs ``process_batch`` in a worker's task thread: a runaway document is stopped there."""
-    from dataclasses import replace
-
-    import sitrep.pipeline as pipeline
-    from sitrep.records import RawDocument
-
-    real = pipeline.analyse
-
-    def analyse(article: Any, doc: Any, s: Any, r: Any) -> Any:
-        if "loops" in article.text:
-            while True:
-                pass
-        return real(article, doc, s, r)
-
-    monkeypatch.setattr(pipeline, "analyse", analyse)
-    texts = [
-        "This story loops forever in the coder, as a rule gone wrong might on a strange page.",
-        "Soldiers and militants clashed near Niono on Saturday, and five fighters were killed.",
-    ]
-    raws = [RawDocument(f"d{i}", f"d{i}", "text", t.encode()) for i, t in enumerate(texts)]
-    (results,) = _in_thread(
-        lambda: list(pipeline.process_batch(raws, replace(settings, document_seconds=2.0), resources))
-    )
+    (results,) = _in_thread(_runaway_batch(settings, resources, monkeypatch, 2.0))
     assert isinstance(results, list)
     assert results[0].rejected is not None and results[0].rejected.reason.startswith("timeout:")
     assert "2 s time budget" in results[0].rejected.reason

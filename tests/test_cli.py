@@ -66,7 +66,15 @@ def test_extract_other_formats(story: Path, fmt: str) -> None:
         assert fc["features"][0]["geometry"]["type"] == "Point"
     else:
         rows = list(csv.DictReader(io.StringIO(res.stdout)))
-        assert rows and {"event_date", "sub_event_type", "actor1", "iso", "latitude", "notes"} <= set(rows[0])
+        assert rows and {
+            "event_date",
+            "sub_event_type",
+            "actor1",
+            "iso2",
+            "country",
+            "latitude",
+            "notes",
+        } <= set(rows[0])
 
 
 def test_stdin(resources: Any) -> None:
@@ -176,3 +184,42 @@ def test_help_lists_every_command() -> None:
     res = run(["--help"])
     for name in ("extract", "ingest", "events", "summary", "serve", "gazetteer", "bench", "settings"):
         assert name in res.stdout
+
+
+def test_events_takes_the_api_filters_and_paging_with_the_same_words(tmp_path: Path, story: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from sitrep.api import create_app
+    from sitrep.geo.gazetteer import Gazetteer
+    from sitrep.settings import load_settings
+    from sitrep.store import open_store
+
+    db = str(tmp_path / "s.db")
+    assert run(["ingest", str(story), "--published", "2024-03-04", "--db", db]).exit_code == 0
+    by_code = run(["events", "--db", db, "--country", "ML"]).stdout
+    assert by_code and run(["events", "--db", db, "--country", "Mali"]).stdout == by_code  # a name works
+    assert run(["events", "--db", db, "--country", "ml", "--type", "battles"]).stdout  # any case
+    wide = run(["events", "--db", db, "--bbox", "-12,10,5,25", "--near", "15.9,2.4,400"])
+    assert wide.exit_code == 0
+    # Paging: a full page says how to go on, and the cursor gives what the offset gives.
+    first = run(["events", "--db", db, "--limit", "1"])
+    assert "--cursor " in first.stderr
+    cursor = first.stderr.split("--cursor ")[1].split()[0]
+    assert run(["events", "--db", db, "--limit", "1", "--cursor", cursor]).stdout == (
+        run(["events", "--db", db, "--limit", "1", "--offset", "1"]).stdout
+    )
+    # Bad values: refused by the CLI and the API in the same words.
+    store = open_store(db)
+    gazetteer = Gazetteer.open(load_settings().gazetteer_path())
+    api = TestClient(create_app(store, countries=gazetteer))
+    for flags, query in (
+        (["--country", "Atlantis"], "country=Atlantis"),
+        (["--type", "Battle"], "type=Battle"),
+        (["--near", "1,2"], "near=1,2"),
+        (["--text", "x" * 300], "text=" + "x" * 300),
+        (["--hedged", "maybe"], "hedged=maybe"),
+    ):
+        res = run(["events", "--db", db, *flags])
+        words = api.get(f"/api/events?{query}").json()["errors"][0]
+        assert res.exit_code != 0 and words in res.stderr, (flags, words, res.stderr)
+    store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -37,5 +38,7 @@ def test_workers_keep_the_time_budget(settings: Any) -> None:
 def test_a_dask_local_cluster_gives_the_single_process_output(settings: Any, resources: Any) -> None:
     pytest.importorskip("distributed", reason="the [dask] extra is not installed")
     one = _rows(run_batch([SAMPLES], settings, resources=resources))
+    before = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "MALLOC_TRIM_THRESHOLD_")}
     two = _rows(run_batch([SAMPLES], replace(settings, dask="local:2")))
     assert two == one and len(one) == 15
+    assert {k: os.environ.get(k) for k in before} == before  # the nannies' settings do not leak into ours

@@ -322,15 +322,42 @@ def test_query_filters(store: Store) -> None:
     assert ids(doc_id="k-5") == ["k-5"]
     page = public_events(store, EventFilters(limit=2, offset=1))
     assert [r["doc_id"] for r in page] == [r["doc_id"] for r in public_events(store)][1:3]
+    assert store.count_events(EventFilters(country="ML", limit=1)) == 3  # paging does not count
+    assert ids(text="%") == ids(text="_") == ids(actor="%") == []  # LIKE wildcards are literal
+    assert ids(hedged=False) == ids() and ids(hedged=True) == []
+    assert ids(background=False) == ids() and ids(background=True) == []
+    assert ids(min_confidence=0.0) == ids() and ids(min_confidence=1.0) == []
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_keyset_pages_walk_both_ways_through_dated_and_undated_events(store: Store, size: int) -> None:
+    order = [r["event_id"] for r in _canonical(store)]  # newest first, the undated one last
+
+    def page(cursor: tuple[str, str | None, str] | None) -> list[dict[str, Any]]:
+        return public_events(store, EventFilters(limit=size, cursor=cursor))
+
+    seen, rows = [], page(None)
+    while rows:
+        seen += [r["event_id"] for r in rows]
+        rows = page(("after", rows[-1]["date"], rows[-1]["event_id"]))
+    assert seen == order
+    last = public_events(store, EventFilters(limit=1, offset=len(order) - 1))[0]
+    back, rows = [last["event_id"]], page(("before", last["date"], last["event_id"]))
+    while rows:
+        back = [r["event_id"] for r in rows] + back
+        rows = page(("before", rows[0]["date"], rows[0]["event_id"]))
+    assert back == order
 
 
 def test_stats_counts_by_day_type_country(store: Store) -> None:
     _canonical(store)
     st = store.stats()
     assert (st.articles, st.mentions, st.events, st.rejects) == (5, 5, 5, 0)
-    assert st.by_country == {"ML": 3, "NE": 1, "?": 1}
-    assert st.by_type["Battles"] == 1 and sum(st.by_type.values()) == 5
-    assert list(st.by_day)[:2] == ["2024-01-05", "2024-01-09"]
+    assert st.groups["country"] == {"ML": 3, "NE": 1, "?": 1}
+    assert st.groups["type"]["Battles"] == 1 and sum(st.groups["type"].values()) == 5
+    assert sum(st.groups["sub_type"].values()) == sum(st.groups["admin1"].values()) == 5
+    assert list(st.groups["day"])[:2] == ["2024-01-05", "2024-01-09"]
+    assert st.fatalities == sum(e["fatalities"] or 0 for e in public_events(store))
     assert store.stats(EventFilters(country="ML")).events == 3
 
 
@@ -374,3 +401,56 @@ def test_incremental_ingest_equals_one_batch(store_url: str, tmp_path: Path) -> 
             reduce_articles(s, save_batch(s, [item]).touched)
         assert public_events(s) == expected, [x[0].doc_id for x in order]
         s.close()
+
+
+def test_text_search_is_a_literal_substring_match_through_the_index(store: Store) -> None:
+    rows = _canonical(store)
+    texts = {r["event_id"]: " ".join(e["text"] for e in r["evidence"]).casefold() for r in rows}
+    probes = ["soldier", "ers ", "mali", "%", "_", "*", "?", "[", "x]", "a", "zz", "militar", "o"]
+    probes += [t[i : i + n] for t in texts.values() for i, n in ((0, 5), (7, 3), (11, 9))]
+    for probe in probes:
+        got = {r["event_id"] for r in public_events(store, EventFilters(text=probe))}
+        # Every event whose evidence holds the probe is found (the search text also holds places and actors).
+        assert {i for i, t in texts.items() if probe.casefold() in t} <= got, probe
+        for r in rows:
+            if r["event_id"] in got:
+                keys = ("location", "admin1", "country", "actor1", "actor2", "event_type", "sub_event_type")
+                fields = [*(r[k] for k in keys), texts[r["event_id"]], *(s["outlet"] for s in r["sources"])]
+                assert any(f and probe.casefold() in f.casefold() for f in fields), (probe, r["event_id"])
+    if store.dialect == "sqlite":  # the lookup goes through the trigram index, not a scan of the events
+        sql, args = store.text_clause("soldier")  # type: ignore[attr-defined]
+        plan = store.rows(f"EXPLAIN QUERY PLAN SELECT event_id FROM canonical_events WHERE {sql}", args)  # type: ignore[attr-defined]
+        assert any("canonical_text" in str(dict(r)) for r in plan)
+
+
+def test_a_store_from_before_migrations_008_and_009_gains_filters_search_and_a_dedup_queue(
+    store_url: str,
+) -> None:
+    """Upgrading a store with events: the new columns are filled from each event's JSON, text
+    search finds the old events, and every article is queued so dedup adds the new fields."""
+    s = open_store(store_url)
+    rows = _canonical(s)
+    before = {r["event_id"]: r for r in rows}
+    s.clear_pending(s.pending_dedup())
+    undo = ["DROP INDEX canonical_live_order"]
+    undo += ["ALTER TABLE canonical_events DROP COLUMN " + c for c in ("confidence", "hedged", "background")]
+    if s.dialect == "sqlite":  # type: ignore[attr-defined]
+        undo += [f"DROP TRIGGER canonical_text_{t}" for t in ("insert", "delete", "update")]
+        undo += ["DROP TABLE canonical_text"]
+    else:
+        undo += ["DROP INDEX IF EXISTS canonical_search_trgm"]
+    for stmt in [*undo, "DELETE FROM migrations WHERE name IN ('008_event_filters', '009_text_search')"]:
+        s.execute(stmt)  # type: ignore[attr-defined]
+    s.close()
+    upgraded = open_store(store_url)
+    trgm = upgraded.dialect == "sqlite" or upgraded.rows(  # type: ignore[attr-defined]
+        "SELECT 1 AS x FROM pg_available_extensions WHERE name = 'pg_trgm'"
+    )
+    assert set(upgraded.migrations()) >= {"008_event_filters", *(["009_text_search"] if trgm else [])}
+    assert len(upgraded.pending_dedup()) == 5  # every article, so its events gain inter1/inter2/plover_type
+    assert {r["event_id"] for r in public_events(upgraded, EventFilters(min_confidence=0.0))} == set(before)
+    assert public_events(upgraded, EventFilters(hedged=True)) == []
+    protest = [r for r in before.values() if r["sub_event_type"] == "Peaceful protest"]
+    found = public_events(upgraded, EventFilters(text=protest[0]["evidence"][0]["text"][:12]))
+    assert [r["event_id"] for r in found] == [protest[0]["event_id"]]
+    upgraded.close()

@@ -132,10 +132,8 @@ def _as_news(path: Path, out: Path) -> Path:
 
 def machine() -> str:
     """This machine in one line: architecture, cores, Python, OS (for every BENCHMARKS.md section)."""
-    try:
-        cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    except OSError:
-        cpu = "?"
+    # Not nproc: it reports OMP_NUM_THREADS, which a Dask LocalCluster sets to 1 in this process.
+    cpu = str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or "?")
     return f"{platform.machine()}, {cpu} cores, Python {platform.python_version()}, {platform.system()}"
 
 

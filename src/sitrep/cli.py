@@ -16,6 +16,7 @@ sitrep settings             every setting, its env variable and default
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -24,14 +25,15 @@ from typing import Any
 
 import click
 
-from .cli_common import DB_HELP
+from .cli_common import DB_HELP, countries_for
 from .cli_common import errors as _errors
 from .cli_common import require_db as _require_db
 from .cli_common import settings_for as _settings
+from .cli_events import events, summary
 from .cli_store import db, dedup
 from .cli_watch import watch
 from .records import Event, Rejected, Result
-from .serialize import FORMATS, event_dict, render
+from .serialize import FORMATS, render
 from .settings import parse_date_option, settings_reference
 
 log = logging.getLogger("sitrep")
@@ -195,84 +197,6 @@ def ingest(
 
 @cli.command()
 @click.option("--db", help=DB_HELP)
-@click.option("--country", help="ISO 3166 alpha-2 code, e.g. ML.")
-@click.option("--since", help="First day YYYY-MM-DD.")
-@click.option("--until", help="Last day YYYY-MM-DD.")
-@click.option("--type", "event_type", help="Event type or sub-event type (ACLED names).")
-@click.option("--admin1", help="First-level admin area name.")
-@click.option("--sub-type", help="Sub-event type (ACLED names).")
-@click.option("--actor", help="Part of an actor's name, any case.")
-@click.option("--text", help="Part of the place, actors or evidence, any case.")
-@click.option("--limit", type=int, help="At most this many events.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-@click.pass_obj
-def events(
-    obj: dict[str, Any],
-    db: str | None,
-    country: str | None,
-    since: str | None,
-    until: str | None,
-    event_type: str | None,
-    admin1: str | None,
-    sub_type: str | None,
-    actor: str | None,
-    text: str | None,
-    limit: int | None,
-    fmt: str,
-) -> None:
-    """Read stored canonical events back (one per happening, with every source), filtered."""
-    from .store import EventFilters, open_store
-
-    with _errors():
-        settings = _settings(obj, db=db)
-        _require_db(settings.db)
-        store = open_store(settings.db)
-        filters = EventFilters(
-            country=country,
-            since=_published(since),
-            until=_published(until),
-            event_type=event_type,
-            admin1=admin1,
-            sub_event_type=sub_type,
-            actor=actor,
-            text=text,
-            limit=limit,
-        )
-        for chunk in render(store.query_events(filters), fmt):
-            click.echo(chunk, nl=False)
-        store.close()
-
-
-@cli.command()
-@click.option("--db", help=DB_HELP)
-@click.pass_obj
-def summary(obj: dict[str, Any], db: str | None) -> None:
-    """Print counts of stored events by type and by country."""
-    from .store import open_store
-
-    with _errors():
-        settings = _settings(obj, db=db)
-        _require_db(settings.db)
-        store = open_store(settings.db)
-        st = store.stats()
-        rows = [event_dict(e) for e in store.query_events()]
-        store.close()
-    click.echo(f"{st.articles} articles, {st.events} events, {st.rejects} rejected documents\n")
-    click.echo(f"{'date':<11}{'country':<8}{'event type':<28}{'sub-event type':<36}{'deaths':>6}  location")
-    click.echo("-" * 110)
-    for e in sorted(rows, key=lambda e: (e.get("country") or "", e.get("date") or "")):
-        click.echo(
-            f"{e.get('date') or '?':<11}{e.get('country') or '?':<8}{e['event_type'][:27]:<28}"
-            f"{e['sub_event_type'][:35]:<36}{'' if e.get('fatalities') is None else e['fatalities']:>6}  "
-            f"{e.get('location') or '?'} (p{e.get('geo_precision') or '-'})"
-        )
-    click.echo("")
-    for k, v in st.by_type.items():
-        click.echo(f"  {v:4}  {k}")
-
-
-@cli.command()
-@click.option("--db", help=DB_HELP)
 @click.option("--host", help="Address to listen on (default 127.0.0.1).")
 @click.option("--port", type=int, help="Port (default 8000).")
 @click.option("--token", help="Bearer token for write routes (setting api_token, SITREP_API_TOKEN).")
@@ -290,8 +214,14 @@ def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | Non
             f"sitrep: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)",
             err=True,
         )
-        gaz = settings.gazetteer_path()  # the map's place labels (none when it is missing)
-        run_server(store, settings.host, settings.port, token=settings.api_token or None, gazetteer=gaz)
+        run_server(
+            store,
+            settings.host,
+            settings.port,
+            token=settings.api_token or None,
+            countries=countries_for(settings),
+            gazetteer=settings.gazetteer_path(),  # the map's place labels (none when it is missing)
+        )
 
 
 @cli.command(
@@ -304,7 +234,6 @@ def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | Non
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.pass_obj
 def geoparse(obj: dict[str, Any], paths: tuple[str, ...], fmt: str) -> None:
-    import json
 
     from .geo import geoparse_row
     from .ingest import read_sources
@@ -382,6 +311,8 @@ def settings_cmd() -> None:
     click.echo(settings_reference(), nl=False)
 
 
+cli.add_command(events)
+cli.add_command(summary)
 cli.add_command(dedup)
 cli.add_command(db)
 cli.add_command(watch)

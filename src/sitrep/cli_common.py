@@ -36,3 +36,11 @@ def settings_for(ctx_obj: dict[str, Any], **overrides: Any) -> Settings:
 def require_db(path: str) -> None:
     if not path.startswith(("postgres", "sqlite://")) and not Path(path).exists():
         raise SitrepError(f"no database at {path}", hint="run `sitrep ingest PATH --db FILE` first")
+
+
+def countries_for(settings: Any) -> Any:
+    """The gazetteer, to check and resolve country codes and names (None when not installed)."""
+    from .geo.gazetteer import Gazetteer
+
+    path = settings.gazetteer_path()
+    return Gazetteer.open(path) if path.is_file() else None

@@ -382,16 +382,16 @@ class StoredArticle:
 
 @dataclass(frozen=True, slots=True)
 class StoreStats:
-    """Totals, and the canonical events that match a filter counted by type, country and day."""
+    """Totals, and the canonical events that match a filter: their toll, and counts by group
+    (type, sub_type, country, admin1, actor: most first; day: by date)."""
 
     articles: int
     documents: int
     mentions: int
     events: int
     rejects: int
-    by_type: Mapping[str, int]  # most first
-    by_country: Mapping[str, int]  # most first; "?" for unknown
-    by_day: Mapping[str, int]  # by date; "?" (undated) last
+    fatalities: int  # the sum of the matching events' tolls
+    groups: Mapping[str, Mapping[str, int]]
 
 
 def content_hash(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -19,28 +19,58 @@ from typing import Any
 from .records import CanonicalEvent, Event, Link, Source, StoredArticle, StoredEvent, StoreStats, Version
 
 FORMATS = ("jsonl", "json", "csv", "geojson")
+# ACLED's export columns that we fill, in ACLED's order, then ours. ``country`` is the name when a
+# lookup is given (the API's and ``sitrep events``'s gazetteer), else the code; ``iso2`` is the code.
 CSV_COLUMNS = [
     ("event_id_cnty", "event_id"),
     ("event_date", "date"),
+    ("year", None),
     ("time_precision", "time_precision"),
     ("event_type", "event_type"),
     ("sub_event_type", "sub_event_type"),
     ("actor1", "actor1"),
+    ("inter1", "inter1"),
     ("actor2", "actor2"),
-    ("iso", "country"),
+    ("inter2", "inter2"),
+    ("country", None),
     ("admin1", "admin1"),
     ("location", "location"),
     ("latitude", "latitude"),
     ("longitude", "longitude"),
     ("geo_precision", "geo_precision"),
-    ("geonameid", "geonameid"),
-    ("fatalities", "fatalities"),
-    ("confidence", "confidence"),
-    ("notes", None),
     ("source", None),
+    ("notes", None),
+    ("fatalities", "fatalities"),
+    ("fatalities_low", "fatalities_low"),
+    ("fatalities_high", "fatalities_high"),
+    ("iso2", "country"),
+    ("plover_type", "plover_type"),
+    ("confidence", "confidence"),
+    ("hedged", "hedged"),
+    ("background", "background"),
+    ("n_sources", "n_sources"),
+    ("geonameid", "geonameid"),
     ("source_url", None),
     ("doc_id", "doc_id"),
 ]
+# Parquet column types (pyarrow names); the others are strings.
+PARQUET_TYPES = {
+    "year": "int32",
+    "time_precision": "int8",
+    "inter1": "int8",
+    "inter2": "int8",
+    "latitude": "float64",
+    "longitude": "float64",
+    "geo_precision": "int8",
+    "fatalities": "int32",
+    "fatalities_low": "int32",
+    "fatalities_high": "int32",
+    "confidence": "float64",
+    "hedged": "bool_",
+    "background": "bool_",
+    "n_sources": "int32",
+    "geonameid": "int64",
+}
 
 
 def to_feature(e: dict[str, Any]) -> dict[str, Any]:
@@ -51,20 +81,56 @@ def to_feature(e: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "id": e.get("event_id"), "geometry": geom, "properties": e}
 
 
-def csv_row(e: dict[str, Any]) -> list[Any]:
-    """ACLED-like CSV columns for one event."""
-    out = []
+def csv_row(e: dict[str, Any], country_name: Callable[[str], str | None] | None = None) -> list[Any]:
+    """One event's values in ``CSV_COLUMNS`` order (None where it has none)."""
+    out: list[Any] = []
+    src = e.get("source") or {}
     for col, key in CSV_COLUMNS:
         if key is not None:
             v = e.get(key)
+        elif col == "year":
+            v = int(e["date"][:4]) if e.get("date") else None
+        elif col == "country":
+            code = e.get("country")
+            v = (country_name(code) if country_name and code else None) or code
         elif col == "notes":
             v = " ".join(ev["text"] for ev in e.get("evidence", []))
         elif col == "source":
-            v = (e.get("source") or {}).get("title") or (e.get("source") or {}).get("doc_id")
+            outlets = [s.get("outlet") for s in e.get("sources", []) if s.get("outlet")]
+            v = "; ".join(dict.fromkeys(outlets)) or src.get("title") or src.get("doc_id")
         else:
-            v = (e.get("source") or {}).get("url")
-        out.append("" if v is None else v)
+            v = src.get("url")
+        out.append(v)
     return out
+
+
+def csv_text(
+    events: Iterable[dict[str, Any]], country_name: Callable[[str], str | None] | None = None
+) -> str:
+    """Events as CSV with a header row (``CSV_COLUMNS``)."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow([c for c, _ in CSV_COLUMNS])
+    for e in events:
+        w.writerow(["" if v is None else v for v in csv_row(e, country_name)])
+    return buf.getvalue()
+
+
+def parquet_bytes(
+    events: Iterable[dict[str, Any]], country_name: Callable[[str], str | None] | None = None
+) -> bytes:
+    """Events as a Parquet file: ``CSV_COLUMNS``, typed (``PARQUET_TYPES``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [csv_row(e, country_name) for e in events]
+    columns = {
+        col: pa.array([r[i] for r in rows], type=getattr(pa, PARQUET_TYPES.get(col, "string"))())
+        for i, (col, _) in enumerate(CSV_COLUMNS)
+    }
+    sink = io.BytesIO()
+    pq.write_table(pa.table(columns), sink)
+    return sink.getvalue()
 
 
 def event_dict(e: Event | StoredEvent) -> dict[str, Any]:
@@ -72,8 +138,13 @@ def event_dict(e: Event | StoredEvent) -> dict[str, Any]:
     return e.to_dict() if isinstance(e, Event) else dict(json.loads(e.document))
 
 
-def render(records: Iterable[Event | StoredEvent], fmt: str) -> Iterable[str]:
-    """Serialise events as text chunks in one of FORMATS (jsonl streams; the others are whole)."""
+def render(
+    records: Iterable[Event | StoredEvent], fmt: str, country_name: Callable[[str], str | None] | None = None
+) -> Iterable[str]:
+    """Serialise events as text chunks in one of FORMATS (jsonl streams; the others are whole).
+
+    ``country_name`` gives the CSV's ``country`` column names instead of codes.
+    """
     events = (event_dict(e) for e in records)
     if fmt == "jsonl":
         for e in events:
@@ -84,12 +155,7 @@ def render(records: Iterable[Event | StoredEvent], fmt: str) -> Iterable[str]:
         fc = {"type": "FeatureCollection", "features": [to_feature(e) for e in events]}
         yield json.dumps(fc, ensure_ascii=False) + "\n"
     elif fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow([c for c, _ in CSV_COLUMNS])
-        for e in events:
-            w.writerow(csv_row(e))
-        yield buf.getvalue()
+        yield csv_text(events, country_name)
     else:
         raise ValueError(f"unknown format {fmt!r}")
 
@@ -236,17 +302,17 @@ def event_detail(e: StoredEvent) -> dict[str, Any]:
     return out
 
 
-def events_page(events: list[StoredEvent], limit: int, offset: int, next_url: str | None) -> bytes:
-    """The ``/api/events`` JSON body: ``{"events", "count", "limit", "offset", "next"}``.
+def events_page(events: list[StoredEvent], paging: dict[str, Any]) -> bytes:
+    """The ``/api/events`` JSON body: ``{"events", "count", ...paging}`` (total, limit, next, prev).
 
     Made from the stored JSON text of each event, with no decode/encode round trip.
     """
-    tail = json.dumps({"limit": limit, "offset": offset, "next": next_url})
+    tail = json.dumps(paging)
     body = '{"events": [' + ", ".join(e.document for e in events) + f'], "count": {len(events)}, ' + tail[1:]
     return body.encode("utf-8")
 
 
-def feature_collection(events: list[dict[str, Any]]) -> dict[str, Any]:
+def feature_collection(events: list[dict[str, Any]], paging: dict[str, Any] | None = None) -> dict[str, Any]:
     """A FeatureCollection of Point features (event dict as properties); unlocated events are skipped."""
     features = []
     for ev in events:
@@ -266,6 +332,7 @@ def feature_collection(events: list[dict[str, Any]]) -> dict[str, Any]:
         "features": features,
         "count": len(features),
         "skipped": len(events) - len(features),
+        **(paging or {}),
     }
 
 
@@ -297,14 +364,13 @@ def article_dict(v: StoredArticle) -> dict[str, Any]:
 
 
 def stats_dict(s: StoreStats) -> dict[str, Any]:
-    """Totals and counts by type, country and day."""
+    """Totals, the toll, and counts by type, sub-type, country, admin1, actor and day."""
     return {
         "articles": s.articles,
         "documents": s.documents,
         "mentions": s.mentions,
         "events": s.events,
         "rejects": s.rejects,
-        "by_type": dict(s.by_type),
-        "by_country": dict(s.by_country),
-        "by_day": dict(s.by_day),
+        "fatalities": s.fatalities,
+        **{f"by_{name}": dict(counts) for name, counts in s.groups.items()},
     }

@@ -19,18 +19,21 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
+from ..filters import Countries
 from ..geo.gazetteer import Gazetteer
 from ..store.base import Store
 from ..web import STATIC_DIR, missing_assets
 from . import routes
 from .errors import error_response, install_error_handlers
-from .params import AppState
+from .params import AppState, known_parameters
 from .routes.places import place_labels
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,7 @@ def create_app(
     *,
     static_dir: Path | None = None,
     token: str | None = None,
+    countries: Countries | None = None,
     gazetteer: Gazetteer | str | Path | None = None,
 ) -> FastAPI:
     """Build the FastAPI app: the API over ``store`` plus the dashboard.
@@ -50,6 +54,8 @@ def create_app(
             in a thread pool.
         static_dir: the folder served at ``/static`` (default: ``sitrep/web/static``).
         token: the bearer token that write routes require; None disables writes (403).
+        countries: checks and resolves ``country`` filters (the gazetteer); None accepts any
+            two-letter code and no names.
         gazetteer: an open gazetteer or its file, for the map's place labels (``/api/places``);
             None, a missing or a stale file: no labels.
 
@@ -61,8 +67,11 @@ def create_app(
         title="sitrep",
         summary="API over geolocated ACLED-style conflict events extracted from news, one per happening.",
         version=_version(),
+        dependencies=[Depends(known_parameters)],
+        docs_url=None,
+        redoc_url=None,
     )
-    app.state.app_state = AppState(store, threading.Lock(), token)
+    app.state.app_state = AppState(store, threading.Lock(), token, countries)
     app.state.place_labels = place_labels(gazetteer)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     install_error_handlers(app)
@@ -80,11 +89,70 @@ def create_app(
             log.warning("map assets missing in %s: run `bash scripts/install_web.sh`", static / "vendor")
         return FileResponse(page, media_type="text/html; charset=utf-8")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        """Swagger UI, from the copy bundled at install time (works offline)."""
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="sitrep API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None},  # no call to the public validator
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> Response:
+        """ReDoc, from the copy bundled at install time (works offline, no web fonts)."""
+        return get_redoc_html(
+            openapi_url="/openapi.json",
+            title="sitrep API",
+            redoc_js_url="/static/vendor/redoc/redoc.standalone.js",
+            redoc_favicon_url="/static/favicon.svg",
+            with_google_fonts=False,
+        )
+
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")
     else:
         log.warning("static folder %s not found: the map page is not served", static)
     return app
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["ok", "error", "errors", "status"],
+    "properties": {
+        "ok": {"type": "boolean", "const": False},
+        "error": {"type": "string", "description": "what is wrong, in one line"},
+        "errors": {"type": "array", "items": {"type": "string"}, "description": "each problem"},
+        "status": {"type": "integer"},
+    },
+}
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, saying what the API answers to bad input: a 400 in the one error shape
+    (FastAPI documents its own 422, which this API never sends)."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+
+        schema = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
+        for ops in schema.get("paths", {}).values():
+            for op in ops.values():
+                responses = op.setdefault("responses", {})
+                responses.pop("422", None)
+                responses["400"] = {
+                    "description": "a bad value or an unknown parameter (each named in errors)",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                }
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        schemas["Error"] = ERROR_SCHEMA
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def _version() -> str:
@@ -101,6 +169,7 @@ def serve(
     *,
     log_level: str = "info",
     token: str | None = None,
+    countries: Countries | None = None,
     gazetteer: str | Path | None = None,
 ) -> None:
     """Serve the API and the map page with uvicorn until interrupted (used by ``sitrep serve``).
@@ -115,5 +184,5 @@ def serve(
     """
     import uvicorn
 
-    app = create_app(store, token=token, gazetteer=gazetteer)
+    app = create_app(store, token=token, countries=countries, gazetteer=gazetteer)
     uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -17,17 +17,10 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import ConfigError, SitrepError
+from ..filters import FilterErrors
 from .responses import JSONBody
 
 log = logging.getLogger(__name__)
-
-
-class MultiConfigError(ConfigError):
-    """Several bad parameters at once, reported together."""
-
-    def __init__(self, errors: list[ConfigError]) -> None:
-        super().__init__("; ".join(str(e) for e in errors))
-        self.errors = errors
 
 
 def error_body(status: int, errors: list[str]) -> dict[str, Any]:
@@ -61,12 +54,12 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     for err in exc.errors():
         loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
         msgs.append(f"{loc}: {err.get('msg', 'invalid')}" if loc else str(err.get("msg", "invalid")))
-    return error_response(422, msgs)
+    return error_response(400, msgs)  # one status for every bad value, whoever checks it
 
 
 async def _sitrep_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, SitrepError)
-    if isinstance(exc, MultiConfigError):
+    if isinstance(exc, FilterErrors):
         return error_response(400, [str(e) for e in exc.errors])
     if isinstance(exc, ConfigError):
         return error_response(400, [str(exc)])

@@ -72,6 +72,13 @@ def _first_named(values: Sequence[str | None]) -> str | None:
     return pick[0] if pick else None
 
 
+def _inter_of(events: Sequence[Event], actor: str, inter: str, name: str | None) -> int | None:
+    """The ACLED actor type code of the first report that names the chosen actor ``name``."""
+    codes = [getattr(e, inter) for e in events if name is not None and getattr(e, actor) == name]
+    codes = [c for c in codes if c is not None] or [getattr(e, inter) for e in events]
+    return next((c for c in codes if c is not None), None)
+
+
 def merge_tolls(mentions: Sequence[Mention]) -> tuple[int | None, int | None, int | None]:
     """(best, low, high) fatalities of mentions in report order (see the module docstring)."""
     tolled = [m for m in mentions if m.event.fatalities is not None]
@@ -100,6 +107,8 @@ def merge_fields(mentions: Sequence[Mention]) -> dict[str, Any]:
     located = [e for e in events if e.latitude is not None and e.longitude is not None]
     where = min(located, key=lambda e: e.geo_precision or 9) if located else events[0]
     toll, low, high = merge_tolls(mentions)
+    actor1 = _first_named([e.actor1 for e in events])
+    actor2 = _first_named([e.actor2 for e in events])
     return {
         "event_type": typed.event_type,
         "sub_event_type": typed.sub_event_type,
@@ -112,8 +121,11 @@ def merge_fields(mentions: Sequence[Mention]) -> dict[str, Any]:
         "longitude": where.longitude,
         "geonameid": where.geonameid,
         "geo_precision": where.geo_precision,
-        "actor1": _first_named([e.actor1 for e in events]),
-        "actor2": _first_named([e.actor2 for e in events]),
+        "actor1": actor1,
+        "actor2": actor2,
+        "inter1": _inter_of(events, "actor1", "inter1", actor1),
+        "inter2": _inter_of(events, "actor2", "inter2", actor2),
+        "plover_type": typed.plover_type,
         "fatalities": toll,
         "fatalities_low": low,
         "fatalities_high": high,

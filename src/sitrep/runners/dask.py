@@ -26,6 +26,7 @@ the rejects are ours.
 from __future__ import annotations
 
 import logging
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -58,6 +59,19 @@ def _work(chunk: list[RawDocument | Rejected], settings: Settings) -> list[Resul
     return list(process_batch(chunk, settings, _cache[key]))
 
 
+# Dask's nannies set these in the process that starts them (ours, for local:N) before each spawn.
+_SPAWN_ENV = ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+
+
+def _restore(saved: dict[str, str | None]) -> None:
+    """Put back the environment variables a LocalCluster's nannies changed in this process."""
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 def _rejected(chunk: list[RawDocument | Rejected], why: str) -> list[Result]:
     out = []
     for item in chunk:
@@ -85,6 +99,7 @@ def _client(address: str) -> tuple[Any, Any]:
 
 def dask_batch(items: Iterable[RawDocument | Rejected], settings: Settings, address: str) -> Iterator[Result]:
     """One Result per item, in input order, computed on the Dask cluster at ``address``."""
+    saved = {k: os.environ.get(k) for k in _SPAWN_ENV}
     client, cluster = _client(address)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -115,3 +130,4 @@ def dask_batch(items: Iterable[RawDocument | Rejected], settings: Settings, addr
                 cluster.close()
         finally:
             quiet.setLevel(level)
+            _restore(saved)

@@ -46,6 +46,11 @@ class Backend:
         west, south, east, north = bbox
         return "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
 
+    def text_clause(self, text: str) -> tuple[str, list[Any]]:
+        """SQL condition: ``text`` (casefolded) occurs literally in the event's search text."""
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return "search LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
+
     def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
         """SQL condition for a radius (km) around a point."""
         raise NotImplementedError

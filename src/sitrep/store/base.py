@@ -37,6 +37,10 @@ class EventFilters:
     actor: str | None = None  # substring of actor1 or actor2, case-insensitive
     text: str | None = None  # substring of place, actors or evidence, case-insensitive
     near: tuple[float, float, float] | None = None  # latitude, longitude, radius in km
+    min_confidence: float | None = None
+    hedged: bool | None = None  # True: only hedged reports; False: none
+    background: bool | None = None  # True: only background events; False: news only
+    cursor: tuple[str, str | None, str] | None = None  # ("after"|"before", date, event_id) of a page edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +159,8 @@ class Store(Protocol):
     def feed_latencies(self) -> list[float]: ...
 
     def query_events(self, filters: EventFilters | None = None) -> list[StoredEvent]: ...
+
+    def count_events(self, filters: EventFilters | None = None) -> int: ...
 
     def get_event(self, event_id: str) -> StoredEvent | None: ...
 

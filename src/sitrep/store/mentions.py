@@ -25,7 +25,7 @@ CHUNK = 500
 CANONICAL_COLUMNS = (
     "event_id, event_type, sub_event_type, family, date, time_precision, location, admin1, country,"
     " latitude, longitude, geo_precision, actor1, actor2, fatalities, n_sources, version, first_reported,"
-    " last_reported, search, digest, superseded_by, producer, data"
+    " last_reported, search, digest, superseded_by, producer, data, confidence, hedged, background"
 )
 
 
@@ -230,7 +230,7 @@ class SQLMentions(Backend):
                 f"{c.strip()} = excluded.{c.strip()}" for c in CANONICAL_COLUMNS.split(",")[1:]
             )
             self.executemany(
-                f"INSERT INTO canonical_events ({CANONICAL_COLUMNS}) VALUES ({marks(24)})"
+                f"INSERT INTO canonical_events ({CANONICAL_COLUMNS}) VALUES ({marks(27)})"
                 f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now_sql()}",
                 rows,
             )
@@ -303,4 +303,7 @@ class SQLMentions(Backend):
             None,
             c.producer,
             json.dumps(data, ensure_ascii=False),
+            data["confidence"],
+            int(bool(data["hedged"])),
+            int(bool(data["background"])),
         )

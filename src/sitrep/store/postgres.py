@@ -95,13 +95,15 @@ class PostgresStore(SQLStore):
             yield
 
     def can_apply(self, name: str) -> bool:
-        """``004_postgis`` runs only when the PostGIS extension exists or can be created."""
-        if name != "004_postgis":
+        """``004_postgis`` and ``009_text_search`` run only when their extension (PostGIS,
+        pg_trgm) exists or can be created."""
+        extension = {"004_postgis": "postgis", "009_text_search": "pg_trgm"}.get(name)
+        if extension is None:
             return True
-        if not self.rows("SELECT 1 AS x FROM pg_available_extensions WHERE name = 'postgis'"):
+        if not self.rows("SELECT 1 AS x FROM pg_available_extensions WHERE name = ?", (extension,)):
             return False
         try:
-            self.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+            self.execute(f"CREATE EXTENSION IF NOT EXISTS {extension}")
         except StoreError:
             return False
         return True

@@ -80,6 +80,16 @@ class SQLiteStore(SQLStore):
         self._depth = 0
         self.execute("COMMIT")
 
+    def text_clause(self, text: str) -> tuple[str, list[Any]]:
+        """A lookup in the trigram full-text index (``canonical_text``, migration 009).
+
+        GLOB, not LIKE: FTS5 answers a GLOB from its trigram index but scans for a LIKE with an
+        ESCAPE clause. The search text is casefolded, so a case-sensitive GLOB is exact; its
+        own metacharacters are bracketed to stay literal.
+        """
+        literal = "".join(f"[{c}]" if c in "*?[" else c for c in text)
+        return "rowid IN (SELECT rowid FROM canonical_text WHERE search GLOB ?)", [f"*{literal}*"]
+
     def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
         """Bounding-box prefilter (indexed) plus the exact great-circle distance."""
         lat, lon, km = near

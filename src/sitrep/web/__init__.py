@@ -19,6 +19,9 @@ VENDOR_ASSETS = (
     "vendor/markercluster/MarkerCluster.Default.css",
     "vendor/topojson-client/topojson-client.min.js",
     "vendor/world-atlas/countries-50m.json",
+    "vendor/swagger-ui/swagger-ui-bundle.js",
+    "vendor/swagger-ui/swagger-ui.css",
+    "vendor/redoc/redoc.standalone.js",
 )
 
 __all__ = ["STATIC_DIR", "VENDOR_ASSETS", "missing_assets"]

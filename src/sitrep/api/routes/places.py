@@ -16,8 +16,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from ...errors import ConfigError, ResourceError
+from ...filters import parse_bbox
 from ...geo.gazetteer import Gazetteer
-from ..params import parse_bbox
 from ..responses import JSONBody
 
 log = logging.getLogger(__name__)
