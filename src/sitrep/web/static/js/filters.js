@@ -9,7 +9,7 @@ export const FILTER_KEYS = [
   "country", "type", "sub_type", "admin1", "actor", "text", "since", "until",
   "min_confidence", "hedged", "background"
 ];
-const TYPED = ["sub_type", "admin1", "actor", "text"];   // reload after a pause in typing
+const TYPED = ["admin1", "actor", "text"];   // free text, any value valid: reload after a pause
 const DEFAULTS = { background: "false" };                 // background events hidden unless asked for
 const TYPEAHEAD_MAX = 300;
 
@@ -89,7 +89,8 @@ function fillList(id, counts) {
     });
 }
 
-/** Country and type choices, and the typeahead lists (sub-type, admin1, actor) when the API has them. */
+/** Country, type and sub-type choices (from a list: the API refuses unknown names), and the
+ * typeahead lists of admin areas and actors. */
 export function fillChoices(stats) {
   fillSelect(inputs.country, stats.by_country, countryName, function (a, b) {
     return countryName(a).localeCompare(countryName(b));
@@ -99,7 +100,9 @@ export function fillChoices(stats) {
     const ia = order.indexOf(a), ib = order.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
-  fillList("dl-sub_type", stats.by_sub_type);
+  fillSelect(inputs.sub_type, stats.by_sub_type, function (v) { return v; }, function (a, b) {
+    return a.localeCompare(b);
+  });
   fillList("dl-admin1", stats.by_admin1);
   fillList("dl-actor", stats.by_actor);
 }
