@@ -652,6 +652,10 @@ def test_dates_are_iso_in_any_locale(browser: Any, base_url: str, store: Any) ->
     page.wait_for_selector("body[data-state=ready]")
     assert all("15.01" not in u for u in problems.api)
     assert _api_query(problems, "/api/events")["since"] == ["2013-01-15"]
+    page.fill("#f-until", "2013-01-10")  # before since: the API would refuse it
+    page.wait_for_selector("#f-until[aria-invalid=true]")
+    page.wait_for_selector("body[data-state=ready]")
+    assert all("until=" not in u for u in problems.api)
     merged = next(e for e in public_events(store) if e["n_sources"] == 2)
     page.evaluate(f"window.sitrep.select('{merged['event_id']}')")
     page.wait_for_selector("body[data-panel=ready]")

@@ -21,9 +21,9 @@ export function currentFilters() {
   const f = {};
   FILTER_KEYS.forEach(function (k) { f[k] = (inputs[k].value || "").trim(); });
   ["since", "until"].forEach(function (k) {
-    const bad = f[k] !== "" && !isIsoDay(f[k]);
+    const bad = f[k] !== "" && (!isIsoDay(f[k]) || (k === "until" && f.since !== "" && f[k] < f.since));
     inputs[k].setAttribute("aria-invalid", bad ? "true" : "false");
-    if (bad) f[k] = "";
+    if (bad) f[k] = "";  // the API would refuse it (400): leave it out and show it in red
   });
   return f;
 }
@@ -120,9 +120,10 @@ export function watchFilters(reload) {
     inputs[k].addEventListener("input", function () {
       window.clearTimeout(timer);
       const v = inputs[k].value.trim();
-      const bad = dates && v !== "" && !isIsoDay(v);
-      if (dates) inputs[k].setAttribute("aria-invalid", bad ? "true" : "false");
-      if (bad) return;
+      if (dates && v !== "" && !isIsoDay(v)) {
+        inputs[k].setAttribute("aria-invalid", "true");
+        return;
+      }
       timer = window.setTimeout(function () { reload(!dates); }, 300);
     });
   });
