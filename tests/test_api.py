@@ -326,6 +326,9 @@ def test_page_is_served(client: TestClient) -> None:
 def test_page_needs_no_network(client: TestClient) -> None:
     html = client.get("/").text
     js = client.get("/static/app.js").text
+    modules = re.findall(r'from "\./(js/[\w.]+)"', js)  # the page's ES modules, each read too
+    assert modules
+    js += "".join(client.get(f"/static/{m}").text for m in modules)
     css = client.get("/static/style.css").text
     for text in (html, css):
         assert "http://" not in text and "https://" not in text and "url(//" not in text

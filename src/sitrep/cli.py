@@ -220,6 +220,7 @@ def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | Non
             settings.port,
             token=settings.api_token or None,
             countries=countries_for(settings),
+            gazetteer=settings.gazetteer_path(),  # the map's place labels (none when it is missing)
         )
 
 

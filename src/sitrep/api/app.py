@@ -9,6 +9,7 @@ one error shape (``errors``), the map page and its static files. Routes (read-on
 - ``GET /api/events/{event_id}``: one canonical event with its sources, evidence and versions.
 - ``GET /api/articles/{doc_id}``: one stored article (text, every URL it came from, its events).
 - ``GET /api/stats``: totals, and events counted by day, type and country (same filters).
+- ``GET /api/places``: the most populous towns in a box, from the gazetteer (the map's labels).
 - ``POST /api/dedup``: rebuild the canonical events (writes: needs ``Authorization: Bearer``).
 - ``GET /``: the dashboard; ``/static/...``: its HTML/JS/CSS and the vendored map assets.
 """
@@ -27,11 +28,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
 from ..filters import Countries
+from ..geo.gazetteer import Gazetteer
 from ..store.base import Store
 from ..web import STATIC_DIR, missing_assets
 from . import routes
 from .errors import error_response, install_error_handlers
 from .params import AppState, known_parameters
+from .routes.places import place_labels
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,7 @@ def create_app(
     static_dir: Path | None = None,
     token: str | None = None,
     countries: Countries | None = None,
+    gazetteer: Gazetteer | str | Path | None = None,
 ) -> FastAPI:
     """Build the FastAPI app: the API over ``store`` plus the dashboard.
 
@@ -52,6 +56,8 @@ def create_app(
         token: the bearer token that write routes require; None disables writes (403).
         countries: checks and resolves ``country`` filters (the gazetteer); None accepts any
             two-letter code and no names.
+        gazetteer: an open gazetteer or its file, for the map's place labels (``/api/places``);
+            None, a missing or a stale file: no labels.
 
     Returns:
         The ASGI application.
@@ -66,10 +72,12 @@ def create_app(
         redoc_url=None,
     )
     app.state.app_state = AppState(store, threading.Lock(), token, countries)
+    app.state.place_labels = place_labels(gazetteer)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     install_error_handlers(app)
     for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin):
         app.include_router(router)
+    app.include_router(routes.places)
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:
@@ -162,6 +170,7 @@ def serve(
     log_level: str = "info",
     token: str | None = None,
     countries: Countries | None = None,
+    gazetteer: str | Path | None = None,
 ) -> None:
     """Serve the API and the map page with uvicorn until interrupted (used by ``sitrep serve``).
 
@@ -171,9 +180,9 @@ def serve(
         port: port to listen on.
         log_level: uvicorn's log level.
         token: bearer token for the write routes (None: read-only).
+        gazetteer: the gazetteer file for the map's place labels (None or missing: no labels).
     """
     import uvicorn
 
-    uvicorn.run(
-        create_app(store, token=token, countries=countries), host=host, port=port, log_level=log_level
-    )
+    app = create_app(store, token=token, countries=countries, gazetteer=gazetteer)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -349,6 +349,33 @@ class Gazetteer:
         ).fetchone()
         return _place(row) if row else None
 
+    def largest_places(
+        self, bbox: tuple[float, float, float, float], limit: int, cell: float | None = None
+    ) -> list[Place]:
+        """The most populous towns in ``bbox`` (west, south, east, north), largest first.
+
+        Args:
+            bbox: the box, in degrees.
+            limit: at most this many places.
+            cell: when given, keep only the largest town of each square of ``cell`` degrees, counted
+                from longitude -180 and latitude -90 (labels spread over the map and stay put as it
+                pans, instead of crowding in its biggest city).
+        """
+        west, south, east, north = bbox
+        cols = _PLACE_COLS.replace("p.", "")
+        sql = (
+            f"SELECT {cols}, max(population) FROM places WHERE feature_class = 'P' AND population > 0 "
+            "AND longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?"
+        )
+        args: list[float] = [west, east, south, north]
+        if cell:
+            sql += " GROUP BY CAST((longitude + 180) / ? AS INTEGER), CAST((latitude + 90) / ? AS INTEGER)"
+            args += [cell, cell]
+        else:
+            sql += " GROUP BY geonameid"
+        rows = self._conn.execute(sql + " ORDER BY population DESC LIMIT ?", (*args, limit)).fetchall()
+        return [_place(r[:-1]) for r in rows]
+
     # -- admin areas -------------------------------------------------------------------------
 
     def admin1(self, name: str, country: str | None = None) -> list[Place]:

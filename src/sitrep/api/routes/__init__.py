@@ -4,6 +4,7 @@ from .admin import router as admin
 from .articles import router as articles
 from .events import router as events
 from .feeds import router as feeds
+from .places import router as places
 from .stats import router as stats
 
-__all__ = ["admin", "articles", "events", "feeds", "stats"]
+__all__ = ["admin", "articles", "events", "feeds", "places", "stats"]
