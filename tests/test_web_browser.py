@@ -457,15 +457,19 @@ def test_totals_sum_the_fatalities(browser: Any, base_url: str, store: Any) -> N
 LABELS = "() => document.body.dataset.labels"
 
 
+# The labels on screen are those of the current view (not of a view before it, still in flight).
+LABELS_DRAWN = "() => document.body.dataset.labelsBox === window.sitrep.labelBox()"
+
+
 def test_place_labels_appear_with_zoom(browser: Any, base_url: str) -> None:
     page, problems = _open(browser, base_url)
     page.evaluate("() => { window.sitrep.map.setView([14, -6], 3, {animate: false}); }")
-    page.wait_for_selector("body[data-labels-zoom='3']")
+    page.wait_for_function(LABELS_DRAWN)
     far = page.evaluate(LABELS).split("|")
     assert "Bamako" in far and "Niono" not in far and "Ségou" not in far, far
     assert "Bamako" in page.locator(".place-label.capital").all_inner_texts()
     page.evaluate("() => { window.sitrep.map.setView([13.5, -7], 8, {animate: false}); }")
-    page.wait_for_selector("body[data-labels-zoom='8']")
+    page.wait_for_function(LABELS_DRAWN)
     near = page.evaluate(LABELS).split("|")
     assert {"Bamako", "Ségou", "Niono"} <= set(near) and "Paris" not in near
     assert set(page.locator(".place-label").all_inner_texts()) == set(near)

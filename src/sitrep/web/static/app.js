@@ -11,7 +11,7 @@ import { $, el, fmt, getJSON, isoDate } from "./js/util.js";
 import {
   activeCount, apiQuery, clearFilters, currentFilters, fillChoices, pageQuery, restoreFilters, watchFilters
 } from "./js/filters.js";
-import { createMap, drawOutlines, highlightMarker, markers, renderEvents, startLabels } from "./js/map.js";
+import { createMap, drawOutlines, highlightMarker, labelBox, markers, renderEvents, startLabels } from "./js/map.js";
 import { initList, markSelected, renderList } from "./js/list.js";
 import { panelMessage, renderPanel } from "./js/panel.js";
 import { drawHistogram, initTimeline, renderHistogram } from "./js/timeline.js";
@@ -218,7 +218,10 @@ function start() {
     return;
   }
   const made = createMap(select);
-  window.sitrep = { map: made.map, clusters: made.clusters, select: select, markers: markers, reload: reload };
+  window.sitrep = {
+    map: made.map, clusters: made.clusters, select: select, markers: markers, reload: reload,
+    labelBox: function () { return labelBox().join(","); }
+  };
   wire();
   const params = new URLSearchParams(location.search);
   const outlines = getJSON(OUTLINES_URL).then(drawOutlines).catch(function (err) {

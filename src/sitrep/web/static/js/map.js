@@ -115,12 +115,17 @@ export function drawOutlines(topo) {
 
 let labelSeq = 0, labelTimer = null;
 
-/** Fetch the largest towns of the view (one per ~130 px square) and draw them as labels. */
-function refreshLabels() {
+/** The view's box as the labels request it (also on the body once its labels are drawn). */
+export function labelBox() {
   const b = map.getBounds();
   const clamp = function (v, lo, hi) { return Math.max(lo, Math.min(hi, v)); };
-  const box = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -85, 85),
+  return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -85, 85),
     clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -85, 85)].map(function (v) { return v.toFixed(3); });
+}
+
+/** Fetch the largest towns of the view (one per ~130 px square) and draw them as labels. */
+function refreshLabels() {
+  const box = labelBox();
   const cell = Math.min(180, (LABEL_CELL_PX * 360) / (256 * Math.pow(2, map.getZoom())));
   const seq = ++labelSeq;
   const q = new URLSearchParams({ bbox: box.join(","), limit: String(LABEL_MAX), cell: cell.toFixed(4) });
@@ -139,6 +144,7 @@ function refreshLabels() {
     });
     document.body.dataset.labels = names.join("|");
     document.body.dataset.labelsZoom = String(map.getZoom());
+    document.body.dataset.labelsBox = box.join(",");
   }).catch(function () { labels.clearLayers(); });  // labels are a nicety: no labels, no error
 }
 
