@@ -336,6 +336,29 @@ def feature_collection(events: list[dict[str, Any]], paging: dict[str, Any] | No
     }
 
 
+def feature_collection_bytes(events: list[StoredEvent], paging: dict[str, Any]) -> bytes:
+    """``feature_collection`` of stored events, built around each event's stored JSON text.
+
+    Each event is decoded once for its coordinates and never encoded again: its text is the
+    feature's properties as stored. The same document as ``feature_collection(...)``, faster.
+    """
+    features, skipped = [], 0
+    for e in events:
+        d = json.loads(e.document)
+        lat, lon = d.get("latitude"), d.get("longitude")
+        if lat is None or lon is None:
+            skipped += 1
+            continue
+        point = json.dumps({"type": "Point", "coordinates": [float(lon), float(lat)]})
+        ident = json.dumps(d.get("event_id"))
+        feature = f'{{"type": "Feature", "id": {ident}, "geometry": {point}, "properties": {e.document}}}'
+        features.append(feature)
+    tail = json.dumps({"count": len(features), "skipped": skipped, **paging})
+    return ('{"type": "FeatureCollection", "features": [' + ", ".join(features) + "], " + tail[1:]).encode(
+        "utf-8"
+    )
+
+
 def article_dict(v: StoredArticle) -> dict[str, Any]:
     """A stored article: its text, every document that carried it, its mentions and events."""
     a = v.article

@@ -18,11 +18,18 @@ from fastapi.responses import Response
 
 from ...filters import encode_cursor
 from ...records import StoredEvent
-from ...serialize import csv_text, event_detail, event_dict, events_page, feature_collection, parquet_bytes
+from ...serialize import (
+    csv_text,
+    event_detail,
+    event_dict,
+    events_page,
+    feature_collection_bytes,
+    parquet_bytes,
+)
 from ..errors import found
 from ..params import AppState, EventsPage, FilterQuery, app_state, event_filters, query_filters
 from ..params import events_page as page_params
-from ..responses import CSV_MEDIA_TYPE, GeoJSONBody
+from ..responses import CSV_MEDIA_TYPE, GEOJSON_MEDIA_TYPE
 
 router = APIRouter()
 PARQUET_MEDIA_TYPE = "application/vnd.apache.parquet"
@@ -48,7 +55,7 @@ def events(
     paging = {"total": total, "limit": page.limit, **_links(request, rows, page, filters.cursor, more)}
     name = state.countries.country_name if state.countries is not None else None
     if page.format == "geojson":
-        return GeoJSONBody(feature_collection([event_dict(e) for e in rows], paging))
+        return Response(feature_collection_bytes(rows, paging), media_type=GEOJSON_MEDIA_TYPE)
     if page.format == "json":
         return Response(events_page(rows, paging), media_type="application/json")
     links = ", ".join(f'<{url}>; rel="{rel}"' for rel in ("next", "prev") if (url := paging[rel]))
