@@ -523,3 +523,23 @@ def test_the_maintained_stats_equal_a_count_of_the_events(store_url: str, report
         _counts_agree(s)
     finally:
         s.close()
+
+
+NIONO_PLACE = ("Niono", "Ségou", "ML", 14.25, -5.99, 1)
+
+
+def test_actor_search_is_literal_and_folds_every_case(store: Store) -> None:
+    _canonical(store)
+    a = article("k-fr", filler("k-fr"), date(2024, 2, 10), "https://k-fr.example/x")
+    ev = event(
+        a, "Armed clash", "Battles", date(2024, 1, 7), NIONO_PLACE, ("Forces Armées Maliennes", "JNIM")
+    )
+    reduce_articles(store, save_batch(store, [(a, [ev])]).touched)
+
+    def ids(actor: str) -> list[str]:
+        return sorted(r["doc_id"] for r in public_events(store, EventFilters(actor=actor)))
+
+    assert ids("ARMÉES MALI") == ids("armées") == ["k-fr"]  # SQL's lower() would miss the É
+    assert ids("jnim") == ["k-1", "k-fr"]
+    assert ids("mali\x1fjnim") == ids("maliennesjnim") == []  # never across actor1 and actor2
+    assert ids("%") == ids("_") == ids("*") == []

@@ -51,6 +51,12 @@ class Backend:
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return "search LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
 
+    def actor_clause(self, actor: str) -> tuple[str, list[Any]]:
+        """SQL condition: ``actor`` (casefolded) occurs literally in actor1 or actor2."""
+        probe = "".join(c for c in actor if c.isprintable())  # never across the separator
+        escaped = probe.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return "actors LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
+
     def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
         """SQL condition for a radius (km) around a point."""
         raise NotImplementedError

@@ -15,3 +15,11 @@ def ddl(store: Backend, script: str) -> None:
     for stmt in script.format(**TYPES[store.dialect]).split(";"):
         if stmt.strip():
             store.execute(stmt)
+
+
+ACTOR_SEPARATOR = "\x1f"  # between actor1 and actor2 in ``canonical_events.actors`` (no name holds it)
+
+
+def actors_text(actor1: str | None, actor2: str | None) -> str:
+    """The ``actors`` column: both actors, casefolded, that an ``actor`` filter searches."""
+    return f"{(actor1 or '').casefold()}{ACTOR_SEPARATOR}{(actor2 or '').casefold()}"

@@ -21,12 +21,13 @@ from ..taxonomy import family
 from . import aggregates
 from .backend import Backend
 from .base import DedupCounts
+from .ddl import actors_text
 
 CHUNK = 500
 CANONICAL_COLUMNS = (
     "event_id, event_type, sub_event_type, family, date, time_precision, location, admin1, country,"
     " latitude, longitude, geo_precision, actor1, actor2, fatalities, n_sources, version, first_reported,"
-    " last_reported, search, digest, superseded_by, producer, data, confidence, hedged, background"
+    " last_reported, search, digest, superseded_by, producer, data, confidence, hedged, background, actors"
 )
 
 
@@ -233,7 +234,7 @@ class SQLMentions(Backend):
                 f"{c.strip()} = excluded.{c.strip()}" for c in CANONICAL_COLUMNS.split(",")[1:]
             )
             self.executemany(
-                f"INSERT INTO canonical_events ({CANONICAL_COLUMNS}) VALUES ({marks(27)})"
+                f"INSERT INTO canonical_events ({CANONICAL_COLUMNS}) VALUES ({marks(28)})"
                 f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now_sql()}",
                 rows,
             )
@@ -310,4 +311,5 @@ class SQLMentions(Backend):
             data["confidence"],
             int(bool(data["hedged"])),
             int(bool(data["background"])),
+            actors_text(data["actor1"], data["actor2"]),
         )

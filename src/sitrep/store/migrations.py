@@ -21,7 +21,7 @@ from ..errors import MigrationError
 from ..records import outlet_of
 from .backend import Backend
 from .ddl import ddl as _ddl
-from .read_indexes import m008_event_filters, m009_text_search, m010_stats_counts
+from .read_indexes import m008_event_filters, m009_text_search, m010_stats_counts, m011_actor_search
 
 PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet
 
@@ -294,6 +294,7 @@ MIGRATIONS: list[Migration] = [
     ("008_event_filters", m008_event_filters, ("sqlite", "postgres")),
     ("009_text_search", m009_text_search, ("sqlite", "postgres")),
     ("010_stats_counts", m010_stats_counts, ("sqlite", "postgres")),
+    ("011_actor_search", m011_actor_search, ("sqlite", "postgres")),
 ]
 
 

@@ -2,14 +2,15 @@
 
 - ``008``: confidence, hedged and background as filter columns, and the newest-first paging index;
 - ``009``: a substring index for ``text`` (FTS5 trigram on SQLite, pg_trgm on PostgreSQL);
-- ``010``: the maintained counts behind ``/api/stats`` (``aggregates``).
+- ``010``: the maintained counts behind ``/api/stats`` (``aggregates``);
+- ``011``: both actors in one casefolded column, indexed like ``search`` (the ``actor`` filter).
 """
 
 from __future__ import annotations
 
 from . import aggregates
 from .backend import Backend
-from .ddl import TYPES
+from .ddl import TYPES, actors_text
 from .ddl import ddl as _ddl
 
 
@@ -55,21 +56,7 @@ def m009_text_search(store: Backend) -> None:
             "CREATE INDEX canonical_search_trgm ON canonical_events USING GIN (search gin_trgm_ops)"
         )
         return
-    # One statement at a time: the trigger bodies hold semicolons (``_ddl`` splits on them).
-    for stmt in (
-        "CREATE VIRTUAL TABLE canonical_text USING fts5("
-        " search, content='canonical_events', content_rowid='rowid', tokenize='trigram')",
-        "CREATE TRIGGER canonical_text_insert AFTER INSERT ON canonical_events BEGIN"
-        " INSERT INTO canonical_text(rowid, search) VALUES (new.rowid, new.search); END",
-        "CREATE TRIGGER canonical_text_delete AFTER DELETE ON canonical_events BEGIN"
-        " INSERT INTO canonical_text(canonical_text, rowid, search)"
-        " VALUES ('delete', old.rowid, old.search); END",
-        "CREATE TRIGGER canonical_text_update AFTER UPDATE OF search ON canonical_events BEGIN"
-        " INSERT INTO canonical_text(canonical_text, rowid, search) VALUES ('delete', old.rowid, old.search);"
-        " INSERT INTO canonical_text(rowid, search) VALUES (new.rowid, new.search); END",
-        "INSERT INTO canonical_text(canonical_text) VALUES ('rebuild')",
-    ):
-        store.execute(stmt)
+    _trigram_table(store, "canonical_text", "search")
 
 
 def m010_stats_counts(store: Backend) -> None:
@@ -88,3 +75,44 @@ def m010_stats_counts(store: Backend) -> None:
         """,
     )
     aggregates.rebuild(store)
+
+
+def m011_actor_search(store: Backend) -> None:
+    """``canonical_events.actors`` (``ddl.actors_text``), filled from actor1/actor2, and its index:
+    an FTS5 trigram table on SQLite, a pg_trgm GIN index on PostgreSQL where pg_trgm is installed."""
+    store.execute("ALTER TABLE canonical_events ADD COLUMN actors TEXT")
+    last = ""
+    while True:  # in pages, casefolded in Python (SQL's lower() leaves "É" alone)
+        sql = "SELECT event_id, actor1, actor2 FROM canonical_events WHERE event_id > ? ORDER BY event_id"
+        rows = store.rows(f"{sql} LIMIT 20000", (last,))
+        if not rows:
+            break
+        store.executemany(
+            "UPDATE canonical_events SET actors = ? WHERE event_id = ?",
+            [(actors_text(r["actor1"], r["actor2"]), r["event_id"]) for r in rows],
+        )
+        last = rows[-1]["event_id"]
+    if store.dialect == "postgres":
+        if store.rows("SELECT 1 AS x FROM pg_extension WHERE extname = 'pg_trgm'"):
+            store.execute(
+                "CREATE INDEX canonical_actors_trgm ON canonical_events USING GIN (actors gin_trgm_ops)"
+            )
+        return
+    _trigram_table(store, "canonical_actors", "actors")
+
+
+def _trigram_table(store: Backend, table: str, column: str) -> None:
+    """An FTS5 trigram table over ``canonical_events.<column>`` (external content), kept in step by
+    triggers, and filled. One statement at a time: the trigger bodies hold semicolons."""
+    delete = f"INSERT INTO {table}({table}, rowid, {column}) VALUES ('delete', old.rowid, old.{column})"
+    insert = f"INSERT INTO {table}(rowid, {column}) VALUES (new.rowid, new.{column})"
+    for stmt in (
+        f"CREATE VIRTUAL TABLE {table} USING fts5("
+        f" {column}, content='canonical_events', content_rowid='rowid', tokenize='trigram')",
+        f"CREATE TRIGGER {table}_insert AFTER INSERT ON canonical_events BEGIN {insert}; END",
+        f"CREATE TRIGGER {table}_delete AFTER DELETE ON canonical_events BEGIN {delete}; END",
+        f"CREATE TRIGGER {table}_update AFTER UPDATE OF {column} ON canonical_events"
+        f" BEGIN {delete}; {insert}; END",
+        f"INSERT INTO {table}({table}) VALUES ('rebuild')",
+    ):
+        store.execute(stmt)

@@ -17,11 +17,6 @@ from .backend import Backend
 from .base import EventFilters
 
 
-def _like(value: str) -> str:
-    """``value`` matched literally inside LIKE (``%``, ``_`` and the escape itself escaped)."""
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _keyset(direction: str, day: str | None, event_id: str) -> tuple[str, list[Any]]:
     """Rows after (or before) the row (day, event_id) in newest-first order (undated rows last)."""
     if direction == "after":
@@ -60,8 +55,9 @@ class SQLReads(Backend):
             where.append("(event_type = ? OR sub_event_type = ?)")
             args += [f.event_type, f.event_type]
         if f.actor:
-            where.append("(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\')")
-            args += [f"%{_like(f.actor.casefold())}%"] * 2
+            sql, a = self.actor_clause(f.actor.casefold())
+            where.append(sql)
+            args += a
         if f.text:
             sql, a = self.text_clause(f.text.casefold())
             where.append(sql)

@@ -90,6 +90,12 @@ class SQLiteStore(SQLStore):
         literal = "".join(f"[{c}]" if c in "*?[" else c for c in text)
         return "rowid IN (SELECT rowid FROM canonical_text WHERE search GLOB ?)", [f"*{literal}*"]
 
+    def actor_clause(self, actor: str) -> tuple[str, list[Any]]:
+        """A lookup in the trigram index of the actors (``canonical_actors``, migration 011)."""
+        probe = "".join(c for c in actor if c.isprintable())
+        literal = "".join(f"[{c}]" if c in "*?[" else c for c in probe)
+        return "rowid IN (SELECT rowid FROM canonical_actors WHERE actors GLOB ?)", [f"*{literal}*"]
+
     def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
         """Bounding-box prefilter (indexed) plus the exact great-circle distance."""
         lat, lon, km = near
