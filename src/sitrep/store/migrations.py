@@ -21,7 +21,13 @@ from ..errors import MigrationError
 from ..records import outlet_of
 from .backend import Backend
 from .ddl import ddl as _ddl
-from .read_indexes import m008_event_filters, m009_text_search, m010_stats_counts, m011_actor_search
+from .read_indexes import (
+    m008_event_filters,
+    m009_text_search,
+    m010_stats_counts,
+    m011_actor_search,
+    m012_paging_place,
+)
 
 PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet
 
@@ -295,6 +301,7 @@ MIGRATIONS: list[Migration] = [
     ("009_text_search", m009_text_search, ("sqlite", "postgres")),
     ("010_stats_counts", m010_stats_counts, ("sqlite", "postgres")),
     ("011_actor_search", m011_actor_search, ("sqlite", "postgres")),
+    ("012_paging_place", m012_paging_place, ("sqlite", "postgres")),
 ]
 
 
