@@ -40,7 +40,7 @@ class FakeStore:
         self.calls: list[EventFilters] = []
         self.fail = fail
 
-    def query_events(self, filters: EventFilters = ALL) -> list[StoredEvent]:
+    def query_events(self, filters: EventFilters = ALL, *, total: int | None = None) -> list[StoredEvent]:
         """Filter like a real store would (enough for the tests)."""
         self.calls.append(filters)
         if self.fail is not None:

@@ -46,6 +46,11 @@ class Backend:
         west, south, east, north = bbox
         return "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
 
+    def live_clause(self, lookup: bool) -> str:
+        """The condition that keeps live (not superseded) events. ``lookup``: a text or actor
+        index drives the query (SQLite then keeps this condition off its indexes)."""
+        return "superseded_by IS NULL"
+
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
         """SQL condition: ``text`` (casefolded) occurs literally in the event's search text."""
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -28,14 +28,17 @@ def _keyset(direction: str, day: str | None, event_id: str) -> tuple[str, list[A
     return "(date > ? OR (date = ? AND event_id < ?))", [day, day, event_id]
 
 
+SPARSE = 20  # matches per page row below which an indexed text/actor lookup drives the page query
 STATS_ACTORS = 100  # the most frequent actors /api/stats lists (the dashboard's typeahead)
 
 
 class SQLReads(Backend):
     """Queries over canonical events, articles and counts (mixed into ``SQLStore``)."""
 
-    def _where(self, f: EventFilters) -> tuple[str, list[Any]]:
-        where: list[str] = ["superseded_by IS NULL"]
+    def _where(self, f: EventFilters, lookup: bool = False) -> tuple[str, list[Any]]:
+        """The WHERE clause of ``f``. ``lookup``: the text or actor index drives the query (the
+        backend may then keep the planner off the newest-first index, ``live_clause``)."""
+        where: list[str] = [self.live_clause(lookup and bool(f.text or f.actor))]
         args: list[Any] = []
         equal = (
             ("country = ?", f.country.upper() if f.country else None),
@@ -72,14 +75,26 @@ class SQLReads(Backend):
             args.append(f.doc_id)
         return " AND ".join(where), args
 
-    def query_events(self, filters: EventFilters | None = None) -> list[StoredEvent]:
+    def query_events(
+        self, filters: EventFilters | None = None, *, total: int | None = None
+    ) -> list[StoredEvent]:
         """Canonical events matching the filters, newest first, with their stored public JSON.
+
+        ``total``: ``count_events(filters)`` when the caller has it already (it steers the plan).
 
         With ``filters.cursor`` (keyset paging) the page starts after, or ends before, the row
         the cursor names, whatever ``offset`` says: a deep page costs what the first does.
         """
         f = filters or EventFilters()
-        where, args = self._where(f)
+        # A rare word or actor: fetch its few matches through the index and sort them. A common
+        # one: walk the newest-first index and stop at the page's end (the backend's own choice
+        # when it has no ``live_clause`` preference).
+        if f.text or f.actor:
+            matches = self.count_events(f) if total is None else total
+            sparse = matches <= SPARSE * (f.limit or SPARSE)
+        else:
+            sparse = False
+        where, args = self._where(f, lookup=sparse)
         order = "date DESC NULLS LAST, event_id"
         backwards = f.cursor is not None and f.cursor[0] == "before"
         if f.cursor is not None:
@@ -103,7 +118,7 @@ class SQLReads(Backend):
             scope = f.country.upper() if f.country else aggregates.ALL
             sql = "SELECT sum(n) AS n FROM canonical_stats WHERE country = ? AND grp = 'type'"
             return self._count(sql, (scope,))
-        where, args = self._where(f)
+        where, args = self._where(f, lookup=True)
         return int(self.rows(f"SELECT count(*) AS n FROM canonical_events WHERE {where}", args)[0]["n"])
 
     def get_event(self, event_id: str) -> StoredEvent | None:

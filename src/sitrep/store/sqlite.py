@@ -80,6 +80,12 @@ class SQLiteStore(SQLStore):
         self._depth = 0
         self.execute("COMMIT")
 
+    def live_clause(self, lookup: bool) -> str:
+        """``+superseded_by IS NULL`` when a trigram lookup drives: the unary plus keeps SQLite
+        from walking the newest-first index (superseded_by, date, ...) row by row and testing each
+        against the lookup's list; it reads the matches by rowid instead (1M events: 220 → 12 ms)."""
+        return "+superseded_by IS NULL" if lookup else "superseded_by IS NULL"
+
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
         """A lookup in the trigram full-text index (``canonical_text``, migration 009).
 

@@ -47,8 +47,8 @@ def events(
     filters = query_filters(q, state, limit=page.limit, offset=page.offset, cursor=page.cursor)
     filters = replace(filters, limit=page.limit + 1)
     with state.lock:
-        rows = state.store.query_events(filters)
         total = state.store.count_events(filters)
+        rows = state.store.query_events(filters, total=total)
     backwards = filters.cursor is not None and filters.cursor[0] == "before"
     more = len(rows) > page.limit
     rows = rows[-page.limit :] if backwards else rows[: page.limit]
