@@ -51,7 +51,11 @@ class PostgresStore(SQLStore):
             )
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to PostgreSQL: {exc}".strip()) from exc
-        self.migrate()
+        try:
+            self.migrate()
+        except BaseException:
+            self.db.close()  # a failed migration must not leave the connection open
+            raise
         self.has_postgis = bool(
             self.rows(
                 "SELECT 1 AS x FROM information_schema.columns WHERE table_schema = current_schema()"
@@ -102,8 +106,15 @@ class PostgresStore(SQLStore):
             return True
         if not self.rows("SELECT 1 AS x FROM pg_available_extensions WHERE name = ?", (extension,)):
             return False
+        # In public, not the first schema on the search path: a store's own schema may be
+        # dropped (CASCADE would take the extension, and every index built on it, along).
+        where = (
+            " WITH SCHEMA public"
+            if self.rows("SELECT 1 AS x FROM pg_namespace WHERE nspname = 'public'")
+            else ""
+        )
         try:
-            self.execute(f"CREATE EXTENSION IF NOT EXISTS {extension}")
+            self.execute(f"CREATE EXTENSION IF NOT EXISTS {extension}{where}")
         except StoreError:
             return False
         return True

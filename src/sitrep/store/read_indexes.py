@@ -54,7 +54,7 @@ def m009_text_search(store: Backend) -> None:
     """
     if store.dialect == "postgres":
         store.execute(
-            "CREATE INDEX canonical_search_trgm ON canonical_events USING GIN (search gin_trgm_ops)"
+            f"CREATE INDEX canonical_search_trgm ON canonical_events USING GIN (search {_trgm_ops(store)})"
         )
         return
     _trigram_table(store, "canonical_text", "search")
@@ -95,9 +95,8 @@ def m011_actor_search(store: Backend) -> None:
         last = rows[-1]["event_id"]
     if store.dialect == "postgres":
         if store.rows("SELECT 1 AS x FROM pg_extension WHERE extname = 'pg_trgm'"):
-            store.execute(
-                "CREATE INDEX canonical_actors_trgm ON canonical_events USING GIN (actors gin_trgm_ops)"
-            )
+            ops = _trgm_ops(store)
+            store.execute(f"CREATE INDEX canonical_actors_trgm ON canonical_events USING GIN (actors {ops})")
         return
     _trigram_table(store, "canonical_actors", "actors")
 
@@ -125,3 +124,13 @@ def m012_paging_place(store: Backend) -> None:
     store.execute("DROP INDEX canonical_live_order")
     columns = "superseded_by, date DESC, event_id, latitude, longitude"
     store.execute(f"CREATE INDEX canonical_live_order ON canonical_events({columns})")
+
+
+def _trgm_ops(store: Backend) -> str:
+    """pg_trgm's GIN operator class, named with the schema the extension lives in (which need not
+    be on this store's search path)."""
+    schema = store.rows(
+        "SELECT n.nspname AS s FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+        " WHERE e.extname = 'pg_trgm'"
+    )[0]["s"]
+    return f'"{schema}".gin_trgm_ops'

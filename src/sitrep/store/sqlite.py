@@ -36,7 +36,11 @@ class SQLiteStore(SQLStore):
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
         self.db.row_factory = sqlite3.Row
-        self.migrate()
+        try:
+            self.migrate()
+        except BaseException:
+            self.db.close()  # a failed migration must not leave the file open
+            raise
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> int:
         """Run one statement; return the number of rows it changed."""
