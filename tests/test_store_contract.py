@@ -434,21 +434,28 @@ def test_a_store_from_before_migrations_008_and_009_gains_filters_search_and_a_d
     rows = _canonical(s)
     before = {r["event_id"]: r for r in rows}
     s.clear_pending(s.pending_dedup())
-    undo = ["DROP INDEX canonical_live_order"]
-    undo += ["ALTER TABLE canonical_events DROP COLUMN " + c for c in ("confidence", "hedged", "background")]
+    stats = s.stats()
+    undo = ["DROP INDEX canonical_live_order", "DROP TABLE canonical_stats"]
     if s.dialect == "sqlite":  # type: ignore[attr-defined]
-        undo += [f"DROP TRIGGER canonical_text_{t}" for t in ("insert", "delete", "update")]
-        undo += ["DROP TABLE canonical_text"]
+        for table in ("canonical_text", "canonical_actors"):
+            undo += [f"DROP TRIGGER {table}_{t}" for t in ("insert", "delete", "update")]
+            undo += [f"DROP TABLE {table}"]
     else:
-        undo += ["DROP INDEX IF EXISTS canonical_search_trgm"]
-    for stmt in [*undo, "DELETE FROM migrations WHERE name IN ('008_event_filters', '009_text_search')"]:
+        undo += ["DROP INDEX IF EXISTS canonical_search_trgm", "DROP INDEX IF EXISTS canonical_actors_trgm"]
+    columns = ("confidence", "hedged", "background", "actors")
+    undo += ["ALTER TABLE canonical_events DROP COLUMN " + c for c in columns]
+    names = "'008_event_filters', '009_text_search', '010_stats_counts', '011_actor_search'"
+    for stmt in [*undo, f"DELETE FROM migrations WHERE name IN ({names})"]:
         s.execute(stmt)  # type: ignore[attr-defined]
     s.close()
     upgraded = open_store(store_url)
     trgm = upgraded.dialect == "sqlite" or upgraded.rows(  # type: ignore[attr-defined]
         "SELECT 1 AS x FROM pg_available_extensions WHERE name = 'pg_trgm'"
     )
-    assert set(upgraded.migrations()) >= {"008_event_filters", *(["009_text_search"] if trgm else [])}
+    assert set(upgraded.migrations()) >= {"008_event_filters", "010_stats_counts", "011_actor_search"}
+    assert not trgm or "009_text_search" in upgraded.migrations()  # 009 waits where pg_trgm is missing
+    assert upgraded.stats() == stats  # the counts behind /api/stats, recounted from the events
+    assert [r["doc_id"] for r in public_events(upgraded, EventFilters(actor="police forces"))] == ["k-4"]
     assert len(upgraded.pending_dedup()) == 5  # every article, so its events gain inter1/inter2/plover_type
     assert {r["event_id"] for r in public_events(upgraded, EventFilters(min_confidence=0.0))} == set(before)
     assert public_events(upgraded, EventFilters(hedged=True)) == []

@@ -85,17 +85,8 @@ def apply_delta(store: Backend, before: list[dict[str, Any]], after: list[dict[s
 def rebuild(store: Backend) -> None:
     """Recount ``canonical_stats`` from every live event (a migration, or a repair)."""
     store.execute("DELETE FROM canonical_stats")
-    last = ""
-    while True:  # in pages of event ids, so memory stays flat on any store
-        rows = store.rows(
-            f"SELECT {COLUMNS} FROM canonical_events WHERE superseded_by IS NULL AND event_id > ?"
-            " ORDER BY event_id LIMIT 20000",
-            (last,),
-        )
-        if not rows:
-            return
-        apply_delta(store, [], rows)
-        last = rows[-1]["event_id"]
+    for rows in store.event_pages(f"{COLUMNS}, superseded_by"):  # in pages: memory stays flat
+        apply_delta(store, [], [r for r in rows if r["superseded_by"] is None])
 
 
 def grouped(store: Backend, country: str | None) -> dict[str, list[dict[str, Any]]]:

@@ -7,7 +7,7 @@ with ``?`` placeholders.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, ClassVar
 
@@ -51,16 +51,28 @@ class Backend:
         index drives the query (SQLite then keeps this condition off its indexes)."""
         return "superseded_by IS NULL"
 
+    def substring_clause(self, column: str, probe: str) -> tuple[str, list[Any]]:
+        """SQL condition: ``probe`` occurs literally in ``column`` (text stored casefolded)."""
+        escaped = probe.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return f"{column} LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
+
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
-        """SQL condition: ``text`` (casefolded) occurs literally in the event's search text."""
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return "search LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
+        """SQL condition: ``text`` (casefolded) occurs in the event's search text."""
+        return self.substring_clause("search", text)
 
     def actor_clause(self, actor: str) -> tuple[str, list[Any]]:
-        """SQL condition: ``actor`` (casefolded) occurs literally in actor1 or actor2."""
-        probe = "".join(c for c in actor if c.isprintable())  # never across the separator
-        escaped = probe.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return "actors LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
+        """SQL condition: ``actor`` (casefolded) occurs in actor1 or actor2 (never across both)."""
+        return self.substring_clause("actors", "".join(c for c in actor if c.isprintable()))
+
+    def event_pages(self, columns: str, size: int = 20000) -> Iterator[list[dict[str, Any]]]:
+        """Every canonical event's ``columns`` (``event_id`` among them), ``size`` rows at a time."""
+        last = ""
+        while rows := self.rows(
+            f"SELECT {columns} FROM canonical_events WHERE event_id > ? ORDER BY event_id LIMIT {int(size)}",
+            (last,),
+        ):
+            yield rows
+            last = rows[-1]["event_id"]
 
     def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
         """SQL condition for a radius (km) around a point."""

@@ -82,17 +82,11 @@ def m011_actor_search(store: Backend) -> None:
     """``canonical_events.actors`` (``ddl.actors_text``), filled from actor1/actor2, and its index:
     an FTS5 trigram table on SQLite, a pg_trgm GIN index on PostgreSQL where pg_trgm is installed."""
     store.execute("ALTER TABLE canonical_events ADD COLUMN actors TEXT")
-    last = ""
-    while True:  # in pages, casefolded in Python (SQL's lower() leaves "É" alone)
-        sql = "SELECT event_id, actor1, actor2 FROM canonical_events WHERE event_id > ? ORDER BY event_id"
-        rows = store.rows(f"{sql} LIMIT 20000", (last,))
-        if not rows:
-            break
+    for rows in store.event_pages("event_id, actor1, actor2"):  # casefolded in Python: lower() leaves "É"
         store.executemany(
             "UPDATE canonical_events SET actors = ? WHERE event_id = ?",
             [(actors_text(r["actor1"], r["actor2"]), r["event_id"]) for r in rows],
         )
-        last = rows[-1]["event_id"]
     if store.dialect == "postgres":
         if store.rows("SELECT 1 AS x FROM pg_extension WHERE extname = 'pg_trgm'"):
             ops = _trgm_ops(store)

@@ -13,6 +13,8 @@ from ..geodesy import box_around
 from ..registry import register
 from .sql import SQLStore, haversine_km
 
+TRIGRAM_TABLES = {"search": "canonical_text", "actors": "canonical_actors"}  # column → FTS5 table
+
 
 class SQLiteStore(SQLStore):
     """Articles, mentions, canonical events and rejects in a SQLite file; writes are idempotent upserts."""
@@ -90,21 +92,16 @@ class SQLiteStore(SQLStore):
         against the lookup's list; it reads the matches by rowid instead (1M events: 220 → 12 ms)."""
         return "+superseded_by IS NULL" if lookup else "superseded_by IS NULL"
 
-    def text_clause(self, text: str) -> tuple[str, list[Any]]:
-        """A lookup in the trigram full-text index (``canonical_text``, migration 009).
+    def substring_clause(self, column: str, probe: str) -> tuple[str, list[Any]]:
+        """A lookup in the column's trigram index (``TRIGRAM_TABLES``, migrations 009 and 011).
 
         GLOB, not LIKE: FTS5 answers a GLOB from its trigram index but scans for a LIKE with an
-        ESCAPE clause. The search text is casefolded, so a case-sensitive GLOB is exact; its
-        own metacharacters are bracketed to stay literal.
+        ESCAPE clause. The column is casefolded, so a case-sensitive GLOB is exact; its own
+        metacharacters are bracketed to stay literal.
         """
-        literal = "".join(f"[{c}]" if c in "*?[" else c for c in text)
-        return "rowid IN (SELECT rowid FROM canonical_text WHERE search GLOB ?)", [f"*{literal}*"]
-
-    def actor_clause(self, actor: str) -> tuple[str, list[Any]]:
-        """A lookup in the trigram index of the actors (``canonical_actors``, migration 011)."""
-        probe = "".join(c for c in actor if c.isprintable())
         literal = "".join(f"[{c}]" if c in "*?[" else c for c in probe)
-        return "rowid IN (SELECT rowid FROM canonical_actors WHERE actors GLOB ?)", [f"*{literal}*"]
+        table = TRIGRAM_TABLES[column]
+        return f"rowid IN (SELECT rowid FROM {table} WHERE {column} GLOB ?)", [f"*{literal}*"]
 
     def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
         """Bounding-box prefilter (indexed) plus the exact great-circle distance."""
