@@ -93,6 +93,15 @@ def gazetteer_rows() -> tuple[list[Any], list[Any], dict[str, tuple[str, int, li
 
 
 @functools.cache
+def build_mini_gazetteer(path: Path) -> dict[str, Any]:
+    """Build the tiny synthetic gazetteer (``gazetteer_rows``) at ``path``; the build's stats."""
+    from sitrep.gazetteer import build_from_rows
+    from sitrep.lang import load
+
+    places, countries, admin1 = gazetteer_rows()
+    return dict(build_from_rows(path, places, countries, admin1, names=load("en").place_names))
+
+
 def _vocab() -> Any:
     """The vocabulary of a blank English pipeline: lexical attributes (``lower_``, ``like_num``), no model."""
     from spacy.lang.en import English

@@ -8,11 +8,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import gazetteer_rows
+from conftest import build_mini_gazetteer
 from sitrep.api import create_app
-from sitrep.gazetteer import build_from_rows
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.lang import load
 from sitrep.store import open_store
 
 ERROR_KEYS = {"ok", "error", "errors", "status"}
@@ -22,8 +20,7 @@ MALI = "-12,10,5,25"
 @pytest.fixture(scope="module")
 def gaz_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("gaz") / "mini.sqlite"
-    places, countries, admin1 = gazetteer_rows()
-    build_from_rows(path, places, countries, admin1, names=load("en").place_names)
+    build_mini_gazetteer(path)
     return path
 
 

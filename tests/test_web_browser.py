@@ -27,10 +27,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import api_event, article_and_event, gazetteer_rows, make_events, public_events
+from conftest import api_event, article_and_event, build_mini_gazetteer, make_events, public_events
 from sitrep.api import create_app
-from sitrep.gazetteer import build_from_rows
-from sitrep.lang import load
 from sitrep.runners.reduce import reduce_articles
 from sitrep.runners.save import save_batch
 from sitrep.store import open_store
@@ -123,8 +121,7 @@ def analyst_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tiny synthetic gazetteer of ``conftest`` (Bamako, Ségou, Niono, Paris, ...)."""
     path = tmp_path_factory.mktemp("gaz") / "mini.sqlite"
-    places, countries, admin1 = gazetteer_rows()
-    build_from_rows(path, places, countries, admin1, names=load("en").place_names)
+    build_mini_gazetteer(path)
     return path
 
 
