@@ -312,32 +312,9 @@ def events_page(events: list[StoredEvent], paging: dict[str, Any]) -> bytes:
     return body.encode("utf-8")
 
 
-def feature_collection(events: list[dict[str, Any]], paging: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A FeatureCollection of Point features (event dict as properties); unlocated events are skipped."""
-    features = []
-    for ev in events:
-        lat, lon = ev.get("latitude"), ev.get("longitude")
-        if lat is None or lon is None:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "id": ev.get("event_id"),
-                "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
-                "properties": ev,
-            }
-        )
-    return {
-        "type": "FeatureCollection",
-        "features": features,
-        "count": len(features),
-        "skipped": len(events) - len(features),
-        **(paging or {}),
-    }
-
-
-def feature_collection_bytes(events: list[StoredEvent], paging: dict[str, Any]) -> bytes:
-    """``feature_collection`` of stored events, built around each event's stored JSON text.
+def feature_collection(events: list[StoredEvent], paging: dict[str, Any]) -> bytes:
+    """A FeatureCollection of Point features (each event's stored JSON as its properties; unlocated
+    events are skipped and counted), with the page's paging members, built around the stored text.
 
     Each event is decoded once for its coordinates and never encoded again: its text is the
     feature's properties as stored. The same document as ``feature_collection(...)``, faster.

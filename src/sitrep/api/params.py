@@ -44,7 +44,6 @@ __all__ = [
 ]
 
 DEFAULT_LIMIT = 1000
-FORMATS = ("json", "geojson", "csv", "parquet")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,12 +22,6 @@ class JSONBody(Response):
         return json.dumps(content, ensure_ascii=False, default=_json_default).encode("utf-8")
 
 
-class GeoJSONBody(JSONBody):
-    """A GeoJSON document (RFC 7946 media type)."""
-
-    media_type = GEOJSON_MEDIA_TYPE
-
-
 def _json_default(value: Any) -> Any:
     """Encode what ``json`` cannot: dates, sets/tuples and anything else as text."""
     if isinstance(value, date | datetime):

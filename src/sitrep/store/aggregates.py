@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .backend import Backend
+from .backend import Backend, chunks, marks
 
 COLUMNS = "event_id, country, event_type, sub_event_type, admin1, date, actor1, actor2, fatalities"
 ALL = "*"
@@ -47,17 +47,12 @@ def contributions(rows: Iterable[dict[str, Any]]) -> tuple[Counter[Key], Counter
     return n, toll
 
 
-def live_rows(store: Backend, event_ids: Sequence[str], chunk: int = 500) -> list[dict[str, Any]]:
+def live_rows(store: Backend, event_ids: Sequence[str]) -> list[dict[str, Any]]:
     """The live (not superseded) events among ``event_ids``, with the columns the counts need."""
     out: list[dict[str, Any]] = []
-    ids = sorted(set(event_ids))
-    for i in range(0, len(ids), chunk):
-        part = ids[i : i + chunk]
-        marks = ",".join("?" * len(part))
-        out += store.rows(
-            f"SELECT {COLUMNS} FROM canonical_events WHERE superseded_by IS NULL AND event_id IN ({marks})",
-            part,
-        )
+    for part in chunks(sorted(set(event_ids))):
+        where = f"superseded_by IS NULL AND event_id IN ({marks(len(part))})"
+        out += store.rows(f"SELECT {COLUMNS} FROM canonical_events WHERE {where}", part)
     return out
 
 

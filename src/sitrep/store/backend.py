@@ -11,6 +11,19 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, ClassVar
 
+CHUNK = 500  # ids per IN (...) list: SQL parameter lists stay short
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    """``items`` in slices of ``size`` (SQL parameter lists stay short)."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def marks(n: int) -> str:
+    """``n`` comma-separated placeholders."""
+    return ",".join("?" * n)
+
 
 class Backend:
     """A database connection as the store's SQL sees it (subclasses provide the connection)."""

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .backend import Backend
-from .mentions import chunks, marks
+from .backend import Backend, chunks, marks
 
 
 class SQLFeeds(Backend):

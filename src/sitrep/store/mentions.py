@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -19,27 +19,15 @@ from ..records import CanonicalEvent, Event, Mention, Source
 from ..serialize import canonical_dict, version_dict
 from ..taxonomy import family
 from . import aggregates
-from .backend import Backend
+from .backend import Backend, chunks, marks
 from .base import DedupCounts
 from .ddl import actors_text
 
-CHUNK = 500
 CANONICAL_COLUMNS = (
     "event_id, event_type, sub_event_type, family, date, time_precision, location, admin1, country,"
     " latitude, longitude, geo_precision, actor1, actor2, fatalities, n_sources, version, first_reported,"
     " last_reported, search, digest, superseded_by, producer, data, confidence, hedged, background, actors"
 )
-
-
-def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
-    """``items`` in slices of ``size`` (SQL parameter lists stay short)."""
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def marks(n: int) -> str:
-    """``n`` comma-separated placeholders."""
-    return ",".join("?" * n)
 
 
 def country_clause(countries: Sequence[str | None]) -> tuple[str, list[Any]]:

@@ -20,8 +20,9 @@ from typing import Literal
 
 from ..geodesy import distance_km
 from ..records import Article, Event, Rejected, outlet_of
+from .backend import chunks, marks
 from .feeds import SQLFeeds
-from .mentions import SQLMentions, chunks, marks
+from .mentions import SQLMentions
 from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
 

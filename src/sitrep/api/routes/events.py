@@ -23,7 +23,7 @@ from ...serialize import (
     event_detail,
     event_dict,
     events_page,
-    feature_collection_bytes,
+    feature_collection,
     parquet_bytes,
 )
 from ..errors import found
@@ -55,7 +55,7 @@ def events(
     paging = {"total": total, "limit": page.limit, **_links(request, rows, page, filters.cursor, more)}
     name = state.countries.country_name if state.countries is not None else None
     if page.format == "geojson":
-        return Response(feature_collection_bytes(rows, paging), media_type=GEOJSON_MEDIA_TYPE)
+        return Response(feature_collection(rows, paging), media_type=GEOJSON_MEDIA_TYPE)
     if page.format == "json":
         return Response(events_page(rows, paging), media_type="application/json")
     links = ", ".join(f'<{url}>; rel="{rel}"' for rel in ("next", "prev") if (url := paging[rel]))
