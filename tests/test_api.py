@@ -297,7 +297,7 @@ def test_stats(client: TestClient, store: FakeStore) -> None:
     body = assert_error(client.get("/api/stats?country=ne&type=Riots&since=2013-01-01&limit=5"), 400)
     assert body["errors"] == ["unknown parameter 'limit' (it takes: " + ", ".join(sorted(
         ["country", "admin1", "since", "until", "type", "sub_type", "actor", "text", "bbox", "near",
-         "min_confidence", "hedged", "background"])) + ")"]  # fmt: skip
+         "min_confidence", "hedged", "background", "review"])) + ")"]  # fmt: skip
     client.get("/api/stats?country=ne&type=Riots&since=2013-01-01")
     assert store.calls[-1] == EventFilters(
         country="NE", event_type="Riots", since=date(2013, 1, 1), limit=None
@@ -345,11 +345,14 @@ def test_openapi_lists_routes(client: TestClient) -> None:
         "/api/articles/{doc_id}",
         "/api/stats",
         "/api/dedup",
+        "/api/events/{event_id}/review",
+        "/api/reviews",
+        "/api/places/search",
     } <= set(paths)
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert params == {
         "country", "admin1", "since", "until", "type", "sub_type", "actor", "text", "bbox", "near",
-        "min_confidence", "hedged", "background", "limit", "offset", "cursor", "format",
+        "min_confidence", "hedged", "background", "review", "limit", "offset", "cursor", "format",
     }  # fmt: skip
     stats = {p["name"] for p in paths["/api/stats"]["get"]["parameters"]}
     assert stats == params - {"limit", "offset", "cursor", "format"}  # the same filters, nothing else

@@ -77,7 +77,13 @@ FILTERS: tuple[Filter, ...] = (
     Filter("min_confidence", "lowest confidence, 0 to 1"),
     Filter("hedged", "true: only hedged reports (alleged, unconfirmed); false: none of them"),
     Filter("background", "true: only background (earlier events recalled); false: news only"),
+    Filter(
+        "review",
+        "analysts' verdict: unreviewed, reviewed, confirmed, corrected, rejected, or all"
+        " (default: every event but the rejected ones)",
+    ),
 )
+REVIEW_FILTERS = ("unreviewed", "reviewed", "confirmed", "corrected", "rejected", "all")
 NAMES = tuple(f.name for f in FILTERS)
 
 
@@ -189,6 +195,11 @@ def parse_confidence(value: str) -> float:
     return x
 
 
+def parse_review(value: str) -> str:
+    """A review filter value (``REVIEW_FILTERS``), from any case."""
+    return _vocabulary(value, list(REVIEW_FILTERS), "review filter")
+
+
 def parse_bool(value: str) -> bool:
     """``true``/``false`` (also 1/0, yes/no), any case."""
     v = value.strip().casefold()
@@ -282,6 +293,7 @@ def build_filters(
         hedged=get("hedged", parse_bool),
         background=get("background", parse_bool),
         cursor=page,
+        review=get("review", parse_review),
     )
     if errors:
         raise FilterErrors(errors)

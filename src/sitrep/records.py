@@ -311,6 +311,55 @@ class Version:
     changes: tuple[str, ...]  # field names that changed (all fields for version 1)
     fields: tuple[tuple[str, Any], ...]
     refined_by: tuple[str, ...] = ()  # later reports that only made this version more precise
+    review: Review | None = None  # the analyst's action that made this version (none: reports did)
+
+
+ReviewAction = Literal["confirm", "correct", "reject", "merge", "split"]
+REVIEW_ACTIONS: tuple[str, ...] = ("confirm", "correct", "reject", "merge", "split")
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One analyst action on a canonical event, kept for good and re-applied after every re-dedup.
+
+    A review is tied to a *mention*, not to the canonical event's id (which changes when an
+    earlier report joins): ``anchor`` is the event's first report when it was reviewed, and the
+    action follows whichever canonical event holds that mention. ``merge`` joins the events of
+    ``anchor`` and ``mentions[0]`` (a must-link); ``split`` takes ``mentions`` out of the event of
+    ``anchor`` into an event of their own (a cannot-link); ``correct`` sets ``fields``.
+    """
+
+    review_id: str
+    action: ReviewAction
+    anchor: str  # mention id: the reviewed event's first report
+    event_id: str  # the canonical event as it was reviewed (for the record)
+    reviewer: str
+    at: str  # ISO 8601 UTC time of the action
+    reason: str
+    fields: tuple[tuple[str, Any], ...] = ()  # correct: the new values, in ``Event`` field names
+    mentions: tuple[str, ...] = ()  # merge: the other event's anchor; split: the mentions split off
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape (``from_dict`` reads it back)."""
+        d = dataclasses.asdict(self)
+        d["fields"] = dict(self.fields)
+        d["mentions"] = list(self.mentions)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Review:
+        """Inverse of ``to_dict``."""
+        return cls(
+            review_id=d["review_id"],
+            action=d["action"],
+            anchor=d["anchor"],
+            event_id=d["event_id"],
+            reviewer=d["reviewer"],
+            at=d["at"],
+            reason=d["reason"],
+            fields=tuple(dict(d.get("fields") or {}).items()),
+            mentions=tuple(d.get("mentions") or ()),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +392,9 @@ class CanonicalEvent:
     producer: str = ""  # the dedup component that merged it, e.g. "dedup.greedy.v1"
     links: tuple[Link, ...] = ()  # why each mention after the first was joined, in report order
     vague_place: bool = False  # only country- or region-level reports, not tied to a placed event
+    review: str | None = (
+        None  # the analyst's verdict: "confirmed", "corrected", "rejected" (None: not reviewed)
+    )
 
     def get(self, name: str) -> Any:
         """A canonical field by name."""

@@ -16,7 +16,17 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from .records import CanonicalEvent, Event, Link, Source, StoredArticle, StoredEvent, StoreStats, Version
+from .records import (
+    CanonicalEvent,
+    Event,
+    Link,
+    Review,
+    Source,
+    StoredArticle,
+    StoredEvent,
+    StoreStats,
+    Version,
+)
 
 FORMATS = ("jsonl", "json", "csv", "geojson")
 # ACLED's export columns that we fill, in ACLED's order, then ours. ``country`` is the name when a
@@ -52,6 +62,8 @@ CSV_COLUMNS = [
     ("geonameid", "geonameid"),
     ("source_url", None),
     ("doc_id", "doc_id"),
+    ("review", None),  # the analyst's verdict: confirmed, corrected, rejected (empty: not reviewed)
+    ("reviewer", None),
 ]
 # Parquet column types (pyarrow names); the others are strings.
 PARQUET_TYPES = {
@@ -95,6 +107,8 @@ def csv_row(e: dict[str, Any], country_name: Callable[[str], str | None] | None 
             v = (country_name(code) if country_name and code else None) or code
         elif col == "notes":
             v = " ".join(ev["text"] for ev in e.get("evidence", []))
+        elif col in ("review", "reviewer"):
+            v = (e.get("review") or {}).get("status" if col == "review" else "reviewer")
         elif col == "source":
             outlets = [s.get("outlet") for s in e.get("sources", []) if s.get("outlet")]
             v = "; ".join(dict.fromkeys(outlets)) or src.get("title") or src.get("doc_id")
@@ -184,7 +198,18 @@ def version_dict(v: Version) -> dict[str, Any]:
         "changes": list(v.changes),
         "refined_by": list(v.refined_by),
         "fields": {k: _json(x) for k, x in v.fields},
+        "review": review_summary(v.review) if v.review else None,
     }
+
+
+def review_summary(r: Review) -> dict[str, Any]:
+    """What a version shows of the review that made it: who, when, why, what."""
+    d = {k: v for k, v in r.to_dict().items() if k not in ("anchor", "event_id")}
+    if r.action not in ("merge", "split"):
+        d.pop("mentions")
+    if r.action != "correct":
+        d.pop("fields")
+    return d
 
 
 def link_dict(link: Link) -> dict[str, Any]:
@@ -290,7 +315,16 @@ def canonical_dict(c: CanonicalEvent) -> dict[str, Any]:
         "vague_place": c.vague_place,
         "first_reported": min(pubs).isoformat() if pubs else None,
         "last_reported": max(pubs).isoformat() if pubs else None,
+        "review": _last_review(c),
     }
+
+
+def _last_review(c: CanonicalEvent) -> dict[str, Any] | None:
+    """The event's review status and its latest review (None: never reviewed)."""
+    last = next((v.review for v in reversed(c.versions) if v.review), None)
+    if c.review is None or last is None:
+        return None
+    return {"status": c.review, "reviewer": last.reviewer, "at": last.at, "reason": last.reason}
 
 
 def event_detail(e: StoredEvent) -> dict[str, Any]:

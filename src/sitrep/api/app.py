@@ -10,6 +10,9 @@ one error shape (``errors``), the map page and its static files. Routes (read-on
 - ``GET /api/articles/{doc_id}``: one stored article (text, every URL it came from, its events).
 - ``GET /api/stats``: totals, and events counted by day, type and country (same filters).
 - ``GET /api/places``: the most populous towns in a box, from the gazetteer (the map's labels).
+- ``GET /api/places/search``: places by the start of their name (the review form's picker).
+- ``POST /api/events/{event_id}/review``: confirm, correct, merge, split or reject an event;
+  ``GET /api/reviews``: every review (both need ``Authorization: Bearer``).
 - ``POST /api/dedup``: rebuild the canonical events (writes: needs ``Authorization: Bearer``).
 - ``GET /``: the dashboard; ``/static/...``: its HTML/JS/CSS and the vendored map assets.
 """
@@ -78,6 +81,7 @@ def create_app(
     for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin):
         app.include_router(router)
     app.include_router(routes.places)
+    app.include_router(routes.review)
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:

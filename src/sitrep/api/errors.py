@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ConfigError, SitrepError
+from ..errors import ConfigError, NotFoundError, SitrepError
 from ..filters import FilterErrors
 from .responses import JSONBody
 
@@ -63,6 +63,8 @@ async def _sitrep_error(request: Request, exc: Exception) -> Response:
         return error_response(400, [str(e) for e in exc.errors])
     if isinstance(exc, ConfigError):
         return error_response(400, [str(exc)])
+    if isinstance(exc, NotFoundError):
+        return error_response(404, [str(exc)])
     log.error("%s on %s: %s", type(exc).__name__, request.url.path, exc)
     return error_response(500, [f"{type(exc).__name__}: {exc}"])
 

@@ -349,6 +349,27 @@ class Gazetteer:
         ).fetchone()
         return _place(row) if row else None
 
+    def place(self, geonameid: int) -> Place | None:
+        """The place with this GeoNames id, if the gazetteer has it."""
+        row = self._conn.execute(
+            f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid = ?", (geonameid,)
+        ).fetchone()
+        return _place(row) if row else None
+
+    def search(self, prefix: str, limit: int = 10) -> list[Place]:
+        """Places with a name starting with ``prefix`` (any case or accents), most populous first
+        (a typeahead: one range read of the name index, at most 2,000 names looked at)."""
+        key = normalize(prefix)
+        if not key:
+            return []
+        rows = self._conn.execute(
+            f"SELECT {_PLACE_COLS} FROM (SELECT DISTINCT geonameid FROM names WHERE name >= ? AND name < ?"
+            " LIMIT 2000) n JOIN places p ON p.geonameid = n.geonameid"
+            " ORDER BY p.population DESC, p.geonameid LIMIT ?",
+            (key, key + "\U0010ffff", limit),
+        ).fetchall()
+        return [_place(r) for r in rows]
+
     def largest_places(
         self, bbox: tuple[float, float, float, float], limit: int, cell: float | None = None
     ) -> list[Place]:

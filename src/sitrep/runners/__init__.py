@@ -1,7 +1,7 @@
 """Where a batch runs. ``local`` is the default (this process); ``save`` and ``reduce`` come after it."""
 
 from .local import BatchReport, ingest_paths, run_batch, store_results
-from .reduce import rebuild_all, reduce_articles
+from .reduce import rebuild_all, reduce_articles, reduce_mentions
 from .save import save_batch
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "ingest_paths",
     "rebuild_all",
     "reduce_articles",
+    "reduce_mentions",
     "run_batch",
     "save_batch",
     "store_results",

@@ -12,6 +12,10 @@ The articles to place come from the save (``touched``) and from the store's queu
 (``pending_dedup``): the save queues them in its own transaction, and the reduce clears them in
 the transaction that writes their canonical events, so a run killed in between leaves them
 queued and the next run places them. Re-running on the same data writes nothing.
+
+Analysts' reviews (``sitrep.review``) are replayed on every re-clustering
+(``review.apply_reviews``), and the walk follows the mentions a merge or split ties together,
+so a reduce over part of the store still equals a full rebuild with the reviews applied.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from collections.abc import Sequence
 
 from ..dedup import dedup_events
 from ..dedup.cluster import spans, sub_types, touching
-from ..records import Mention
+from ..records import CanonicalEvent, Mention
+from ..review.apply import apply_reviews
 from ..store.base import DedupCounts, Store
 
 log = logging.getLogger(__name__)
@@ -42,9 +47,10 @@ def connected(store: Store, seeds: Sequence[Mention]) -> list[Mention]:
     """The seeds and every stored mention connected to them, with whole canonical events.
 
     Walks out ring by ring: the mentions that joined last, with the other members of the
-    canonical events they belong to (a store clustered under older rules may hold those apart),
-    form a ring; the next ring is the stored mentions compatible with it. Ends when a ring adds
-    nothing: the pool only grows and the store is finite. The walk compares column stubs; the
+    canonical events they belong to (a store clustered under older rules may hold those apart)
+    and the mentions their reviews tie them to (a merge or split), form a ring; the next ring
+    is the stored mentions compatible with it. Ends when a ring adds nothing: the pool only
+    grows and the store is finite. The walk compares column stubs; the
     full mentions (evidence, copies) are read once at the end.
     """
     pool: dict[str, Mention] = {}
@@ -52,7 +58,8 @@ def connected(store: Store, seeds: Sequence[Mention]) -> list[Mention]:
     while ring:
         pool.update(ring)
         held = store.canonical_ids(sorted(ring))
-        others = [i for i in store.members(sorted(set(held.values()))) if i not in pool]
+        tied = set(store.members(sorted(set(held.values())))) | set(store.review_links(sorted(ring)))
+        others = sorted(i for i in tied if i not in pool)
         for m in store.load_mentions(event_ids=others) if others else []:
             pool[m.event_id] = ring[m.event_id] = m
         near = touching(_around(store, list(ring.values())), list(ring.values()))
@@ -77,7 +84,7 @@ def reduce_articles(store: Store, content_hashes: Sequence[str] = ()) -> DedupCo
     if not hashes:
         return DedupCounts()
     pool = connected(store, store.load_mentions(content_hashes=hashes))
-    canon = dedup_events(pool)
+    canon = canonical_events(store, pool)
     with store.transaction():
         counts = store.write_canonical(canon, scope=sorted(m.event_id for m in pool))
         store.clear_pending(hashes)
@@ -85,10 +92,25 @@ def reduce_articles(store: Store, content_hashes: Sequence[str] = ()) -> DedupCo
     return counts
 
 
+def reduce_mentions(store: Store, mention_ids: Sequence[str]) -> DedupCounts:
+    """Rebuild the canonical events around the given mentions (after a review names them)."""
+    seeds = store.load_mentions(event_ids=sorted(set(mention_ids))) if mention_ids else []
+    if not seeds:
+        return DedupCounts()
+    pool = connected(store, seeds)
+    with store.transaction():
+        return store.write_canonical(canonical_events(store, pool), scope=sorted(m.event_id for m in pool))
+
+
+def canonical_events(store: Store, pool: Sequence[Mention]) -> list[CanonicalEvent]:
+    """The pool clustered (``dedup_events``), with the stored reviews of its mentions replayed."""
+    return apply_reviews(dedup_events(pool), store.reviews_for([m.event_id for m in pool]))
+
+
 def rebuild_all(store: Store) -> DedupCounts:
     """Re-cluster every stored mention (``sitrep dedup``)."""
     mentions = store.load_mentions()
-    canon = dedup_events(mentions)
+    canon = apply_reviews(dedup_events(mentions), store.reviews())
     with store.transaction():
         counts = store.write_canonical(canon, scope=[m.event_id for m in mentions])
         store.clear_pending(store.pending_dedup())

@@ -14,6 +14,7 @@ from ..records import (
     Event,
     Mention,
     Rejected,
+    Review,
     StoredArticle,
     StoredEvent,
     StoreStats,
@@ -41,6 +42,7 @@ class EventFilters:
     hedged: bool | None = None  # True: only hedged reports; False: none
     background: bool | None = None  # True: only background events; False: news only
     cursor: tuple[str, str | None, str] | None = None  # ("after"|"before", date, event_id) of a page edge
+    review: str | None = None  # REVIEW_FILTERS; None: every live event (rejected ones hidden)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,14 @@ class Store(Protocol):
     def members(self, canonical_ids: Sequence[str]) -> dict[str, str]: ...
 
     def write_canonical(self, events: Sequence[CanonicalEvent], scope: Sequence[str] = ()) -> DedupCounts: ...
+
+    def add_review(self, review: Review) -> bool: ...
+
+    def reviews_for(self, mention_ids: Sequence[str]) -> list[Review]: ...
+
+    def review_links(self, mention_ids: Sequence[str]) -> list[str]: ...
+
+    def reviews(self, since: str | None = None) -> list[Review]: ...
 
     def add_feeds(self, urls: Sequence[str]) -> int: ...
 

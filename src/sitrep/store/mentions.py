@@ -4,6 +4,8 @@
 each with its article as source and the article's stored copies. ``write_canonical`` upserts
 canonical events with their members and versions, leaves unchanged ones alone (a digest of
 their JSON), and marks the ones a re-clustering replaced as ``superseded_by`` their successor.
+An event out of the live set with no successor (all its mentions gone, or rejected by an
+analyst) is ``superseded_by`` itself: it is still found by id, and never listed or counted.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from .ddl import actors_text
 CANONICAL_COLUMNS = (
     "event_id, event_type, sub_event_type, family, date, time_precision, location, admin1, country,"
     " latitude, longitude, geo_precision, actor1, actor2, fatalities, n_sources, version, first_reported,"
-    " last_reported, search, digest, superseded_by, producer, data, confidence, hedged, background, actors"
+    " last_reported, search, digest, superseded_by, producer, data, confidence, hedged, background, actors,"
+    " review"
 )
 
 
@@ -203,7 +206,8 @@ class SQLMentions(Backend):
                     prev = self.rows(
                         "SELECT digest, superseded_by FROM canonical_events WHERE event_id = ?", (c.event_id,)
                     )
-                    if prev and prev[0]["digest"] == digest and prev[0]["superseded_by"] is None:
+                    retired = c.event_id if c.review == "rejected" else None
+                    if prev and prev[0]["digest"] == digest and prev[0]["superseded_by"] == retired:
                         unchanged += 1
                         continue
                     created += not prev
@@ -222,7 +226,7 @@ class SQLMentions(Backend):
                 f"{c.strip()} = excluded.{c.strip()}" for c in CANONICAL_COLUMNS.split(",")[1:]
             )
             self.executemany(
-                f"INSERT INTO canonical_events ({CANONICAL_COLUMNS}) VALUES ({marks(28)})"
+                f"INSERT INTO canonical_events ({CANONICAL_COLUMNS}) VALUES ({marks(29)})"
                 f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now_sql()}",
                 rows,
             )
@@ -293,11 +297,12 @@ class SQLMentions(Backend):
             data["last_reported"],
             search,
             digest,
-            None,
+            c.event_id if c.review == "rejected" else None,  # a rejected event leaves the live set
             c.producer,
             json.dumps(data, ensure_ascii=False),
             data["confidence"],
             int(bool(data["hedged"])),
             int(bool(data["background"])),
             actors_text(data["actor1"], data["actor2"]),
+            c.review,
         )

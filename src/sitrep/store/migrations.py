@@ -28,6 +28,7 @@ from .read_indexes import (
     m011_actor_search,
     m012_paging_place,
 )
+from .reviews import m013_reviews
 
 PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet
 
@@ -302,6 +303,7 @@ MIGRATIONS: list[Migration] = [
     ("010_stats_counts", m010_stats_counts, ("sqlite", "postgres")),
     ("011_actor_search", m011_actor_search, ("sqlite", "postgres")),
     ("012_paging_place", m012_paging_place, ("sqlite", "postgres")),
+    ("013_reviews", m013_reviews, ("sqlite", "postgres")),
 ]
 
 

@@ -28,6 +28,12 @@ def _keyset(direction: str, day: str | None, event_id: str) -> tuple[str, list[A
     return "(date > ? OR (date = ? AND event_id < ?))", [day, day, event_id]
 
 
+REVIEW_CLAUSES = {  # review filters over the live events (``filters.REVIEW_FILTERS``)
+    "unreviewed": ("review IS NULL",),
+    "reviewed": ("review IS NOT NULL",),
+    "confirmed": ("review = 'confirmed'",),
+    "corrected": ("review = 'corrected'",),
+}
 SPARSE = 20  # matches per page row below which an indexed text/actor lookup drives the page query
 STATS_ACTORS = 100  # the most frequent actors /api/stats lists (the dashboard's typeahead)
 
@@ -38,7 +44,12 @@ class SQLReads(Backend):
     def _where(self, f: EventFilters, lookup: bool = False) -> tuple[str, list[Any]]:
         """The WHERE clause of ``f``. ``lookup``: the text or actor index drives the query (the
         backend may then keep the planner off the newest-first index, ``live_clause``)."""
-        where: list[str] = [self.live_clause(lookup and bool(f.text or f.actor))]
+        live = self.live_clause(lookup and bool(f.text or f.actor))
+        retired = "(superseded_by = event_id AND review = 'rejected')"  # rejected by an analyst
+        where: list[str] = [
+            {"rejected": retired, "all": f"({live} OR {retired})"}.get(f.review or "", live),
+            *REVIEW_CLAUSES.get(f.review or "", ()),
+        ]
         args: list[Any] = []
         equal = (
             ("country = ?", f.country.upper() if f.country else None),

@@ -25,9 +25,10 @@ from .feeds import SQLFeeds
 from .mentions import SQLMentions
 from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
+from .reviews import SQLReviews
 
 
-class SQLStore(SQLMentions, SQLReads, SQLFeeds):
+class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""
 
     # ------------------------------------------------------------ schema

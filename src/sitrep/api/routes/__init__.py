@@ -5,6 +5,7 @@ from .articles import router as articles
 from .events import router as events
 from .feeds import router as feeds
 from .places import router as places
+from .review import router as review
 from .stats import router as stats
 
-__all__ = ["admin", "articles", "events", "feeds", "places", "stats"]
+__all__ = ["admin", "articles", "events", "feeds", "places", "review", "stats"]

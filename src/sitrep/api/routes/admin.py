@@ -22,7 +22,7 @@ def dedup(
     authorization: Annotated[str | None, Header()] = None,
 ) -> Response:
     """Re-cluster every stored mention into canonical events; idempotent."""
-    _check_token(state.token, authorization)
+    check_token(state.token, authorization)
     from ...runners.reduce import rebuild_all  # imported on use: the runners load spaCy
 
     with state.lock:
@@ -30,7 +30,7 @@ def dedup(
     return JSONBody({"ok": True, **dataclasses.asdict(counts)})
 
 
-def _check_token(token: str | None, authorization: str | None) -> None:
+def check_token(token: str | None, authorization: str | None) -> None:
     """Writes need ``Authorization: Bearer <token>``; without a configured token they are off."""
     if token is None:
         raise StarletteHTTPException(403, "writes are disabled: start the server with a token (--token)")

@@ -46,7 +46,7 @@ def place_labels(gazetteer: Gazetteer | str | Path | None) -> PlaceLabels:
     return PlaceLabels(gazetteer, threading.Lock())
 
 
-def _labels(request: Request) -> PlaceLabels:
+def labels_of(request: Request) -> PlaceLabels:
     """The dependency that hands the route the app's ``PlaceLabels``."""
     value: PlaceLabels = request.app.state.place_labels
     return value
@@ -54,7 +54,7 @@ def _labels(request: Request) -> PlaceLabels:
 
 @router.get("/api/places", summary="The most populous towns in a box (map labels)")
 def places(
-    labels: Annotated[PlaceLabels, Depends(_labels)],
+    labels: Annotated[PlaceLabels, Depends(labels_of)],
     bbox: Annotated[str, Query(description="west,south,east,north in degrees")],
     limit: Annotated[int, Query(ge=1, le=MAX_PLACES, description="at most this many places")] = 50,
     cell: Annotated[
@@ -79,6 +79,34 @@ def places(
             "population": p.population,
             "kind": p.feature_code,
             "country": p.country,
+        }
+        for p in found
+    ]
+    return JSONBody({"places": rows, "count": len(rows), "available": True})
+
+
+@router.get("/api/places/search", summary="Places by the start of their name (a typeahead)")
+def search_places(
+    labels: Annotated[PlaceLabels, Depends(labels_of)],
+    q: Annotated[str, Query(min_length=1, max_length=100, description="the start of a place name, any case")],
+    limit: Annotated[int, Query(ge=1, le=50, description="at most this many places")] = 10,
+) -> Response:
+    """Places whose name starts with ``q``, most populous first: ``{"places": [{geonameid, name,
+    admin1, country, lat, lon, population, kind}]}`` (the review form's place picker)."""
+    if labels.gazetteer is None:
+        return JSONBody({"places": [], "count": 0, "available": False})
+    with labels.lock:
+        found = labels.gazetteer.search(q, limit)
+    rows = [
+        {
+            "geonameid": p.geonameid,
+            "name": p.name,
+            "admin1": p.admin1,
+            "country": p.country,
+            "lat": p.latitude,
+            "lon": p.longitude,
+            "population": p.population,
+            "kind": p.feature_code,
         }
         for p in found
     ]
