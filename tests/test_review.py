@@ -10,13 +10,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
+import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import article, event, mention, public_event, public_events
+from dedup_corpus import corpus
 from sitrep.dedup import dedup_events
 from sitrep.filters import FilterErrors
 from sitrep.records import Result, Review
@@ -24,6 +29,7 @@ from sitrep.review import apply_reviews, labelled_examples, review_event
 from sitrep.runners import rebuild_all, store_results
 from sitrep.store import open_store
 from sitrep.store.base import EventFilters, Store
+from test_dedup_incremental import snapshot
 
 GAO = ("Gao", "Gao", "ML", 16.2717, -0.0447, 1)
 T0 = datetime(2024, 3, 10, 9, 0, tzinfo=UTC)
@@ -382,3 +388,64 @@ def test_cli_review_and_export(tmp_path: Path) -> None:
     assert exported.exit_code == 0
     rows = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines()]
     assert rows and all(r["label"] == "Armed clash" and r["fatalities"] == 4 for r in rows)
+
+
+# ---------------------------------------------------------------- reviews and incremental dedup
+
+
+def _random_review(store: Store, rng: Any, minute: int) -> None:
+    """One review of a random live (or rejected) event, of a random kind; refused ones are fine."""
+    events = public_events(store, EventFilters(review="all"))
+    if not events:
+        return
+    e = rng.choice(events)
+    action = rng.choice(["confirm", "correct", "reject", "merge", "split"])
+    kw: dict[str, Any] = {}
+    if action == "correct":
+        kw["fields"] = rng.choice(
+            [
+                {"fatalities": rng.randrange(0, 30)},
+                {"sub_event_type": "Attack"},
+                {"actor2": "Civilians (Mali)"},
+            ]
+        )
+    elif action == "merge":
+        others = [o for o in events if o["event_id"] != e["event_id"]]
+        if not others:
+            return
+        kw["other"] = rng.choice(others)["event_id"]
+    elif action == "split":
+        docs = sorted({s["doc_id"] for s in e["sources"]})
+        kw["source"] = rng.choice(docs)
+    try:
+        review_event(
+            store,
+            e["event_id"],
+            action,
+            reviewer="prop",
+            reason="random",
+            at=T0.replace(hour=10 + minute // 60, minute=minute % 60),
+            **kw,
+        )
+    except FilterErrors:
+        pass
+
+
+@given(seed=st.integers(0, 10**6), order=st.integers(0, 10**6), chunk=st.integers(2, 9))
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_reviews_between_chunks_equal_a_rebuild(seed: int, order: int, chunk: int) -> None:
+    """Reviews made while reports keep arriving give what a full rebuild with them gives."""
+    results = corpus(seed, 20)
+    rng = random.Random(order)
+    rng.shuffle(results)
+    with tempfile.TemporaryDirectory() as tmp:
+        s = open_store(str(Path(tmp) / "p.db"))
+        for i in range(0, len(results), chunk):
+            store_results(results[i : i + chunk], s, chunk=chunk)
+            for k in range(rng.randrange(3)):
+                _random_review(s, rng, i * 3 + k)
+        before = snapshot(s)
+        counts = rebuild_all(s)
+        assert (counts.created, counts.updated, counts.superseded) == (0, 0, 0), "the rebuild changed events"
+        assert snapshot(s) == before
+        s.close()
