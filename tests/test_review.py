@@ -449,3 +449,21 @@ def test_reviews_between_chunks_equal_a_rebuild(seed: int, order: int, chunk: in
         assert (counts.created, counts.updated, counts.superseded) == (0, 0, 0), "the rebuild changed events"
         assert snapshot(s) == before
         s.close()
+
+
+def test_a_review_made_now_replays_after_every_kept_one(desk: Store) -> None:
+    """Reviews made in the same instant (or after one stamped by a clock that ran ahead) keep
+    the order they were made in: the later verdict wins."""
+    store_results([report("a", date(2024, 3, 3))], desk)
+    (e,) = only(desk)
+    ahead = datetime(2999, 1, 1, tzinfo=UTC)
+    review_event(desk, e["event_id"], "reject", reviewer="ana", reason="looked false", at=ahead)
+    out = review_event(desk, e["event_id"], "confirm", reviewer="bo", reason="second source found")
+    assert out.review.at > desk.reviews()[0].at
+    assert [e["review"]["status"] for e in only(desk)] == ["confirmed"]
+    for _ in range(5):  # back to back, no time given: each lands after the one before
+        review_event(desk, e["event_id"], "reject", reviewer="ana", reason="no")
+        review_event(desk, e["event_id"], "confirm", reviewer="bo", reason="yes")
+    stamps = [r.at for r in desk.reviews()]
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    assert [e["review"]["status"] for e in only(desk)] == ["confirmed"]

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import sqlite3
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 from ..errors import ResourceError
 from ..records import Place
 from . import parts
+from .gazetteer_picks import PLACE_COLS, PlacePicks, normalize, place_of
 
 log = logging.getLogger(__name__)
 
@@ -40,21 +39,6 @@ KIND_ALT = 1  # a GeoNames alternate name
 KIND_ALIAS = 2  # a news alias (the language's PlaceNames) or a country/admin name from another package
 KIND_ABBR = 3  # an abbreviation ("Ky."): only trusted after "Town, "
 
-_PLACE_COLS = (
-    "p.geonameid, p.name, p.latitude, p.longitude, p.country, p.admin1_name, "
-    "p.feature_class, p.feature_code, p.population"
-)
-_DROP = re.compile(r"[.'`\u2019\u02bc]")
-_SPACE = re.compile(r"[\s\-\u2010-\u2015_/,]+")
-
-
-def normalize(text: str) -> str:
-    """Accent- and case-folded key of a name: "Côte d'Ivoire" → "cote divoire", "U.S." → "us"."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = _DROP.sub("", s)
-    return _SPACE.sub(" ", s).strip()
-
 
 def prior(place: Place) -> float:
     """Prior of a candidate: log population, admin areas discounted against their eponymous seat."""
@@ -68,22 +52,7 @@ def prior(place: Place) -> float:
     return score
 
 
-def _place(row: tuple[Any, ...]) -> Place:
-    gid, name, lat, lon, cc, a1, fcl, fcode, pop = row
-    return Place(
-        name=name,
-        latitude=lat,
-        longitude=lon,
-        country=cc,
-        geonameid=gid,
-        admin1=a1,
-        feature_class=fcl,
-        feature_code=fcode,
-        population=pop or 0,
-    )
-
-
-class Gazetteer:
+class Gazetteer(PlacePicks):
     """Name → ``Place`` lookups over a gazetteer SQLite file (opened read-only)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -174,11 +143,11 @@ class Gazetteer:
         if not key:
             return ()
         rows = self._conn.execute(
-            f"SELECT {_PLACE_COLS}, n.kind FROM names n JOIN places p ON p.geonameid = n.geonameid "
+            f"SELECT {PLACE_COLS}, n.kind FROM names n JOIN places p ON p.geonameid = n.geonameid "
             "WHERE n.name = ?",
             (key,),
         ).fetchall()
-        cands = [(_place(r[:-1]), int(r[-1])) for r in rows]
+        cands = [(place_of(r[:-1]), int(r[-1])) for r in rows]
         cands.sort(key=lambda c: (-prior(c[0]), c[1], c[0].geonameid or 0))
         return tuple(cands)
 
@@ -202,11 +171,11 @@ class Gazetteer:
 
     def _country_iso(self, iso2: str) -> Place | None:
         row = self._conn.execute(
-            f"SELECT {_PLACE_COLS} FROM countries c JOIN places p ON p.geonameid = c.geonameid "
+            f"SELECT {PLACE_COLS} FROM countries c JOIN places p ON p.geonameid = c.geonameid "
             "WHERE c.iso2 = ?",
             (iso2,),
         ).fetchone()
-        return _place(row) if row else None
+        return place_of(row) if row else None
 
     def admin1_with_word(self, name: str) -> tuple[Place, ...]:
         """First-level areas one of whose names holds ``name`` as whole words ("Darfur" → North,
@@ -221,13 +190,13 @@ class Gazetteer:
 
     def _admin1_words(self) -> dict[str, list[tuple[Place, tuple[str, ...]]]]:
         rows = self._conn.execute(
-            f"SELECT {_PLACE_COLS}, n.name FROM names n JOIN places p ON p.geonameid = n.geonameid "
+            f"SELECT {PLACE_COLS}, n.name FROM names n JOIN places p ON p.geonameid = n.geonameid "
             "WHERE p.feature_code = 'ADM1' AND n.kind <= ?",
             (KIND_ALIAS,),
         ).fetchall()
         names: dict[int, tuple[Place, set[str]]] = {}
         for row in rows:
-            place = _place(row[:-1])
+            place = place_of(row[:-1])
             names.setdefault(place.geonameid or 0, (place, set()))[1].add(row[-1])
         index: dict[str, list[tuple[Place, tuple[str, ...]]]] = {}
         for place, known in sorted(names.values(), key=lambda pn: -prior(pn[0])):
@@ -241,20 +210,20 @@ class Gazetteer:
 
     def _capital_of(self, iso2: str) -> Place | None:
         row = self._conn.execute(
-            f"SELECT {_PLACE_COLS} FROM places p WHERE p.country = ? AND p.feature_code = 'PPLC' "
+            f"SELECT {PLACE_COLS} FROM places p WHERE p.country = ? AND p.feature_code = 'PPLC' "
             "ORDER BY p.population DESC LIMIT 1",
             (iso2,),
         ).fetchone()
-        return _place(row) if row else None
+        return place_of(row) if row else None
 
     def admin1_capital(self, area: Place) -> Place | None:
         """The most populous town of a first-level area (the gazetteer has no seats of areas)."""
         row = self._conn.execute(
-            f"SELECT {_PLACE_COLS} FROM places p WHERE p.country = ? AND p.admin1_name = ? "
+            f"SELECT {PLACE_COLS} FROM places p WHERE p.country = ? AND p.admin1_name = ? "
             "AND p.feature_class = 'P' ORDER BY p.population DESC LIMIT 1",
             (area.country, area.admin1),
         ).fetchone()
-        return _place(row) if row else None
+        return place_of(row) if row else None
 
     def part_of(self, area: Place, direction: str) -> Place:
         """A point for "northern Mali", "central Ségou": the middle of that part of the area.
@@ -343,59 +312,11 @@ class Gazetteer:
     def demonym_place(self, word: str) -> Place | None:
         """The continent an adjective names ("European" → Europe), if the gazetteer has one."""
         row = self._conn.execute(
-            f"SELECT {_PLACE_COLS} FROM demonym_places d JOIN places p ON p.geonameid = d.geonameid "
+            f"SELECT {PLACE_COLS} FROM demonym_places d JOIN places p ON p.geonameid = d.geonameid "
             "WHERE d.word = ?",
             (normalize(word),),
         ).fetchone()
-        return _place(row) if row else None
-
-    def place(self, geonameid: int) -> Place | None:
-        """The place with this GeoNames id, if the gazetteer has it."""
-        row = self._conn.execute(
-            f"SELECT {_PLACE_COLS} FROM places p WHERE p.geonameid = ?", (geonameid,)
-        ).fetchone()
-        return _place(row) if row else None
-
-    def search(self, prefix: str, limit: int = 10) -> list[Place]:
-        """Places with a name starting with ``prefix`` (any case or accents), most populous first
-        (a typeahead: one range read of the name index, at most 2,000 names looked at)."""
-        key = normalize(prefix)
-        if not key:
-            return []
-        rows = self._conn.execute(
-            f"SELECT {_PLACE_COLS} FROM (SELECT DISTINCT geonameid FROM names WHERE name >= ? AND name < ?"
-            " LIMIT 2000) n JOIN places p ON p.geonameid = n.geonameid"
-            " ORDER BY p.population DESC, p.geonameid LIMIT ?",
-            (key, key + "\U0010ffff", limit),
-        ).fetchall()
-        return [_place(r) for r in rows]
-
-    def largest_places(
-        self, bbox: tuple[float, float, float, float], limit: int, cell: float | None = None
-    ) -> list[Place]:
-        """The most populous towns in ``bbox`` (west, south, east, north), largest first.
-
-        Args:
-            bbox: the box, in degrees.
-            limit: at most this many places.
-            cell: when given, keep only the largest town of each square of ``cell`` degrees, counted
-                from longitude -180 and latitude -90 (labels spread over the map and stay put as it
-                pans, instead of crowding in its biggest city).
-        """
-        west, south, east, north = bbox
-        cols = _PLACE_COLS.replace("p.", "")
-        sql = (
-            f"SELECT {cols}, max(population) FROM places WHERE feature_class = 'P' AND population > 0 "
-            "AND longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?"
-        )
-        args: list[float] = [west, east, south, north]
-        if cell:
-            sql += " GROUP BY CAST((longitude + 180) / ? AS INTEGER), CAST((latitude + 90) / ? AS INTEGER)"
-            args += [cell, cell]
-        else:
-            sql += " GROUP BY geonameid"
-        rows = self._conn.execute(sql + " ORDER BY population DESC LIMIT ?", (*args, limit)).fetchall()
-        return [_place(r[:-1]) for r in rows]
+        return place_of(row) if row else None
 
     # -- admin areas -------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..dedup.canonical import canonical_id
@@ -120,7 +120,7 @@ def review_event(
         mentions = (_merge_partner(store, eid, other),)
     elif action == "split":
         mentions = _split_off(store, eid, source)
-    stamp = (at or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = _stamp(store, at)
     key = json.dumps([eid, action, who, stamp, why, sorted(values.items()), mentions], default=str)
     review = Review(
         review_id=hashlib.sha1(key.encode()).hexdigest()[:16],
@@ -140,6 +140,25 @@ def review_event(
         counts = reduce_mentions(store, [anchor, *mentions])
     now = store.canonical_ids([anchor]).get(anchor)
     return ReviewOutcome(review, store.get_event(now) if now else None, counts)
+
+
+def _stamp(store: Store, at: datetime | None) -> str:
+    """The review's time (ISO, UTC, microseconds). Reviews replay in time order, so one made now
+    is stamped after every kept review, even one stamped in the same microsecond or by a clock
+    that ran ahead."""
+    when = (at or datetime.now(UTC)).astimezone(UTC)
+    if at is None:
+        latest = store.latest_review_at()
+        if latest is not None and latest >= _iso(when):
+            when = datetime.strptime(latest, ISO).replace(tzinfo=UTC) + timedelta(microseconds=1)
+    return _iso(when)
+
+
+ISO = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def _iso(t: datetime) -> str:
+    return t.strftime(ISO)
 
 
 def _corrections(

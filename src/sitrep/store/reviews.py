@@ -94,6 +94,11 @@ class SQLReviews(Backend):
         named = {m for r in reviews for m in (r.anchor, *r.mentions)}
         return sorted(named - set(mention_ids))
 
+    def latest_review_at(self) -> str | None:
+        """The time of the latest kept review (None: no review yet)."""
+        rows = self.rows("SELECT max(at) AS at FROM reviews")
+        return str(rows[0]["at"]) if rows and rows[0]["at"] else None
+
     def reviews(self, since: str | None = None) -> list[Review]:
         """Every review (at or after ``since``, an ISO time), oldest first."""
         sql, args = "SELECT data FROM reviews", []

@@ -18,14 +18,8 @@ from fastapi.responses import Response
 
 from ...filters import encode_cursor
 from ...records import StoredEvent
-from ...serialize import (
-    csv_text,
-    event_detail,
-    event_dict,
-    events_page,
-    feature_collection,
-    parquet_bytes,
-)
+from ...serialize import event_detail, event_dict, events_page, feature_collection
+from ...tables import csv_text, parquet_bytes
 from ..errors import found
 from ..params import AppState, EventsPage, FilterQuery, app_state, event_filters, query_filters
 from ..params import events_page as page_params

@@ -1,0 +1,72 @@
+"""Frozen records handed between the stages (ingest → clean → events → geo → store).
+
+Each stage boundary has exactly one record type:
+
+- ``RawDocument``: what ``ingest`` read; ``Article``: what ``clean`` made of it (the cleaned text
+  every offset refers to); ``Rejected``: a document a stage refused, with the reason.
+- ``Toponym`` / ``Place``: what ``geo`` recognised in the text and resolved in the gazetteer.
+- ``Event``: one coded happening with its evidence (and its ``Source``), made by ``events`` and
+  located by ``geo``; ``Result``: everything the per-document pipeline produced for one document.
+- ``Mention``: an extracted ``Event`` with the copies of its article (the input of ``dedup``).
+- ``CanonicalEvent`` / ``Version`` / ``Link``: one happening merged from its mentions, with its
+  history and why each report joined it (what ``dedup`` hands to ``store``); ``Review``: an
+  analyst's action on one, replayed after every re-dedup (``review``).
+- ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: the store's reads.
+
+The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``jsonl`` output of
+``sitrep extract``, is ``Event.to_dict``, beside its inverse ``from_dict``).
+"""
+
+from __future__ import annotations
+
+from .canonical import (
+    REVIEW_ACTIONS,
+    ArticleSource,
+    CanonicalEvent,
+    Link,
+    Review,
+    ReviewAction,
+    StoredArticle,
+    StoredEvent,
+    StoreStats,
+    Version,
+)
+from .documents import (
+    Article,
+    Evidence,
+    MediaType,
+    Place,
+    RawDocument,
+    Rejected,
+    Source,
+    Toponym,
+    content_hash,
+    outlet_of,
+)
+from .events import Event, Mention, Result
+
+__all__ = [
+    "REVIEW_ACTIONS",
+    "Article",
+    "ArticleSource",
+    "CanonicalEvent",
+    "Event",
+    "Evidence",
+    "Link",
+    "MediaType",
+    "Mention",
+    "Place",
+    "RawDocument",
+    "Rejected",
+    "Result",
+    "Review",
+    "ReviewAction",
+    "Source",
+    "StoreStats",
+    "StoredArticle",
+    "StoredEvent",
+    "Toponym",
+    "Version",
+    "content_hash",
+    "outlet_of",
+]
