@@ -235,3 +235,26 @@ def test_document_and_given_dates_take_precedence_over_metadata() -> None:
     assert (article.published, article.published_basis) == (date(2013, 1, 21), "document")
     out = clean(markup, settings=Settings(published=date(2013, 1, 22)), published=date(2013, 1, 21))
     assert isinstance(out, Article) and (out.published, out.published_basis) == (date(2013, 1, 22), "given")
+
+
+def test_a_story_nested_deeper_than_the_parser_reads_is_kept() -> None:
+    story = (
+        "<p>Fishermen on Lake Chad said gunmen seized two boats near Baga on Thursday and took "
+        "eleven crew members, according to a union leader.</p><p>The navy said it was searching "
+        "the islands.</p>"
+    )
+    depth = 50_000
+    markup = page("<nav>Home | Region | Sport</nav>" + "<div>" * depth + story + "</div>" * depth)
+    article = clean_ok(markup)
+    assert "took eleven crew members" in article.text and "searching the islands" in article.text
+    assert any("deeper than the HTML parser reads" in w for w in article.warnings)
+
+
+def test_a_shallow_page_is_not_read_flat() -> None:
+    markup = page(
+        "<nav>Home | Region</nav><article><p>"
+        + "Protesters marched in Bamako on Friday. " * 5
+        + "</p></article>"
+    )
+    article = clean_ok(markup)
+    assert not any("flat" in w for w in article.warnings)

@@ -346,3 +346,30 @@ def test_hard_wrapped_wire_copy_in_capitals_is_not_a_list_of_headlines() -> None
         "THE AREA THIS MORNING TO SEARCH FOR THEM, A SPOKESMAN SAID."
     )
     assert remove_boilerplate(text, EN.boilerplate) == text
+
+
+# --- text that only looks broken ---------------------------------------------------------------
+
+STORY = (
+    "Herders and farmers clashed over a water point outside Kidal on Monday, leaving three dead, "
+    "a local councillor said. Elders from both sides met the prefect the next morning."
+)
+
+
+def test_stray_nul_bytes_are_removed_not_refused() -> None:
+    data = STORY.encode("utf-8")
+    broken = data[:40] + b"\0" * 30 + data[40:90] + b"\0" * 20 + data[90:]
+    article = clean_ok(broken)
+    assert article.text == STORY.split(" Elders")[0] + " Elders" + STORY.split(" Elders")[1]
+    assert "\0" not in article.text and any("50 stray NUL" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_bom_are_read(encoding: str) -> None:
+    article = clean_ok(STORY.encode(encoding))
+    assert article.text == STORY
+    assert any(encoding in w for w in article.warnings)
+
+
+def test_mostly_nul_is_still_binary() -> None:
+    assert clean_rejected(b"ab\0\0\0cd\0\0\0\0" * 300).reason.startswith("binary content, not text")

@@ -2,8 +2,10 @@
 
 ``CSV_COLUMNS`` names each column and the event field it comes from (None: made here: the
 year, the country's name, the outlets, the evidence as notes, the review verdict); Parquet
-types its columns (``PARQUET_TYPES``). The API's ``format=csv|parquet``, ``sitrep events
---format csv`` and the dashboard's downloads all come from here.
+types its columns (``PARQUET_TYPES``). Text that a spreadsheet would run as a formula is made
+inert in the CSV (``inert``); Parquet cells are typed and never run. The API's
+``format=csv|parquet``, ``sitrep events --format csv`` and the dashboard's downloads all come
+from here.
 """
 
 from __future__ import annotations
@@ -102,8 +104,21 @@ def csv_text(
     w = csv.writer(buf)
     w.writerow([c for c, _ in CSV_COLUMNS])
     for e in events:
-        w.writerow(["" if v is None else v for v in csv_row(e, country_name)])
+        w.writerow([inert(v) for v in csv_row(e, country_name)])
     return buf.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a string that starts like a formula (``=``, ``+``,
+    ``-``, ``@``, tab, carriage return: OWASP's list) gets a leading ``'``; numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def parquet_bytes(

@@ -1,4 +1,10 @@
-"""Bytes → text: UTF-8 first, a declared HTML charset next, cp1252 as the last resort; binary is refused."""
+"""Bytes → text: a BOM, UTF-16/32 without one, UTF-8, a declared HTML charset, then cp1252.
+
+Binary content (a known file signature, or control bytes that no text has) is refused. Text
+with a few stray NUL bytes (a broken export, a bad copy) is text: the NULs are removed with a
+warning. UTF-16 and UTF-32 without a byte-order mark (half or three quarters of the bytes are
+NUL) are recognised by charset-normalizer, limited to those four encodings.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +35,9 @@ _CONTROL = bytes([*range(0, 9), *range(14, 32), 127])
 _KEEP_NONE = bytes(range(256))
 _SNIFF = 65_536
 _MAX_CONTROL_SHARE = 0.05
+_MAX_NUL_SHARE = 0.25  # stray NULs in text; more is binary (or UTF-16/32, detected first)
+_WIDE_NUL_SHARE = 0.25  # UTF-16 text is about half NULs, UTF-32 three quarters
+_WIDE = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)|<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_:.\-]+)""",
     re.IGNORECASE,
@@ -49,16 +58,36 @@ class Decoded:
 
 
 def binary_reason(data: bytes) -> str | None:
-    """Why ``data`` looks like binary content rather than text, or None if it looks like text."""
+    """Why ``data`` looks like binary content rather than text, or None if it looks like text.
+
+    NUL bytes alone make it binary only beyond ``_MAX_NUL_SHARE``; the other control bytes
+    beyond ``_MAX_CONTROL_SHARE``, or any with a known file signature.
+    """
     head = data[:_SNIFF]
     kind = next((name for magic, name in _MAGIC if head.startswith(magic)), None)
     nuls = head.count(b"\0")
-    controls = len(head) - len(head.translate(_KEEP_NONE, _CONTROL))
-    if nuls or (head and controls / len(head) > _MAX_CONTROL_SHARE) or (kind and controls):
+    controls = len(head) - len(head.translate(_KEEP_NONE, _CONTROL)) - nuls
+    share = (lambda n: n / len(head)) if head else (lambda n: 0.0)
+    if share(nuls) > _MAX_NUL_SHARE or share(controls) > _MAX_CONTROL_SHARE or (kind and (controls or nuls)):
         what = f" (looks like {kind})" if kind else ""
-        detail = f"{nuls:,} NUL bytes" if nuls else f"{controls:,} control bytes"
+        detail = f"{nuls:,} NUL and {controls:,} other control bytes"
         return f"binary content, not text{what}: {detail} in the first {len(head):,} bytes"
     return None
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 (with byte order) of text without a BOM, or None (charset-normalizer)."""
+    head = data[:_SNIFF]
+    if len(head) < 8 or head.count(b"\0") / len(head) < _WIDE_NUL_SHARE:
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head[: len(head) - len(head) % 4], cp_isolation=_WIDE).best()
+    if best is None:
+        return None
+    name = codecs.lookup(best.encoding).name
+    text = data.decode(name, errors="replace")
+    return name if binary_reason(text[:_SNIFF].encode("utf-8")) is None else None
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -83,9 +112,18 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
             bad = "\ufffd" in text and "\ufffd" not in data[len(bom) :].decode(encoding, errors="ignore")
             warns = (f"some bytes were not valid {encoding}; replaced with U+FFFD",) if bad else ()
             return Decoded(text=text, warnings=warns)
+    wide = wide_encoding(data)
+    if wide:
+        text = data.decode(wide, errors="replace")
+        return Decoded(text=text, warnings=(f"no byte-order mark; decoded as {wide} (detected)",))
     reason = binary_reason(data)
     if reason:
         return Decoded(binary=reason)
+    found = _strip_nuls(data)
+    if found is not None:
+        data, note = found
+        inner = decode_bytes(data, html=html)
+        return Decoded(text=inner.text, warnings=(note, *inner.warnings), binary=inner.binary)
     try:
         return Decoded(text=data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -104,6 +142,14 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
             )
     text, encoding = _cp1252(data)
     return Decoded(text=text, warnings=(f"not valid UTF-8 at byte {bad_at:,}; decoded as {encoding}",))
+
+
+def _strip_nuls(data: bytes) -> tuple[bytes, str] | None:
+    """``data`` without its NUL bytes and a warning saying so, or None when it has none."""
+    nuls = data.count(b"\0")
+    if not nuls:
+        return None
+    return data.replace(b"\0", b""), f"removed {nuls:,} stray NUL byte(s)"
 
 
 def _cp1252(data: bytes) -> tuple[str, str]:

@@ -5,7 +5,8 @@ because the line filter in ``boilerplate`` runs afterwards anyway, and a missing
 loses events while a stray line costs nothing). The date comes from the page's markup only
 (htmldate without its "extensive" search through body text). If trafilatura finds nothing or
 fails on broken markup, a plain lxml text dump of the page (without script, navigation, header,
-footer, aside and form elements) is used instead, with a warning.
+footer, aside and form elements) is used instead, with a warning. A page nested deeper than the
+parsers read (``flat``) is read flat, with a warning.
 
 Nothing here touches the network: trafilatura and htmldate are handed the markup, never a URL
 to fetch (a ``url`` is only passed as metadata).
@@ -23,6 +24,8 @@ from typing import Any
 import lxml.etree
 import lxml.html
 import trafilatura
+
+from .flat import PARSER_DEPTH, flat_text, looks_cut, too_deep
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +132,14 @@ def extract_html(markup: str, url: str | None = None) -> HtmlText:
         text = (getattr(doc, "text", None) or "").strip()
         title = _clean_title(getattr(doc, "title", None))
         published = _iso_date(getattr(doc, "date", None))
-    if text:
+    if text and not (looks_cut(markup, text) and too_deep(markup)):
         return HtmlText(text=text, title=title, published=published)
+    if too_deep(markup):
+        warning = (
+            f"the page nests elements deeper than the HTML parser reads ({PARSER_DEPTH} levels);"
+            " used a flat text extraction"
+        )
+        return HtmlText(text=flat_text(markup), title=title, published=published, warnings=(warning,))
     fallback = _lxml_text(markup)
     warning = "main-content extraction found nothing; used the page's plain text (navigation removed)"
     title = title or _lxml_title(markup)
