@@ -8,7 +8,7 @@ with ``?`` placeholders.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, ClassVar
 
 CHUNK = 500  # ids per IN (...) list: SQL parameter lists stay short
@@ -49,6 +49,11 @@ class Backend:
     def transaction(self) -> AbstractContextManager[None]:
         """A write transaction (nested calls join the outer one)."""
         raise NotImplementedError
+
+    def migration_lock(self) -> AbstractContextManager[None]:
+        """Held while migrations run, so two processes never migrate one database at once (none
+        here: SQLite's write transactions serialise the migrations themselves)."""
+        return nullcontext()
 
     def can_apply(self, name: str) -> bool:
         """Whether an optional migration can run now (PostGIS)."""

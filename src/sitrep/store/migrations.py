@@ -315,23 +315,31 @@ def source_key(content_hash: str, doc_id: str, url: str | None, text_hash: str) 
 def migrate(db: Backend) -> list[str]:
     """Apply the migrations not yet recorded in ``db``; return the names applied now.
 
+    Safe when several processes open one fresh database at once: the whole run holds the
+    backend's migration lock (a PostgreSQL advisory lock), and each migration checks, inside
+    its own write transaction (SQLite's ``BEGIN IMMEDIATE`` serialises writers), that no other
+    process recorded it first.
+
     Raises:
         MigrationError: a migration failed (it is rolled back and not recorded).
     """
-    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {r["name"] for r in db.rows("SELECT name FROM migrations")}
-    applied = []
-    for name, fn, dialects in MIGRATIONS:
-        if name in done or db.dialect not in dialects or not db.can_apply(name):
-            continue
-        try:
-            with db.transaction():
-                fn(db)
-                now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
-                db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, now))
-        except Exception as exc:
-            raise MigrationError(f"migration {name} failed on {db.dialect}: {exc}") from exc
-        applied.append(name)
+    with db.migration_lock():
+        db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {r["name"] for r in db.rows("SELECT name FROM migrations")}
+        applied = []
+        for name, fn, dialects in MIGRATIONS:
+            if name in done or db.dialect not in dialects or not db.can_apply(name):
+                continue
+            try:
+                with db.transaction():
+                    if db.rows("SELECT name FROM migrations WHERE name = ?", (name,)):
+                        continue  # another process applied it since we looked
+                    fn(db)
+                    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+                    db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, now))
+            except Exception as exc:
+                raise MigrationError(f"migration {name} failed on {db.dialect}: {exc}") from exc
+            applied.append(name)
     return applied
 
 

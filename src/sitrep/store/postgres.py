@@ -98,6 +98,17 @@ class PostgresStore(SQLStore):
         with self.db.transaction():
             yield
 
+    @contextmanager
+    def migration_lock(self) -> Iterator[None]:
+        """A session advisory lock per schema, held while migrations run (other processes that
+        open the same database wait for it, then find the migrations applied)."""
+        key = "SELECT hashtext('sitrep.migrate.' || current_schema()) AS k"
+        self.rows(f"SELECT pg_advisory_lock(({key}))")
+        try:
+            yield
+        finally:
+            self.rows(f"SELECT pg_advisory_unlock(({key}))")
+
     def can_apply(self, name: str) -> bool:
         """``004_postgis`` and ``009_text_search`` run only when their extension (PostGIS,
         pg_trgm) exists or can be created."""
