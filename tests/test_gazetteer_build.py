@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import gazetteer_rows
 from sitrep.gazetteer import build_from_rows, load_geonames_dump, read_geonames_dump
 from sitrep.gazetteer.sources import _main_landmass_centroid
@@ -47,3 +49,28 @@ def test_country_point_centroid_of_a_square() -> None:
     geo = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [[square], [tiny]]}}]}
     lat, lon = _main_landmass_centroid(geo)  # type: ignore[misc]
     assert abs(lat - 1.0) < 0.01 and abs(lon - 1.0) < 0.01
+
+
+def test_adding_a_dump_swaps_the_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader that opened the gazetteer keeps a whole file while a dump is added; a failed
+    load leaves the gazetteer as it was, and no temporary file behind."""
+    path = tmp_path / "g.sqlite"
+    places, countries, admin1 = gazetteer_rows()
+    build_from_rows(path, places, countries, admin1, names=load("en").place_names)
+    reader = Gazetteer.open(path)
+    before = path.stat().st_ino
+    load_geonames_dump(DATA / "mini_geonames.txt", path)
+    assert path.stat().st_ino != before, "the gazetteer was written in place"
+    assert reader.lookup("Kolo-Badi") == [] and reader.lookup("Niono")  # the old file, whole
+    assert Gazetteer.open(path).lookup("Kolo-Badi")
+
+    import sitrep.gazetteer.dumps as dumps
+
+    def boom(*args: object, **kw: object) -> int:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(dumps, "write_places", boom)
+    kept = path.read_bytes()
+    with pytest.raises(RuntimeError):
+        load_geonames_dump(DATA / "mini_geonames.txt", path)
+    assert path.read_bytes() == kept and sorted(p.name for p in tmp_path.iterdir()) == ["g.sqlite"]

@@ -7,10 +7,12 @@ GeoNames' own admin and country points (``sitrep gazetteer add``).
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 import time
 import zipfile
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -78,10 +80,35 @@ def read_geonames_dump(path: Path) -> Iterator[PlaceRow]:
         )
 
 
+def _add_rows(conn: sqlite3.Connection, rows: list[Any], name: str) -> int:
+    """Write a dump's rows into an open gazetteer; return how many places were written."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO admin1 VALUES (?,?,?)",
+        [
+            (f"{r.country}.{r.admin1_code}", r.name, r.geonameid)
+            for r in rows
+            if r.feature_code == "ADM1" and r.admin1_code
+        ],
+    )
+    n = write_places(conn, rows, replace_names=True)
+    for r in rows:
+        if r.feature_code.startswith("PCL"):
+            conn.execute(
+                "UPDATE places SET feature_code = 'PCLI' WHERE geonameid = ? AND geonameid IN "
+                "(SELECT geonameid FROM countries)",
+                (r.geonameid,),
+            )
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('dump:' || ?, ?)", (name, str(n)))
+    return n
+
+
 def load_geonames_dump(path: Path, gazetteer_path: Path) -> dict[str, Any]:
     """Add (or replace, by geonameid) the rows of a GeoNames dump in an existing gazetteer.
 
-    ADM1 rows also name their admin1 code; PCLI rows replace the packaged country point.
+    ADM1 rows also name their admin1 code; PCLI rows replace the packaged country point. The
+    gazetteer is replaced atomically: a copy is written aside and renamed over it, so a reader
+    that opened it (read-only, ``immutable=1``) never sees a half-written file, and a failed
+    load leaves it as it was.
 
     Args:
         path: a GeoNames-format tab-separated file.
@@ -91,27 +118,15 @@ def load_geonames_dump(path: Path, gazetteer_path: Path) -> dict[str, Any]:
         Stats: rows, seconds.
     """
     t0 = time.perf_counter()
-    conn = sqlite3.connect(gazetteer_path)
+    rows = list(read_geonames_dump(Path(path)))
+    target = Path(gazetteer_path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        with conn:
-            rows = list(read_geonames_dump(Path(path)))
-            conn.executemany(
-                "INSERT OR REPLACE INTO admin1 VALUES (?,?,?)",
-                [
-                    (f"{r.country}.{r.admin1_code}", r.name, r.geonameid)
-                    for r in rows
-                    if r.feature_code == "ADM1" and r.admin1_code
-                ],
-            )
-            n = write_places(conn, rows, replace_names=True)
-            for r in rows:
-                if r.feature_code.startswith("PCL"):
-                    conn.execute(
-                        "UPDATE places SET feature_code = 'PCLI' WHERE geonameid = ? AND geonameid IN "
-                        "(SELECT geonameid FROM countries)",
-                        (r.geonameid,),
-                    )
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('dump:' || ?, ?)", (Path(path).name, str(n)))
+        with closing(sqlite3.connect(target)) as src, closing(sqlite3.connect(tmp)) as conn:
+            src.backup(conn)  # write aside: readers keep the file they opened (immutable=1)
+            with conn:
+                n = _add_rows(conn, rows, Path(path).name)
+        os.replace(tmp, target)  # then swap it in whole
     finally:
-        conn.close()
+        tmp.unlink(missing_ok=True)
     return {"rows": n, "seconds": round(time.perf_counter() - t0, 2)}
