@@ -40,13 +40,16 @@ cp "$nm/topojson-client/dist/topojson-client.min.js" "$nm/topojson-client/LICENS
 # 50m: ~740 KB, good enough when zoomed in on one region (110m is too coarse, 10m is 3.6 MB).
 cp "$nm/world-atlas/countries-50m.json" "$nm/world-atlas/LICENSE" "$tmp/world-atlas/"
 
-# The API's /docs and /redoc pages (FastAPI points them at these copies instead of a CDN).
+# The API's /docs and /redoc pages (sitrep.api.pages loads these copies, not a CDN).
 mkdir -p "$tmp/swagger-ui" "$tmp/redoc"
 cp "$nm/swagger-ui-dist/swagger-ui-bundle.js" "$nm/swagger-ui-dist/swagger-ui.css" "$nm/swagger-ui-dist/LICENSE" \
    "$tmp/swagger-ui/"
 cp "$nm/redoc/bundles/redoc.standalone.js" "$nm/redoc/LICENSE" "$tmp/redoc/"
 sed -i '/^\/\/# sourceMappingURL=/d' "$tmp/swagger-ui/swagger-ui-bundle.js" "$tmp/swagger-ui/swagger-ui.css" \
     "$tmp/redoc/redoc.standalone.js"
+# ReDoc draws its maker's logo from a CDN in the menu: point it at an empty data: URL instead (the
+# image hides itself when it fails to load), so the page makes no off-site request and breaks no CSP.
+sed -i 's#https://cdn\.redoc\.ly/redoc/logo-mini\.svg#data:,#g' "$tmp/redoc/redoc.standalone.js"
 
 # Drop sourceMappingURL comments: the .map files are not vendored.
 sed -i '/^\/\/# sourceMappingURL=/d' "$tmp/leaflet/leaflet.js" "$tmp/markercluster/leaflet.markercluster.js"

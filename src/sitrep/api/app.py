@@ -14,7 +14,9 @@ one error shape (``errors``), the map page and its static files. Routes (read-on
 - ``POST /api/events/{event_id}/review``: confirm, correct, merge, split or reject an event;
   ``GET /api/reviews``: every review (both need ``Authorization: Bearer``).
 - ``POST /api/dedup``: rebuild the canonical events (writes: needs ``Authorization: Bearer``).
-- ``GET /``: the dashboard; ``/static/...``: its HTML/JS/CSS and the vendored map assets.
+- ``GET /``: the dashboard; ``/static/...``: its HTML/JS/CSS and the vendored map assets;
+  ``/docs`` and ``/redoc``: the API's pages. Every response carries the security headers of
+  ``pages`` (a CSP with no inline script and no framing, nosniff) and no ``Server`` banner.
 """
 
 from __future__ import annotations
@@ -25,8 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -36,6 +37,7 @@ from ..store.base import Store
 from ..web import STATIC_DIR, missing_assets
 from . import routes
 from .errors import error_response, install_error_handlers
+from .pages import REDOC_PAGE, SWAGGER_PAGE, SecurityHeaders
 from .params import AppState, known_parameters
 from .routes.places import place_labels
 
@@ -77,6 +79,7 @@ def create_app(
     app.state.app_state = AppState(store, threading.Lock(), token, countries)
     app.state.place_labels = place_labels(gazetteer)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin):
         app.include_router(router)
@@ -95,26 +98,13 @@ def create_app(
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> Response:
-        """Swagger UI, from the copy bundled at install time (works offline)."""
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="sitrep API",
-            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-            swagger_favicon_url="/static/favicon.svg",
-            swagger_ui_parameters={"validatorUrl": None},  # no call to the public validator
-        )
+        """Swagger UI, from the copy bundled at install time (works offline, no inline script)."""
+        return HTMLResponse(SWAGGER_PAGE)
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> Response:
         """ReDoc, from the copy bundled at install time (works offline, no web fonts)."""
-        return get_redoc_html(
-            openapi_url="/openapi.json",
-            title="sitrep API",
-            redoc_js_url="/static/vendor/redoc/redoc.standalone.js",
-            redoc_favicon_url="/static/favicon.svg",
-            with_google_fonts=False,
-        )
+        return HTMLResponse(REDOC_PAGE)
 
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     if static.is_dir():
@@ -189,4 +179,11 @@ def serve(
     import uvicorn
 
     app = create_app(store, token=token, countries=countries, gazetteer=gazetteer)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    uvicorn.Server(server_config(app, host, port, log_level)).run()
+
+
+def server_config(app: Any, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> Any:
+    """uvicorn's configuration for ``app`` as ``sitrep serve`` runs it: no ``Server`` banner."""
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, log_level=log_level, server_header=False, lifespan="off")
