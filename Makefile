@@ -1,5 +1,6 @@
 # sitrep: `make run` (install, build the gazetteer, ingest the sample, serve the map)
-#         `make test` (install, run every test that can run here; fails when none ran)
+#         `make test` (install, run every test that can run here but the hardening suites; fails when none ran)
+#         `make test-slow` (the hardening suites: fuzzed inputs, killed ingests; CI runs it after `make test`)
 #         `make test-fast` (the tests that need no spaCy model, browser or ../shared: a quick loop)
 #         `make lock` (regenerate requirements/lock.txt, the hashed lock `make install` uses)
 #         `make lint` (ruff check, ruff format --check, mypy --strict on src; CI runs it before the tests)
@@ -11,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install lock run test test-fast bench lint gazetteer web clean
+.PHONY: install lock run test test-slow test-fast bench lint gazetteer web clean
 
 install: $(STAMP)
 
@@ -43,10 +44,14 @@ run: install
 
 # pytest exits 5 when no test ran; that is a failure here. Extra arguments: make test PYTEST_ARGS='-k dedup'.
 PYTEST := $(BIN)/python -m pytest -n 2 -q
-FAST := not model and not browser and not eval
+FAST := not model and not browser and not eval and not hardening
 
 test: install
-	$(PYTEST) $(PYTEST_ARGS)
+	$(PYTEST) -m "not hardening" $(PYTEST_ARGS)
+
+# The long hardening suites (issue 14): about 10,000 fuzzed inputs, ingests killed and resumed.
+test-slow: install
+	$(PYTEST) -m hardening $(PYTEST_ARGS)
 
 test-fast: install
 	$(PYTEST) -m "$(FAST)" $(PYTEST_ARGS)

@@ -7,22 +7,18 @@ politeness, size and time caps), cleaned and coded by the same pipeline as ``ing
 through trafilatura, the per-document time budget), then saved and deduped at once. The item
 keeps the seconds from first seen to its events stored.
 
-feedparser parses the feeds; everything here is the loop around it.
+feedparser parses the feeds (``parse``); everything here is the loop around it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import feedparser
 
 from ..pipeline import Resources, process_batch
 from ..records import RawDocument
@@ -30,6 +26,7 @@ from ..runners.local import store_results
 from ..settings import Settings
 from ..store.base import Store
 from .fetch import Fetcher, FetchError
+from .parse import FeedItem, parse_feed
 
 log = logging.getLogger(__name__)
 
@@ -53,16 +50,6 @@ def read_opml(path: str | Path) -> list[str]:
     """The feed URLs (``xmlUrl``) of an OPML file, in document order."""
     tree = ET.parse(path)  # noqa: S314 (a local file the user names)
     return [o.attrib["xmlUrl"] for o in tree.iter("outline") if o.attrib.get("xmlUrl")]
-
-
-def _key(entry: Any) -> str:
-    ident = entry.get("id") or entry.get("link") or entry.get("title") or repr(sorted(entry.items()))
-    return hashlib.sha1(str(ident).encode()).hexdigest()
-
-
-def _day(entry: Any) -> date | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
 
 
 def poll_once(
@@ -93,21 +80,20 @@ def poll_once(
             store.feed_polled(url, status=f"HTTP {answer.status}", error=error, polled_at=stamp)
             report.errors.append(error)
             continue
-        parsed = feedparser.parse(answer.body)
-        entries = [e for e in parsed.entries if e.get("link")]
-        seen = store.seen_items(url, [_key(e) for e in entries])
-        new = [e for e in entries if _key(e) not in seen][:MAX_ITEMS_PER_POLL]
+        parsed = parse_feed(answer.body)
+        seen = store.seen_items(url, [i.key for i in parsed.items])
+        new = [i for i in parsed.items if i.key not in seen][:MAX_ITEMS_PER_POLL]
         store.feed_polled(
             url,
-            status="ok" if entries or not parsed.bozo else f"unreadable feed: {parsed.bozo_exception}",
+            status=parsed.problem or "ok",
             etag=answer.headers.get("etag"),
             last_modified=answer.headers.get("last-modified"),
-            title=parsed.feed.get("title"),
+            title=parsed.title,
             polled_at=stamp,
         )
         report.new_items += len(new)
-        for entry in new:
-            _item(store, fetcher, settings, resources, url, entry, now, report)
+        for item in new:
+            _item(store, fetcher, settings, resources, url, item, now, report)
     return report
 
 
@@ -117,12 +103,12 @@ def _item(
     settings: Settings,
     resources: Resources,
     feed_url: str,
-    entry: Any,
+    item: FeedItem,
     now: Callable[[], float],
     report: PollReport,
 ) -> None:
     """Fetch one new item's page, code it, store its events, and record what happened."""
-    key, link, seen_at = _key(entry), str(entry["link"]), now()
+    key, link, seen_at = item.key, item.link, now()
     try:
         page = fetcher.get(link)
         if page.status != 200:
@@ -132,7 +118,7 @@ def _item(
         store.record_item(feed_url, key, link, seen_at=seen_at, stored_at=None, status="failed", reason=why)
         report.failed += 1
         return
-    raw = RawDocument(link, link, "html", page.body, _day(entry), page.url, entry.get("title"))
+    raw = RawDocument(link, link, "html", page.body, item.day, page.url, item.title)
     results = list(process_batch([raw], settings, resources))
     stored = store_results(results, store, chunk=1)
     rejected = stored.rejected[0].reason if stored.rejected else None
