@@ -55,6 +55,10 @@ class Backend:
         here: SQLite's write transactions serialise the migrations themselves)."""
         return nullcontext()
 
+    def snapshot(self) -> AbstractContextManager[None]:
+        """One consistent read of many statements (a backup), while writers go on."""
+        return self.transaction()
+
     def can_apply(self, name: str) -> bool:
         """Whether an optional migration can run now (PostGIS)."""
         return True

@@ -312,8 +312,9 @@ def source_key(content_hash: str, doc_id: str, url: str | None, text_hash: str) 
     return hashlib.sha1(f"{content_hash}|{doc_id}|{url or ''}|{text_hash}".encode()).hexdigest()
 
 
-def migrate(db: Backend) -> list[str]:
-    """Apply the migrations not yet recorded in ``db``; return the names applied now.
+def migrate(db: Backend, upto: str | None = None) -> list[str]:
+    """Apply the migrations not yet recorded in ``db`` (up to the one named ``upto``, when
+    given); return the names applied now.
 
     Safe when several processes open one fresh database at once: the whole run holds the
     backend's migration lock (a PostgreSQL advisory lock), and each migration checks, inside
@@ -328,6 +329,8 @@ def migrate(db: Backend) -> list[str]:
         done = {r["name"] for r in db.rows("SELECT name FROM migrations")}
         applied = []
         for name, fn, dialects in MIGRATIONS:
+            if upto is not None and name > upto:
+                break
             if name in done or db.dialect not in dialects or not db.can_apply(name):
                 continue
             try:

@@ -38,7 +38,9 @@ class PostgresStore(SQLStore):
 
     dialect: ClassVar[str] = "postgres"
 
-    def __init__(self, url: str, *, settings_hash: str = "", connect_timeout: int = 5) -> None:
+    def __init__(
+        self, url: str, *, settings_hash: str = "", connect_timeout: int = 5, upto: str | None = None
+    ) -> None:
         psycopg = _psycopg()
         from psycopg.rows import dict_row
 
@@ -52,7 +54,7 @@ class PostgresStore(SQLStore):
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to PostgreSQL: {exc}".strip()) from exc
         try:
-            self.migrate()
+            self.migrate(upto)
         except BaseException:
             self.db.close()  # a failed migration must not leave the connection open
             raise
@@ -96,6 +98,13 @@ class PostgresStore(SQLStore):
     def transaction(self) -> Iterator[None]:
         """A transaction (a savepoint when nested)."""
         with self.db.transaction():
+            yield
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A repeatable-read, read-only transaction: one state for every statement in it."""
+        with self.db.transaction():
+            self.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             yield
 
     @contextmanager

@@ -33,9 +33,10 @@ class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews):
 
     # ------------------------------------------------------------ schema
 
-    def migrate(self) -> list[str]:
-        """Apply the migrations not yet recorded; return the names applied now."""
-        return migrate(self)
+    def migrate(self, upto: str | None = None) -> list[str]:
+        """Apply the migrations not yet recorded (those named up to ``upto`` only, when given);
+        return the names applied now."""
+        return migrate(self, upto)
 
     def migrations(self) -> list[str]:
         """Names of the applied migrations, in order."""

@@ -21,7 +21,7 @@ class SQLiteStore(SQLStore):
 
     dialect: ClassVar[str] = "sqlite"
 
-    def __init__(self, path: str | Path, *, settings_hash: str = "") -> None:
+    def __init__(self, path: str | Path, *, settings_hash: str = "", upto: str | None = None) -> None:
         self.path = self.url = str(path)
         self.settings_hash = settings_hash
         self._depth = 0
@@ -39,7 +39,7 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
         self.db.row_factory = sqlite3.Row
         try:
-            self.migrate()
+            self.migrate(upto)
         except BaseException:
             self.db.close()  # a failed migration must not leave the file open
             raise
@@ -85,6 +85,16 @@ class SQLiteStore(SQLStore):
             raise
         self._depth = 0
         self.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: in WAL mode it sees one state while writers commit beside it."""
+        self.execute("BEGIN DEFERRED")
+        try:
+            self.rows("SELECT count(*) AS n FROM migrations")  # the snapshot starts at the first read
+            yield
+        finally:
+            self.db.execute("ROLLBACK")
 
     def live_clause(self, lookup: bool) -> str:
         """``+superseded_by IS NULL`` when a trigram lookup drives: the unary plus keeps SQLite
