@@ -10,8 +10,10 @@ nearby mentions at a time) and writes them back: the result equals a full rebuil
 
 The articles to place come from the save (``touched``) and from the store's queue
 (``pending_dedup``): the save queues them in its own transaction, and the reduce clears them in
-the transaction that writes their canonical events, so a run killed in between leaves them
-queued and the next run places them. Re-running on the same data writes nothing.
+the transaction that reads, clusters and writes their canonical events (under the store's
+dedup lock, so processes ingesting into one store at once reduce one after the other), so a
+run killed in between leaves them queued and the next run places them. Re-running on the same
+data writes nothing.
 
 Analysts' reviews (``sitrep.review``) are replayed on every re-clustering
 (``review.apply_reviews``), and the walk follows the mentions a merge or split ties together,
@@ -80,12 +82,13 @@ def reduce_articles(store: Store, content_hashes: Sequence[str] = ()) -> DedupCo
     Returns:
         How many canonical events were created, updated, left unchanged or superseded.
     """
-    hashes = sorted(set(content_hashes) | set(store.pending_dedup()))
-    if not hashes:
-        return DedupCounts()
-    pool = connected(store, store.load_mentions(content_hashes=hashes))
-    canon = canonical_events(store, pool)
-    with store.transaction():
+    with store.transaction():  # read, cluster and write in one: processes reduce one at a time
+        store.lock_dedup()
+        hashes = sorted(set(content_hashes) | set(store.pending_dedup()))
+        if not hashes:
+            return DedupCounts()
+        pool = connected(store, store.load_mentions(content_hashes=hashes))
+        canon = canonical_events(store, pool)
         counts = store.write_canonical(canon, scope=sorted(m.event_id for m in pool))
         store.clear_pending(hashes)
     log.info("dedup: %d mentions -> %d canonical events (%s)", len(pool), len(canon), counts)
@@ -94,11 +97,12 @@ def reduce_articles(store: Store, content_hashes: Sequence[str] = ()) -> DedupCo
 
 def reduce_mentions(store: Store, mention_ids: Sequence[str]) -> DedupCounts:
     """Rebuild the canonical events around the given mentions (after a review names them)."""
-    seeds = store.load_mentions(event_ids=sorted(set(mention_ids))) if mention_ids else []
-    if not seeds:
-        return DedupCounts()
-    pool = connected(store, seeds)
     with store.transaction():
+        store.lock_dedup()
+        seeds = store.load_mentions(event_ids=sorted(set(mention_ids))) if mention_ids else []
+        if not seeds:
+            return DedupCounts()
+        pool = connected(store, seeds)
         return store.write_canonical(canonical_events(store, pool), scope=sorted(m.event_id for m in pool))
 
 
@@ -109,9 +113,10 @@ def canonical_events(store: Store, pool: Sequence[Mention]) -> list[CanonicalEve
 
 def rebuild_all(store: Store) -> DedupCounts:
     """Re-cluster every stored mention (``sitrep dedup``)."""
-    mentions = store.load_mentions()
-    canon = apply_reviews(dedup_events(mentions), store.reviews())
     with store.transaction():
+        store.lock_dedup()
+        mentions = store.load_mentions()
+        canon = apply_reviews(dedup_events(mentions), store.reviews())
         counts = store.write_canonical(canon, scope=[m.event_id for m in mentions])
         store.clear_pending(store.pending_dedup())
     return counts

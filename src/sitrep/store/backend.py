@@ -55,6 +55,11 @@ class Backend:
         here: SQLite's write transactions serialise the migrations themselves)."""
         return nullcontext()
 
+    def lock_dedup(self) -> None:
+        """Inside a transaction: wait until no other process is re-clustering, and hold that
+        until the transaction ends (none here: SQLite's ``BEGIN IMMEDIATE`` already holds the
+        one write lock for the whole reduce)."""
+
     def snapshot(self) -> AbstractContextManager[None]:
         """One consistent read of many statements (a backup), while writers go on."""
         return self.transaction()

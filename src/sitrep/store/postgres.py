@@ -100,6 +100,10 @@ class PostgresStore(SQLStore):
         with self.db.transaction():
             yield
 
+    def lock_dedup(self) -> None:
+        """A transaction advisory lock per schema: one reduce (read, cluster, write) at a time."""
+        self.rows("SELECT pg_advisory_xact_lock(hashtext('sitrep.dedup.' || current_schema())) AS x")
+
     @contextmanager
     def snapshot(self) -> Iterator[None]:
         """A repeatable-read, read-only transaction: one state for every statement in it."""

@@ -31,7 +31,7 @@ class SQLiteStore(SQLStore):
             self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=10000")
+            self.db.execute("PRAGMA busy_timeout=60000")  # a writer waits for another's transaction
             self.db.execute("PRAGMA mmap_size=2000000000")  # read pages without a syscall each
             self.db.execute("PRAGMA cache_size=-65536")  # 64 MB page cache
             self.db.create_function("dist_km", 4, haversine_km, deterministic=True)
