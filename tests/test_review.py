@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +164,26 @@ def test_reject_hides_the_event_until_asked_for(desk: Store) -> None:
     )
     assert len(only(desk)) == 2 and [e["location"] for e in only(desk, review="confirmed")] == ["Gao"]
     assert only(desk, review="unreviewed")[0]["location"] == "Niono"
+
+
+def test_reviews_made_now_keep_their_order_within_a_second(desk: Store) -> None:
+    # Reviews replay by time; two made within one second used to tie and replay by hash order,
+    # so a rejection right after a correction could come out "corrected".
+    store_results([report("a", date(2024, 3, 3))], desk)
+    (e,) = only(desk)
+    ahead = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=30)  # a desk clock ahead
+    first = review_event(
+        desk, e["event_id"], "correct", reviewer="ana", reason="toll", fields={"fatalities": 3}, at=ahead
+    )
+    assert first.event is not None
+    for n in range(3):  # now, and within the same second: each after the one before
+        last = review_event(desk, first.event.event_id, "reject", reviewer="bo", reason=f"drill {n}")
+        assert last.event is not None and json.loads(last.event.document)["review"]["status"] == "rejected"
+        review_event(desk, first.event.event_id, "confirm", reviewer="bo", reason=f"real {n}")
+    times = [r.at for r in desk.reviews()]
+    assert times == sorted(times) and len(set(times)) == len(times) == 7
+    assert [r.action for r in desk.reviews()] == ["correct"] + ["reject", "confirm"] * 3
+    assert times[1] == (ahead + timedelta(seconds=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def test_merge_then_split_through_the_store(desk: Store) -> None:

@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..dedup.canonical import canonical_id
@@ -25,6 +25,7 @@ from ..store.base import DedupCounts, Store
 from .corrections import parse_corrections, place_fields
 
 MAX_REASON = 2000
+STAMP = "%Y-%m-%dT%H:%M:%SZ"  # a review's time: ISO 8601, UTC, to the second
 MAX_REVIEWER = 100
 
 
@@ -120,7 +121,7 @@ def review_event(
         mentions = (_merge_partner(store, eid, other),)
     elif action == "split":
         mentions = _split_off(store, eid, source)
-    stamp = (at or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = _stamp(store, at)
     key = json.dumps([eid, action, who, stamp, why, sorted(values.items()), mentions], default=str)
     review = Review(
         review_id=hashlib.sha1(key.encode()).hexdigest()[:16],
@@ -140,6 +141,26 @@ def review_event(
         counts = reduce_mentions(store, [anchor, *mentions])
     now = store.canonical_ids([anchor]).get(anchor)
     return ReviewOutcome(review, store.get_event(now) if now else None, counts)
+
+
+def _stamp(store: Store, at: datetime | None) -> str:
+    """The review's time to the second; a review made now comes after every review kept.
+
+    Reviews are replayed in the order of their times (ties by id, a hash): two actions on one
+    event within the same second (a correction, then a rejection) would otherwise be replayed in
+    either order. So "now" is moved one second past the latest kept review when it is not later.
+    """
+    if at is not None:
+        return at.astimezone(UTC).strftime(STAMP)
+    now = datetime.now(UTC).replace(microsecond=0)
+    latest = [r.at for r in store.reviews(now.strftime(STAMP))]
+    if latest:
+        try:
+            last = datetime.strptime(max(latest), STAMP).replace(tzinfo=UTC)
+        except ValueError:
+            last = now
+        now = max(now, last + timedelta(seconds=1))
+    return now.strftime(STAMP)
 
 
 def _corrections(
