@@ -871,11 +871,30 @@ def test_review_cycle_correct_reject_split_and_export(
     assert {k: page.input_value(f"#c-{k}") for k in prefilled} == prefilled
     assert page.locator("#c-sub_event_type option").count() == 25, "every sub-type of the taxonomy"
     assert page.evaluate(UNLABELLED) == [], "every field has a label"
-    page.fill("#c-fatalities", "15")
+    # Bad values: the server's 400 names each one next to the form, and the fields are marked.
+    page.fill("#c-fatalities", "many")
+    page.fill("#c-date", "2013-02-30")
     page.fill("#review-reason", "hospital count; the clash was at Ségou")
+    page.click("#correct-submit")
+    page.wait_for_selector("#review-msg.error li >> nth=1")
+    assert "refused the review (400)" in page.inner_text("#review-msg")
+    errors = sorted(page.locator("#review-msg li").all_inner_texts())
+    assert errors[0].startswith("date: not a date") and errors[1].startswith("fatalities: not a whole number")
+    assert (
+        page.get_attribute("#c-date", "aria-invalid")
+        == page.get_attribute("#c-fatalities", "aria-invalid")
+        == "true"
+    )
+    problems.expect_status(400)
+    page.fill("#c-date", "2013-01-14")
+    assert page.get_attribute("#c-date", "aria-invalid") is None, "fixing a field clears its mark"
+    assert page.locator("#review-msg li").count() == 2
+    page.fill("#c-fatalities", "15")
+    assert page.locator("#review-msg li").count() == 0, "...and the list goes once all are fixed"
     page.fill("#c-location", "Ség")
     page.wait_for_selector("#c-location-list li[data-geonameid='3']")
     assert page.get_attribute("#c-location", "aria-expanded") == "true"
+    page.mouse.move(5, 5)  # no hover on the choices
     page.wait_for_timeout(300)
     page.screenshot(path=str(ARTIFACTS / "dashboard-review.png"))
     page.keyboard.press("ArrowDown")
@@ -984,7 +1003,15 @@ def test_review_merge_chosen_in_the_list(browser: Any, review_url: str, review_s
     # Clicking the same event asks for another; a click in the list on the other one asks to confirm.
     page.click(f"#list li[data-id='{markala['event_id']}'] button")
     assert "That is this event" in page.inner_text("#review-work")
-    page.click(f"#list li[data-id='{timbuktu['event_id']}'] button")
+    # From the keyboard: the arrows move through the list without opening; Enter chooses.
+    page.focus(f"#list li[data-id='{markala['event_id']}'] button")
+    ids = page.eval_on_selector_all("#list li", "ls => ls.map(l => l.dataset.id)")
+    steps = ids.index(timbuktu["event_id"]) - ids.index(markala["event_id"])
+    for _ in range(abs(steps)):
+        page.keyboard.press("ArrowDown" if steps > 0 else "ArrowUp")
+    assert page.evaluate("document.activeElement.parentNode.dataset.id") == timbuktu["event_id"]
+    assert page.locator("#merge-confirm").count() == 0 and f"event={markala['event_id']}" in page.url
+    page.keyboard.press("Enter")
     page.wait_for_selector("#merge-confirm")
     cards = page.locator("#merge-confirm .card").all_inner_texts()
     assert "Markala" in cards[0] and "Timbuktu" in cards[1] and page.locator("#modebar").is_hidden()

@@ -98,8 +98,10 @@ export function reviewSection(ev) {
   const rejected = ev.review && ev.review.status === "rejected";
   box.appendChild(el("label", { className: "fld wide", for: "review-reason" }, [
     el("span", { text: "Reason (required), as " + who.name })]));
-  box.appendChild(el("textarea", { id: "review-reason", rows: "2", maxlength: "2000", required: "required",
-    placeholder: "why: e.g. the ministry's toll, a drill not a clash" }));
+  const reason = el("textarea", { id: "review-reason", rows: "2", maxlength: "2000", required: "required",
+    placeholder: "why: e.g. the ministry's toll, a drill not a clash" });
+  reason.addEventListener("input", function () { fixed(reason); });
+  box.appendChild(reason);
   box.appendChild(el("div", { className: "review-actions", role: "group", "aria-label": "Review actions" }, [
     button(rejected ? "Confirm (restore)" : "Confirm", function () { send({ action: "confirm" }); },
       { id: "review-confirm" }),
@@ -142,6 +144,15 @@ function showErrors(lines, head) {
       if (input) { input.setAttribute("aria-invalid", "true"); input.setAttribute("aria-describedby", "review-msg"); }
     });
   });
+}
+
+/** An edited field loses its mark; once none is marked, the error list goes too. */
+function fixed(input) {
+  if (input.getAttribute("aria-invalid") !== "true") return;
+  input.removeAttribute("aria-invalid");
+  input.removeAttribute("aria-describedby");
+  const box = $("review-msg");
+  if (box && !document.querySelector("#review [aria-invalid=true]")) { clear(box); box.className = "review-msg"; }
 }
 
 function reasonText() {
@@ -312,6 +323,7 @@ function buildCorrect(work, tax) {
     if (p && p.geonameid !== undefined && inputs.location.value.trim() !== p.name) correcting.picked = null;
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); submitCorrect(); });
+  form.addEventListener("input", function (e) { fixed(e.target); });
   work.appendChild(form);
   expanded("correct");
   inputs.sub_event_type.focus();
