@@ -21,6 +21,7 @@ from sitrep.api.params import MAX_LIMIT
 from sitrep.errors import StoreError
 from sitrep.records import Article, StoredArticle, StoredEvent, StoreStats, content_hash
 from sitrep.store.base import EventFilters
+from sitrep.web import STATIC_DIR
 
 ERROR_KEYS = {"ok", "error", "errors", "status"}
 ALL = EventFilters()
@@ -328,6 +329,8 @@ def test_page_needs_no_network(client: TestClient) -> None:
     js = client.get("/static/app.js").text
     modules = re.findall(r'from "\./(js/[\w.]+)"', js)  # the page's ES modules, each read too
     assert modules
+    # ...and every module under js/, also those only other modules import
+    modules += sorted({f"js/{p.name}" for p in (STATIC_DIR / "js").glob("*.js")} - set(modules))
     js += "".join(client.get(f"/static/{m}").text for m in modules)
     css = client.get("/static/style.css").text
     for text in (html, css):
@@ -348,6 +351,7 @@ def test_openapi_lists_routes(client: TestClient) -> None:
         "/api/events/{event_id}/review",
         "/api/reviews",
         "/api/places/search",
+        "/api/taxonomy",
     } <= set(paths)
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert params == {
@@ -356,6 +360,19 @@ def test_openapi_lists_routes(client: TestClient) -> None:
     }  # fmt: skip
     stats = {p["name"] for p in paths["/api/stats"]["get"]["parameters"]}
     assert stats == params - {"limit", "offset", "cursor", "format"}  # the same filters, nothing else
+
+
+def test_taxonomy_lists_every_sub_type_under_its_type(client: TestClient) -> None:
+    from sitrep import taxonomy as T
+
+    rows = client.get("/api/taxonomy").json()["event_types"]
+    assert [r["event_type"] for r in rows] == [
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+        "Strategic developments",
+    ]  # fmt: skip
+    pairs = [(sub, r["event_type"]) for r in rows for sub in r["sub_event_types"]]
+    assert dict(pairs) == T.EVENT_TYPES and len(pairs) == len(T.SUB_TYPES)
+    assert ("Air/drone strike", "Explosions/Remote violence") in pairs
 
 
 def test_large_responses_are_gzipped(client: TestClient) -> None:

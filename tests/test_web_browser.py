@@ -1,24 +1,31 @@
 """The dashboard in a real browser: Debian's Chromium driven by Playwright, over a live uvicorn.
 
 The app serves a real SQLite store filled with hand-made articles (one happening reported by
-two outlets, the second revising the toll) and a tiny synthetic gazetteer for the place labels;
-a second app serves the same store plus a background report and a confident one, without a
-gazetteer. Every page fails its test on a console error or on a request to another host. The
-tests skip cleanly when ``/usr/bin/chromium``, Playwright or the vendored map assets are missing;
-they never run ``playwright install``. Screenshots go to ``tests/artifacts/`` (gitignored):
-``dashboard.png`` (1280×800), ``dashboard-panel.png``, ``dashboard-mobile.png`` (390×844) and
-``dashboard-mobile-filters.png``.
+two outlets, the second revising the toll) and a tiny synthetic gazetteer for the place labels
+(with two Canadian towns whose labels collide at world zoom); a second app serves the same
+store plus a background report and a confident one, without a gazetteer; a third serves a copy
+of the first store with a review token, for the review desk (sign in, correct, reject, split,
+merge; those tests change their store, and only theirs). Every page fails its test on a console
+error (but an expected 401 or 403 answer) or on a request to another host. The tests skip
+cleanly when ``/usr/bin/chromium``, Playwright or the vendored map assets are missing; they
+never run ``playwright install``. Screenshots go to ``tests/artifacts/`` (gitignored):
+``dashboard.png`` (1280×800), ``dashboard-panel.png``, ``dashboard-mobile.png`` (390×844),
+``dashboard-mobile-filters.png``, ``dashboard-review.png`` (1280×800: the correct form open, the
+place typeahead listing its choices) and ``dashboard-review-mobile.png`` (390×844: the correct
+form).
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import itertools
 import json
 import re
 import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -27,7 +34,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import api_event, article_and_event, build_mini_gazetteer, make_events, public_events
+from conftest import api_event, article_and_event, gazetteer_rows, make_events, public_events
 from sitrep.api import create_app
 from sitrep.runners.reduce import reduce_articles
 from sitrep.runners.save import save_batch
@@ -117,11 +124,36 @@ def analyst_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     s.close()
 
 
+# Two towns of neighbouring label cells, 18 degrees apart: at world zoom their labels overlap.
+CROWDED = [
+    ("Thunder Bay", 48.38, -89.25, "08", 108_000),
+    ("Saguenay", 48.42, -71.07, "10", 145_000),
+]
+TOKEN = "desk-token-7f3a"  # the review app's token (made up)
+
+
+@pytest.fixture(scope="module")
+def review_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A store of its own for the review tests (they change it), filled like ``store``."""
+    s = _fill(open_store(str(tmp_path_factory.mktemp("web") / "review.db")))
+    yield s
+    s.close()
+
+
 @pytest.fixture(scope="module")
 def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tiny synthetic gazetteer of ``conftest`` (Bamako, Ségou, Niono, Paris, ...)."""
+    """The tiny synthetic gazetteer of ``conftest`` (Bamako, Ségou, Niono, Paris, ...) and two
+    Canadian towns whose labels collide at world zoom."""
+    from sitrep.gazetteer import PlaceRow, build_from_rows
+    from sitrep.lang import load
+
     path = tmp_path_factory.mktemp("gaz") / "mini.sqlite"
-    build_mini_gazetteer(path)
+    places, countries, admin1 = gazetteer_rows()
+    extra = [
+        PlaceRow(9000 + i, name, lat, lon, "P", "PPL", "CA", adm, pop, ())
+        for i, (name, lat, lon, adm, pop) in enumerate(CROWDED)
+    ]
+    build_from_rows(path, [*places, *extra], countries, admin1, names=load("en").place_names)
     return path
 
 
@@ -165,6 +197,12 @@ def analyst_url(analyst_store: Any) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def review_url(review_store: Any, gazetteer: Path) -> Iterator[str]:
+    """The app over ``review_store`` with a token (reviews allowed) and the gazetteer."""
+    yield from _serve(create_app(review_store, gazetteer=gazetteer, token=TOKEN))
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
@@ -202,11 +240,20 @@ class PageProblems:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
+    def expect_status(self, status: int) -> None:
+        """The browser logs an answer of ``status`` as a console error: expected here, once or more."""
+        seen = [m for m in self.console if f"status of {status} " in m]
+        assert seen, f"no {status} answer seen: {self.console}"
+        self.console = [m for m in self.console if m not in seen]
+
     def check(self) -> None:
         assert self.console == [], f"console errors: {self.console}"
         assert self.offsite == [], f"the page tried the network: {self.offsite}"
         assert self.dialogs == [], f"unexpected dialogs: {self.dialogs}"
-        public = ("/api/events", "/api/stats", "/api/articles/", "/api/feeds", "/api/places")
+        public = (
+            "/api/events", "/api/stats", "/api/articles/", "/api/feeds", "/api/places", "/api/taxonomy",
+            "/api/reviews",
+        )  # fmt: skip
         assert all(u.startswith(public) for u in self.api), self.api
 
 
@@ -477,6 +524,32 @@ def test_place_labels_appear_with_zoom(browser: Any, base_url: str) -> None:
     page.close()
 
 
+LABEL_BOXES = """() => [...document.querySelectorAll('.place-label span')].map(s => {
+  const r = s.getBoundingClientRect(); return [s.textContent, r.left, r.top, r.right, r.bottom];
+})"""
+
+
+def test_place_labels_do_not_overlap(browser: Any, base_url: str) -> None:
+    page, problems = _open(browser, base_url)
+    # World zoom: Thunder Bay and Saguenay (the larger) fall in neighbouring cells, 50 px apart.
+    page.evaluate("() => { window.sitrep.map.setView([45, -80], 2, {animate: false}); }")
+    page.wait_for_function(LABELS_DRAWN)
+    drawn = page.evaluate(LABELS).split("|")
+    skipped = page.evaluate("() => document.body.dataset.labelsSkipped").split("|")
+    assert "Saguenay" in drawn and "Thunder Bay" not in drawn and "Thunder Bay" in skipped, (drawn, skipped)
+    boxes = page.evaluate(LABEL_BOXES)
+    assert sorted(b[0] for b in boxes) == sorted(drawn)
+    for a, b in itertools.combinations(boxes, 2):
+        apart = a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2]
+        assert apart, f"labels {a[0]} and {b[0]} overlap: {a} {b}"
+    # Zoomed in, both fit.
+    page.evaluate("() => { window.sitrep.map.setView([48.4, -80], 4, {animate: false}); }")
+    page.wait_for_function(LABELS_DRAWN)
+    assert {"Thunder Bay", "Saguenay"} <= set(page.evaluate(LABELS).split("|"))
+    problems.check()
+    page.close()
+
+
 def test_clusters_are_coloured_by_the_types_inside(browser: Any, base_url: str) -> None:
     page, problems = _open(browser, base_url)
     page.evaluate("() => { window.sitrep.map.setView([15, -3], 3, {animate: false}); }")
@@ -698,5 +771,317 @@ def test_phone_layout(browser: Any, base_url: str) -> None:
     page.wait_for_selector("body[data-panel=ready]")
     assert page.locator("#panel").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    problems.check()
+    page.close()
+
+
+# ------------------------------------------------------------------ the review desk
+
+
+def _sign_in(page: Any, name: str, token: str) -> None:
+    page.click("#signin-open")
+    page.fill("#signin-name", name)
+    page.fill("#signin-token", token)
+    page.click("#signin-submit")
+
+
+def _open_event(page: Any, event_id: str) -> None:
+    page.click(f"#list li[data-id='{event_id}'] button")
+    page.wait_for_selector(f"body[data-panel=ready] #review[data-id='{event_id}']", timeout=30_000)
+
+
+def _submit_review(page: Any, selector: str) -> dict[str, Any]:
+    """Click ``selector``; the review POST's body and answer, once the panel shows the result."""
+    with page.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/review")) as info:
+        page.click(selector)
+    resp = info.value
+    assert resp.status == 200, resp.text()
+    answer = resp.json()
+    new_id = answer["event"]["event_id"]
+    page.wait_for_selector(
+        f"body[data-review=saved][data-panel=ready] #review[data-id='{new_id}']", timeout=30_000
+    )
+    page.wait_for_function("() => ['ready', 'error'].includes(document.body.dataset.state)", timeout=30_000)
+    assert page.get_attribute("body", "data-state") == "ready", page.inner_text("#notice")
+    return {"sent": json.loads(resp.request.post_data or "{}"), **answer}
+
+
+def _get(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=10) as resp:
+        return json.loads(resp.read())
+
+
+# A point of the map with nothing on it (no marker, cluster, label or control), in page pixels.
+EMPTY_MAP_POINT = """() => {
+  const map = document.getElementById('map'), r = map.getBoundingClientRect();
+  for (let fy = 0.25; fy < 0.9; fy += 0.05) for (let fx = 0.2; fx < 0.8; fx += 0.05) {
+    const x = r.left + r.width * fx, y = r.top + r.height * fy;
+    if (y > 0 && y < innerHeight && document.elementFromPoint(x, y) === map) return [x, y];
+  }
+  return null;
+}"""
+
+UNLABELLED = """() => [...document.querySelectorAll('#review input, #review select, #review textarea')]
+  .filter(n => !n.labels.length && !n.getAttribute('aria-label')).map(n => n.id)"""
+
+
+def test_review_cycle_correct_reject_split_and_export(
+    browser: Any, review_url: str, review_store: Any, tmp_path: Path
+) -> None:
+    page, problems = _open(browser, review_url)
+    events = public_events(review_store)
+    niono = next(e for e in events if e["n_sources"] == 2)
+    gao = next(e for e in events if e["location"] == "Gao")
+    dead = sum(e["fatalities"] or 0 for e in events)
+    assert page.inner_text("#total-events") == "9" and page.inner_text("#total-fatalities") == str(dead)
+
+    # Signed out: the panel offers a sign-in, no review buttons, no split buttons.
+    _open_event(page, niono["event_id"])
+    assert page.locator("#review-signin").is_visible() and page.locator("#review-confirm").count() == 0
+    assert page.locator("#panel .btn.split").count() == 0
+
+    # A wrong token: the 401 is explained, and nothing is kept.
+    _sign_in(page, "Awa Traoré", "not-the-token")
+    page.wait_for_function("() => document.getElementById('signin-msg').textContent.includes('401')")
+    assert "refused this token" in page.inner_text("#signin-msg")
+    assert (
+        page.evaluate("() => sessionStorage.length") == 0 and page.get_attribute("body", "data-auth") == "out"
+    )
+    problems.expect_status(401)
+
+    # The right one: kept in this tab only, never in the URL or localStorage.
+    page.fill("#signin-token", TOKEN)
+    page.click("#signin-submit")
+    page.wait_for_selector("body[data-auth=in]")
+    assert page.inner_text("#auth-name") == "Awa Traoré" and page.locator("#signin").is_hidden()
+    assert TOKEN in page.evaluate("() => JSON.stringify(sessionStorage)")
+    assert TOKEN not in page.evaluate("() => JSON.stringify(localStorage)") and TOKEN not in page.url
+    page.wait_for_selector("#review-correct")  # the panel is drawn again, with the desk
+    assert page.text_content("#review-state").startswith("unreviewed")
+    assert page.locator("#panel .btn.split").count() == 2
+
+    # Correct: the form holds the event's values; change the toll and pick the place by typeahead.
+    page.click("#review-correct")
+    page.wait_for_selector("#correct-form")
+    prefilled = {
+        "sub_event_type": "Armed clash", "date": "2013-01-14", "time_precision": "1",
+        "actor1": "Military Forces of Mali", "actor2": "Armed group", "fatalities": "13",
+        "fatalities_low": "11", "fatalities_high": "13", "location": "Niono", "geo_precision": "1",
+    }  # fmt: skip
+    assert {k: page.input_value(f"#c-{k}") for k in prefilled} == prefilled
+    assert page.locator("#c-sub_event_type option").count() == 25, "every sub-type of the taxonomy"
+    assert page.evaluate(UNLABELLED) == [], "every field has a label"
+    # Bad values: the server's 400 names each one next to the form, and the fields are marked.
+    page.fill("#c-fatalities", "many")
+    page.fill("#c-date", "2013-02-30")
+    page.fill("#review-reason", "hospital count; the clash was at Ségou")
+    page.click("#correct-submit")
+    page.wait_for_selector("#review-msg.error li >> nth=1")
+    assert "refused the review (400)" in page.inner_text("#review-msg")
+    errors = sorted(page.locator("#review-msg li").all_inner_texts())
+    assert errors[0].startswith("date: not a date") and errors[1].startswith("fatalities: not a whole number")
+    assert (
+        page.get_attribute("#c-date", "aria-invalid")
+        == page.get_attribute("#c-fatalities", "aria-invalid")
+        == "true"
+    )
+    problems.expect_status(400)
+    page.fill("#c-date", "2013-01-14")
+    assert page.get_attribute("#c-date", "aria-invalid") is None, "fixing a field clears its mark"
+    assert page.locator("#review-msg li").count() == 2
+    page.fill("#c-fatalities", "15")
+    assert page.locator("#review-msg li").count() == 0, "...and the list goes once all are fixed"
+    page.fill("#c-location", "Ség")
+    page.wait_for_selector("#c-location-list li[data-geonameid='3']")
+    assert page.get_attribute("#c-location", "aria-expanded") == "true"
+    page.mouse.move(5, 5)  # no hover on the choices
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-review.png"))
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # the town (the region of the same name is larger: first)
+    assert page.get_attribute("#c-location-list li[aria-selected=true]", "data-geonameid") == "3"
+    page.keyboard.press("Enter")
+    assert page.locator("#c-location-list").is_hidden() and page.locator("#correct-form").is_visible()
+    assert (page.input_value("#c-location"), page.input_value("#c-latitude")) == ("Ségou", "13.43")
+    assert "GeoNames 3" in page.inner_text("#c-place-note")
+    done = _submit_review(page, "#correct-submit")
+    assert done["sent"] == {
+        "action": "correct", "reviewer": "Awa Traoré", "reason": "hospital count; the clash was at Ségou",
+        "fields": {"fatalities": 15}, "place": "3",
+    }, "only what changed is sent"  # fmt: skip
+    new_id = done["event"]["event_id"]
+    assert f"event={new_id}" in page.url
+    assert page.text_content("#review-state").startswith("corrected by Awa Traoré")
+    assert "Corrected by Awa Traoré: kept as version 3" in page.inner_text("#review-flash")
+    last = page.locator("#panel table.versions tr.by-review").last.inner_text()
+    assert "Awa Traoré" in last and "corrected: fatalities" in last and "location" in last
+    note = page.locator("#panel table.versions tr.review-note").last.inner_text()
+    assert "hospital count; the clash was at Ségou" in note and "fatalities = 15" in note
+
+    # The API has the new version, with who, when, why and what.
+    event = _get(f"{review_url}/api/events/{new_id}")
+    review = event["versions"][-1]["review"]
+    assert (review["action"], review["reviewer"], review["reason"]) == (
+        "correct", "Awa Traoré", "hospital count; the clash was at Ségou",
+    )  # fmt: skip
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", review["at"])
+    assert (event["fatalities"], event["location"], event["geonameid"], event["geo_precision"]) == (
+        15,
+        "Ségou",
+        3,
+        1,
+    )
+    assert event["review"]["status"] == "corrected" and event["review"]["reviewer"] == "Awa Traoré"
+    # ...and so do the list and the totals.
+    assert page.inner_text("#total-fatalities") == str(dead - 13 + 15)
+    row = page.inner_text(f"#list li[data-id='{new_id}']")
+    assert "15 killed" in row and "corrected by Awa Traoré" in row and "Ségou" in row
+
+    # The dashboard's CSV export holds the corrected toll and the reviewer.
+    _, data = _download(page, "#export-csv", tmp_path)
+    rows = {r["event_id_cnty"]: r for r in csv.DictReader(data.decode("utf-8").splitlines())}
+    assert (rows[new_id]["fatalities"], rows[new_id]["review"], rows[new_id]["reviewer"]) == (
+        "15", "corrected", "Awa Traoré",
+    )  # fmt: skip
+
+    # Reject the Gao strike: it leaves the list, the map and the totals...
+    _open_event(page, gao["event_id"])
+    page.click("#review-reject")
+    assert "reason: say why" in page.inner_text("#review-msg"), "a reason is required"
+    assert page.get_attribute("#review-reason", "aria-invalid") == "true"
+    page.fill("#review-reason", "a training exercise, not a strike")
+    rejected = _submit_review(page, "#review-reject")
+    assert rejected["event"]["review"]["status"] == "rejected"
+    assert page.text_content("#review-state").startswith("rejected by Awa Traoré")
+    assert page.inner_text("#review-confirm") == "Confirm (restore)"
+    _wait_markers(page, 7)
+    assert page.inner_text("#total-events") == "8"
+    assert page.locator(f"#list li[data-id='{gao['event_id']}']").count() == 0
+    # ...and the review filter finds it again, drawn apart.
+    page.select_option("#f-review", "rejected")
+    _wait_markers(page, 1)
+    assert _api_query(problems, "/api/events")["review"] == ["rejected"] and "review=rejected" in page.url
+    assert page.inner_text("#total-events") == "1"
+    assert page.get_attribute("#list li", "data-id") == gao["event_id"]
+    assert "review-rejected" in (page.get_attribute("#list li", "class") or "")
+    assert "rejected by Awa Traoré" in page.inner_text("#list li")
+    assert page.locator("path.event-marker.rejected").count() == 1
+    page.select_option("#f-review", "")
+    _wait_markers(page, 7)
+
+    # Split the second outlet's report off the corrected event.
+    _open_event(page, new_id)
+    page.click("#panel .btn.split[data-doc='doc-10']")
+    assert "other.example (doc-10, 2013-01-21)" in page.inner_text("#split-confirm")
+    page.fill("#review-reason", "the second report is of another clash")
+    split = _submit_review(page, "#split-submit")
+    assert split["sent"]["source"] == "doc-10" and split["event"]["n_sources"] == 1
+    assert page.locator("#panel .source").count() == 1 and page.locator("#panel .btn.split").count() == 0
+    _wait_markers(page, 8)
+    assert page.inner_text("#total-events") == "9"
+    apart = [e for e in public_events(review_store) if e["doc_id"] == "doc-10"]
+    assert len(apart) == 1 and page.locator(f"#list li[data-id='{apart[0]['event_id']}']").count() == 1
+    problems.check()
+    page.close()
+
+
+def test_review_merge_chosen_in_the_list(browser: Any, review_url: str, review_store: Any) -> None:
+    page, problems = _open(browser, review_url)
+    events = public_events(review_store)
+    markala = next(e for e in events if e["location"] == "Markala")
+    timbuktu = next(e for e in events if e["location"] == "Timbuktu")
+    before = len(events)
+    assert page.get_attribute("body", "data-auth") == "out", "a new tab starts signed out"
+    _sign_in(page, "Bo Keita", TOKEN)
+    page.wait_for_selector("body[data-auth=in]")
+    _open_event(page, markala["event_id"])
+    page.click("#review-merge")
+    assert page.locator("#modebar").is_visible() and "choose the other event" in page.inner_text("#modebar")
+    page.keyboard.press("Escape")  # leaves merge mode, keeps the panel
+    assert page.locator("#modebar").is_hidden() and page.locator("#panel").is_visible()
+    page.click("#review-merge")
+    # Clicking the same event asks for another; a click in the list on the other one asks to confirm.
+    page.click(f"#list li[data-id='{markala['event_id']}'] button")
+    assert "That is this event" in page.inner_text("#review-work")
+    # From the keyboard: the arrows move through the list without opening; Enter chooses.
+    page.focus(f"#list li[data-id='{markala['event_id']}'] button")
+    ids = page.eval_on_selector_all("#list li", "ls => ls.map(l => l.dataset.id)")
+    steps = ids.index(timbuktu["event_id"]) - ids.index(markala["event_id"])
+    for _ in range(abs(steps)):
+        page.keyboard.press("ArrowDown" if steps > 0 else "ArrowUp")
+    assert page.evaluate("document.activeElement.parentNode.dataset.id") == timbuktu["event_id"]
+    assert page.locator("#merge-confirm").count() == 0 and f"event={markala['event_id']}" in page.url
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#merge-confirm")
+    cards = page.locator("#merge-confirm .card").all_inner_texts()
+    assert "Markala" in cards[0] and "Timbuktu" in cards[1] and page.locator("#modebar").is_hidden()
+    assert f"event={markala['event_id']}" in page.url, "the panel still shows the first event"
+    page.fill("#review-reason", "one raid told twice")
+    merged = _submit_review(page, "#merge-submit")
+    assert merged["sent"]["other"] == timbuktu["event_id"] and merged["event"]["n_sources"] == 2
+    assert page.locator("#panel .source").count() == 2
+    assert page.inner_text("#total-events") == str(before - 1)
+    last = page.locator("#panel table.versions tr.by-review").last.inner_text()
+    assert "Bo Keita" in last and "merged" in last
+    # Signing out hides the desk again.
+    page.click("#signout")
+    page.wait_for_selector("#review-signin")
+    assert page.evaluate("() => sessionStorage.length") == 0
+    problems.check()
+    page.close()
+
+
+def test_review_on_a_phone_with_a_point_picked_on_the_map(
+    browser: Any, review_url: str, review_store: Any
+) -> None:
+    page, problems = _open(browser, review_url, viewport={"width": 390, "height": 844}, has_touch=True)
+    bamako = next(e for e in public_events(review_store) if e["location"] == "Bamako")
+    _sign_in(page, "Awa Traoré", TOKEN)
+    page.wait_for_selector("body[data-auth=in]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    _open_event(page, bamako["event_id"])
+    page.click("#review-correct")
+    page.wait_for_selector("#correct-form")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the form fits the phone"
+    for sel in ("#review-reason", "#c-sub_event_type", "#c-fatalities_high", "#c-pick", "#correct-submit"):
+        box = page.locator(sel).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, sel
+    page.fill("#review-reason", "the rally was held outside the capital")
+    page.locator("#correct-form").scroll_into_view_if_needed()
+    page.wait_for_timeout(200)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-review-mobile.png"))
+    # Pick on the map: the map comes into view; a tap sets the point and precision 1.
+    page.click("#c-pick")
+    assert page.locator("#modebar").is_visible() and page.get_attribute("body", "data-mode") == "pick"
+    x, y = page.evaluate(EMPTY_MAP_POINT)
+    page.mouse.click(x, y)
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'c-location'")
+    lat, lon = float(page.input_value("#c-latitude")), float(page.input_value("#c-longitude"))
+    assert (lat, lon) != (bamako["latitude"], bamako["longitude"]) and page.locator(
+        ".pick-marker"
+    ).count() == 1
+    assert page.input_value("#c-geo_precision") == "1" and page.locator("#modebar").is_hidden()
+    page.fill("#c-location", "Rally ground")
+    done = _submit_review(page, "#correct-submit")
+    moved = {"location": "Rally ground", "latitude": lat, "longitude": lon}
+    assert done["sent"]["fields"] == (
+        moved if bamako["geo_precision"] == 1 else {**moved, "geo_precision": 1}
+    )
+    event = _get(f"{review_url}/api/events/{done['event']['event_id']}")
+    assert (event["location"], event["latitude"], event["longitude"]) == ("Rally ground", lat, lon)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    problems.check()
+    page.close()
+
+
+def test_review_sign_in_on_a_read_only_server(browser: Any, base_url: str) -> None:
+    page, problems = _open(browser, base_url)
+    _sign_in(page, "Awa Traoré", "any")
+    page.wait_for_function("() => document.getElementById('signin-msg').textContent.includes('403')")
+    assert "started without a token" in page.inner_text("#signin-msg")
+    assert (
+        page.get_attribute("body", "data-auth") == "out" and page.evaluate("() => sessionStorage.length") == 0
+    )
+    problems.expect_status(403)
     problems.check()
     page.close()

@@ -81,7 +81,7 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
-    for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin):
+    for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin, routes.taxonomy):
         app.include_router(router)
     app.include_router(routes.places)
     app.include_router(routes.review)

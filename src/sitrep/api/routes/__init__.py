@@ -7,5 +7,6 @@ from .feeds import router as feeds
 from .places import router as places
 from .review import router as review
 from .stats import router as stats
+from .taxonomy import router as taxonomy
 
-__all__ = ["admin", "articles", "events", "feeds", "places", "review", "stats"]
+__all__ = ["admin", "articles", "events", "feeds", "places", "review", "stats", "taxonomy"]

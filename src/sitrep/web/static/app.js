@@ -3,9 +3,12 @@
  * Reads only the public API: /api/stats (totals, choices, histogram), /api/events (map, list and
  * the export links), /api/events/{id} (panel), /api/articles/{doc_id} (evidence in context),
  * /api/places (place labels), /api/feeds, plus the vendored country outlines. No tile layer.
+ * The review desk (signed in with the server's token) also calls /api/reviews (the sign-in
+ * check), /api/taxonomy, /api/places/search and POST /api/events/{id}/review.
  * All text from the data goes through textContent / DOM attributes, never innerHTML.
  * Modules: js/util.js (helpers), js/filters.js (form and query), js/map.js (map, clusters, labels),
- * js/list.js (list and keyboard), js/panel.js (event detail), js/timeline.js (histogram).
+ * js/list.js (list and keyboard), js/panel.js (event detail), js/timeline.js (histogram),
+ * js/auth.js (review sign-in), js/review.js (the review desk), js/typeahead.js (place search).
  */
 import { $, el, fmt, getJSON, isoDate } from "./js/util.js";
 import {
@@ -15,6 +18,8 @@ import { createMap, drawOutlines, highlightMarker, labelBox, markers, renderEven
 import { initList, markSelected, renderList } from "./js/list.js";
 import { panelMessage, renderPanel } from "./js/panel.js";
 import { drawHistogram, initTimeline, renderHistogram } from "./js/timeline.js";
+import { initAuth, onAuthChange } from "./js/auth.js";
+import { cancelMode, inMergeMode, initReview, takeSelection } from "./js/review.js";
 
 const MAX_EVENTS = 10000;  // the API's largest page: the map, the list and the downloads
 const OUTLINES_URL = "static/vendor/world-atlas/countries-50m.json";
@@ -53,8 +58,9 @@ function highlight(id, reveal) {
   highlightMarker(id, reveal);
 }
 
-/** Select ``id`` and open its detail panel. */
+/** Select ``id`` and open its detail panel (in merge mode: ``id`` is the event to merge with). */
 function select(id) {
+  if (takeSelection(id)) return Promise.resolve(null);
   selected = id;
   highlight(id, true);
   syncUrl();
@@ -77,13 +83,39 @@ function select(id) {
 
 /** Move the selection (arrow keys): highlight it, and follow it in the panel when that is open. */
 function move(id) {
+  if (inMergeMode()) { highlight(id, true); return; }  // Enter chooses it
   if (!panel.hidden) { select(id); return; }
   selected = id;
   highlight(id, true);
   syncUrl();
 }
 
+/** Open event ``ev`` as the API gave it (after a review: its id may have changed). */
+function show(ev) {
+  selected = ev.event_id;
+  highlight(selected, true);
+  syncUrl();
+  panel.hidden = false;
+  body.dataset.panel = "loading";
+  return renderPanel(ev).then(function () {
+    if (selected !== ev.event_id) return;
+    body.dataset.panel = "ready";
+    const news = $("review-flash");
+    if (news) news.focus({ preventScroll: false });
+  });
+}
+
+/** After a review: the map, list and totals again, then the event as it now stands. */
+function reviewed(ev) {
+  return reload(true).then(function () {
+    if (ev) return show(ev);
+    closePanel();
+    return null;
+  });
+}
+
 function closePanel() {
+  cancelMode();
   selected = null;
   panel.hidden = true;
   body.dataset.panel = "";
@@ -206,7 +238,16 @@ function wire() {
   form.addEventListener("reset", function () { window.setTimeout(function () { reload(true); }, 0); });
   $("empty-clear").addEventListener("click", function () { clearFilters(); reload(true); });
   $("panel-close").addEventListener("click", closePanel);
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape" && !panel.hidden) closePanel(); });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape" || e.defaultPrevented) return;
+    if (cancelMode()) return;  // leave merge or pick mode first
+    // Escape in the review form or the reason keeps the panel (and what was typed) open.
+    if (e.target && e.target.closest && e.target.closest("#panel form, #panel textarea, #signin")) return;
+    if (!panel.hidden) closePanel();
+  });
+  initAuth();
+  initReview(reviewed);
+  onAuthChange(function () { if (selected && !panel.hidden) select(selected); });
   if (window.matchMedia(SMALL_SCREEN).matches) $("filters-box").open = false;
 }
 

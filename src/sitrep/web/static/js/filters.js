@@ -7,10 +7,10 @@ import { $, EVENT_TYPES, countryName, fmt, isIsoDay } from "./util.js";
 // Form fields; each is also the API's query parameter of the same name.
 export const FILTER_KEYS = [
   "country", "type", "sub_type", "admin1", "actor", "text", "since", "until",
-  "min_confidence", "hedged", "background"
+  "min_confidence", "hedged", "background", "review"
 ];
 const TYPED = ["admin1", "actor", "text"];   // free text, any value valid: reload after a pause
-const DEFAULTS = { background: "false" };                 // background events hidden unless asked for
+const DEFAULTS = { background: "false" };  // background events hidden unless asked for (review: rejected hidden)
 const TYPEAHEAD_MAX = 300;
 
 export const inputs = {};

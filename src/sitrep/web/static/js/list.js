@@ -39,6 +39,8 @@ export function renderList(events, total) {
     const flags = [];
     if (p.hedged) flags.push("unconfirmed");
     if (p.background) flags.push("background");
+    const verdict = p.review && p.review.status;
+    if (verdict) flags.push(verdict + (p.review.reviewer ? " by " + p.review.reviewer : ""));
     const btn = el("button", { type: "button", tabindex: i === 0 ? "0" : "-1" }, [
       el("span", { className: "swatch", style: "background:" + colorOf(p) }), " ",
       el("span", { className: "when", text: isoDate(p.date) || "undated" }), " · ",
@@ -50,7 +52,9 @@ export function renderList(events, total) {
         (flags.length ? " · " + flags.join(", ") : "") })
     ]);
     btn.addEventListener("click", function () { handlers.open(p.event_id); });
-    listEl.appendChild(el("li", { "data-id": p.event_id }, [btn]));
+    const li = el("li", { "data-id": p.event_id }, [btn]);
+    if (verdict) li.classList.add("review-" + verdict);
+    listEl.appendChild(li);
   });
   const shown = Math.min(events.length, LIST_MAX);
   const all = total === undefined || total === null ? events.length : total;

@@ -8,11 +8,19 @@ const LABEL_CELL_PX = 130;   // at most one place label per square of this size
 const LABEL_MAX = 80;
 const SMALL_SCREEN = "(max-width: 600px)";
 
+const REJECTED_STROKE = "#3d4449";
+
 let map, clusters, legend, labels, onLoaded = null, markersById = {}, selectedId = null;
+let picking = null, pickMarker = null;
 
 /** Build the map, the cluster layer and the legend; ``onSelect(id)`` runs when a marker is clicked. */
 export function createMap(onSelect) {
   map = L.map("map", { minZoom: 1, maxZoom: 12, zoomSnap: 0.25 });
+  // markercluster's zoomToShowLayer waits for a "moveend" to show the selected marker; when the
+  // markers are replaced before it comes (a reload during the zoom, e.g. right after a review),
+  // the waiting check asks about the removed marker's cluster: undefined, and Leaflet throws.
+  const hasLayer = map.hasLayer;
+  map.hasLayer = function (layer) { return !!layer && hasLayer.call(map, layer); };
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas · Places: GeoNames · Leaflet");
   [["land", 250], ["labels", 350]].forEach(function (p) {
@@ -123,7 +131,38 @@ export function labelBox() {
     clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -85, 85)].map(function (v) { return v.toFixed(3); });
 }
 
-/** Fetch the largest towns of the view (one per ~130 px square) and draw them as labels. */
+// Label boxes in container pixels, as the CSS draws them: the dot 3 px left of the point, the
+// name after 7 px of padding, vertically centred; measured with a canvas in the label's font.
+const LABEL_HEIGHT = 14, LABEL_GAP = 2;
+let measure = null;
+
+function labelWidth(text, capital) {
+  if (!measure) measure = document.createElement("canvas").getContext("2d");
+  const font = window.getComputedStyle(document.body).fontFamily;
+  measure.font = (capital ? "650 12px " : "11px ") + font;
+  return 7 + measure.measureText(text).width;
+}
+
+function overlaps(a, b) {
+  return a[0] < b[2] + LABEL_GAP && b[0] < a[2] + LABEL_GAP && a[1] < b[3] + LABEL_GAP && b[1] < a[3] + LABEL_GAP;
+}
+
+/** The places whose labels fit: largest first, each skipped when its box overlaps the box of a
+ * larger place already placed (world zoom puts towns of neighbouring cells on top of each other). */
+export function placeLabels(places) {
+  const placed = [], boxes = [];
+  places.slice().sort(function (a, b) { return (b.population || 0) - (a.population || 0); }).forEach(function (p) {
+    const pt = map.latLngToContainerPoint([p.lat, p.lon]);
+    const w = labelWidth(p.name, p.kind === "PPLC");
+    const box = [pt.x - 3, pt.y - LABEL_HEIGHT / 2, pt.x - 3 + w, pt.y + LABEL_HEIGHT / 2];
+    if (boxes.some(function (b) { return overlaps(box, b); })) return;
+    boxes.push(box);
+    placed.push(p);
+  });
+  return placed;
+}
+
+/** Fetch the largest towns of the view (one per ~130 px square) and draw those that fit as labels. */
 function refreshLabels() {
   const box = labelBox();
   const cell = Math.min(180, (LABEL_CELL_PX * 360) / (256 * Math.pow(2, map.getZoom())));
@@ -133,7 +172,11 @@ function refreshLabels() {
     if (seq !== labelSeq) return;
     labels.clearLayers();
     const names = [];
-    ((data && data.places) || []).forEach(function (p) {
+    const all = (data && data.places) || [];
+    const shown = placeLabels(all);
+    document.body.dataset.labelsSkipped = all.filter(function (p) { return shown.indexOf(p) < 0; })
+      .map(function (p) { return p.name; }).join("|");
+    shown.forEach(function (p) {
       const capital = p.kind === "PPLC";
       const icon = L.divIcon({
         className: "place-label" + (capital ? " capital" : ""), iconSize: null,
@@ -181,13 +224,16 @@ function markerFor(feature) {
   const c = feature.geometry.coordinates;
   const f = Number(p.fatalities) > 0 ? Number(p.fatalities) : 0;
   const on = p.event_id === selectedId;
+  const rejected = isRejected(p);
   const m = L.circleMarker([c[1], c[0]], {
-    radius: 5 + Math.min(9, Math.sqrt(f) * 1.6), color: on ? "#111111" : "#ffffff", weight: on ? 3 : 1.2,
-    fillColor: colorOf(p), fillOpacity: p.hedged ? 0.55 : 0.88, dashArray: p.hedged ? "2,2" : null,
-    className: on ? "event-marker selected" : "event-marker"
+    radius: 5 + Math.min(9, Math.sqrt(f) * 1.6), color: on ? "#111111" : rejected ? REJECTED_STROKE : "#ffffff",
+    weight: on ? 3 : rejected ? 1.6 : 1.2,
+    fillColor: colorOf(p), fillOpacity: rejected ? 0.25 : p.hedged ? 0.55 : 0.88,
+    dashArray: rejected ? "3,3" : p.hedged ? "2,2" : null,
+    className: markerClass(p, on)
   });
   m.event = p;
-  m.on("click", function () { markerClick(p.event_id); });
+  m.on("click", function () { if (!picking) markerClick(p.event_id); });
   markersById[p.event_id] = m;
   return m;
 }
@@ -215,9 +261,16 @@ export function renderEvents(features) {
   });
 }
 
+function isRejected(p) { return !!(p.review && p.review.status === "rejected"); }
+
+function markerClass(p, on) {
+  return "event-marker" + (isRejected(p) ? " rejected" : "") + (on ? " selected" : "");
+}
+
 function styleMarker(m, on) {
-  m.setStyle({ color: on ? "#111111" : "#ffffff", weight: on ? 3 : 1.2 });
-  m.options.className = on ? "event-marker selected" : "event-marker";  // kept when re-added
+  const rejected = isRejected(m.event || {});
+  m.setStyle({ color: on ? "#111111" : rejected ? REJECTED_STROKE : "#ffffff", weight: on ? 3 : rejected ? 1.6 : 1.2 });
+  m.options.className = markerClass(m.event || {}, on);  // kept when re-added
   const path = m.getElement && m.getElement();
   if (path) path.classList.toggle("selected", on);
   if (on && path) m.bringToFront();
@@ -236,3 +289,29 @@ export function highlightMarker(id, reveal) {
 }
 
 export function markers() { return markersById; }
+
+// ---------------------------------------------------------------- picking a point (review)
+
+/** Pick mode: the next click on the map calls ``onPick(latlng)`` (markers do not open events). */
+export function startPick(onPick) {
+  stopPick();
+  picking = function (e) { const cb = onPick; stopPick(); cb(e.latlng); };
+  map.on("click", picking);
+  map.getContainer().classList.add("picking");
+}
+
+export function stopPick() {
+  if (picking) map.off("click", picking);
+  picking = null;
+  if (map) map.getContainer().classList.remove("picking");
+}
+
+/** Show the picked point (null: remove it). */
+export function showPick(latlng) {
+  if (pickMarker) { map.removeLayer(pickMarker); pickMarker = null; }
+  if (!latlng) return;
+  pickMarker = L.circleMarker(latlng, {
+    radius: 8, color: "#111111", weight: 2.5, fillColor: "#ffffff", fillOpacity: 0.9, interactive: false,
+    className: "pick-marker"
+  }).addTo(map);
+}

@@ -1,7 +1,9 @@
-/* The event panel: facts, versions, and each source (outlet, link, date) with its evidence
- * sentence highlighted inside its article (/api/articles/{doc_id}). */
+/* The event panel: facts, the review desk (js/review.js), versions (a review's version says who,
+ * when, why and what changed), and each source (outlet, link, date) with its evidence sentence
+ * highlighted inside its article (/api/articles/{doc_id}). */
 
 import { $, OTHER_TYPE, clear, colorOf, countryName, el, fmt, getJSON, isoDate, safeUrl } from "./util.js";
+import { reviewSection, splitButton } from "./review.js";
 
 const CONTEXT_CHARS = 220;
 const GEO_PRECISION = { 1: "exact place", 2: "near the place", 3: "region" };
@@ -61,21 +63,43 @@ function facts(ev) {
   return rows;
 }
 
+const ACTION = { confirm: "confirmed", correct: "corrected", merge: "merged", split: "split", reject: "rejected" };
+
+function versionChanges(v) {
+  if (v.version === 1) return "first report";
+  const changed = (v.changes || []).filter(function (c) {
+    return c !== "fatalities_low" && c !== "fatalities_high";  // the range follows the toll
+  });
+  if (v.review) return ACTION[v.review.action] + (changed.length ? ": " + changed.join(", ") : "");
+  return changed.join(", ");
+}
+
+/** One row per version; a review's version adds a row with its reason and the values it set. */
 function versionsTable(versions) {
+  const rows = [];
+  versions.forEach(function (v) {
+    const f = v.fields || {};
+    const r = v.review;
+    const by = r ? r.reviewer : (v.reported_by || []).join(", ");
+    rows.push(el("tr", r ? { className: "by-review" } : null, [String(v.version),
+      (r ? isoDate(r.at) : isoDate(v.as_of)) || "?", by,
+      isoDate(f.date) || "?", f.fatalities === null || f.fatalities === undefined ? "?" : String(f.fatalities),
+      versionChanges(v)].map(function (c) { return el("td", { text: c }); })));
+    if (r) {
+      const set = Object.keys(r.fields || {}).filter(function (k) {
+        return k !== "fatalities_low" && k !== "fatalities_high" || r.fields[k] !== r.fields.fatalities;
+      }).map(function (k) { return k + " = " + (r.fields[k] === null ? "none" : String(r.fields[k])); });
+      rows.push(el("tr", { className: "review-note" }, [el("td", { colspan: "6" }, [
+        el("span", { text: "“" + (r.reason || "") + "”" }),
+        set.length ? el("span", { className: "set", text: " · set " + set.join(", ") }) : null
+      ])]));
+    }
+  });
   return el("table", { className: "versions" }, [
     el("thead", null, [el("tr", null, ["#", "as of", "by", "date", "fatalities", "changed"].map(function (h) {
       return el("th", { text: h });
     }))]),
-    el("tbody", null, versions.map(function (v) {
-      const f = v.fields || {};
-      return el("tr", null, [String(v.version), isoDate(v.as_of) || "?", (v.reported_by || []).join(", "),
-        isoDate(f.date) || "?", f.fatalities === null || f.fatalities === undefined ? "?" : String(f.fatalities),
-        v.version === 1 ? "first report" : (v.changes || []).filter(function (c) {
-          return c !== "fatalities_low" && c !== "fatalities_high";  // the range follows the toll
-        }).join(", ")].map(function (c) {
-        return el("td", { text: c });
-      }));
-    }))
+    el("tbody", null, rows)
   ]);
 }
 
@@ -85,12 +109,13 @@ function outletOf(s) {
 }
 
 /** One source: outlet and date, title, the URL as a link, and its evidence in context. */
-function sourceBlock(s, article) {
+function sourceBlock(ev, s, article) {
   const url = safeUrl(s.url);
   const parts = [
     el("div", { className: "src-head" }, [
       el("span", { className: "outlet", text: outletOf(s) }),
-      s.published ? el("span", { className: "published", text: isoDate(s.published) }) : null
+      s.published ? el("span", { className: "published", text: isoDate(s.published) }) : null,
+      splitButton(ev, { doc_id: s.doc_id, outlet: outletOf(s), published: s.published })
     ]),
     s.title ? el("div", { className: "src-title", text: s.title }) : null,
     url ? el("a", { className: "url", href: url, target: "_blank", rel: "noopener noreferrer", text: url })
@@ -114,6 +139,7 @@ export function renderPanel(ev) {
     el("span", { className: "swatch", style: "background:" + colorOf(ev) }), ev.event_type || OTHER_TYPE]));
   panelBody.appendChild(el("dl", null, facts(ev)));
   if (flags.length) panelBody.appendChild(el("p", { className: "flags", text: flags.join(" · ") }));
+  panelBody.appendChild(reviewSection(ev));
 
   const versions = ev.versions || [];
   if (versions.length) {
@@ -132,7 +158,7 @@ export function renderPanel(ev) {
   })).then(function (articles) {
     const byDoc = {};
     docs.forEach(function (d, i) { byDoc[d] = articles[i]; });
-    sources.forEach(function (s) { holder.appendChild(sourceBlock(s, byDoc[s.copy_of || s.doc_id])); });
+    sources.forEach(function (s) { holder.appendChild(sourceBlock(ev, s, byDoc[s.copy_of || s.doc_id])); });
   });
 }
 
