@@ -32,6 +32,7 @@ from .cli_common import settings_for as _settings
 from .cli_events import events, summary
 from .cli_review import review
 from .cli_store import db, dedup
+from .cli_token import token
 from .cli_watch import watch
 from .records import Event, Rejected, Result
 from .serialize import FORMATS, render
@@ -316,6 +317,7 @@ cli.add_command(events)
 cli.add_command(summary)
 cli.add_command(dedup)
 cli.add_command(review)
+cli.add_command(token)
 cli.add_command(db)
 cli.add_command(watch)
 

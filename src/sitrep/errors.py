@@ -6,6 +6,7 @@ Bugs and bad configuration are exceptions; a bad *document* is not (its stage re
     SitrepError                 base: every error the library raises on purpose
     ├── ConfigError             a setting or option is invalid (bad date, unknown format, bad file)
     ├── NotFoundError           a named record (an event, an article) is not in the store
+    ├── AccessError             a request without the right token (access.py: 401 or 403)
     ├── SourceError             an input location cannot be read at all
     │   └── ParseError          a document cannot be parsed (raised only in strict mode)
     ├── ResourceError           a model or the gazetteer is missing; says how to install/build it

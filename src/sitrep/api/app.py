@@ -31,6 +31,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
+from ..access import Gate
 from ..filters import Countries
 from ..geo.gazetteer import Gazetteer
 from ..store.base import Store
@@ -58,7 +59,8 @@ def create_app(
         store: any ``Store``. Calls are serialised with a lock, because request handlers run
             in a thread pool.
         static_dir: the folder served at ``/static`` (default: ``sitrep/web/static``).
-        token: the bearer token that write routes require; None disables writes (403).
+        token: an admin token for this run (``sitrep serve --token``), besides the store's named
+            tokens (``access``); with neither, the guarded routes are off (403).
         countries: checks and resolves ``country`` filters (the gazetteer); None accepts any
             two-letter code and no names.
         gazetteer: an open gazetteer or its file, for the map's place labels (``/api/places``);
@@ -76,7 +78,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.app_state = AppState(store, threading.Lock(), token, countries)
+    app.state.app_state = AppState(store, threading.Lock(), Gate(store, token), countries)
     app.state.place_labels = place_labels(gazetteer)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(SecurityHeaders)

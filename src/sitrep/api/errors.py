@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..access import AccessError
 from ..errors import ConfigError, NotFoundError, SitrepError
 from ..filters import FilterErrors
 from .responses import JSONBody
@@ -65,6 +66,9 @@ async def _sitrep_error(request: Request, exc: Exception) -> Response:
         return error_response(400, [str(exc)])
     if isinstance(exc, NotFoundError):
         return error_response(404, [str(exc)])
+    if isinstance(exc, AccessError):
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return error_response(exc.status, [str(exc)], headers=headers)
     log.error("%s on %s: %s", type(exc).__name__, request.url.path, exc)
     return error_response(500, [f"{type(exc).__name__}: {exc}"])
 

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query, Request
 from fastapi.dependencies.utils import get_flat_params
 
+from ..access import Gate
 from ..errors import ConfigError
 from ..filters import (
     FILTERS,
@@ -48,12 +49,12 @@ DEFAULT_LIMIT = 1000
 
 @dataclass(frozen=True, slots=True)
 class AppState:
-    """What ``create_app`` was given: the store (one call at a time), the write token, and the
-    gazetteer that checks country codes and names (optional)."""
+    """What ``create_app`` was given: the store (one call at a time), the token gate
+    (``access.Gate``), and the gazetteer that checks country codes and names (optional)."""
 
     store: Store
     lock: threading.Lock
-    token: str | None
+    gate: Gate
     countries: Countries | None = None
 
 

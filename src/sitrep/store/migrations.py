@@ -29,6 +29,7 @@ from .read_indexes import (
     m012_paging_place,
 )
 from .reviews import m013_reviews
+from .tokens import m015_tokens
 
 PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet
 
@@ -304,6 +305,7 @@ MIGRATIONS: list[Migration] = [
     ("011_actor_search", m011_actor_search, ("sqlite", "postgres")),
     ("012_paging_place", m012_paging_place, ("sqlite", "postgres")),
     ("013_reviews", m013_reviews, ("sqlite", "postgres")),
+    ("015_tokens", m015_tokens, ("sqlite", "postgres")),
 ]
 
 

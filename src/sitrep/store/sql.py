@@ -26,9 +26,10 @@ from .mentions import SQLMentions
 from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
 from .reviews import SQLReviews
+from .tokens import SQLTokens
 
 
-class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews):
+class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""
 
     # ------------------------------------------------------------ schema

@@ -1,28 +1,28 @@
-"""``POST /api/dedup``: rebuild the canonical events (a write: needs ``Authorization: Bearer``)."""
+"""``POST /api/dedup``: rebuild the canonical events (a token with the ``write`` scope), and
+``admit``, the check every guarded route makes (``access.Gate``)."""
 
 from __future__ import annotations
 
 import dataclasses
-import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header
 from fastapi.responses import Response
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ...access import Token
 from ..params import AppState, app_state
 from ..responses import JSONBody
 
 router = APIRouter()
 
 
-@router.post("/api/dedup", summary="Rebuild canonical events (needs a token)")
+@router.post("/api/dedup", summary="Rebuild canonical events (a token with the write scope)")
 def dedup(
     state: Annotated[AppState, Depends(app_state)],
     authorization: Annotated[str | None, Header()] = None,
 ) -> Response:
     """Re-cluster every stored mention into canonical events; idempotent."""
-    check_token(state.token, authorization)
+    admit(state, authorization, "write")
     from ...runners.reduce import rebuild_all  # imported on use: the runners load spaCy
 
     with state.lock:
@@ -30,12 +30,7 @@ def dedup(
     return JSONBody({"ok": True, **dataclasses.asdict(counts)})
 
 
-def check_token(token: str | None, authorization: str | None) -> None:
-    """Writes need ``Authorization: Bearer <token>``; without a configured token they are off."""
-    if token is None:
-        raise StarletteHTTPException(403, "writes are disabled: start the server with a token (--token)")
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip(), token):
-        raise StarletteHTTPException(
-            401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
-        )
+def admit(state: AppState, authorization: str | None, scope: str) -> Token:
+    """The request's token if it allows ``scope``; else ``AccessError`` (401 or 403)."""
+    with state.lock:
+        return state.gate.admit(authorization, scope)

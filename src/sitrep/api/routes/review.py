@@ -14,12 +14,13 @@ from fastapi import Path as PathParam
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from ...access import SERVE_TOKEN
 from ...review import review_event
 from ...review.desk import MAX_REASON, MAX_REVIEWER
 from ...serialize import event_detail
 from ..params import AppState, app_state
 from ..responses import JSONBody
-from .admin import check_token
+from .admin import admit
 from .places import PlaceLabels, labels_of
 
 router = APIRouter()
@@ -31,7 +32,9 @@ class ReviewBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     action: Literal["confirm", "correct", "reject", "merge", "split"]
-    reviewer: str = Field(min_length=1, max_length=MAX_REVIEWER, description="who acts")
+    reviewer: str | None = Field(
+        None, max_length=MAX_REVIEWER, description="who acts (a named token acts under its own name)"
+    )
     reason: str = Field(min_length=1, max_length=MAX_REASON, description="why, in a few words")
     fields: dict[str, Any] | None = Field(
         None, description="correct: new values by field name (e.g. fatalities, sub_event_type, date)"
@@ -41,7 +44,7 @@ class ReviewBody(BaseModel):
     source: str | None = Field(None, max_length=500, description="split: the doc id of the source")
 
 
-@router.post("/api/events/{event_id}/review", summary="Review an event (needs a token)")
+@router.post("/api/events/{event_id}/review", summary="Review an event (a token with the review scope)")
 def review(
     event_id: Annotated[str, PathParam(description="canonical event id", max_length=200)],
     body: ReviewBody,
@@ -51,13 +54,14 @@ def review(
 ) -> Response:
     """Keep the review and answer ``{"ok", "review", "event"}``: the event that holds the
     reviewed report now, with every version (the last one is this review's)."""
-    check_token(state.token, authorization)
+    token = admit(state, authorization, "review")
+    who = body.reviewer if token.name == SERVE_TOKEN else token.name
     with state.lock, labels.lock:
         out = review_event(
             state.store,
             event_id,
             body.action,
-            reviewer=body.reviewer,
+            reviewer=who or "",
             reason=body.reason,
             fields=body.fields,
             place=body.place,
@@ -70,14 +74,14 @@ def review(
     return JSONBody({"ok": True, "review": out.review.to_dict(), "event": event})
 
 
-@router.get("/api/reviews", summary="Every review, oldest first (needs a token)")
+@router.get("/api/reviews", summary="Every review, oldest first (a token with read-private or review)")
 def reviews(
     state: Annotated[AppState, Depends(app_state)],
     since: Annotated[str | None, Query(max_length=40, description="at or after this ISO time")] = None,
     authorization: Annotated[str | None, Header()] = None,
 ) -> Response:
     """``{"reviews": [...], "count"}``: who did what to which event, when and why."""
-    check_token(state.token, authorization)
+    admit(state, authorization, "read-private")
     with state.lock:
         rows = state.store.reviews(since)
     return JSONBody({"reviews": [r.to_dict() for r in rows], "count": len(rows)})
