@@ -129,23 +129,20 @@ def revoke_token(store: Store, name: str) -> None:
 class Gate:
     """What the API checks a presented token against: the store's tokens and the run's own."""
 
-    store: Store | None
     serve_token: str | None = None
     _used: dict[str, float] | None = None
 
-    def configured(self) -> bool:
+    def configured(self, store: Store) -> bool:
         """Whether any token could pass (else every guarded route is off: 403)."""
-        return bool(self.serve_token) or (
-            self.store is not None and any(r["revoked"] is None for r in self.store.tokens())
-        )
+        return bool(self.serve_token) or any(r["revoked"] is None for r in store.tokens())
 
-    def admit(self, authorization: str | None, scope: str) -> Token:
+    def admit(self, store: Store, authorization: str | None, scope: str) -> Token:
         """The token presented in an ``Authorization: Bearer`` header, if it allows ``scope``.
 
         Raises:
             AccessError: 401 without a valid token, 403 when it lacks the scope or none exist.
         """
-        if not self.configured():
+        if not self.configured(store):
             raise AccessError(
                 "this route is off: the server was started without a token and has none",
                 403,
@@ -155,32 +152,32 @@ class Gate:
         given = given.strip()
         if scheme.lower() != "bearer" or not given:
             raise AccessError("a valid bearer token is required", 401)
-        token = self._find(given)
+        token = self._find(store, given)
         if token is None:
             raise AccessError("a valid bearer token is required", 401)
         if not token.allows(scope):
             raise AccessError(f"token {token.name!r} may not {scope}", 403, hint=f"needs the {scope!r} scope")
         return token
 
-    def _find(self, given: str) -> Token | None:
+    def _find(self, store: Store, given: str) -> Token | None:
         if self.serve_token and hmac.compare_digest(given.encode(), self.serve_token.encode()):
             return Token(SERVE_TOKEN, ("admin",), "")
-        if self.store is None or not given.startswith(PREFIX):
+        if not given.startswith(PREFIX):
             return None
         token_id, _, secret = given[len(PREFIX) :].partition("_")
-        row = self.store.token(token_id) if token_id and secret else None
+        row = store.token(token_id) if token_id and secret else None
         if row is None or row["revoked"] is not None:
             return None
         if not hmac.compare_digest(row["secret_hash"], _hash(secret)):
             return None
-        self._note_use(token_id)
+        self._note_use(store, token_id)
         return _token(row)
 
-    def _note_use(self, token_id: str) -> None:
+    def _note_use(self, store: Store, token_id: str) -> None:
         import time
 
         used = self._used if self._used is not None else {}
         self._used = used
-        if time.monotonic() - used.get(token_id, -1e9) >= 60 and self.store is not None:
+        if time.monotonic() - used.get(token_id, -1e9) >= 60:
             used[token_id] = time.monotonic()
-            self.store.token_used(token_id, _now())
+            store.token_used(token_id, _now())

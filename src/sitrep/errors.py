@@ -11,7 +11,8 @@ Bugs and bad configuration are exceptions; a bad *document* is not (its stage re
     │   └── ParseError          a document cannot be parsed (raised only in strict mode)
     ├── ResourceError           a model or the gazetteer is missing; says how to install/build it
     └── StoreError              the database cannot be opened, migrated or written
-        └── MigrationError      a schema migration failed
+        ├── MigrationError      a schema migration failed
+        └── QueryTimeout        a read ran past its time limit (the API answers 503)
 """
 
 from __future__ import annotations
@@ -55,3 +56,7 @@ class StoreError(SitrepError):
 
 class MigrationError(StoreError):
     """A schema migration failed."""
+
+
+class QueryTimeout(StoreError):
+    """A statement ran past the connection's time limit (``limit_statements``) and was stopped."""

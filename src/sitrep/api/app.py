@@ -22,7 +22,7 @@ one error shape (``errors``), the map page and its static files. Routes (read-on
 from __future__ import annotations
 
 import logging
-import threading
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from .errors import error_response, install_error_handlers
 from .pages import REDOC_PAGE, SWAGGER_PAGE, SecurityHeaders
 from .params import AppState, known_parameters
 from .routes.places import place_labels
+from .stores import StorePool, reopener
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,9 @@ def create_app(
     """Build the FastAPI app: the API over ``store`` plus the dashboard.
 
     Args:
-        store: any ``Store``. Calls are serialised with a lock, because request handlers run
-            in a thread pool.
+        store: any ``Store``: the write connection; reads get connections of their own to the
+            same database (``stores.StorePool``), or share this one, one at a time, when it
+            cannot be reopened.
         static_dir: the folder served at ``/static`` (default: ``sitrep/web/static``).
         token: an admin token for this run (``sitrep serve --token``), besides the store's named
             tokens (``access``); with neither, the guarded routes are off (403).
@@ -78,7 +80,9 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.app_state = AppState(store, threading.Lock(), Gate(store, token), countries)
+    pool = StorePool(store, reopener(store))
+    weakref.finalize(app, pool.close)
+    app.state.app_state = AppState(pool, Gate(token), countries)
     app.state.place_labels = place_labels(gazetteer)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(SecurityHeaders)

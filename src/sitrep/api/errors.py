@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..access import AccessError
-from ..errors import ConfigError, NotFoundError, SitrepError
+from ..errors import ConfigError, NotFoundError, QueryTimeout, SitrepError
 from ..filters import FilterErrors
 from .responses import JSONBody
 
@@ -66,6 +66,11 @@ async def _sitrep_error(request: Request, exc: Exception) -> Response:
         return error_response(400, [str(exc)])
     if isinstance(exc, NotFoundError):
         return error_response(404, [str(exc)])
+    if isinstance(exc, QueryTimeout):
+        log.warning("%s: %s", request.url.path, exc)
+        return error_response(
+            503, [f"{exc} (narrow the filters, or try again)"], headers={"Retry-After": "5"}
+        )
     if isinstance(exc, AccessError):
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return error_response(exc.status, [str(exc)], headers=headers)

@@ -10,8 +10,8 @@ so a typo (``contry=ML``) is a 400 and not every event.
 from __future__ import annotations
 
 import inspect
-import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -30,6 +30,7 @@ from ..filters import (
     closest,
 )
 from ..store.base import EventFilters, Store
+from .stores import StorePool
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -49,13 +50,20 @@ DEFAULT_LIMIT = 1000
 
 @dataclass(frozen=True, slots=True)
 class AppState:
-    """What ``create_app`` was given: the store (one call at a time), the token gate
-    (``access.Gate``), and the gazetteer that checks country codes and names (optional)."""
+    """What ``create_app`` was given: its database connections (``stores.StorePool``), the
+    token gate (``access.Gate``), and the gazetteer that checks country codes and names."""
 
-    store: Store
-    lock: threading.Lock
+    stores: StorePool
     gate: Gate
     countries: Countries | None = None
+
+    def reads(self) -> AbstractContextManager[Store]:
+        """A connection for this request's reads (in parallel with other requests')."""
+        return self.stores.read()
+
+    def writes(self) -> AbstractContextManager[Store]:
+        """The write connection (one writer at a time)."""
+        return self.stores.write()
 
 
 def app_state(request: Request) -> AppState:

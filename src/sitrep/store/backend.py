@@ -55,6 +55,11 @@ class Backend:
         here: SQLite's write transactions serialise the migrations themselves)."""
         return nullcontext()
 
+    def limit_statements(self, ms: int) -> None:
+        """Stop any statement of this connection that runs longer than ``ms`` milliseconds
+        (``QueryTimeout``); the API's read connections have this."""
+        raise NotImplementedError
+
     def lock_dedup(self) -> None:
         """Inside a transaction: wait until no other process is re-clustering, and hold that
         until the transaction ends (none here: SQLite's ``BEGIN IMMEDIATE`` already holds the

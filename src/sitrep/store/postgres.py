@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
-from ..errors import StoreError
+from ..errors import QueryTimeout, StoreError
 from ..geodesy import EARTH_RADIUS_KM, box_around
 from ..registry import register
 from .sql import SQLStore
@@ -75,7 +75,11 @@ class PostgresStore(SQLStore):
             cur = self.db.execute(self._sql(sql), tuple(args))
             return int(cur.rowcount)
         except self._errors as exc:
-            raise StoreError(f"postgres: {exc}") from exc
+            raise _error(exc) from exc
+
+    def limit_statements(self, ms: int) -> None:
+        """PostgreSQL's own ``statement_timeout`` for this connection."""
+        self.execute(f"SET statement_timeout = {int(ms)}")
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one statement for many parameter rows (pipelined by psycopg)."""
@@ -85,14 +89,14 @@ class PostgresStore(SQLStore):
             with self.db.cursor() as cur:
                 cur.executemany(self._sql(sql), rows)
         except self._errors as exc:
-            raise StoreError(f"postgres: {exc}") from exc
+            raise _error(exc) from exc
 
     def rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run a query; return its rows as dicts."""
         try:
             return list(self.db.execute(self._sql(sql), tuple(args)).fetchall())
         except self._errors as exc:
-            raise StoreError(f"postgres: {exc}") from exc
+            raise _error(exc) from exc
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -163,6 +167,13 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         """Close the connection."""
         self.db.close()
+
+
+def _error(exc: BaseException) -> StoreError:
+    """A driver error as the store's: a cancelled statement is a ``QueryTimeout``."""
+    if type(exc).__name__ == "QueryCanceled":
+        return QueryTimeout(f"postgres: the query ran past its time limit: {exc}".strip())
+    return StoreError(f"postgres: {exc}")
 
 
 @register("store.postgres.v1")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ..errors import StoreError
+from ..errors import QueryTimeout, StoreError
 from ..geodesy import box_around
 from ..registry import register
 from .sql import SQLStore, haversine_km
@@ -25,6 +26,8 @@ class SQLiteStore(SQLStore):
         self.path = self.url = str(path)
         self.settings_hash = settings_hash
         self._depth = 0
+        self._limit = float("inf")  # seconds a statement may run (limit_statements)
+        self._deadline = float("inf")
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -46,24 +49,38 @@ class SQLiteStore(SQLStore):
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> int:
         """Run one statement; return the number of rows it changed."""
+        self._deadline = time.monotonic() + self._limit
         try:
             return self.db.execute(sql, tuple(args)).rowcount
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {exc}") from exc
+            raise self._error(exc) from exc
+
+    def limit_statements(self, ms: int) -> None:
+        """SQLite has no statement timeout: a progress handler, called every few thousand
+        virtual-machine steps, interrupts a statement past its deadline."""
+        self._limit = ms / 1000.0
+        self.db.set_progress_handler(lambda: int(time.monotonic() > self._deadline), 4000)
+
+    def _error(self, exc: sqlite3.Error) -> StoreError:
+        if isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc):
+            return QueryTimeout(f"{self.path}: the query ran past its time limit ({self._limit:g} s)")
+        return StoreError(f"{self.path}: {exc}")
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one statement for many parameter rows."""
+        self._deadline = time.monotonic() + self._limit
         try:
             self.db.executemany(sql, rows)
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {exc}") from exc
+            raise self._error(exc) from exc
 
     def rows(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run a query; return its rows as dicts."""
+        self._deadline = time.monotonic() + self._limit
         try:
             return [dict(r) for r in self.db.execute(sql, tuple(args))]
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {exc}") from exc
+            raise self._error(exc) from exc
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

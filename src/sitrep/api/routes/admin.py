@@ -25,12 +25,12 @@ def dedup(
     admit(state, authorization, "write")
     from ...runners.reduce import rebuild_all  # imported on use: the runners load spaCy
 
-    with state.lock:
-        counts = rebuild_all(state.store)
+    with state.writes() as store:
+        counts = rebuild_all(store)
     return JSONBody({"ok": True, **dataclasses.asdict(counts)})
 
 
 def admit(state: AppState, authorization: str | None, scope: str) -> Token:
     """The request's token if it allows ``scope``; else ``AccessError`` (401 or 403)."""
-    with state.lock:
-        return state.gate.admit(authorization, scope)
+    with state.reads() as store:
+        return state.gate.admit(store, authorization, scope)

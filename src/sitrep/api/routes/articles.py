@@ -21,6 +21,6 @@ def article(
     state: Annotated[AppState, Depends(app_state)],
 ) -> Response:
     """The cleaned text every evidence offset points into, the URLs it came from, and its events."""
-    with state.lock:
-        stored = state.store.get_article(doc_id)
+    with state.reads() as store:
+        stored = store.get_article(doc_id)
     return found(None if stored is None else article_dict(stored), f"no article {doc_id!r}")

@@ -40,9 +40,9 @@ def events(
     # One row more than the page: whether another page follows in the direction read.
     filters = query_filters(q, state, limit=page.limit, offset=page.offset, cursor=page.cursor)
     filters = replace(filters, limit=page.limit + 1)
-    with state.lock:
-        total = state.store.count_events(filters)
-        rows = state.store.query_events(filters, total=total)
+    with state.reads() as store:
+        total = store.count_events(filters)
+        rows = store.query_events(filters, total=total)
     backwards = filters.cursor is not None and filters.cursor[0] == "before"
     more = len(rows) > page.limit
     rows = rows[-page.limit :] if backwards else rows[: page.limit]
@@ -71,8 +71,8 @@ def event(
     state: Annotated[AppState, Depends(app_state)],
 ) -> Response:
     """The event with every source (doc, url, outlet, published, evidence) and every version."""
-    with state.lock:
-        stored = state.store.get_event(event_id)
+    with state.reads() as store:
+        stored = store.get_event(event_id)
     return found(None if stored is None else event_detail(stored), f"no event {event_id!r}")
 
 

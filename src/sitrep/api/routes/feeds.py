@@ -17,9 +17,9 @@ router = APIRouter()
 @router.get("/api/feeds", summary="Watched feeds and their health")
 def feeds(state: Annotated[AppState, Depends(app_state)]) -> Response:
     """Every feed ``sitrep watch`` follows, and the seconds from item seen to events stored."""
-    with state.lock:
-        rows = state.store.feeds()
-        lat = sorted(state.store.feed_latencies())
+    with state.reads() as store:
+        rows = store.feeds()
+        lat = sorted(store.feed_latencies())
     p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))] if lat else None
     latency = {"items": len(lat), "median_s": statistics.median(lat) if lat else None, "p95_s": p95}
     return JSONBody({"feeds": rows, "count": len(rows), "latency": latency})

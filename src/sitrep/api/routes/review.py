@@ -56,9 +56,9 @@ def review(
     reviewed report now, with every version (the last one is this review's)."""
     token = admit(state, authorization, "review")
     who = body.reviewer if token.name == SERVE_TOKEN else token.name
-    with state.lock, labels.lock:
+    with state.writes() as store, labels.lock:
         out = review_event(
-            state.store,
+            store,
             event_id,
             body.action,
             reviewer=who or "",
@@ -82,6 +82,6 @@ def reviews(
 ) -> Response:
     """``{"reviews": [...], "count"}``: who did what to which event, when and why."""
     admit(state, authorization, "read-private")
-    with state.lock:
-        rows = state.store.reviews(since)
+    with state.reads() as store:
+        rows = store.reviews(since)
     return JSONBody({"reviews": [r.to_dict() for r in rows], "count": len(rows)})

@@ -21,6 +21,6 @@ def stats(
 ) -> Response:
     """``store.stats(filters)`` as JSON: the same filters, checked the same way, as ``/api/events``."""
     filters = query_filters(q, state)
-    with state.lock:
-        counts = state.store.stats(filters)
+    with state.reads() as store:
+        counts = store.stats(filters)
     return JSONBody(stats_dict(counts))
