@@ -95,3 +95,41 @@ def test_the_api_answers_503_when_a_read_runs_too_long(
     assert resp.headers["retry-after"] == "5"
     assert client.get("/api/events").status_code == 200  # the next request is served
     store.close()
+
+
+def test_serve_with_two_processes(tmp_path: Path) -> None:
+    """``sitrep serve --workers 2``: both processes open the store and answer on one port."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = str(tmp_path / "w.db")
+    _filled(db).close()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    exe = Path(sys.executable).with_name("sitrep")
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--db", db, "--port", str(port), "--workers", "2", "--log-level", "warning"],
+        env={**os.environ, "SITREP_GAZETTEER": str(tmp_path / "none.sqlite")},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline, answer = time.monotonic() + 60, None
+        while answer is None and time.monotonic() < deadline and proc.poll() is None:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/events", timeout=5)
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert answer is not None and answer.status_code == 200, (
+            proc.stderr.read() if proc.poll() is not None else ""
+        )
+        assert answer.json()["total"] == 1 and "server" not in answer.headers
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

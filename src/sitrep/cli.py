@@ -201,16 +201,45 @@ def ingest(
 @click.option("--db", help=DB_HELP)
 @click.option("--host", help="Address to listen on (default 127.0.0.1).")
 @click.option("--port", type=int, help="Port (default 8000).")
-@click.option("--token", help="Bearer token for write routes (setting api_token, SITREP_API_TOKEN).")
+@click.option("--token", help="An admin token for this run (setting api_token, SITREP_API_TOKEN).")
+@click.option("--workers", type=int, default=1, show_default=True, help="Server processes on the one port.")
+@click.option(
+    "--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info"
+)
 @click.pass_obj
-def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | None, token: str | None) -> None:
+def serve(
+    obj: dict[str, Any],
+    db: str | None,
+    host: str | None,
+    port: int | None,
+    token: str | None,
+    workers: int,
+    log_level: str,
+) -> None:
     """Serve the map at http://HOST:PORT/ and the API under /api."""
     from .api.app import serve as run_server
+    from .api.app import serve_processes
     from .store import open_store
 
     with _errors():
         settings = _settings(obj, db=db, host=host, port=port, api_token=token)
         _require_db(settings.db)
+        if workers > 1:
+            open_store(settings.db).close()  # migrate once, before the processes start
+            click.echo(
+                f"sitrep: serving {settings.db} with {workers} processes at http://{settings.host}:{settings.port}/",
+                err=True,
+            )
+            serve_processes(
+                settings.db,
+                workers,
+                settings.host,
+                settings.port,
+                log_level=log_level,
+                token=settings.api_token or None,
+                gazetteer=settings.gazetteer_path(),
+            )
+            return
         store = open_store(settings.db)
         click.echo(
             f"sitrep: serving {settings.db} at http://{settings.host}:{settings.port}/ (Ctrl-C stops)",
@@ -223,6 +252,7 @@ def serve(obj: dict[str, Any], db: str | None, host: str | None, port: int | Non
             token=settings.api_token or None,
             countries=countries_for(settings),
             gazetteer=settings.gazetteer_path(),  # the map's place labels (none when it is missing)
+            log_level=log_level,
         )
 
 

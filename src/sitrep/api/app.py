@@ -188,6 +188,59 @@ def serve(
     uvicorn.Server(server_config(app, host, port, log_level)).run()
 
 
+SERVE_ENV = ("SITREP_SERVE_DB", "SITREP_SERVE_TOKEN", "SITREP_SERVE_GAZETTEER")
+
+
+def serve_processes(
+    url: str,
+    workers: int,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    log_level: str = "info",
+    token: str | None = None,
+    gazetteer: str | Path | None = None,
+) -> None:
+    """Serve with ``workers`` processes on one port (uvicorn's workers): each opens the store
+    itself (``app_from_env``); the store's own locking keeps their writes apart."""
+    import os
+
+    import uvicorn
+
+    os.environ.update(
+        {
+            "SITREP_SERVE_DB": url,
+            "SITREP_SERVE_TOKEN": token or "",
+            "SITREP_SERVE_GAZETTEER": str(gazetteer or ""),
+        }
+    )
+    uvicorn.run(
+        "sitrep.api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        server_header=False,
+        lifespan="off",
+    )
+
+
+def app_from_env() -> FastAPI:
+    """The app one worker process of ``serve_processes`` serves (its settings in ``SERVE_ENV``)."""
+    import os
+
+    from ..store.open import open_store
+
+    gaz = os.environ.get("SITREP_SERVE_GAZETTEER") or None
+    countries: Countries | None = None
+    if gaz and Path(gaz).is_file():
+        countries = Gazetteer.open(gaz)
+    store = open_store(os.environ["SITREP_SERVE_DB"])
+    token = os.environ.get("SITREP_SERVE_TOKEN") or None
+    return create_app(store, token=token, countries=countries, gazetteer=gaz)
+
+
 def server_config(app: Any, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> Any:
     """uvicorn's configuration for ``app`` as ``sitrep serve`` runs it: no ``Server`` banner."""
     import uvicorn
