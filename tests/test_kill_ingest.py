@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import os
 import random
-import signal
-import subprocess
 import sys
 import time
 from typing import Any
@@ -24,33 +22,17 @@ import pytest
 from conftest import ROOT
 from sitrep.store import open_store
 from test_dedup_incremental import assert_every_mention_placed_once, snapshot
+from test_dedup_kill import _ingest as run_killed
 
 pytestmark = [pytest.mark.hardening, pytest.mark.model]
 KILLS = 20
 
 
 def _ingest(url: str, kill_after: float | None) -> float:
-    """Run ``sitrep -v ingest samples/``; SIGKILL it ``kill_after`` s after its first dedup.
-
-    Returns the seconds from that first dedup to the end (the span kills are drawn from).
-    """
-    env = {**os.environ, "SITREP_INGEST_CHUNK": "1"}
+    """``sitrep -v ingest samples/`` into ``url``, one document per transaction, killed
+    ``kill_after`` s after its first dedup (``test_dedup_kill._ingest``)."""
     cli = [sys.executable, "-m", "sitrep", "-v", "ingest", str(ROOT / "samples"), "--db", url]
-    proc = subprocess.Popen(cli, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
-    for line in proc.stderr:  # ends when the process does
-        if b"dedup:" in line:
-            break
-    start = time.monotonic()
-    if kill_after is not None:
-        try:
-            proc.wait(timeout=kill_after)
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-    _, err = proc.communicate(timeout=300)
-    if proc.returncode not in (0, -signal.SIGKILL):
-        raise AssertionError(f"sitrep ingest failed ({proc.returncode}): {err.decode()[-2000:]}")
-    return time.monotonic() - start
+    return run_killed(cli, {**os.environ, "SITREP_INGEST_CHUNK": "1"}, kill_after)
 
 
 def _contents(url: str) -> dict[str, Any]:

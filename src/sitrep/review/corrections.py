@@ -25,31 +25,13 @@ from datetime import date
 from typing import Any
 
 from .. import taxonomy as T
+from ..dedup.canonical import VERSIONED
 from ..errors import ConfigError
 from ..filters import MAX_VALUE, Countries, FilterErrors, parse_country, parse_sub_type
 from ..records import Place
 
 TEXT_FIELDS = ("location", "admin1", "actor1", "actor2")
-CORRECTABLE: tuple[str, ...] = (
-    "event_type",
-    "sub_event_type",
-    "date",
-    "time_precision",
-    "location",
-    "admin1",
-    "country",
-    "latitude",
-    "longitude",
-    "geonameid",
-    "geo_precision",
-    "actor1",
-    "actor2",
-    "inter1",
-    "inter2",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-)
+CORRECTABLE: tuple[str, ...] = (*VERSIONED, "inter1", "inter2")  # every field a report can revise
 MAX_TOLL = 1_000_000
 
 
