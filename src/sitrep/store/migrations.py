@@ -27,6 +27,7 @@ from .read_indexes import (
     m010_stats_counts,
     m011_actor_search,
     m012_paging_place,
+    m014_actor_names,
 )
 
 PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet
@@ -302,6 +303,8 @@ MIGRATIONS: list[Migration] = [
     ("010_stats_counts", m010_stats_counts, ("sqlite", "postgres")),
     ("011_actor_search", m011_actor_search, ("sqlite", "postgres")),
     ("012_paging_place", m012_paging_place, ("sqlite", "postgres")),
+    # 013 is taken by the reviews table (another branch)
+    ("014_actor_names", m014_actor_names, ("sqlite", "postgres")),
 ]
 
 
