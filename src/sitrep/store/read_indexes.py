@@ -125,7 +125,7 @@ def m012_paging_place(store: Backend) -> None:
 def m014_actor_names(store: Backend) -> None:
     """Every actor name once with its casefolded form, and the live events by actor1 and by
     actor2: an ``actor`` filter finds the names that hold the probe among a few thousand, then
-    their events through these indexes (1M events, 2,500 matches: count and page 75 → 8 ms).
+    their events through these indexes (1M events, 2,500 matches: count and page 75 → 5 ms).
 
     The trigram index over both actors (011) matched every event's "group" and "civilians" before
     it could find the rare part of a probe; it goes, with its column.
