@@ -28,6 +28,7 @@ from .read_indexes import (
     m011_actor_search,
     m012_paging_place,
     m014_actor_names,
+    m015_pg_page_order,
 )
 
 PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet
@@ -305,6 +306,7 @@ MIGRATIONS: list[Migration] = [
     ("012_paging_place", m012_paging_place, ("sqlite", "postgres")),
     # 013 is taken by the reviews table (another branch)
     ("014_actor_names", m014_actor_names, ("sqlite", "postgres")),
+    ("015_pg_page_order", m015_pg_page_order, ("postgres",)),
 ]
 
 

@@ -6,7 +6,8 @@
 - ``011``: both actors in one casefolded column, indexed like ``search`` (the ``actor`` filter);
 - ``012``: the newest-first index also holds the point, so a bbox + time page filters inside it;
 - ``014``: the ``actor`` filter through the names: each actor name once (``canonical_actor_names``),
-  and the live events by actor1 and by actor2; 011's column and trigram index go.
+  and the live events by actor1 and by actor2; 011's column and trigram index go;
+- ``015``: PostgreSQL only: the live newest-first indexes in the page's own order (nulls last).
 """
 
 from __future__ import annotations
@@ -151,6 +152,24 @@ def m014_actor_names(store: Backend) -> None:
     else:
         store.execute("DROP INDEX IF EXISTS canonical_actors_trgm")  # absent without pg_trgm
     store.execute("ALTER TABLE canonical_events DROP COLUMN actors")
+
+
+def m015_pg_page_order(store: Backend) -> None:
+    """PostgreSQL: the newest-first index of live events (all, and by country) in the page order,
+    ``date DESC NULLS LAST, event_id``, over the live events only.
+
+    PostgreSQL sorts NULLs first in a DESC index unless told (SQLite puts them last), so 012's
+    ``(superseded_by, date DESC, ...)`` could not hand out a page in order, and a country page
+    walked every event newest first, dropping other countries' (1M events, 1,001 rows of one
+    country: 12 → 0.6 ms).
+    """
+    live = "WHERE superseded_by IS NULL"
+    for name, columns in (
+        ("canonical_live_order", "date DESC NULLS LAST, event_id, latitude, longitude"),
+        ("canonical_live_country", "country, date DESC NULLS LAST, event_id"),
+    ):
+        store.execute(f"DROP INDEX {name}")
+        store.execute(f"CREATE INDEX {name} ON canonical_events({columns}) {live}")
 
 
 def _trgm_ops(store: Backend) -> str:
