@@ -559,21 +559,33 @@ def test_actor_search_is_literal_and_folds_every_case(store: Store) -> None:
 
 
 @pytest.mark.parametrize("probe", [{"text": "s"}, {"text": "soldiers"}, {"actor": "mali"}, {"actor": "e"}])
-def test_both_plans_of_an_indexed_lookup_give_the_same_pages(
+def test_every_plan_of_an_indexed_lookup_gives_the_same_pages(
     store: Store, probe: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Few matches: read through the lookup and sort; many: walk the newest-first index. Same rows."""
+    """Many matches: walk the newest-first index; few: read them through the lookup and sort, or
+    by the ids the count handed over. Same rows, cursor pages included."""
     import sitrep.store.reads as reads
 
     _canonical(store)
+    newest = [r["event_id"] for r in public_events(store, EventFilters(limit=2))]
     pages = {}
-    for sparse in (0, 10**9):
+    for plan, (sparse, carried) in {"walk": (0, 0), "fetch": (10**9, 0), "ids": (10**9, 1000)}.items():
         monkeypatch.setattr(reads, "SPARSE", sparse)
-        pages[sparse] = [
-            [r["event_id"] for r in public_events(store, EventFilters(limit=limit, offset=offset, **probe))]
-            for limit, offset in ((1, 0), (2, 1), (10, 0))
+        monkeypatch.setattr(reads, "CARRIED", carried)
+        pages[plan] = [
+            [r["event_id"] for r in public_events(store, EventFilters(**probe, **paging))]  # type: ignore[arg-type]
+            for paging in (
+                {"limit": 1},
+                {"limit": 2, "offset": 1},
+                {"limit": 10},
+                {"limit": 2, "cursor": ("after", "2024-01-09", newest[0])},
+            )
         ]
-    assert pages[0] == pages[10**9] and pages[0][2]
+        f = EventFilters(limit=3, **probe)  # type: ignore[arg-type]
+        total = store.count_events(f)
+        assert isinstance(total, reads.Counted) == (plan == "ids")
+        assert [e.event_id for e in store.query_events(f, total=total)] == pages[plan][2][:3]
+    assert pages["walk"] == pages["fetch"] == pages["ids"] and pages["walk"][2]
 
 
 def test_a_lookup_fetches_a_few_matches_and_walks_the_index_for_many() -> None:

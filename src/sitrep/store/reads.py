@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from math import isqrt
 from typing import Any
 
 from ..records import Article, ArticleSource, Event, Source, StoredArticle, StoredEvent, StoreStats
 from . import aggregates
-from .backend import Backend
+from .backend import Backend, marks
 from .base import EventFilters
 
 NEWEST = "date DESC NULLS LAST, event_id"  # the order of every events page
@@ -41,6 +43,7 @@ def _keyset(direction: str, day: str | None, event_id: str) -> list[tuple[str, l
 
 
 SPARSE = 2  # a match fetched and sorted costs about 1/SPARSE of an event walked (``fetch_matches``)
+CARRIED = 1_000  # the most ids of matches a count hands to its page query (``Counted``)
 STATS_ACTORS = 100  # the most frequent actors /api/stats lists (the dashboard's typeahead)
 
 
@@ -92,21 +95,31 @@ class SQLReads(Backend):
     ) -> list[StoredEvent]:
         """Canonical events matching the filters, newest first, with their stored public JSON.
 
-        ``total``: ``count_events(filters)`` when the caller has it already (it steers the plan).
+        ``total``: ``count_events(filters)`` when the caller has it already (it steers the plan;
+        a ``Counted`` hands over the ids of the matches).
 
         With ``filters.cursor`` (keyset paging) the page starts after, or ends before, the row
         the cursor names, whatever ``offset`` says: a deep page costs what the first does.
         """
         f = filters or EventFilters()
-        # A rare word or actor: fetch its few matches through the index and sort them. A common
-        # one: walk the newest-first index and stop at the page's end (the backend's own choice
-        # when it has no ``live_clause`` preference). ``SPARSE`` weighs the two.
-        sparse = False
-        if f.text or f.actor:
-            matches = self.count_events(f) if total is None else total
-            wanted = None if f.limit is None else f.limit + (0 if f.cursor else f.offset)
-            sparse = fetch_matches(matches, wanted, self.count_events(EventFilters()))
-        where, args = self._where(f, lookup=sparse)
+        if total is None and (f.text or f.actor):
+            total = self.count_events(f)
+        if isinstance(total, Counted) and total.filters == f:
+            # The count handed over the ids it found: read those events by id.
+            if not total.ids:
+                return []
+            where, args = self._where(replace(f, text=None, actor=None))
+            where += f" AND event_id IN ({marks(len(total.ids))})"
+            args += total.ids
+        else:
+            # A rare word or actor: fetch its few matches through the index and sort them. A
+            # common one: walk the newest-first index and stop at the page's end (the backend's
+            # own choice when it has no ``live_clause`` preference). ``SPARSE`` weighs the two.
+            sparse = False
+            if f.text or f.actor:
+                live = self.count_events(EventFilters())
+                sparse = fetch_matches(total or 0, _page_rows(f), live)
+            where, args = self._where(f, lookup=sparse)
         segments: list[tuple[str, list[Any], str]] = [("", [], NEWEST)]
         if f.cursor is not None:
             segments = [(f" AND {sql}", a, order) for sql, a, order in _keyset(*f.cursor)]
@@ -133,6 +146,13 @@ class SQLReads(Backend):
             sql = "SELECT sum(n) AS n FROM canonical_stats WHERE country = ? AND grp = 'type'"
             return self._count(sql, (scope,))
         where, args = self._where(f, lookup=True)
+        if f.text or f.actor:  # few matches: their ids go with the count to the page query
+            rows = _page_rows(f)
+            carry = CARRIED if rows is None else min(CARRIED, isqrt(SPARSE * rows * self.count_events()))
+            sql = f"SELECT event_id FROM canonical_events WHERE {where} LIMIT {carry + 1}"
+            ids = [r["event_id"] for r in self.rows(sql, args)]
+            if len(ids) <= carry:
+                return Counted(f, ids)
         return int(self.rows(f"SELECT count(*) AS n FROM canonical_events WHERE {where}", args)[0]["n"])
 
     def get_event(self, event_id: str) -> StoredEvent | None:
@@ -278,6 +298,30 @@ class SQLReads(Backend):
                 "day": _ranked(counted.get("day", []), True),
             },
         )
+
+
+class Counted(int):
+    """The count of a text or actor lookup with few matches, holding their ids for the page query
+    that follows with the same filters (``query_events(filters, total=...)``, as the API does for
+    every page): it reads those events by id instead of running the lookup a second time.
+
+    1M events, a probe with 200 matches: the trigram lookup is most of the request (about 30 ms
+    on either backend, for the trigrams every event's text shares), and it ran for the count and
+    again for the page.
+    """
+
+    filters: EventFilters
+    ids: list[str]
+
+    def __new__(cls, filters: EventFilters, ids: list[str]) -> Counted:
+        counted = super().__new__(cls, len(ids))
+        counted.filters, counted.ids = filters, ids
+        return counted
+
+
+def _page_rows(f: EventFilters) -> int | None:
+    """How many rows of the newest-first order a page of ``f`` reaches (None: all of them)."""
+    return None if f.limit is None else f.limit + (0 if f.cursor else f.offset)
 
 
 def fetch_matches(matches: int, rows: int | None, live: int) -> bool:
