@@ -146,7 +146,7 @@ class SQLReads(Backend):
             sql = "SELECT sum(n) AS n FROM canonical_stats WHERE country = ? AND grp = 'type'"
             return self._count(sql, (scope,))
         where, args = self._where(f, lookup=True)
-        if f.text or f.actor:  # few matches: their ids go with the count to the page query
+        if f.text:  # few matches: their ids go with the count to the page query (``Counted``)
             rows = _page_rows(f)
             carry = CARRIED if rows is None else min(CARRIED, isqrt(SPARSE * rows * self.count_events()))
             sql = f"SELECT event_id FROM canonical_events WHERE {where} LIMIT {carry + 1}"
@@ -301,13 +301,14 @@ class SQLReads(Backend):
 
 
 class Counted(int):
-    """The count of a text or actor lookup with few matches, holding their ids for the page query
-    that follows with the same filters (``query_events(filters, total=...)``, as the API does for
+    """The count of a text lookup with few matches, holding their ids for the page query that
+    follows with the same filters (``query_events(filters, total=...)``, as the API does for
     every page): it reads those events by id instead of running the lookup a second time.
 
     1M events, a probe with 200 matches: the trigram lookup is most of the request (about 30 ms
     on either backend, for the trigrams every event's text shares), and it ran for the count and
-    again for the page.
+    again for the page. An actor lookup reads two small name indexes: running it again costs
+    less than reading ids that a count of many matches would throw away.
     """
 
     filters: EventFilters
