@@ -435,16 +435,22 @@ def test_a_store_from_before_migrations_008_and_009_gains_filters_search_and_a_d
     before = {r["event_id"]: r for r in rows}
     s.clear_pending(s.pending_dedup())
     stats = s.stats()
-    undo = ["DROP INDEX canonical_live_order", "DROP TABLE canonical_stats"]
+    undo = [
+        "DROP INDEX canonical_live_order",
+        "DROP TABLE canonical_stats",
+        "DROP TABLE canonical_actor_names",
+    ]
+    undo += ["DROP INDEX canonical_actor1", "DROP INDEX canonical_actor2"]
     if s.dialect == "sqlite":  # type: ignore[attr-defined]
-        for table in ("canonical_text", "canonical_actors"):
-            undo += [f"DROP TRIGGER {table}_{t}" for t in ("insert", "delete", "update")]
-            undo += [f"DROP TABLE {table}"]
+        undo += [f"DROP TRIGGER canonical_text_{t}" for t in ("insert", "delete", "update")]
+        undo += ["DROP TABLE canonical_text"]
     else:
-        undo += ["DROP INDEX IF EXISTS canonical_search_trgm", "DROP INDEX IF EXISTS canonical_actors_trgm"]
-    columns = ("confidence", "hedged", "background", "actors")
+        undo += ["DROP INDEX IF EXISTS canonical_search_trgm"]
+    columns = ("confidence", "hedged", "background")
     undo += ["ALTER TABLE canonical_events DROP COLUMN " + c for c in columns]
-    names = "'008_event_filters', '009_text_search', '010_stats_counts', '011_actor_search'"
+    names = (
+        "'008_event_filters', '009_text_search', '010_stats_counts', '011_actor_search', '014_actor_names'"
+    )
     for stmt in [*undo, f"DELETE FROM migrations WHERE name IN ({names})"]:
         s.execute(stmt)  # type: ignore[attr-defined]
     s.close()
@@ -452,7 +458,7 @@ def test_a_store_from_before_migrations_008_and_009_gains_filters_search_and_a_d
     trgm = upgraded.dialect == "sqlite" or upgraded.rows(  # type: ignore[attr-defined]
         "SELECT 1 AS x FROM pg_available_extensions WHERE name = 'pg_trgm'"
     )
-    assert set(upgraded.migrations()) >= {"008_event_filters", "010_stats_counts", "011_actor_search"}
+    assert set(upgraded.migrations()) >= {"008_event_filters", "010_stats_counts", "014_actor_names"}
     assert not trgm or "009_text_search" in upgraded.migrations()  # 009 waits where pg_trgm is missing
     assert upgraded.stats() == stats  # the counts behind /api/stats, recounted from the events
     assert [r["doc_id"] for r in public_events(upgraded, EventFilters(actor="police forces"))] == ["k-4"]
@@ -553,18 +559,122 @@ def test_actor_search_is_literal_and_folds_every_case(store: Store) -> None:
 
 
 @pytest.mark.parametrize("probe", [{"text": "s"}, {"text": "soldiers"}, {"actor": "mali"}, {"actor": "e"}])
-def test_both_plans_of_an_indexed_lookup_give_the_same_pages(
+def test_every_plan_of_an_indexed_lookup_gives_the_same_pages(
     store: Store, probe: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Few matches: read through the lookup and sort; many: walk the newest-first index. Same rows."""
+    """Many matches: walk the newest-first index; few: read them through the lookup and sort, or
+    (text) by the ids the count handed over. Same rows, cursor pages included."""
     import sitrep.store.reads as reads
 
     _canonical(store)
+    newest = [r["event_id"] for r in public_events(store, EventFilters(limit=2))]
     pages = {}
-    for sparse in (0, 10**9):
+    for plan, (sparse, carried) in {"walk": (0, 0), "fetch": (10**9, 0), "ids": (10**9, 1000)}.items():
         monkeypatch.setattr(reads, "SPARSE", sparse)
-        pages[sparse] = [
-            [r["event_id"] for r in public_events(store, EventFilters(limit=limit, offset=offset, **probe))]
-            for limit, offset in ((1, 0), (2, 1), (10, 0))
+        monkeypatch.setattr(reads, "CARRIED", carried)
+        pages[plan] = [
+            [r["event_id"] for r in public_events(store, EventFilters(**probe, **paging))]  # type: ignore[arg-type]
+            for paging in (
+                {"limit": 1},
+                {"limit": 2, "offset": 1},
+                {"limit": 10},
+                {"limit": 2, "cursor": ("after", "2024-01-09", newest[0])},
+            )
         ]
-    assert pages[0] == pages[10**9] and pages[0][2]
+        f = EventFilters(limit=3, **probe)  # type: ignore[arg-type]
+        total = store.count_events(f)
+        assert isinstance(total, reads.Counted) == (plan == "ids" and "text" in probe)
+        assert [e.event_id for e in store.query_events(f, total=total)] == pages[plan][2][:3]
+    assert pages["walk"] == pages["fetch"] == pages["ids"] and pages["walk"][2]
+
+
+def test_a_lookup_fetches_a_few_matches_and_walks_the_index_for_many() -> None:
+    """The plan of a text or actor page weighs fetching every match against walking the
+    newest-first index, which passes more events the rarer the matches and the bigger the store."""
+    from sitrep.store.reads import fetch_matches
+
+    assert fetch_matches(2_500, 101, 1_000_000)  # a fixed 20 matches per page row would walk 40,000 events
+    assert not fetch_matches(27_500, 101, 1_000_000)  # the walk passes about 3,700
+    assert fetch_matches(27_500, 1_001, 1_000_000)  # a page ten times longer walks ten times further
+    assert not fetch_matches(2_500, 101, 10_000)
+    assert fetch_matches(10**6, None, 10**6)  # every match is read anyway
+
+
+def test_actor_names_are_kept_once_and_listed_or_asked_for_alike(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every written actor name is in the names table once, with its casefolded form; a filter
+    finds the same events whether its names are listed as values or left to a subquery."""
+    import sitrep.store.backend as backend
+
+    rows = _canonical(store)
+    a = article("k-fr", filler("k-fr"), date(2024, 2, 10), "https://k-fr.example/x")
+    ev = event(
+        a, "Armed clash", "Battles", date(2024, 1, 7), NIONO_PLACE, ("Forces Armées Maliennes", "JNIM")
+    )
+    reduce_articles(store, save_batch(store, [(a, [ev])]).touched)
+    rows = public_events(store)
+    named = store.rows("SELECT name, folded FROM canonical_actor_names ORDER BY name")  # type: ignore[attr-defined]
+    assert [r["name"] for r in named] == sorted({x for r in rows for x in (r["actor1"], r["actor2"]) if x})
+    assert all(r["folded"] == r["name"].casefold() for r in named)
+
+    def ids(actor: str) -> list[str]:
+        return sorted(r["doc_id"] for r in public_events(store, EventFilters(actor=actor)))
+
+    probes = ["mali", "e", "ARMÉES", "forces", "(", "%", "zzz", "mali)"]
+    listed = {p: ids(p) for p in probes}
+    for p in probes:  # the oracle: a substring of actor1 or of actor2, in any case
+        hold = [
+            r["doc_id"]
+            for r in rows
+            if any(p.casefold() in (x or "").casefold() for x in (r["actor1"], r["actor2"]))
+        ]
+        assert listed[p] == sorted(hold), p
+    monkeypatch.setattr(backend, "NAMES_LISTED", 1)
+    assert {p: ids(p) for p in probes} == listed
+
+
+def test_an_actor_lookup_reads_the_name_indexes_not_the_events(store: Store) -> None:
+    """SQLite keeps no counts per value: most events name one actor2 ("Civilians"), and a plain
+    ``actor2 IN (...)`` looked too long to it, so it scanned every event to count the matches."""
+    if store.dialect != "sqlite":  # type: ignore[attr-defined]
+        pytest.skip("PostgreSQL plans from its statistics of each name")
+    _canonical(store)
+    sql, args = store.actor_clause("mali", lookup=True)  # type: ignore[attr-defined]
+    plan = store.rows(  # type: ignore[attr-defined]
+        f"EXPLAIN QUERY PLAN SELECT count(*) FROM canonical_events WHERE +superseded_by IS NULL AND {sql}",
+        args,
+    )
+    steps = [r["detail"] for r in plan]
+    assert any("COVERING INDEX canonical_actor1" in s for s in steps), steps
+    assert any("COVERING INDEX canonical_actor2" in s for s in steps), steps
+    assert not any(s.startswith("SCAN canonical_events") for s in steps), steps
+
+
+def test_postgres_pages_come_in_order_from_an_index(store: Store) -> None:
+    """PostgreSQL sorts NULLs first in a DESC index unless told: the newest-first indexes must say
+    NULLS LAST, or every page (all events, or one country's) is sorted or filtered from the top."""
+    if store.dialect != "postgres":  # type: ignore[attr-defined]
+        pytest.skip("SQLite puts NULLs last in a DESC index")
+    _canonical(store)
+    for knob in ("enable_seqscan", "enable_sort", "enable_bitmapscan"):  # a tiny table: index order only
+        store.execute(f"SET {knob} = off")  # type: ignore[attr-defined]
+    for where, args in (("", []), ("AND country = ?", ["ML"])):
+        plan = store.rows(  # type: ignore[attr-defined]
+            "EXPLAIN SELECT event_id FROM canonical_events WHERE superseded_by IS NULL"
+            f" {where} ORDER BY date DESC NULLS LAST, event_id LIMIT 3",
+            args,
+        )
+        steps = " / ".join(r["QUERY PLAN"] for r in plan)
+        assert "canonical_live_" in steps and "Sort" not in steps, steps
+
+
+def test_postgres_plans_each_statement_for_its_values(store: Store) -> None:
+    """A generic plan (psycopg prepares what runs five times) estimates from averages; the actor
+    and text probes are skewed, and a generic actor count scanned the table."""
+    if store.dialect != "postgres":  # type: ignore[attr-defined]
+        pytest.skip("SQLite plans each statement when it is prepared")
+    _canonical(store)
+    f = EventFilters(actor="mali", limit=1)
+    assert {store.count_events(f) for _ in range(12)} == {store.count_events(f)}
+    assert store.rows("SHOW plan_cache_mode")[0]["plan_cache_mode"] == "force_custom_plan"  # type: ignore[attr-defined]

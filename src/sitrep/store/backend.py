@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any, ClassVar
 
 CHUNK = 500  # ids per IN (...) list: SQL parameter lists stay short
+NAMES_LISTED = 500  # actor names an ``actor`` filter lists as values (more: a subquery)
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -23,6 +24,12 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 def marks(n: int) -> str:
     """``n`` comma-separated placeholders."""
     return ",".join("?" * n)
+
+
+def like_pattern(probe: str) -> str:
+    """``%probe%`` with LIKE's own characters escaped (``ESCAPE '\\'``): a literal substring."""
+    escaped = probe.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 class Backend:
@@ -85,16 +92,40 @@ class Backend:
 
     def substring_clause(self, column: str, probe: str) -> tuple[str, list[Any]]:
         """SQL condition: ``probe`` occurs literally in ``column`` (text stored casefolded)."""
-        escaped = probe.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return f"{column} LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
+        return f"{column} LIKE ? ESCAPE '\\'", [like_pattern(probe)]
 
     def text_clause(self, text: str) -> tuple[str, list[Any]]:
         """SQL condition: ``text`` (casefolded) occurs in the event's search text."""
         return self.substring_clause("search", text)
 
-    def actor_clause(self, actor: str) -> tuple[str, list[Any]]:
-        """SQL condition: ``actor`` (casefolded) occurs in actor1 or actor2 (never across both)."""
-        return self.substring_clause("actors", "".join(c for c in actor if c.isprintable()))
+    def actor_clause(self, actor: str, lookup: bool = False) -> tuple[str, list[Any]]:
+        """SQL condition: ``actor`` (casefolded) occurs in actor1 or actor2 (never across both).
+
+        The names that hold it come from the small table of names (``actor_names``), the events
+        by those names (indexes on actor1 and actor2, migration 014). ``lookup``: the names drive
+        the query (SQLite then reads the events through the name indexes, ``sqlite.py``).
+        """
+        names, args = self.actor_names(actor)
+        if names is None:
+            return "1 = 1", []  # nothing left to look for: every string holds ""
+        return f"(actor1 IN ({names}) OR actor2 IN ({names}))", [*args, *args]
+
+    def actor_names(self, actor: str) -> tuple[str | None, list[Any]]:
+        """The actor names whose casefolded form holds ``actor`` (casefolded), for ``IN (...)``.
+
+        Up to ``NAMES_LISTED`` names are listed as values, so the planner sees them (PostgreSQL
+        estimates each name's events from its statistics); more stay a subquery. None: the
+        probe is empty once its unprintable characters (such as the old separator) are dropped.
+        """
+        probe = "".join(c for c in actor if c.isprintable())
+        if not probe:
+            return None, []
+        names = "SELECT name FROM canonical_actor_names WHERE folded LIKE ? ESCAPE '\\'"
+        args = [like_pattern(probe)]
+        found = [r["name"] for r in self.rows(f"{names} LIMIT {NAMES_LISTED + 1}", args)]
+        if len(found) > NAMES_LISTED:
+            return names, args
+        return (marks(len(found)) if found else "NULL"), found
 
     def event_pages(self, columns: str, size: int = 20000) -> Iterator[list[dict[str, Any]]]:
         """Every canonical event's ``columns`` (``event_id`` among them), ``size`` rows at a time."""

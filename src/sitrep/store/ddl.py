@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .backend import Backend
 
 TYPES = {
@@ -21,5 +23,14 @@ ACTOR_SEPARATOR = "\x1f"  # between actor1 and actor2 in ``canonical_events.acto
 
 
 def actors_text(actor1: str | None, actor2: str | None) -> str:
-    """The ``actors`` column: both actors, casefolded, that an ``actor`` filter searches."""
+    """The ``actors`` column of migration 011 (both actors, casefolded; dropped by 014)."""
     return f"{(actor1 or '').casefold()}{ACTOR_SEPARATOR}{(actor2 or '').casefold()}"
+
+
+def remember_actor_names(store: Backend, names: Iterable[str | None]) -> None:
+    """Add actor names to ``canonical_actor_names`` (migration 014) with their casefolded form,
+    which the ``actor`` filter searches (``Backend.actor_names``); a known name is left alone."""
+    rows = sorted({(n, n.casefold()) for n in names if n})
+    store.executemany(
+        "INSERT INTO canonical_actor_names (name, folded) VALUES (?, ?) ON CONFLICT DO NOTHING", rows
+    )

@@ -23,14 +23,14 @@ from ..taxonomy import family
 from . import aggregates
 from .backend import Backend, chunks, marks
 from .base import DedupCounts
-from .ddl import actors_text
+from .ddl import remember_actor_names
 
 CANONICAL_COLUMNS = (
     "event_id, event_type, sub_event_type, family, date, time_precision, location, admin1, country,"
     " latitude, longitude, geo_precision, actor1, actor2, fatalities, n_sources, version, first_reported,"
-    " last_reported, search, digest, superseded_by, producer, data, confidence, hedged, background, actors,"
-    " review"
+    " last_reported, search, digest, superseded_by, producer, data, confidence, hedged, background, review"
 )
+CANONICAL_WIDTH = CANONICAL_COLUMNS.count(",") + 1
 
 
 def country_clause(countries: Sequence[str | None]) -> tuple[str, list[Any]]:
@@ -226,7 +226,7 @@ class SQLMentions(Backend):
                 f"{c.strip()} = excluded.{c.strip()}" for c in CANONICAL_COLUMNS.split(",")[1:]
             )
             self.executemany(
-                f"INSERT INTO canonical_events ({CANONICAL_COLUMNS}) VALUES ({marks(29)})"
+                f"INSERT INTO canonical_events ({CANONICAL_COLUMNS}) VALUES ({marks(CANONICAL_WIDTH)})"
                 f" ON CONFLICT (event_id) DO UPDATE SET {updates}, updated_at = {self._now_sql()}",
                 rows,
             )
@@ -244,6 +244,7 @@ class SQLMentions(Backend):
                     "UPDATE canonical_events SET superseded_by = ? WHERE event_id = ?",
                     (successors[0] if successors else oid, oid),
                 )
+            remember_actor_names(self, [r[i] for r in rows for i in (12, 13)])  # actor1, actor2
             aggregates.apply_delta(self, before, aggregates.live_rows(self, touched))
         return DedupCounts(created, updated, unchanged, superseded)
 
@@ -303,6 +304,5 @@ class SQLMentions(Backend):
             data["confidence"],
             int(bool(data["hedged"])),
             int(bool(data["background"])),
-            actors_text(data["actor1"], data["actor2"]),
             c.review,
         )

@@ -27,9 +27,11 @@ from .read_indexes import (
     m010_stats_counts,
     m011_actor_search,
     m012_paging_place,
+    m014_actor_names,
+    m015_pg_page_order,
 )
 from .reviews import m013_reviews
-from .tokens import m015_tokens
+from .tokens import m016_tokens
 
 PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet
 
@@ -305,7 +307,9 @@ MIGRATIONS: list[Migration] = [
     ("011_actor_search", m011_actor_search, ("sqlite", "postgres")),
     ("012_paging_place", m012_paging_place, ("sqlite", "postgres")),
     ("013_reviews", m013_reviews, ("sqlite", "postgres")),
-    ("015_tokens", m015_tokens, ("sqlite", "postgres")),
+    ("014_actor_names", m014_actor_names, ("sqlite", "postgres")),
+    ("015_pg_page_order", m015_pg_page_order, ("postgres",)),
+    ("016_tokens", m016_tokens, ("sqlite", "postgres")),
 ]
 
 

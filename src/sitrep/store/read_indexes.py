@@ -4,14 +4,17 @@
 - ``009``: a substring index for ``text`` (FTS5 trigram on SQLite, pg_trgm on PostgreSQL);
 - ``010``: the maintained counts behind ``/api/stats`` (``aggregates``);
 - ``011``: both actors in one casefolded column, indexed like ``search`` (the ``actor`` filter);
-- ``012``: the newest-first index also holds the point, so a bbox + time page filters inside it.
+- ``012``: the newest-first index also holds the point, so a bbox + time page filters inside it;
+- ``014``: the ``actor`` filter through the names: each actor name once (``canonical_actor_names``),
+  and the live events by actor1 and by actor2; 011's column and trigram index go;
+- ``015``: PostgreSQL only: the live newest-first indexes in the page's own order (nulls last).
 """
 
 from __future__ import annotations
 
 from . import aggregates
 from .backend import Backend
-from .ddl import TYPES, actors_text
+from .ddl import TYPES, actors_text, remember_actor_names
 from .ddl import ddl as _ddl
 
 
@@ -118,6 +121,55 @@ def m012_paging_place(store: Backend) -> None:
     store.execute("DROP INDEX canonical_live_order")
     columns = "superseded_by, date DESC, event_id, latitude, longitude"
     store.execute(f"CREATE INDEX canonical_live_order ON canonical_events({columns})")
+
+
+def m014_actor_names(store: Backend) -> None:
+    """Every actor name once with its casefolded form, and the live events by actor1 and by
+    actor2: an ``actor`` filter finds the names that hold the probe among a few thousand, then
+    their events through these indexes (1M events, 2,500 matches: count and page 75 → 5 ms).
+
+    The trigram index over both actors (011) matched every event's "group" and "civilians" before
+    it could find the rare part of a probe; it goes, with its column.
+    """
+    _ddl(
+        store,
+        """
+        CREATE TABLE canonical_actor_names (name TEXT PRIMARY KEY, folded TEXT NOT NULL);
+        CREATE INDEX canonical_actor1 ON canonical_events(actor1, superseded_by);
+        CREATE INDEX canonical_actor2 ON canonical_events(actor2, superseded_by)
+        """,
+    )
+    for column in ("actor1", "actor2"):  # the live events' names, read from the new index
+        names = store.rows(
+            f"SELECT DISTINCT {column} AS name FROM canonical_events WHERE {column} IS NOT NULL"
+            " AND superseded_by IS NULL"
+        )
+        remember_actor_names(store, [r["name"] for r in names])
+    if store.dialect == "sqlite":
+        for stmt in [f"DROP TRIGGER canonical_actors_{t}" for t in ("insert", "delete", "update")]:
+            store.execute(stmt)
+        store.execute("DROP TABLE canonical_actors")
+    else:
+        store.execute("DROP INDEX IF EXISTS canonical_actors_trgm")  # absent without pg_trgm
+    store.execute("ALTER TABLE canonical_events DROP COLUMN actors")
+
+
+def m015_pg_page_order(store: Backend) -> None:
+    """PostgreSQL: the newest-first index of live events (all, and by country) in the page order,
+    ``date DESC NULLS LAST, event_id``, over the live events only.
+
+    PostgreSQL sorts NULLs first in a DESC index unless told (SQLite puts them last), so 012's
+    ``(superseded_by, date DESC, ...)`` could not hand out a page in order, and a country page
+    walked every event newest first, dropping other countries' (1M events, 1,001 rows of one
+    country: 12 → 0.6 ms).
+    """
+    live = "WHERE superseded_by IS NULL"
+    for name, columns in (
+        ("canonical_live_order", "date DESC NULLS LAST, event_id, latitude, longitude"),
+        ("canonical_live_country", "country, date DESC NULLS LAST, event_id"),
+    ):
+        store.execute(f"DROP INDEX {name}")
+        store.execute(f"CREATE INDEX {name} ON canonical_events({columns}) {live}")
 
 
 def _trgm_ops(store: Backend) -> str:

@@ -14,7 +14,7 @@ from ..geodesy import box_around
 from ..registry import register
 from .sql import SQLStore, haversine_km
 
-TRIGRAM_TABLES = {"search": "canonical_text", "actors": "canonical_actors"}  # column → FTS5 table
+TRIGRAM_TABLES = {"search": "canonical_text"}  # column → FTS5 table
 
 
 class SQLiteStore(SQLStore):
@@ -120,7 +120,7 @@ class SQLiteStore(SQLStore):
         return "+superseded_by IS NULL" if lookup else "superseded_by IS NULL"
 
     def substring_clause(self, column: str, probe: str) -> tuple[str, list[Any]]:
-        """A lookup in the column's trigram index (``TRIGRAM_TABLES``, migrations 009 and 011).
+        """A lookup in the column's trigram index (``TRIGRAM_TABLES``, migration 009).
 
         GLOB, not LIKE: FTS5 answers a GLOB from its trigram index but scans for a LIKE with an
         ESCAPE clause. The column is casefolded, so a case-sensitive GLOB is exact; its own
@@ -129,6 +129,21 @@ class SQLiteStore(SQLStore):
         literal = "".join(f"[{c}]" if c in "*?[" else c for c in probe)
         table = TRIGRAM_TABLES[column]
         return f"rowid IN (SELECT rowid FROM {table} WHERE {column} GLOB ?)", [f"*{literal}*"]
+
+    def actor_clause(self, actor: str, lookup: bool = False) -> tuple[str, list[Any]]:
+        """With ``lookup``, the events of the matching names as a list of rowids read from the
+        name indexes (migration 014). SQLite keeps no statistics per value: where most events
+        name "Civilians" as actor2, it judges every actor2 lookup long and scans the table for a
+        plain ``actor1 IN (...) OR actor2 IN (...)`` (1M events: 1,000 ms to count 2,500 matches
+        that the rowid list counts in 5 ms)."""
+        if not lookup:
+            return super().actor_clause(actor)
+        names, args = self.actor_names(actor)
+        if names is None:
+            return "1 = 1", []
+        ids = "SELECT rowid FROM canonical_events WHERE superseded_by IS NULL AND {} IN ({})"
+        both = f"{ids.format('actor1', names)} UNION ALL {ids.format('actor2', names)}"
+        return f"rowid IN ({both})", [*args, *args]
 
     def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
         """Bounding-box prefilter (indexed) plus the exact great-circle distance."""

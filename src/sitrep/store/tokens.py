@@ -1,4 +1,4 @@
-"""The store side of access: API tokens, kept hashed (migration ``015_tokens``).
+"""The store side of access: API tokens, kept hashed (migration ``016_tokens``).
 
 A token's secret is never stored: only its SHA-256 (the secret is 32 random bytes, so a fast
 hash is as safe as a slow one). ``token_id`` is the public part of a token, used to find its
@@ -15,7 +15,7 @@ from .ddl import ddl as _ddl
 TOKEN_COLUMNS = "token_id, name, scopes, secret_hash, created, revoked, last_used"
 
 
-def m015_tokens(store: Backend) -> None:
+def m016_tokens(store: Backend) -> None:
     """The API tokens: named, scoped, hashed, revocable."""
     _ddl(
         store,
