@@ -137,13 +137,17 @@ class SQLReads(Backend):
         offset = 0 if f.cursor is not None else f.offset
         rows: list[StoredEvent] = []
         for extra, a, order in segments:  # at most two: the page fills in the first, or goes on
-            sql = f"SELECT event_id, data FROM canonical_events WHERE {where}{extra} ORDER BY {order}"
-            more = [*args, *a]
+            query = f"FROM canonical_events WHERE {where}{extra} ORDER BY {order}"
+            sql, more = f"SELECT event_id, data {query}", [*args, *a]
             if f.limit is not None:
                 if len(rows) >= f.limit:
                     break
                 sql += " LIMIT ? OFFSET ?"
                 more += [f.limit - len(rows), offset]
+                if offset:  # a deep page: skip through an index (ids alone), then read its events
+                    ids = f"SELECT event_id {query} LIMIT ? OFFSET ?"
+                    sql = f"SELECT event_id, data FROM canonical_events WHERE event_id IN ({ids})"
+                    sql += f" ORDER BY {order}"
             rows += [StoredEvent(r["event_id"], r["data"]) for r in self.rows(sql, more)]
         backwards = f.cursor is not None and f.cursor[0] == "before"
         return rows[::-1] if backwards else rows

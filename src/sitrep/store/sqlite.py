@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from ..errors import QueryTimeout, StoreError
 from ..geodesy import box_around
 from ..registry import register
+from .base import EventFilters
 from .sql import SQLStore, haversine_km
 
 TRIGRAM_TABLES = {"search": "canonical_text"}  # column → FTS5 table
@@ -144,6 +145,18 @@ class SQLiteStore(SQLStore):
         ids = "SELECT rowid FROM canonical_events WHERE superseded_by IS NULL AND {} IN ({})"
         both = f"{ids.format('actor1', names)} UNION ALL {ids.format('actor2', names)}"
         return f"rowid IN ({both})", [*args, *args]
+
+    def count_events(self, filters: EventFilters | None = None) -> int:
+        """An actor filter alone is counted from the two covering name indexes, reading no event
+        (1M events: 27,500 matches 22 → 9 ms; the rowids of both indexes, once each)."""
+        f = filters or EventFilters()
+        if f.actor and f == EventFilters(actor=f.actor, limit=f.limit, offset=f.offset, cursor=f.cursor):
+            names, args = self.actor_names(f.actor.casefold())
+            if names is not None:
+                ids = "SELECT rowid FROM canonical_events WHERE superseded_by IS NULL AND {} IN ({})"
+                both = f"{ids.format('actor1', names)} UNION {ids.format('actor2', names)}"
+                return int(self.rows(f"SELECT count(*) AS n FROM ({both})", [*args, *args])[0]["n"])
+        return super().count_events(f)
 
     def near_clause(self, near: tuple[float, float, float]) -> tuple[str, list[Any]]:
         """Bounding-box prefilter (indexed) plus the exact great-circle distance."""
