@@ -134,31 +134,40 @@ def request_for(kind: str, rng: random.Random, client: httpx.Client) -> tuple[st
     return "/api/events", {"country": country, "format": "geojson", "limit": "1000"}
 
 
-def run_loop(url: str, requests: int, warmup: int, seed: int) -> dict[str, dict[str, float]]:
-    """Start ``sitrep serve`` on 127.0.0.1 and time ``requests`` sequential queries of each kind."""
-    port = free_port()
+def start_server(url: str, port: int, *options: str) -> subprocess.Popen[bytes]:
+    """``sitrep serve`` over ``url`` on 127.0.0.1:``port`` (more ``options`` of serve, if any)."""
     exe = Path(sys.executable).with_name("sitrep")
-    env = {**os.environ, "SITREP_DB": url}
-    server = subprocess.Popen(
-        [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
+    return subprocess.Popen(
+        [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), *options],
+        env={**os.environ, "SITREP_DB": url},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+
+
+def wait_up(client: httpx.Client, server: subprocess.Popen[bytes], seconds: float = 120) -> None:
+    """Wait until the server answers an events page (exit when it dies or takes too long)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if client.get("/api/events?limit=1").status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            raise SystemExit(f"server did not start: {server.stderr.read() if server.stderr else ''}")
+        time.sleep(0.2)
+
+
+def run_loop(url: str, requests: int, warmup: int, seed: int) -> dict[str, dict[str, float]]:
+    """Start ``sitrep serve`` on 127.0.0.1 and time ``requests`` sequential queries of each kind."""
+    port = free_port()
+    server = start_server(url, port)
     base = f"http://127.0.0.1:{port}"
     times: dict[str, list[float]] = {k: [] for k in KINDS}
     try:
         with httpx.Client(base_url=base, timeout=60) as client:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if client.get("/api/events?limit=1").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit(f"server did not start: {server.stderr.read() if server.stderr else ''}")
-                time.sleep(0.2)
+            wait_up(client, server)
             rng = random.Random(seed)
             for k in range(warmup + requests):
                 for kind in KINDS:

@@ -14,10 +14,8 @@ Reports p50/p95/p99 and the achieved rate, and appends a section to BENCHMARKS.m
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -28,32 +26,9 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_api import KINDS, free_port, request_for  # noqa: E402
+from bench_api import KINDS, free_port, request_for, start_server, wait_up  # noqa: E402
 
 from sitrep.bench import append_report, machine  # noqa: E402
-
-
-def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
-    exe = Path(sys.executable).with_name("sitrep")
-    cmd = [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    if workers > 1:
-        cmd += ["--workers", str(workers)]
-    return subprocess.Popen(
-        cmd, env={**os.environ, "SITREP_DB": url}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-
-
-def wait_up(base: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            if httpx.get(base + "/api/events?limit=1", timeout=30).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline or server.poll() is not None:
-            raise SystemExit(f"server did not start: {server.stderr.read() if server.stderr else ''}")
-        time.sleep(0.3)
 
 
 def run(base: str, rate: float, seconds: float, seed: int, threads: int) -> dict[str, float]:
@@ -97,7 +72,7 @@ def run(base: str, rate: float, seconds: float, seed: int, threads: int) -> dict
         list(pool.map(one, range(total)))
     took = time.monotonic() - start
     latencies.sort()
-    q = statistics.quantiles(latencies, n=100)
+    q = statistics.quantiles(latencies, n=100, method="inclusive")
     for kind, ts in by_kind.items():
         if len(ts) > 1:
             p95 = statistics.quantiles(ts, n=20)[18]
@@ -124,10 +99,11 @@ def main() -> None:
     ap.add_argument("--out", help="append the figures to this Markdown file")
     args = ap.parse_args()
     port = free_port()
-    server = serve(args.db, port, args.workers)
+    server = start_server(args.db, port, "--log-level", "warning", "--workers", str(args.workers))
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_up(base, server)
+        with httpx.Client(base_url=base, timeout=30) as probe:
+            wait_up(probe, server)
         r = run(base, args.rate, args.seconds, args.seed, args.threads)
     finally:
         server.terminate()

@@ -20,7 +20,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -130,7 +131,7 @@ class Gate:
     """What the API checks a presented token against: the store's tokens and the run's own."""
 
     serve_token: str | None = None
-    _used: dict[str, float] | None = None
+    _used: dict[str, float] = field(default_factory=dict)  # token id → when its use was last noted
 
     def configured(self, store: Store) -> bool:
         """Whether any token could pass (else every guarded route is off: 403)."""
@@ -174,10 +175,6 @@ class Gate:
         return _token(row)
 
     def _note_use(self, store: Store, token_id: str) -> None:
-        import time
-
-        used = self._used if self._used is not None else {}
-        self._used = used
-        if time.monotonic() - used.get(token_id, -1e9) >= 60:
-            used[token_id] = time.monotonic()
+        if time.monotonic() - self._used.get(token_id, -1e9) >= 60:
+            self._used[token_id] = time.monotonic()
             store.token_used(token_id, _now())

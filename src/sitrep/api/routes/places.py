@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from ...errors import ConfigError, ResourceError
 from ...filters import parse_bbox
 from ...geo.gazetteer import Gazetteer
+from ...records import Place
 from ..responses import JSONBody
 
 log = logging.getLogger(__name__)
@@ -71,18 +72,7 @@ def places(
         return JSONBody({"places": [], "count": 0, "available": False})
     with labels.lock:
         found = labels.gazetteer.largest_places(box, limit, cell)
-    rows = [
-        {
-            "name": p.name,
-            "lat": p.latitude,
-            "lon": p.longitude,
-            "population": p.population,
-            "kind": p.feature_code,
-            "country": p.country,
-        }
-        for p in found
-    ]
-    return JSONBody({"places": rows, "count": len(rows), "available": True})
+    return _places(found)
 
 
 @router.get("/api/places/search", summary="Places by the start of their name (a typeahead)")
@@ -97,16 +87,20 @@ def search_places(
         return JSONBody({"places": [], "count": 0, "available": False})
     with labels.lock:
         found = labels.gazetteer.search(q, limit)
+    return _places(found, picked=True)
+
+
+def _places(found: list[Place], *, picked: bool = False) -> Response:
+    """The places answer; a picker's rows also name the GeoNames id and admin area."""
     rows = [
         {
-            "geonameid": p.geonameid,
+            **({"geonameid": p.geonameid, "admin1": p.admin1} if picked else {}),
             "name": p.name,
-            "admin1": p.admin1,
-            "country": p.country,
             "lat": p.latitude,
             "lon": p.longitude,
             "population": p.population,
             "kind": p.feature_code,
+            "country": p.country,
         }
         for p in found
     ]
