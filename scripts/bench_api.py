@@ -162,7 +162,7 @@ def wait_up(client: httpx.Client, server: subprocess.Popen[bytes], seconds: floa
 def run_loop(url: str, requests: int, warmup: int, seed: int) -> dict[str, dict[str, float]]:
     """Start ``sitrep serve`` on 127.0.0.1 and time ``requests`` sequential queries of each kind."""
     port = free_port()
-    server = start_server(url, port)
+    server = start_server(url, port, "--cache-mb", "0")  # each query computed: what it costs
     base = f"http://127.0.0.1:{port}"
     times: dict[str, list[float]] = {k: [] for k in KINDS}
     try:
@@ -221,7 +221,8 @@ def main() -> None:
         + (f", loaded in {load_s:.0f} s" if load_s else "")
         + "\n"
         f"- command: `.venv/bin/python scripts/bench_api.py --db … -n {args.n} --requests {args.requests}`;"
-        f" `sitrep serve` on 127.0.0.1; the kinds in turn, sequential, after {args.warmup} warm-up rounds;"
+        " `sitrep serve --cache-mb 0` on 127.0.0.1 (every answer computed); the kinds in turn,"
+        f" sequential, after {args.warmup} warm-up rounds;"
         " client-side wall time incl. JSON\n\n"
         "| query | requests | p50 ms | p95 ms | max ms | p95 < 100 ms |\n|---|---|---|---|---|---|\n"
         + rows

@@ -8,12 +8,21 @@ client threads. Each request is timed from the moment it was due (so a server th
 shows it: no coordinated omission), and every non-200 answer or transport error is counted.
 Reports p50/p95/p99 and the achieved rate, and appends a section to BENCHMARKS.md with ``--out``.
 
+Two mixes (``--mix``), because the server keeps answers until the events change (``api.cache``):
+- ``menu``: 40 questions of each kind, asked in turn again and again (320 questions, each about
+  37 times a minute at 200/s): many dashboards on the same views. After the first round the
+  cache answers nearly all.
+- ``fresh``: every request drawn anew from the kinds' distributions (random boxes, spans, words,
+  actors, page depths), so only the questions that are few by nature repeat: per country, the
+  country list, its stats and its GeoJSON, and the unfiltered stats.
+
     .venv/bin/python scripts/bench_load.py --db /tmp/b1m.db --rate 200 --seconds 60 --out BENCHMARKS.md
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import random
 import statistics
 import sys
@@ -22,6 +31,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 
@@ -31,22 +41,35 @@ from bench_api import KINDS, free_port, request_for, start_server, wait_up  # no
 from sitrep.bench import append_report, machine  # noqa: E402
 
 
-def run(base: str, rate: float, seconds: float, seed: int, threads: int) -> dict[str, float]:
+def run(
+    base: str, rate: float, seconds: float, seed: int, threads: int, mix: str = "menu", warmup: float = 0.0
+) -> dict[str, float]:
     rng = random.Random(seed)
+    warm = int(rate * warmup)  # sent at the same rate first, not timed
+    total = int(rate * seconds) + warm
     with httpx.Client(base_url=base, timeout=30) as setup:
-        menu = [(kind, *request_for(kind, rng, setup)) for kind in KINDS for _ in range(40)]
-    rng.shuffle(menu)
-    total = int(rate * seconds)
+        if mix == "menu":
+            menu = [(kind, *request_for(kind, rng, setup)) for kind in KINDS for _ in range(40)]
+            rng.shuffle(menu)
+        else:  # drawn before the clock starts (the deep page's cursor is looked up per request)
+            menu = [(kind, *request_for(kind, rng, setup)) for kind in rng.choices(KINDS, k=total)]
+    targets = [(kind, f"{path}?{urlencode(params)}" if params else path) for kind, path, params in menu]
+    distinct = len({t for _, t in targets})
+    print(f"  {total - warm} timed requests after {warm} untimed, {distinct} distinct questions")
+    host, port = base.removeprefix("http://").split(":")
     latencies: list[float] = []
     by_kind: dict[str, list[float]] = {k: [] for k in KINDS}
     errors: list[str] = []
     lock = threading.Lock()
     local = threading.local()
 
-    def client() -> httpx.Client:
+    def connection() -> http.client.HTTPConnection:
+        """This thread's keep-alive connection (the standard library's: a light client, so the
+        machine's two cores go to the server; bodies are read as sent, gzip, and not decoded)."""
         if not hasattr(local, "c"):
-            local.c = httpx.Client(base_url=base, timeout=30)
-        return local.c
+            local.c = http.client.HTTPConnection(host, int(port), timeout=30)
+        conn: http.client.HTTPConnection = local.c
+        return conn
 
     start = time.monotonic() + 1.0
 
@@ -55,22 +78,32 @@ def run(base: str, rate: float, seconds: float, seed: int, threads: int) -> dict
         pause = due - time.monotonic()
         if pause > 0:
             time.sleep(pause)
-        kind, path, params = menu[i % len(menu)]
+        kind, target = targets[i % len(targets)]
         try:
-            status = client().get(path, params=params).status_code
-            bad = None if status == 200 else f"HTTP {status}"
-        except httpx.HTTPError as exc:
+            conn = connection()
+            conn.request("GET", target, headers={"Accept-Encoding": "gzip"})
+            answer = conn.getresponse()
+            answer.read()
+            bad = None if answer.status == 200 else f"HTTP {answer.status}"
+        except (OSError, http.client.HTTPException) as exc:
             bad = type(exc).__name__
+            local.c.close()
+            del local.c
         done = time.monotonic()
+        if i < warm:
+            return
         with lock:
             latencies.append((done - due) * 1000)
             by_kind[kind].append((done - due) * 1000)
             if bad:
                 errors.append(bad)
 
+    cpu = time.process_time()
     with ThreadPoolExecutor(max_workers=threads) as pool:
         list(pool.map(one, range(total)))
-    took = time.monotonic() - start
+    took = time.monotonic() - start - warm / rate
+    print(f"  the client's own CPU: {(time.process_time() - cpu) / total * 1000:.2f} ms per request")
+    total -= warm
     latencies.sort()
     q = statistics.quantiles(latencies, n=100, method="inclusive")
     for kind, ts in by_kind.items():
@@ -85,6 +118,7 @@ def run(base: str, rate: float, seconds: float, seed: int, threads: int) -> dict
         "p95": q[94],
         "p99": q[98],
         "max": latencies[-1],
+        "distinct": distinct,
     }
 
 
@@ -96,21 +130,37 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=64, help="client threads")
     ap.add_argument("--workers", type=int, default=1, help="server processes (sitrep serve --workers)")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--mix", choices=("menu", "fresh"), default="menu", help="see above")
+    ap.add_argument(
+        "--warmup", type=float, default=0.0, help="seconds of the same load sent first and not timed"
+    )
+    ap.add_argument("--cache-mb", type=float, default=64.0, help="the server's --cache-mb (0: no cache)")
     ap.add_argument("--out", help="append the figures to this Markdown file")
     args = ap.parse_args()
     port = free_port()
-    server = start_server(args.db, port, "--log-level", "warning", "--workers", str(args.workers))
+    server = start_server(
+        args.db,
+        port,
+        "--log-level",
+        "warning",
+        "--workers",
+        str(args.workers),
+        "--cache-mb",
+        str(args.cache_mb),
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, timeout=30) as probe:
             wait_up(probe, server)
-        r = run(base, args.rate, args.seconds, args.seed, args.threads)
+        r = run(base, args.rate, args.seconds, args.seed, args.threads, args.mix, args.warmup)
     finally:
         server.terminate()
         server.wait(timeout=30)
     backend = "PostgreSQL" if args.db.startswith("postgres") else "SQLite"
     line = (
-        f"| {backend} | {args.workers} | {args.rate:.0f} | {r['achieved']:.0f} | {r['requests']} |"
+        f"| {backend} | {args.mix} | {args.warmup:g} s | {args.cache_mb:g} | {args.workers} |"
+        f" {args.rate:.0f} |"
+        f" {r['achieved']:.0f} | {r['requests']} | {r['distinct']} |"
         f" {r['errors']} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | {r['max']:.0f} |"
     )
     print(line)
@@ -119,11 +169,14 @@ def main() -> None:
             f"\n## Load at a fixed rate, {backend} — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
             f"- machine: {machine()}\n"
             f"- command: `.venv/bin/python scripts/bench_load.py --db … --rate {args.rate:g} --seconds"
-            f" {args.seconds:g} --workers {args.workers}`; `sitrep serve` on 127.0.0.1, the client on the"
+            f" {args.seconds:g} --workers {args.workers} --mix {args.mix} --cache-mb {args.cache_mb:g}"
+            f" --warmup {args.warmup:g}`;"
+            " `sitrep serve` on 127.0.0.1, the client on the"
             " same machine; the kinds of `bench_api.py` mixed at random; each request timed from when it"
             " was due\n\n"
-            "| backend | server processes | rate asked | rate got | requests | errors | p50 ms | p95 ms |"
-            " p99 ms | max ms |\n|---|---|---|---|---|---|---|---|---|---|\n" + line + "\n"
+            "| backend | mix | untimed warm-up | cache MB | server processes | rate asked | rate got |"
+            " requests | distinct |"
+            " errors | p50 ms | p95 ms | p99 ms | max ms |\n" + "|---" * 14 + "|\n" + line + "\n"
         )
         append_report(text, args.out)
 

@@ -428,6 +428,34 @@ def test_text_search_is_a_literal_substring_match_through_the_index(store: Store
         assert any("canonical_text" in str(dict(r)) for r in plan)
 
 
+def test_asking_the_index_for_rare_trigrams_finds_what_the_whole_probe_finds(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite reads the lists of a probe's rarest trigrams and checks the candidates against the
+    whole probe (``rare_trigrams``); the answer must equal asking for every trigram."""
+    if store.dialect != "sqlite":
+        pytest.skip("the trigram lists are SQLite's FTS5")
+    from sitrep.store import sqlite as backend
+
+    rows = _canonical(store)
+    texts = [" ".join(e["text"] for e in r["evidence"]).casefold() for r in rows]
+    probes = ["soldiers and", 'the "quoted', "a*b?c[d", "mali ", "ségou", "   x", "zzzzqq", "militant"]
+    probes += [t[i : i + n] for t in texts for i, n in ((0, 12), (5, 7), (20, 16))]
+    s: Any = store
+    assert s.rare_trigrams("canonical_text", "soldiers and")  # a small store: every trigram is rare
+
+    def found() -> list[set[str]]:
+        return [{r["event_id"] for r in public_events(store, EventFilters(text=p))} for p in probes]
+
+    backend._TRIGRAM_COUNTS.clear()
+    by_rare = found()
+    monkeypatch.setattr(backend, "RARE_BELOW", 0)  # every trigram counts as common: the whole probe
+    backend._TRIGRAM_COUNTS.clear()
+    assert s.rare_trigrams("canonical_text", "soldiers and") == []
+    assert found() == by_rare
+    assert any(by_rare) and not all(by_rare)
+
+
 def test_a_store_from_before_migrations_008_and_009_gains_filters_search_and_a_dedup_queue(
     store_url: str,
 ) -> None:

@@ -204,6 +204,12 @@ def ingest(
 @click.option("--token", help="An admin token for this run (setting api_token, SITREP_API_TOKEN).")
 @click.option("--workers", type=int, default=1, show_default=True, help="Server processes on the one port.")
 @click.option(
+    "--cache-mb",
+    type=click.FloatRange(min=0),
+    help="Megabytes of answers to the public event reads each process keeps until the events change"
+    " (setting api_cache_mb, SITREP_API_CACHE_MB; default 64; 0: none).",
+)
+@click.option(
     "--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info"
 )
 @click.pass_obj
@@ -214,6 +220,7 @@ def serve(
     port: int | None,
     token: str | None,
     workers: int,
+    cache_mb: float | None,
     log_level: str,
 ) -> None:
     """Serve the map at http://HOST:PORT/ and the API under /api."""
@@ -222,7 +229,7 @@ def serve(
     from .store import open_store
 
     with _errors():
-        settings = _settings(obj, db=db, host=host, port=port, api_token=token)
+        settings = _settings(obj, db=db, host=host, port=port, api_token=token, api_cache_mb=cache_mb)
         _require_db(settings.db)
         if workers > 1:
             open_store(settings.db).close()  # migrate once, before the processes start
@@ -238,6 +245,7 @@ def serve(
                 log_level=log_level,
                 token=settings.api_token or None,
                 gazetteer=settings.gazetteer_path(),
+                cache_mb=settings.api_cache_mb,
             )
             return
         store = open_store(settings.db)
@@ -253,6 +261,7 @@ def serve(
             countries=countries_for(settings),
             gazetteer=settings.gazetteer_path(),  # the map's place labels (none when it is missing)
             log_level=log_level,
+            cache_mb=settings.api_cache_mb,
         )
 
 

@@ -88,6 +88,11 @@ class Settings:
     host: str = _f("127.0.0.1", "Address `sitrep serve` listens on.")
     port: int = _f(8000, "Port `sitrep serve` listens on.")
     api_token: str = _f("", "Bearer token the API's write routes require; empty disables writes.")
+    api_cache_mb: float = _f(
+        64.0,
+        "Megabytes of finished answers to the public event reads each `sitrep serve` process keeps "
+        "until the events change (0: none).",
+    )
 
     def gazetteer_path(self) -> Path:
         """The gazetteer file this configuration points at."""

@@ -17,12 +17,16 @@ one error shape (``errors``), the map page and its static files. Routes (read-on
 - ``GET /``: the dashboard; ``/static/...``: its HTML/JS/CSS and the vendored map assets;
   ``/docs`` and ``/redoc``: the API's pages. Every response carries the security headers of
   ``pages`` (a CSP with no inline script and no framing, nosniff) and no ``Server`` banner.
+
+The public event reads (``/api/events``, ``/api/events/{id}``, ``/api/stats``) are answered from
+a cache of finished answers while the store's data generation holds (``cache``), with ETags.
 """
 
 from __future__ import annotations
 
 import logging
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +41,7 @@ from ..geo.gazetteer import Gazetteer
 from ..store.base import Store
 from ..web import STATIC_DIR, missing_assets
 from . import routes
+from .cache import CachedReads, ResponseCache
 from .errors import error_response, install_error_handlers
 from .pages import REDOC_PAGE, SWAGGER_PAGE, SecurityHeaders
 from .params import AppState, known_parameters
@@ -44,6 +49,7 @@ from .routes.places import place_labels
 from .stores import StorePool, reopener
 
 log = logging.getLogger(__name__)
+DEFAULT_CACHE_MB = 64.0
 
 
 def create_app(
@@ -53,6 +59,7 @@ def create_app(
     token: str | None = None,
     countries: Countries | None = None,
     gazetteer: Gazetteer | str | Path | None = None,
+    cache_mb: float = DEFAULT_CACHE_MB,
 ) -> FastAPI:
     """Build the FastAPI app: the API over ``store`` plus the dashboard.
 
@@ -67,6 +74,8 @@ def create_app(
             two-letter code and no names.
         gazetteer: an open gazetteer or its file, for the map's place labels (``/api/places``);
             None, a missing or a stale file: no labels.
+        cache_mb: megabytes of finished answers to the public event reads kept until the events
+            change (``cache.CachedReads``); 0 keeps none.
 
     Returns:
         The ASGI application.
@@ -85,6 +94,8 @@ def create_app(
     app.state.app_state = AppState(pool, Gate(token), countries)
     app.state.place_labels = place_labels(gazetteer)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    app.state.response_cache = ResponseCache(int(cache_mb * 1_000_000))
+    app.add_middleware(CachedReads, cache=app.state.response_cache, generation=_generation(pool))
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin, routes.taxonomy):
@@ -118,6 +129,17 @@ def create_app(
     else:
         log.warning("static folder %s not found: the map page is not served", static)
     return app
+
+
+def _generation(pool: StorePool) -> Callable[[], int | None]:
+    """Reads the store's data generation through a read connection (None: it keeps none)."""
+
+    def read() -> int | None:
+        with pool.read() as store:
+            current = getattr(store, "data_generation", None)
+            return current() if current is not None else None
+
+    return read
 
 
 ERROR_SCHEMA = {
@@ -171,6 +193,7 @@ def serve(
     token: str | None = None,
     countries: Countries | None = None,
     gazetteer: str | Path | None = None,
+    cache_mb: float = DEFAULT_CACHE_MB,
 ) -> None:
     """Serve the API and the map page with uvicorn until interrupted (used by ``sitrep serve``).
 
@@ -181,14 +204,15 @@ def serve(
         log_level: uvicorn's log level.
         token: bearer token for the write routes (None: read-only).
         gazetteer: the gazetteer file for the map's place labels (None or missing: no labels).
+        cache_mb: megabytes of kept answers (``create_app``); 0 keeps none.
     """
     import uvicorn
 
-    app = create_app(store, token=token, countries=countries, gazetteer=gazetteer)
+    app = create_app(store, token=token, countries=countries, gazetteer=gazetteer, cache_mb=cache_mb)
     uvicorn.Server(server_config(app, host, port, log_level)).run()
 
 
-SERVE_ENV = ("SITREP_SERVE_DB", "SITREP_SERVE_TOKEN", "SITREP_SERVE_GAZETTEER")
+SERVE_ENV = ("SITREP_SERVE_DB", "SITREP_SERVE_TOKEN", "SITREP_SERVE_GAZETTEER", "SITREP_SERVE_CACHE_MB")
 
 
 def serve_processes(
@@ -200,6 +224,7 @@ def serve_processes(
     log_level: str = "info",
     token: str | None = None,
     gazetteer: str | Path | None = None,
+    cache_mb: float = DEFAULT_CACHE_MB,
 ) -> None:
     """Serve with ``workers`` processes on one port (uvicorn's workers): each opens the store
     itself (``app_from_env``); the store's own locking keeps their writes apart."""
@@ -212,6 +237,7 @@ def serve_processes(
             "SITREP_SERVE_DB": url,
             "SITREP_SERVE_TOKEN": token or "",
             "SITREP_SERVE_GAZETTEER": str(gazetteer or ""),
+            "SITREP_SERVE_CACHE_MB": str(cache_mb),
         }
     )
     uvicorn.run(
@@ -238,7 +264,8 @@ def app_from_env() -> FastAPI:
         countries = Gazetteer.open(gaz)
     store = open_store(os.environ["SITREP_SERVE_DB"])
     token = os.environ.get("SITREP_SERVE_TOKEN") or None
-    return create_app(store, token=token, countries=countries, gazetteer=gaz)
+    cache_mb = float(os.environ.get("SITREP_SERVE_CACHE_MB") or DEFAULT_CACHE_MB)
+    return create_app(store, token=token, countries=countries, gazetteer=gaz, cache_mb=cache_mb)
 
 
 def server_config(app: Any, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> Any:

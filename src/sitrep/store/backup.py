@@ -51,7 +51,9 @@ ORDER = (
     "reviews",
     "review_mentions",
 )
-SKIP_PREFIXES = ("sqlite_", "canonical_text", "canonical_actors", "spatial_ref_sys")
+# Not data: search indexes, PostGIS's own table, and the generation counter (017), which a
+# restore's own inserts move.
+SKIP_PREFIXES = ("sqlite_", "canonical_text", "canonical_actors", "spatial_ref_sys", "data_generation")
 
 
 @dataclass(frozen=True, slots=True)

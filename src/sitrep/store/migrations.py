@@ -21,6 +21,7 @@ from ..errors import MigrationError
 from ..records import outlet_of
 from .backend import Backend
 from .ddl import ddl as _ddl
+from .generation import m017_data_generation
 from .read_indexes import (
     m008_event_filters,
     m009_text_search,
@@ -310,6 +311,7 @@ MIGRATIONS: list[Migration] = [
     ("014_actor_names", m014_actor_names, ("sqlite", "postgres")),
     ("015_pg_page_order", m015_pg_page_order, ("postgres",)),
     ("016_tokens", m016_tokens, ("sqlite", "postgres")),
+    ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
 ]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from math import isqrt
-from typing import Any
+from typing import Any, ClassVar
 
 from ..records import Article, ArticleSource, Event, Source, StoredArticle, StoredEvent, StoreStats
 from . import aggregates
@@ -55,6 +55,8 @@ STATS_ACTORS = 100  # the most frequent actors /api/stats lists (the dashboard's
 
 class SQLReads(Backend):
     """Queries over canonical events, articles and counts (mixed into ``SQLStore``)."""
+
+    row_key: ClassVar[str] = "event_id"  # the cheapest unique key of an event row (SQLite: rowid)
 
     def _where(self, f: EventFilters, lookup: bool = False) -> tuple[str, list[Any]]:
         """The WHERE clause of ``f``. ``lookup``: the text or actor index drives the query (the
@@ -115,10 +117,12 @@ class SQLReads(Backend):
         f = filters or EventFilters()
         if total is None and (f.text or f.actor):
             total = self.count_events(f)
+        sparse = False  # the matches are found through a lookup, not in page order
         if isinstance(total, Counted) and total.filters == f:
             # The count handed over the ids it found: read those events by id.
             if not total.ids:
                 return []
+            sparse = True
             where, args = self._where(replace(f, text=None, actor=None))
             where += f" AND event_id IN ({marks(len(total.ids))})"
             args += total.ids
@@ -126,7 +130,6 @@ class SQLReads(Backend):
             # A rare word or actor: fetch its few matches through the index and sort them. A
             # common one: walk the newest-first index and stop at the page's end (the backend's
             # own choice when it has no ``live_clause`` preference). ``SPARSE`` weighs the two.
-            sparse = False
             if f.text or f.actor:
                 live = self.count_events(EventFilters())
                 sparse = fetch_matches(total or 0, _page_rows(f), live)
@@ -144,9 +147,12 @@ class SQLReads(Backend):
                     break
                 sql += " LIMIT ? OFFSET ?"
                 more += [f.limit - len(rows), offset]
-                if offset:  # a deep page: skip through an index (ids alone), then read its events
-                    ids = f"SELECT event_id {query} LIMIT ? OFFSET ?"
-                    sql = f"SELECT event_id, data FROM canonical_events WHERE event_id IN ({ids})"
+                if offset or sparse:
+                    # A deep page: skip through an index (ids alone), then read its events. A
+                    # lookup's matches: sort their ids and dates alone, then read the page's
+                    # events (1M events, 2,500 matches of an actor: 6 → 2-3 ms on SQLite).
+                    ids = f"SELECT {self.row_key} {query} LIMIT ? OFFSET ?"
+                    sql = f"SELECT event_id, data FROM canonical_events WHERE {self.row_key} IN ({ids})"
                     sql += f" ORDER BY {order}"
             rows += [StoredEvent(r["event_id"], r["data"]) for r in self.rows(sql, more)]
         backwards = f.cursor is not None and f.cursor[0] == "before"

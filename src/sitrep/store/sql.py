@@ -22,6 +22,7 @@ from ..geodesy import distance_km
 from ..records import Article, Event, Rejected, outlet_of
 from .backend import chunks, marks
 from .feeds import SQLFeeds
+from .generation import SQLGeneration
 from .mentions import SQLMentions
 from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
@@ -29,7 +30,7 @@ from .reviews import SQLReviews
 from .tokens import SQLTokens
 
 
-class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens):
+class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLGeneration):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""
 
     # ------------------------------------------------------------ schema

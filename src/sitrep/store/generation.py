@@ -1,0 +1,69 @@
+"""The data generation: a number that moves whenever what the public reads show changes
+(migration ``017_data_generation``): the canonical events and their versions, and the stored
+articles, sightings, mentions and rejects that ``/api/stats`` counts.
+
+Readers that keep answers (the API's response cache, ``api.cache``) key them on it: an answer
+kept under generation ``n`` is good for as long as the store still says ``n``. The number lives
+in a one-row table and moves in the writing transaction itself, so it becomes visible together
+with the data it stands for, whichever process or tool wrote: ``ingest``, ``watch``, a review, a
+rebuild, a restore.
+
+- SQLite: a row trigger on each table in ``TABLES`` adds one. SQLite has one writer at a time,
+  so the counter's row orders nothing new.
+- PostgreSQL: writers run at once, and a counter row updated at each write would be held from
+  then to the commit, and could deadlock two ingests that insert the same articles in other
+  orders. So a statement trigger only marks the transaction (one row in
+  ``data_generation_marks``, keyed by its transaction id, once), and a deferred constraint
+  trigger on that mark adds one at commit, when the transaction needs no other lock.
+"""
+
+from __future__ import annotations
+
+from .backend import Backend
+
+TABLES = ("articles", "article_sources", "events", "rejects", "canonical_events", "canonical_versions")
+
+
+def m017_data_generation(store: Backend) -> None:
+    """The generation row and the triggers that move it."""
+    store.execute("CREATE TABLE data_generation (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL)")
+    store.execute("INSERT INTO data_generation (id, n) VALUES (1, 0)")
+    bump = "UPDATE data_generation SET n = n + 1 WHERE id = 1"
+    if store.dialect != "postgres":
+        for table in TABLES:
+            for op in ("INSERT", "UPDATE", "DELETE"):
+                store.execute(
+                    f"CREATE TRIGGER {table}_generation_{op.lower()} AFTER {op} ON {table} BEGIN {bump}; END"
+                )
+        return
+    store.execute("CREATE TABLE data_generation_marks (xid BIGINT PRIMARY KEY)")
+    store.execute(
+        "CREATE FUNCTION mark_data_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        " IF current_setting('sitrep.data_changed', true) IS DISTINCT FROM 'on' THEN"
+        " INSERT INTO data_generation_marks (xid) VALUES (txid_current()) ON CONFLICT DO NOTHING;"
+        " PERFORM set_config('sitrep.data_changed', 'on', true);"
+        " END IF; RETURN NULL; END $$"
+    )
+    store.execute(
+        "CREATE FUNCTION bump_data_generation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        f" {bump}; DELETE FROM data_generation_marks WHERE xid = NEW.xid; RETURN NULL; END $$"
+    )
+    store.execute(
+        "CREATE CONSTRAINT TRIGGER data_generation_at_commit AFTER INSERT ON data_generation_marks"
+        " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_generation()"
+    )
+    for table in TABLES:
+        store.execute(
+            f"CREATE TRIGGER {table}_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE"
+            f" ON {table} FOR EACH STATEMENT EXECUTE FUNCTION mark_data_change()"
+        )
+
+
+class SQLGeneration(Backend):
+    """The generation, read (mixed into ``SQLStore``)."""
+
+    def data_generation(self) -> int:
+        """The data generation now: it differs from any earlier reading once anything in
+        ``TABLES`` changed since."""
+        rows = self.rows("SELECT n FROM data_generation WHERE id = 1")
+        return int(rows[0]["n"]) if rows else 0

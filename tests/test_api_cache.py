@@ -1,0 +1,224 @@
+"""Kept answers (``api.cache``): the same question is answered from the cache only while the
+store's data generation holds; any change to the events, from any connection, is seen at once."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from datetime import date
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import article, event
+from sitrep.api import create_app
+from sitrep.api.cache import CACHED_PATHS, CachedReads, Kept, ResponseCache
+from sitrep.records import Rejected, Result
+from sitrep.runners import store_results
+from sitrep.store import open_store
+
+TEXT = "Soldiers and JNIM fighters clashed near Niono on Saturday, a mayor said. "
+
+
+def _add(store: Any, doc: str, day: date) -> None:
+    a = article(doc, f"{TEXT}{doc} " * 3, day, f"https://{doc}.example/1")
+    store_results([Result(doc, a, (event(a, day=day),))], store)
+
+
+def test_the_generation_moves_with_every_change_to_the_events_and_only_then(store_url: str) -> None:
+    s: Any = open_store(store_url)
+    start = s.data_generation()
+    _add(s, "d1", date(2024, 3, 2))
+    after_one = s.data_generation()
+    assert after_one > start
+    assert s.data_generation() == after_one  # reading does not move it
+    s.add_token(
+        {"token_id": "t1", "name": "desk", "scopes": "read-private", "secret_hash": "x", "created": "now"}
+    )
+    assert s.data_generation() == after_one  # tokens are not events
+    other: Any = open_store(store_url)  # a second connection (another process, in production)
+    _add(other, "d2", date(2024, 3, 9))
+    assert s.data_generation() > after_one
+    other.close()
+    s.close()
+
+
+def test_a_rolled_back_write_leaves_the_generation_where_it_was(store_url: str) -> None:
+    s: Any = open_store(store_url)
+    _add(s, "d1", date(2024, 3, 2))
+    before = s.data_generation()
+    with pytest.raises(RuntimeError), s.transaction():
+        s.execute("UPDATE canonical_events SET confidence = 0.5")
+        raise RuntimeError("stop")
+    assert s.data_generation() == before
+    s.close()
+
+
+def test_a_repeated_question_is_a_hit_until_the_events_change(store_url: str) -> None:
+    s: Any = open_store(store_url)
+    _add(s, "d1", date(2024, 3, 2))
+    client = TestClient(create_app(s))
+    first = client.get("/api/events", params={"country": "ML"})
+    again = client.get("/api/events", params={"country": "ML"})
+    assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit")
+    assert again.json() == first.json() and again.headers["etag"] == first.headers["etag"]
+    assert again.headers["content-security-policy"]  # security headers on kept answers too
+    writer: Any = open_store(store_url)  # written by another connection, as `sitrep ingest` would
+    _add(writer, "d2", date(2024, 3, 9))
+    writer.close()
+    fresh = client.get("/api/events", params={"country": "ML"})
+    assert fresh.headers["x-cache"] == "miss"
+    assert (first.json()["total"], fresh.json()["total"]) == (1, 2)
+    assert fresh.headers["etag"] != first.headers["etag"]
+    stats = [client.get("/api/stats") for _ in range(2)]
+    assert [r.headers["x-cache"] for r in stats] == ["miss", "hit"]
+    assert stats[1].json()["events"] == 2 and stats[1].json()["rejects"] == 0
+    store_results([Result("bad", None, (), Rejected("bad", "bad.txt", "clean", "empty"))], s)
+    after = client.get("/api/stats")  # a reject moves no event, but the stats count it
+    assert after.headers["x-cache"] == "miss" and after.json()["rejects"] == 1
+    s.close()
+
+
+def test_a_review_through_the_api_is_seen_by_the_next_read(store_url: str) -> None:
+    s: Any = open_store(store_url)
+    _add(s, "d1", date(2024, 3, 2))
+    client = TestClient(create_app(s, token="sesame"))
+    [ev] = client.get("/api/events").json()["events"]
+    assert client.get(f"/api/events/{ev['event_id']}").headers["x-cache"] == "miss"
+    assert client.get(f"/api/events/{ev['event_id']}").headers["x-cache"] == "hit"
+    posted = client.post(
+        f"/api/events/{ev['event_id']}/review",
+        json={"action": "reject", "reason": "a rumour", "reviewer": "Awa"},
+        headers={"Authorization": "Bearer sesame"},
+    )
+    assert posted.status_code == 200, posted.text
+    assert "x-cache" not in posted.headers
+    assert client.get("/api/events").json()["total"] == 0
+    detail = client.get(f"/api/events/{ev['event_id']}")
+    assert detail.headers["x-cache"] == "miss" and detail.json()["review"]["status"] == "rejected"
+    s.close()
+
+
+def test_if_none_match_with_the_current_tag_is_304_and_a_stale_tag_is_not(tmp_path: Any) -> None:
+    s: Any = open_store(str(tmp_path / "s.db"))
+    _add(s, "d1", date(2024, 3, 2))
+    client = TestClient(create_app(s))
+    tag = client.get("/api/stats").headers["etag"]
+    same = client.get("/api/stats", headers={"If-None-Match": tag})
+    assert same.status_code == 304 and same.content == b"" and same.headers["etag"] == tag
+    assert (
+        client.get("/api/stats", params={"country": "ML"}, headers={"If-None-Match": tag}).status_code == 200
+    )
+    _add(s, "d2", date(2024, 3, 9))
+    changed = client.get("/api/stats", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.json()["events"] == 2
+    s.close()
+
+
+def test_errors_and_private_routes_are_never_kept(tmp_path: Any) -> None:
+    s: Any = open_store(str(tmp_path / "s.db"))
+    _add(s, "d1", date(2024, 3, 2))
+    app = create_app(s, token="sesame")
+    client = TestClient(app)
+    for _ in range(2):
+        assert client.get("/api/events", params={"limit": "nope"}).status_code == 400
+        assert client.get("/api/events/no-such-event").status_code == 404
+        reviews = client.get("/api/reviews", headers={"Authorization": "Bearer sesame"})
+        assert reviews.status_code == 200 and "x-cache" not in reviews.headers
+        assert "x-cache" not in client.get("/api/feeds").headers
+    assert len(app.state.response_cache) == 0
+    s.close()
+
+
+def test_no_kept_route_reads_who_is_asking(tmp_path: Any) -> None:
+    """The cache keys ignore the Authorization header, so no cached route may depend on it."""
+    s: Any = open_store(str(tmp_path / "s.db"))
+    schema = TestClient(create_app(s)).get("/openapi.json").json()
+    cached = [p for p in schema["paths"] if CACHED_PATHS.fullmatch(p.replace("{event_id}", "x"))]
+    assert sorted(cached) == ["/api/events", "/api/events/{event_id}", "/api/stats"]
+    for path in cached:
+        get = schema["paths"][path]["get"]
+        names = {p["name"].lower() for p in get.get("parameters", [])}
+        assert "authorization" not in names, path
+    s.close()
+
+
+def test_cache_zero_keeps_nothing_and_answers_the_same(tmp_path: Any) -> None:
+    s: Any = open_store(str(tmp_path / "s.db"))
+    _add(s, "d1", date(2024, 3, 2))
+    client = TestClient(create_app(s, cache_mb=0))
+    answers = [client.get("/api/events") for _ in range(2)]
+    assert all("x-cache" not in a.headers for a in answers)
+    assert answers[0].json() == answers[1].json()
+    s.close()
+
+
+def test_the_cache_stays_within_its_bytes_dropping_the_least_recently_used() -> None:
+    cache = ResponseCache(800)
+    assert cache.max_entry == 100
+    assert not cache.put((1, "big"), Kept(200, (), b"x" * 101))
+    for i in range(10):
+        cache.put((1, i), Kept(200, (), b"x" * 90))
+        assert cache.size <= 800
+    cache.get((1, 3))  # used again: it outlives older ones
+    cache.put((1, "new"), Kept(200, (), b"x" * 90))
+    assert cache.get((1, 3)) is not None and cache.get((1, 2)) is None
+    cache.drop_older(2)
+    assert len(cache) == 0 and cache.size == 0
+
+
+def test_concurrent_misses_of_one_question_compute_it_once() -> None:
+    calls = 0
+
+    async def route(scope: Any, receive: Any, send: Any) -> None:
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.05)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"answer"})
+
+    mw = CachedReads(route, ResponseCache(10_000), lambda: 7)
+    scope = {"type": "http", "method": "GET", "path": "/api/stats", "query_string": b"", "headers": []}
+
+    async def ask() -> bytes:
+        got: list[Any] = []
+
+        async def send(message: Any) -> None:
+            got.append(message)
+
+        await mw(scope, None, send)
+        return b"".join(m.get("body", b"") for m in got if m["type"] == "http.response.body")
+
+    async def main() -> list[bytes]:
+        return await asyncio.gather(*(ask() for _ in range(8)))
+
+    assert asyncio.run(main()) == [b"answer"] * 8
+    assert calls == 1
+
+
+def test_writers_at_once_do_not_queue_on_the_generation(store_url: str) -> None:
+    """PostgreSQL writers run at once: a writer that is not done yet holds no lock that another
+    writer's commit needs (the counter moves at commit), and each commit moves it."""
+    if not store_url.startswith("postgres"):
+        pytest.skip("SQLite has one writer at a time")
+    first: Any = open_store(store_url)
+    second: Any = open_store(store_url)
+    before = first.data_generation()
+    done = threading.Event()
+    with first.transaction():
+        first.record_rejects([Rejected("a", "a.txt", "clean", "empty")])
+
+        def other() -> None:
+            with second.transaction():
+                second.record_rejects([Rejected("b", "b.txt", "clean", "empty")])
+            done.set()
+
+        worker = threading.Thread(target=other)
+        worker.start()
+        assert done.wait(10), "the second writer waited for the first"
+        assert first.data_generation() == before + 1  # the second committed; the first has not yet
+    worker.join()
+    assert second.data_generation() == before + 2
+    first.close()
+    second.close()
