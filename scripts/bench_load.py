@@ -41,6 +41,26 @@ from bench_api import KINDS, free_port, request_for, start_server, wait_up  # no
 from sitrep.bench import append_report, machine  # noqa: E402
 
 
+def writer(db: str, every: float, stop: threading.Event) -> threading.Thread:
+    """A thread that stores one small reject every ``every`` seconds, as an ingest would: each
+    commit moves the data generation, so every kept answer is void from then on."""
+    from sitrep.records import Rejected
+    from sitrep.store import open_store
+
+    def loop() -> None:
+        store = open_store(db)
+        while not stop.wait(every):
+            with store.transaction():
+                store.record_rejects(
+                    [Rejected(f"bench-load-{time.time_ns()}", "bench", "clean", "a test write")]
+                )
+        store.close()
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    return thread
+
+
 def run(
     base: str, rate: float, seconds: float, seed: int, threads: int, mix: str = "menu", warmup: float = 0.0
 ) -> dict[str, float]:
@@ -134,6 +154,12 @@ def main() -> None:
     ap.add_argument(
         "--warmup", type=float, default=0.0, help="seconds of the same load sent first and not timed"
     )
+    ap.add_argument(
+        "--write-every",
+        type=float,
+        default=0.0,
+        help="commit a small write every N seconds meanwhile (0: none)",
+    )
     ap.add_argument("--cache-mb", type=float, default=64.0, help="the server's --cache-mb (0: no cache)")
     ap.add_argument("--out", help="append the figures to this Markdown file")
     args = ap.parse_args()
@@ -152,13 +178,18 @@ def main() -> None:
     try:
         with httpx.Client(base_url=base, timeout=30) as probe:
             wait_up(probe, server)
+        stop = threading.Event()
+        if args.write_every > 0:
+            writer(args.db, args.write_every, stop)
         r = run(base, args.rate, args.seconds, args.seed, args.threads, args.mix, args.warmup)
+        stop.set()
     finally:
         server.terminate()
         server.wait(timeout=30)
     backend = "PostgreSQL" if args.db.startswith("postgres") else "SQLite"
     line = (
-        f"| {backend} | {args.mix} | {args.warmup:g} s | {args.cache_mb:g} | {args.workers} |"
+        f"| {backend} | {args.mix} | {args.warmup:g} s | {args.write_every or '-'} | {args.cache_mb:g} |"
+        f" {args.workers} |"
         f" {args.rate:.0f} |"
         f" {r['achieved']:.0f} | {r['requests']} | {r['distinct']} |"
         f" {r['errors']} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | {r['max']:.0f} |"
@@ -170,13 +201,13 @@ def main() -> None:
             f"- machine: {machine()}\n"
             f"- command: `.venv/bin/python scripts/bench_load.py --db … --rate {args.rate:g} --seconds"
             f" {args.seconds:g} --workers {args.workers} --mix {args.mix} --cache-mb {args.cache_mb:g}"
-            f" --warmup {args.warmup:g}`;"
+            f" --warmup {args.warmup:g} --write-every {args.write_every:g}`;"
             " `sitrep serve` on 127.0.0.1, the client on the"
             " same machine; the kinds of `bench_api.py` mixed at random; each request timed from when it"
             " was due\n\n"
-            "| backend | mix | untimed warm-up | cache MB | server processes | rate asked | rate got |"
-            " requests | distinct |"
-            " errors | p50 ms | p95 ms | p99 ms | max ms |\n" + "|---" * 14 + "|\n" + line + "\n"
+            "| backend | mix | untimed warm-up | a write every (s) | cache MB | server processes |"
+            " rate asked | rate got | requests | distinct |"
+            " errors | p50 ms | p95 ms | p99 ms | max ms |\n" + "|---" * 15 + "|\n" + line + "\n"
         )
         append_report(text, args.out)
 

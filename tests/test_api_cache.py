@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from datetime import date
+import time
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from conftest import article, event
 from sitrep.api import create_app
-from sitrep.api.cache import CACHED_PATHS, CachedReads, Kept, ResponseCache
+from sitrep.api.cache import CACHED_PATHS, CachedReads, Entry, Kept, ResponseCache
 from sitrep.records import Rejected, Result
 from sitrep.runners import store_results
 from sitrep.store import open_store
@@ -58,7 +59,7 @@ def test_a_rolled_back_write_leaves_the_generation_where_it_was(store_url: str) 
 def test_a_repeated_question_is_a_hit_until_the_events_change(store_url: str) -> None:
     s: Any = open_store(store_url)
     _add(s, "d1", date(2024, 3, 2))
-    client = TestClient(create_app(s))
+    client = TestClient(create_app(s, cache_stale_s=0))
     first = client.get("/api/events", params={"country": "ML"})
     again = client.get("/api/events", params={"country": "ML"})
     assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit")
@@ -83,7 +84,7 @@ def test_a_repeated_question_is_a_hit_until_the_events_change(store_url: str) ->
 def test_a_review_through_the_api_is_seen_by_the_next_read(store_url: str) -> None:
     s: Any = open_store(store_url)
     _add(s, "d1", date(2024, 3, 2))
-    client = TestClient(create_app(s, token="sesame"))
+    client = TestClient(create_app(s, token="sesame", cache_stale_s=0))
     [ev] = client.get("/api/events").json()["events"]
     assert client.get(f"/api/events/{ev['event_id']}").headers["x-cache"] == "miss"
     assert client.get(f"/api/events/{ev['event_id']}").headers["x-cache"] == "hit"
@@ -103,7 +104,7 @@ def test_a_review_through_the_api_is_seen_by_the_next_read(store_url: str) -> No
 def test_if_none_match_with_the_current_tag_is_304_and_a_stale_tag_is_not(tmp_path: Any) -> None:
     s: Any = open_store(str(tmp_path / "s.db"))
     _add(s, "d1", date(2024, 3, 2))
-    client = TestClient(create_app(s))
+    client = TestClient(create_app(s, cache_stale_s=0))
     tag = client.get("/api/stats").headers["etag"]
     same = client.get("/api/stats", headers={"If-None-Match": tag})
     assert same.status_code == 304 and same.content == b"" and same.headers["etag"] == tag
@@ -157,15 +158,74 @@ def test_cache_zero_keeps_nothing_and_answers_the_same(tmp_path: Any) -> None:
 def test_the_cache_stays_within_its_bytes_dropping_the_least_recently_used() -> None:
     cache = ResponseCache(800)
     assert cache.max_entry == 100
-    assert not cache.put((1, "big"), Kept(200, (), b"x" * 101))
+
+    def entry(n: int, generation: int = 1) -> Entry:
+        return Entry(Kept(200, (), b"x" * n), generation, 0.0)
+
+    assert not cache.put(("big",), entry(101))
     for i in range(10):
-        cache.put((1, i), Kept(200, (), b"x" * 90))
+        cache.put((i,), entry(90))
         assert cache.size <= 800
-    cache.get((1, 3))  # used again: it outlives older ones
-    cache.put((1, "new"), Kept(200, (), b"x" * 90))
-    assert cache.get((1, 3)) is not None and cache.get((1, 2)) is None
-    cache.drop_older(2)
-    assert len(cache) == 0 and cache.size == 0
+    cache.get((3,))  # used again: it outlives older ones
+    cache.put(("new",), entry(90))
+    assert cache.get((3,)) is not None and cache.get((2,)) is None
+    assert cache.put((3,), entry(80, generation=5))
+    assert not cache.put((3,), entry(70, generation=4))  # a slow, older answer is not put back
+    kept = cache.get((3,))
+    assert kept is not None and kept.generation == 5
+
+
+def _changed(store_url: str) -> None:
+    writer: Any = open_store(store_url)
+    n = writer.count_events()
+    _add(writer, f"d{n + 2}", date(2024, 3, 9) + timedelta(days=10 * n))  # days apart: no merge
+    writer.close()
+
+
+def test_right_after_a_change_anonymous_readers_may_get_the_answer_before_it_once(tmp_path: Any) -> None:
+    url = str(tmp_path / "s.db")
+    s: Any = open_store(url)
+    _add(s, "d1", date(2024, 3, 2))
+    with TestClient(create_app(s, cache_stale_s=30)) as client:
+        assert client.get("/api/stats").json()["events"] == 1
+        _changed(url)
+        stale = client.get("/api/stats")
+        assert stale.headers["x-cache"] == "stale" and stale.json()["events"] == 1
+        for _ in range(100):  # the background refresh lands
+            now = client.get("/api/stats")
+            if now.headers["x-cache"] == "hit":
+                break
+            time.sleep(0.02)
+        assert now.headers["x-cache"] == "hit" and now.json()["events"] == 2
+        _changed(url)
+        for ask in (
+            {"Authorization": "Bearer anything"},  # a token: the current answer
+            {"Cache-Control": "no-cache"},
+            {"Cache-Control": "max-age=0"},  # a browser's reload
+        ):
+            fresh = client.get("/api/stats", headers=ask)
+            assert fresh.headers["x-cache"] in ("miss", "hit") and fresh.json()["events"] == 3, ask
+    s.close()
+
+
+def test_no_stale_answer_when_it_was_last_known_current_too_long_ago_or_stale_is_off(tmp_path: Any) -> None:
+    url = str(tmp_path / "s.db")
+    s: Any = open_store(url)
+    _add(s, "d1", date(2024, 3, 2))
+    app = create_app(s, cache_stale_s=30)
+    with TestClient(app) as client:
+        client.get("/api/stats")
+        for entry in app.state.response_cache._kept.values():
+            entry.checked -= 31  # known current 31 s ago, and not since
+        _changed(url)
+        late = client.get("/api/stats")
+        assert late.headers["x-cache"] == "miss" and late.json()["events"] == 2
+    off = create_app(s, cache_stale_s=0)
+    with TestClient(off) as client:
+        client.get("/api/stats")
+        _changed(url)
+        assert client.get("/api/stats").headers["x-cache"] == "miss"
+    s.close()
 
 
 def test_concurrent_misses_of_one_question_compute_it_once() -> None:

@@ -210,6 +210,12 @@ def ingest(
     " (setting api_cache_mb, SITREP_API_CACHE_MB; default 64; 0: none).",
 )
 @click.option(
+    "--cache-stale",
+    type=click.FloatRange(min=0),
+    help="Seconds a replaced answer may still be sent to anonymous readers while it is computed again"
+    " (setting api_cache_stale_seconds; default 10; 0: never).",
+)
+@click.option(
     "--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info"
 )
 @click.pass_obj
@@ -221,6 +227,7 @@ def serve(
     token: str | None,
     workers: int,
     cache_mb: float | None,
+    cache_stale: float | None,
     log_level: str,
 ) -> None:
     """Serve the map at http://HOST:PORT/ and the API under /api."""
@@ -229,7 +236,15 @@ def serve(
     from .store import open_store
 
     with _errors():
-        settings = _settings(obj, db=db, host=host, port=port, api_token=token, api_cache_mb=cache_mb)
+        settings = _settings(
+            obj,
+            db=db,
+            host=host,
+            port=port,
+            api_token=token,
+            api_cache_mb=cache_mb,
+            api_cache_stale_seconds=cache_stale,
+        )
         _require_db(settings.db)
         if workers > 1:
             open_store(settings.db).close()  # migrate once, before the processes start
@@ -246,6 +261,7 @@ def serve(
                 token=settings.api_token or None,
                 gazetteer=settings.gazetteer_path(),
                 cache_mb=settings.api_cache_mb,
+                cache_stale_s=settings.api_cache_stale_seconds,
             )
             return
         store = open_store(settings.db)
@@ -262,6 +278,7 @@ def serve(
             gazetteer=settings.gazetteer_path(),  # the map's place labels (none when it is missing)
             log_level=log_level,
             cache_mb=settings.api_cache_mb,
+            cache_stale_s=settings.api_cache_stale_seconds,
         )
 
 

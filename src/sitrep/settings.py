@@ -93,6 +93,11 @@ class Settings:
         "Megabytes of finished answers to the public event reads each `sitrep serve` process keeps "
         "until the events change (0: none).",
     )
+    api_cache_stale_seconds: float = _f(
+        10.0,
+        "Seconds an answer known current may still be sent to anonymous readers after the events "
+        "change, while it is computed again (0: never; a token or a reload always gets the current one).",
+    )
 
     def gazetteer_path(self) -> Path:
         """The gazetteer file this configuration points at."""

@@ -50,6 +50,7 @@ from .stores import StorePool, reopener
 
 log = logging.getLogger(__name__)
 DEFAULT_CACHE_MB = 64.0
+DEFAULT_CACHE_STALE_S = 10.0
 
 
 def create_app(
@@ -60,6 +61,7 @@ def create_app(
     countries: Countries | None = None,
     gazetteer: Gazetteer | str | Path | None = None,
     cache_mb: float = DEFAULT_CACHE_MB,
+    cache_stale_s: float = DEFAULT_CACHE_STALE_S,
 ) -> FastAPI:
     """Build the FastAPI app: the API over ``store`` plus the dashboard.
 
@@ -76,6 +78,8 @@ def create_app(
             None, a missing or a stale file: no labels.
         cache_mb: megabytes of finished answers to the public event reads kept until the events
             change (``cache.CachedReads``); 0 keeps none.
+        cache_stale_s: seconds an answer known current may still be sent to anonymous readers
+            after the events change, while it is computed again (0: never).
 
     Returns:
         The ASGI application.
@@ -93,10 +97,7 @@ def create_app(
     weakref.finalize(app, pool.close)
     app.state.app_state = AppState(pool, Gate(token), countries)
     app.state.place_labels = place_labels(gazetteer)
-    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
-    app.state.response_cache = ResponseCache(int(cache_mb * 1_000_000))
-    app.add_middleware(CachedReads, cache=app.state.response_cache, generation=_generation(pool))
-    app.add_middleware(SecurityHeaders)
+    _middleware(app, pool, cache_mb, cache_stale_s)
     install_error_handlers(app)
     for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin, routes.taxonomy):
         app.include_router(router)
@@ -129,6 +130,17 @@ def create_app(
     else:
         log.warning("static folder %s not found: the map page is not served", static)
     return app
+
+
+def _middleware(app: FastAPI, pool: StorePool, cache_mb: float, cache_stale_s: float) -> None:
+    """Gzip, the kept answers (outside gzip: they are kept compressed), the security headers
+    (outermost: on every answer, kept or not)."""
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    app.state.response_cache = ResponseCache(int(cache_mb * 1_000_000))
+    app.add_middleware(
+        CachedReads, cache=app.state.response_cache, generation=_generation(pool), stale_seconds=cache_stale_s
+    )
+    app.add_middleware(SecurityHeaders)
 
 
 def _generation(pool: StorePool) -> Callable[[], int | None]:
@@ -194,6 +206,7 @@ def serve(
     countries: Countries | None = None,
     gazetteer: str | Path | None = None,
     cache_mb: float = DEFAULT_CACHE_MB,
+    cache_stale_s: float = DEFAULT_CACHE_STALE_S,
 ) -> None:
     """Serve the API and the map page with uvicorn until interrupted (used by ``sitrep serve``).
 
@@ -205,14 +218,28 @@ def serve(
         token: bearer token for the write routes (None: read-only).
         gazetteer: the gazetteer file for the map's place labels (None or missing: no labels).
         cache_mb: megabytes of kept answers (``create_app``); 0 keeps none.
+        cache_stale_s: seconds a replaced answer may still be sent (``create_app``).
     """
     import uvicorn
 
-    app = create_app(store, token=token, countries=countries, gazetteer=gazetteer, cache_mb=cache_mb)
+    app = create_app(
+        store,
+        token=token,
+        countries=countries,
+        gazetteer=gazetteer,
+        cache_mb=cache_mb,
+        cache_stale_s=cache_stale_s,
+    )
     uvicorn.Server(server_config(app, host, port, log_level)).run()
 
 
-SERVE_ENV = ("SITREP_SERVE_DB", "SITREP_SERVE_TOKEN", "SITREP_SERVE_GAZETTEER", "SITREP_SERVE_CACHE_MB")
+SERVE_ENV = (
+    "SITREP_SERVE_DB",
+    "SITREP_SERVE_TOKEN",
+    "SITREP_SERVE_GAZETTEER",
+    "SITREP_SERVE_CACHE_MB",
+    "SITREP_SERVE_CACHE_STALE_S",
+)
 
 
 def serve_processes(
@@ -225,6 +252,7 @@ def serve_processes(
     token: str | None = None,
     gazetteer: str | Path | None = None,
     cache_mb: float = DEFAULT_CACHE_MB,
+    cache_stale_s: float = DEFAULT_CACHE_STALE_S,
 ) -> None:
     """Serve with ``workers`` processes on one port (uvicorn's workers): each opens the store
     itself (``app_from_env``); the store's own locking keeps their writes apart."""
@@ -238,6 +266,7 @@ def serve_processes(
             "SITREP_SERVE_TOKEN": token or "",
             "SITREP_SERVE_GAZETTEER": str(gazetteer or ""),
             "SITREP_SERVE_CACHE_MB": str(cache_mb),
+            "SITREP_SERVE_CACHE_STALE_S": str(cache_stale_s),
         }
     )
     uvicorn.run(
@@ -265,7 +294,10 @@ def app_from_env() -> FastAPI:
     store = open_store(os.environ["SITREP_SERVE_DB"])
     token = os.environ.get("SITREP_SERVE_TOKEN") or None
     cache_mb = float(os.environ.get("SITREP_SERVE_CACHE_MB") or DEFAULT_CACHE_MB)
-    return create_app(store, token=token, countries=countries, gazetteer=gaz, cache_mb=cache_mb)
+    stale = float(os.environ.get("SITREP_SERVE_CACHE_STALE_S") or DEFAULT_CACHE_STALE_S)
+    return create_app(
+        store, token=token, countries=countries, gazetteer=gaz, cache_mb=cache_mb, cache_stale_s=stale
+    )
 
 
 def server_config(app: Any, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> Any:

@@ -7,13 +7,16 @@ answer of ``GET /api/events``, ``GET /api/events/{id}`` and ``GET /api/stats`` u
 data generation (``store.generation``), which moves in the same transaction as any change to the
 canonical events, whichever process wrote it. So a kept answer is never stale: every request
 reads the generation first (one indexed row) and only an answer kept under the current one is
-sent again.
+sent again (or, for ``stale_seconds`` after a change, the one before: see ``CachedReads``).
 
 What it adds to those routes:
 - ``ETag: W/"<generation>-<key hash>"`` and ``Cache-Control: no-cache``; a request whose
   ``If-None-Match`` names the current tag gets ``304 Not Modified`` without any query.
-- ``X-Cache: hit`` or ``miss``.
+- ``X-Cache: hit``, ``miss`` or ``stale``.
 - Concurrent misses of one question wait for the first to finish instead of all computing it.
+- Right after the events change, an answer known current a few seconds ago (``stale_seconds``)
+  is sent once more to anonymous readers while it is computed again in the background; a
+  token, ``Cache-Control: no-cache`` or a reload always gets the current answer.
 
 Only routes whose answer does not depend on who asks are kept (a test checks none of them reads
 the ``Authorization`` header); everything private passes through untouched. The cache is per
@@ -30,6 +33,7 @@ import asyncio
 import hashlib
 import logging
 import re
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +45,7 @@ log = logging.getLogger(__name__)
 
 CACHED_PATHS = re.compile(r"/api/(?:events|stats)|/api/events/[^/]+")
 MAX_ENTRY_SHARE = 8  # one answer may fill at most 1/8 of the cache
+REFRESHES = 2  # background refreshes at once, per process
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +57,22 @@ class Kept:
     body: bytes
 
 
+@dataclass(slots=True)
+class Entry:
+    """A kept answer, the generation it was computed at, and when it was last known current
+    (``time.monotonic``): computed, or served again while its generation held."""
+
+    kept: Kept
+    generation: int
+    checked: float
+
+
+Question = tuple[object, ...]  # (method, path, query string, gzip or not)
+
+
 class ResponseCache:
-    """Answers by key, least recently used dropped first, at most ``max_bytes`` of bodies.
+    """The latest answer to each question, least recently used dropped first, at most
+    ``max_bytes`` of bodies.
 
     Used from the event loop only (one thread), so it needs no lock.
     """
@@ -63,36 +82,36 @@ class ResponseCache:
         self.max_entry = self.max_bytes // MAX_ENTRY_SHARE
         self.size = 0
         self.hits = 0
+        self.stale = 0
         self.misses = 0
-        self._kept: OrderedDict[tuple[object, ...], Kept] = OrderedDict()
+        self._kept: OrderedDict[Question, Entry] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._kept)
 
-    def get(self, key: tuple[object, ...]) -> Kept | None:
-        kept = self._kept.get(key)
-        if kept is not None:
-            self._kept.move_to_end(key)
-        return kept
+    def get(self, question: Question) -> Entry | None:
+        entry = self._kept.get(question)
+        if entry is not None:
+            self._kept.move_to_end(question)
+        return entry
 
-    def put(self, key: tuple[object, ...], kept: Kept) -> bool:
-        """Keep ``kept`` (False when it is larger than one entry may be)."""
-        if len(kept.body) > self.max_entry:
+    def put(self, question: Question, entry: Entry) -> bool:
+        """Keep ``entry`` (False when it is larger than one entry may be, or older than the one
+        kept: a slow request must not put back an answer a newer one replaced)."""
+        if len(entry.kept.body) > self.max_entry:
             return False
-        old = self._kept.pop(key, None)
+        old = self._kept.get(question)
         if old is not None:
-            self.size -= len(old.body)
-        self._kept[key] = kept
-        self.size += len(kept.body)
+            if old.generation > entry.generation:
+                return False
+            self.size -= len(old.kept.body)
+            del self._kept[question]
+        self._kept[question] = entry
+        self.size += len(entry.kept.body)
         while self.size > self.max_bytes and self._kept:
             _, dropped = self._kept.popitem(last=False)
-            self.size -= len(dropped.body)
+            self.size -= len(dropped.kept.body)
         return True
-
-    def drop_older(self, generation: int) -> None:
-        """Forget answers kept under any other generation (they can never be sent again)."""
-        for key in [k for k in self._kept if k[0] != generation]:
-            self.size -= len(self._kept.pop(key).body)
 
 
 class CachedReads:
@@ -100,14 +119,30 @@ class CachedReads:
 
     ``generation`` reads the store's data generation (blocking; run in a worker thread), or
     returns None when the store keeps none: then nothing is cached.
+
+    ``stale_seconds``: after the events change, an answer that was known current at most this
+    long ago may be sent once more, marked ``X-Cache: stale``, while it is computed again in the
+    background (RFC 5861's stale-while-revalidate). Without it every ingest that lands would make
+    every dashboard wait for its questions at once. Requests that carry a token
+    (``Authorization``), or ask for no cached answer (``Cache-Control: no-cache`` or
+    ``max-age=0``, as a signed-in dashboard and a browser's reload do), always get the current
+    answer. 0 sends no stale answers.
     """
 
-    def __init__(self, app: ASGIApp, cache: ResponseCache, generation: Callable[[], int | None]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        cache: ResponseCache,
+        generation: Callable[[], int | None],
+        stale_seconds: float = 0.0,
+    ) -> None:
         self.app = app
         self.cache = cache
         self.generation = generation
+        self.stale_seconds = stale_seconds
         self._inflight: dict[tuple[object, ...], asyncio.Event] = {}
-        self._seen = -1
+        self._refreshing = asyncio.Semaphore(REFRESHES)
+        self._tasks: set[asyncio.Task[None]] = set()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -126,29 +161,70 @@ class CachedReads:
         if generation is None:
             await self.app(scope, receive, send)
             return
-        if generation != self._seen:
-            self.cache.drop_older(generation)
-            self._seen = generation
         headers = dict(scope.get("headers", []))
         gzip = b"gzip" in headers.get(b"accept-encoding", b"")
-        key = (generation, scope["method"], scope["path"], scope.get("query_string", b""), gzip)
+        question = (scope["method"], scope["path"], scope.get("query_string", b""), gzip)
+        key = (generation, *question)
         etag = _etag(key)
         if etag in _tags(headers.get(b"if-none-match", b"")):
             self.cache.hits += 1
             await _send(send, Kept(304, ((b"etag", etag), (b"cache-control", b"no-cache")), b""), b"hit")
             return
-        kept = self.cache.get(key)
-        if kept is None and key in self._inflight:
-            await self._inflight[key].wait()  # the same question is being answered: wait for it
-            kept = self.cache.get(key)
-        if kept is not None:
+        now = time.monotonic()
+        entry = self.cache.get(question)
+        if entry is not None and entry.generation == generation:
+            entry.checked = now
             self.cache.hits += 1
-            await _send(send, kept, b"hit")
+            await _send(send, entry.kept, b"hit")
             return
+        if entry is not None and self._stale_ok(headers, entry, now):
+            self.cache.stale += 1
+            self._refresh_soon(scope, key, etag)
+            await _send(send, entry.kept, b"stale")
+            return
+        if key in self._inflight:
+            await self._inflight[key].wait()
+            entry = self.cache.get(question)
+            if entry is not None and entry.generation == generation:
+                self.cache.hits += 1
+                await _send(send, entry.kept, b"hit")
+                return
         self.cache.misses += 1
         done = self._inflight.setdefault(key, asyncio.Event())
         try:
             await self._answer(scope, receive, send, key, etag)
+        finally:
+            if self._inflight.get(key) is done:
+                del self._inflight[key]
+            done.set()
+
+    def _stale_ok(self, headers: dict[bytes, bytes], entry: Entry, now: float) -> bool:
+        """Whether ``entry``, from an older generation, may be sent to this request."""
+        if self.stale_seconds <= 0 or now - entry.checked > self.stale_seconds:
+            return False
+        if b"authorization" in headers:
+            return False
+        control = headers.get(b"cache-control", b"").lower()
+        return b"no-cache" not in control and b"max-age=0" not in control
+
+    def _refresh_soon(self, scope: Scope, key: tuple[object, ...], etag: bytes) -> None:
+        """Compute the answer of ``key`` in the background (once, however many ask meanwhile)."""
+        if key in self._inflight:
+            return
+        done = self._inflight[key] = asyncio.Event()
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"if-none-match"]
+        task = asyncio.get_running_loop().create_task(
+            self._refresh(dict(scope, headers=headers), key, etag, done)
+        )
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _refresh(self, scope: Scope, key: tuple[object, ...], etag: bytes, done: asyncio.Event) -> None:
+        try:
+            async with self._refreshing:  # a few at a time: requests waiting for an answer go first
+                await self._answer(scope, _no_body, _discard, key, etag)
+        except Exception as exc:  # noqa: BLE001 - a failed refresh leaves the next request to compute it
+            log.warning("refreshing a kept answer failed: %r", exc)
         finally:
             if self._inflight.get(key) is done:
                 del self._inflight[key]
@@ -185,10 +261,21 @@ class CachedReads:
                     parts.append(body)
                 if not message.get("more_body", False) and keep and start is not None:
                     stored = tuple((k, v) for k, v in start["headers"] if k.lower() != b"x-cache")
-                    self.cache.put(key, Kept(200, stored, b"".join(parts)))
+                    kept = Kept(200, stored, b"".join(parts))
+                    generation = key[0]
+                    assert isinstance(generation, int)
+                    self.cache.put(key[1:], Entry(kept, generation, time.monotonic()))
             await send(message)
 
         await self.app(scope, receive, capture)
+
+
+async def _no_body() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+async def _discard(message: Message) -> None:
+    """Where a background refresh's answer goes (it is kept, not sent)."""
 
 
 def _etag(key: tuple[object, ...]) -> bytes:

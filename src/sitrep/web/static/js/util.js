@@ -84,8 +84,16 @@ export function countryName(code) {
   return String(code);
 }
 
+/** Whether an analyst is signed in in this tab (``auth.js`` keeps the token there): their
+ * reads ask for the current answer, never one the server may send for a few seconds after
+ * the events change (a review they just made shows at once). */
+function signedIn() {
+  try { return Boolean(window.sessionStorage.getItem("sitrep.review.token")); } catch (e) { return false; }
+}
+
 export function getJSON(url) {
-  return fetch(url, { headers: { Accept: "application/json" } }).then(function (resp) {
+  const mode = signedIn() ? "no-cache" : "default";
+  return fetch(url, { headers: { Accept: "application/json" }, cache: mode }).then(function (resp) {
     return resp.json().catch(function () { return null; }).then(function (data) {
       if (!resp.ok) throw new Error(data && data.error ? data.error : resp.status + " " + resp.statusText);
       return data;
