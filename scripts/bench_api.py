@@ -89,7 +89,9 @@ def load(url: str, n: int, chunk: int = 20_000) -> float:
         store.write_canonical(batch, assume_new=True)
         print(f"  loaded {min(n, start + chunk):,}/{n:,} ({time.perf_counter() - t0:.0f}s)", file=sys.stderr)
     pg = store.dialect == "postgres"  # type: ignore[attr-defined]
-    store.execute("VACUUM ANALYZE canonical_events" if pg else "ANALYZE")  # type: ignore[attr-defined]
+    # Every table (the actor names too): without their statistics PostgreSQL counted an actor's
+    # 27,500 events in 9 s instead of 0.4 s.
+    store.execute("VACUUM ANALYZE" if pg else "ANALYZE")  # type: ignore[attr-defined]
     store.close()
     return time.perf_counter() - t0
 
