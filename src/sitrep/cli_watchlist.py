@@ -113,7 +113,7 @@ def add(obj: dict[str, Any], /, name: str, kind: str, **o: Any) -> None:
 @click.option("--db", help=DB_HELP)
 @click.pass_obj
 def list_(obj: dict[str, Any], as_json: bool, db: str | None) -> None:
-    """List the items, oldest first."""
+    """List the items, by name."""
     from .watchlist import list_watch_items
 
     items = _run(obj, db, lambda store, _: list_watch_items(store))

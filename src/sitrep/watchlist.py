@@ -172,8 +172,8 @@ def get_watch_item(store: Store, item_id: str) -> WatchItem:
 
 
 def list_watch_items(store: Store) -> list[WatchItem]:
-    """Every item, oldest first."""
-    return store.watch_items()
+    """Every item, by name (in any case), then id."""
+    return sorted(store.watch_items(), key=lambda i: (i.name.casefold(), i.item_id))
 
 
 def update_watch_item(

@@ -100,8 +100,8 @@ class SQLWatchlist(Backend):
         return _item(rows[0]) if rows else None
 
     def watch_items(self) -> list[WatchItem]:
-        """Every item, oldest first (then by id)."""
-        return [_item(r) for r in self.rows(f"SELECT {_COLS} FROM watchlist ORDER BY created, item_id")]
+        """Every item, by id."""
+        return [_item(r) for r in self.rows(f"SELECT {_COLS} FROM watchlist ORDER BY item_id")]
 
     def update_watch_item(self, item: WatchItem) -> bool:
         """Replace the stored item of ``item.item_id`` (all but its creation time); False when absent."""

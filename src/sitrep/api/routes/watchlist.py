@@ -76,7 +76,7 @@ def list_items(
     state: Annotated[AppState, Depends(app_state)],
     authorization: Annotated[str | None, Header()] = None,
 ) -> Response:
-    """``{"items": [...], "count"}``, oldest first."""
+    """``{"items": [...], "count"}``, by name."""
     admit(state, authorization, "read-private")
     with state.reads() as store:
         items = list_watch_items(store)
