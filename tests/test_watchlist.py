@@ -16,7 +16,7 @@ from conftest import build_mini_gazetteer
 from sitrep.access import create_token
 from sitrep.api import create_app
 from sitrep.cli import cli
-from sitrep.errors import ConfigError, NotFoundError
+from sitrep.errors import ConfigError, NotFoundError, StoreError
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.records import WatchItem
 from sitrep.store import open_store
@@ -244,3 +244,19 @@ def test_api(store_url: str, gaz_path: Path) -> None:
         assert client.get("/api/watchlist", headers=write).json() == {"items": [], "count": 0}
     finally:
         s.close()
+
+
+def test_a_database_error_names_the_item_id_only(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(item: Any) -> bool:
+        raise StoreError(f"null value; DETAIL: Failing row contains ({item.item_id}, Zed Quill, a@b.example)")
+
+    monkeypatch.setattr(store, "add_watch_item", refuse)
+    with pytest.raises(StoreError) as caught:
+        add_watch_item(
+            store, "Zed Quill", "person", latitude=1, longitude=2, contact={"email": "a@b.example"}
+        )
+    assert (
+        "watch item" in str(caught.value)
+        and "Zed" not in str(caught.value)
+        and "a@b" not in str(caught.value)
+    )

@@ -17,11 +17,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from .errors import ConfigError, NotFoundError
+from .errors import ConfigError, NotFoundError, QueryTimeout, StoreError
 from .geo.gazetteer import Gazetteer, normalize
 from .records import Place, WatchItem
 from .records.watch import check_degrees, check_radius
@@ -35,6 +36,19 @@ MAX_CHOICES = 5  # of an ambiguous place name, the choices named in the error
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@contextmanager
+def _writing(store: Store, item_id: str) -> Iterator[None]:
+    """A write transaction whose database errors name the item's id only: a driver's message may
+    quote the row (PostgreSQL's "Failing row contains ..."), and errors are logged."""
+    try:
+        with store.transaction():
+            yield
+    except QueryTimeout:
+        raise
+    except StoreError as exc:
+        raise StoreError(f"the store refused a change to watch item {item_id}", hint=exc.hint) from None
 
 
 def _label(p: Place) -> str:
@@ -152,7 +166,7 @@ def add_watch_item(
         updated=now,
         active=active,
     )
-    with store.transaction():
+    with _writing(store, item.item_id):
         if not store.add_watch_item(item):
             raise ConfigError("watch item id taken", hint="try again")
     log.info("watch item %s added", item.item_id)
@@ -191,7 +205,7 @@ def update_watch_item(
     unknown = sorted(set(changes) - set(CHANGEABLE))
     if unknown:
         raise ConfigError(f"cannot change: {', '.join(unknown)}", hint=f"one of: {', '.join(CHANGEABLE)}")
-    with store.transaction():
+    with _writing(store, item_id):
         current = get_watch_item(store, item_id)
         values = {k: v for k, v in changes.items() if k not in ("radius_km", "latitude", "longitude")}
         if "latitude" in changes or "longitude" in changes:
@@ -216,7 +230,7 @@ def remove_watch_item(store: Store, item_id: str) -> None:
     Raises:
         NotFoundError: no such item.
     """
-    with store.transaction():
+    with _writing(store, item_id):
         if not store.remove_watch_item(item_id):
             raise NotFoundError(f"no watch item {item_id!r}", hint="see `sitrep watchlist list`")
     log.info("watch item %s removed", item_id)
