@@ -110,6 +110,7 @@ def test_the_watchlist_does_not_move_the_data_generation(store_url: str) -> None
         ({"radius_km": {"Severe": "far"}}, "radius_km"),
         ({"contact": {"webhook": "ftp://desk.example/x"}}, "webhook"),
         ({"contact": {"webhook": "https://"}}, "webhook"),
+        ({"contact": {"webhook": "https://[::1"}}, "webhook"),
         ({"contact": {"email": "not-an-address"}}, "email"),
         ({"contact": {"email": "a@b.example", "webhook": "https://x.example"}}, "contact"),
         ({"contact": {"phone": "123"}}, "contact"),

@@ -96,8 +96,12 @@ def check_contact(contact: Mapping[str, Any] | None) -> dict[str, str] | None:
     ((key, value),) = contact.items()
     text = value.strip() if isinstance(value, str) else ""
     if key == "webhook":
-        parts = urlsplit(text) if len(text) <= MAX_URL and not any(c.isspace() for c in text) else None
-        if parts is None or parts.scheme not in ("https", "http") or not parts.hostname:
+        try:
+            parts = urlsplit(text)
+            ok = parts.scheme in ("https", "http") and bool(parts.hostname)
+        except ValueError:  # a malformed host, e.g. an unclosed IPv6 bracket
+            ok = False
+        if not ok or len(text) > MAX_URL or any(c.isspace() for c in text):
             raise _fail(
                 "contact: the webhook is not an http(s) URL", "https://host/path, at most 2000 characters"
             )
