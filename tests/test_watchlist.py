@@ -261,3 +261,18 @@ def test_a_database_error_names_the_item_id_only(store: Any, monkeypatch: pytest
         and "Zed" not in str(caught.value)
         and "a@b" not in str(caught.value)
     )
+
+
+def test_a_removed_person_leaves_no_trace_in_the_sqlite_files(tmp_path: Path) -> None:
+    s: Any = open_store(str(tmp_path / "w.db"))
+    keep = add_watch_item(s, "Keeper", "site", latitude=1, longitude=2)
+    gone = add_watch_item(s, "Zebediah Quartermaine", "person", latitude=1, longitude=2)
+    add_watch_item(s, "Keeper too", "site", latitude=1, longitude=2)
+    s.execute("PRAGMA secure_delete = 0")  # as some builds leave it: the store turns it on to remove
+    remove_watch_item(s, gone.item_id)
+    assert s.rows("PRAGMA secure_delete")[0]["secure_delete"] == 0
+    s.close()
+    assert [f.name for f in tmp_path.iterdir() if b"Quartermaine" in f.read_bytes()] == []
+    again: Any = open_store(str(tmp_path / "w.db"))
+    assert get_watch_item(again, keep.item_id).name == "Keeper"
+    again.close()

@@ -111,5 +111,14 @@ class SQLWatchlist(Backend):
         return self.execute(f"UPDATE watchlist SET {sets} WHERE item_id = ?", [*args, item.item_id]) > 0
 
     def remove_watch_item(self, item_id: str) -> bool:
-        """Delete the item's row for good; False when absent."""
-        return self.execute("DELETE FROM watchlist WHERE item_id = ?", (item_id,)) > 0
+        """Delete the item's row for good; False when absent. SQLite overwrites the freed space
+        with zeros (``secure_delete``, which not every build turns on), so the name does not
+        linger in the file; PostgreSQL drops the dead row at its next vacuum."""
+        if self.dialect != "sqlite":
+            return self.execute("DELETE FROM watchlist WHERE item_id = ?", (item_id,)) > 0
+        was = self.rows("PRAGMA secure_delete")[0]["secure_delete"]
+        self.execute("PRAGMA secure_delete = 1")
+        try:
+            return self.execute("DELETE FROM watchlist WHERE item_id = ?", (item_id,)) > 0
+        finally:
+            self.execute(f"PRAGMA secure_delete = {int(was)}")
