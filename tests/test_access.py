@@ -24,13 +24,23 @@ from sitrep.errors import ConfigError, NotFoundError
 from sitrep.records import Result
 from sitrep.runners import store_results
 from sitrep.store import open_store
+from sitrep.watchlist import add_watch_item
 
 GUARDED = {
     ("POST", "/api/dedup"): "write",
     ("POST", "/api/events/{event_id}/review"): "review",
     ("GET", "/api/reviews"): "read-private",
+    ("GET", "/api/watchlist"): "read-private",
+    ("POST", "/api/watchlist"): "write",
+    ("GET", "/api/watchlist/{item_id}"): "read-private",
+    ("PUT", "/api/watchlist/{item_id}"): "write",
+    ("DELETE", "/api/watchlist/{item_id}"): "write",
 }
-BODIES = {"/api/events/{event_id}/review": {"action": "confirm", "reason": "checked", "reviewer": "x"}}
+BODIES = {
+    "/api/events/{event_id}/review": {"action": "confirm", "reason": "checked", "reviewer": "x"},
+    "/api/watchlist": {"name": "Census site", "kind": "site", "latitude": 1.5, "longitude": 2.5},
+    "/api/watchlist/{item_id}": {"active": False},
+}
 
 
 @pytest.fixture
@@ -42,6 +52,7 @@ def world(tmp_path: Path) -> Any:
     tokens = {scope: create_token(s, f"{scope} desk", [scope])[1] for scope in SCOPES}
     tokens["revoked"] = create_token(s, "old desk", ["admin"])[1]
     revoke_token(s, "old desk")
+    add_watch_item(s, "Census person", "person", latitude=3.5, longitude=4.5)
     yield s, tokens
     s.close()
 
@@ -49,9 +60,12 @@ def world(tmp_path: Path) -> Any:
 def _routes(app: Any, store: Any) -> list[tuple[str, str, str]]:
     """(method, template, concrete path) of every API route."""
     event_id = json.loads(store.query_events()[0].document)["event_id"]
+    item_id = store.watch_items()[0].item_id
     out = []
     for template, ops in app.openapi()["paths"].items():  # every route the API documents
-        path = template.replace("{event_id}", event_id).replace("{doc_id}", "d1")
+        path = (
+            template.replace("{event_id}", event_id).replace("{doc_id}", "d1").replace("{item_id}", item_id)
+        )
         out += [(m.upper(), template, path) for m in sorted(ops)]
     assert len(out) >= 11
     return out
@@ -94,6 +108,7 @@ def test_guarded_routes_are_off_without_any_token(tmp_path: Path) -> None:
     client = TestClient(create_app(s))
     assert client.post("/api/dedup").status_code == 403
     assert client.get("/api/reviews").status_code == 403
+    assert client.get("/api/watchlist").status_code == 403
     s.close()
 
 

@@ -22,9 +22,11 @@ from sitrep.runners import rebuild_all, store_results
 from sitrep.store import open_store
 from sitrep.store.backup import backup_store, restore_store
 from sitrep.store.base import EventFilters
+from sitrep.watchlist import add_watch_item, list_watch_items
 
 TABLES = ("articles", "article_sources", "events", "rejects", "canonical_events", "canonical_members",
-          "canonical_versions", "canonical_stats", "feeds", "reviews", "review_mentions")  # fmt: skip
+          "canonical_versions", "canonical_stats", "feeds", "reviews", "review_mentions",
+          "watchlist")  # fmt: skip
 
 
 def _fill(url: str) -> None:
@@ -43,6 +45,10 @@ def _fill(url: str) -> None:
         at=datetime(2024, 3, 9, 1, tzinfo=UTC),
     )
     s.add_feeds(["https://wire.example/rss"])
+    add_watch_item(
+        s, "Field office", "site", latitude=14.25, longitude=-5.99, contact={"email": "a@b.example"}
+    )
+    add_watch_item(s, "Ana", "person", latitude=12.5, longitude=-8.0, radius_km={"Severe": 40})
     s.close()
 
 
@@ -55,6 +61,7 @@ def _state(url: str) -> dict[str, Any]:
         out["text"] = [e["event_id"] for e in public_events(s, EventFilters(text="report"))]
         out["actor"] = [e["event_id"] for e in public_events(s, EventFilters(actor="jnim"))]
         out["stats"] = s.stats()
+        out["watchlist"] = [i.to_dict() for i in list_watch_items(s)]
         return out
     finally:
         s.close()
@@ -66,6 +73,7 @@ def test_backup_and_restore_across_backends(store_url: str, tmp_path: Path) -> N
     _fill(src)
     before = _state(src)
     assert before["rejected"] and before["text"] and before["actor"] and before["reviews"] == 2
+    assert len(before["watchlist"]) == 2
     archive = tmp_path / "b.tar.gz"
     s: Any = open_store(src)
     report = backup_store(s, archive)

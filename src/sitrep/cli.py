@@ -3,6 +3,7 @@
 sitrep extract PATH...      events as jsonl/json/csv/geojson on stdout
 sitrep ingest PATH...       store documents and events in the database
 sitrep watch FEED...        poll RSS/Atom feeds, store the events of new articles
+sitrep watchlist ...        the people and sites a desk watches (private)
 sitrep events               read events back from the database
 sitrep summary              counts by type and country
 sitrep serve                the map and the API
@@ -34,6 +35,7 @@ from .cli_review import review
 from .cli_store import db, dedup
 from .cli_token import token
 from .cli_watch import watch
+from .cli_watchlist import watchlist
 from .records import Event, Rejected, Result
 from .serialize import FORMATS, render
 from .settings import parse_date_option, settings_reference
@@ -376,6 +378,7 @@ cli.add_command(review)
 cli.add_command(token)
 cli.add_command(db)
 cli.add_command(watch)
+cli.add_command(watchlist)
 
 
 def main() -> None:

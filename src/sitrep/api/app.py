@@ -14,6 +14,8 @@ one error shape (``errors``), the map page and its static files. Routes (read-on
 - ``POST /api/events/{event_id}/review``: confirm, correct, merge, split or reject an event;
   ``GET /api/reviews``: every review (both need ``Authorization: Bearer``).
 - ``POST /api/dedup``: rebuild the canonical events (writes: needs ``Authorization: Bearer``).
+- ``GET/POST /api/watchlist``, ``GET/PUT/DELETE /api/watchlist/{item_id}``: the people and sites
+  a desk watches (private: ``read-private`` to read, ``write`` to change; ``no-store``).
 - ``GET /``: the dashboard; ``/static/...``: its HTML/JS/CSS and the vendored map assets;
   ``/docs`` and ``/redoc``: the API's pages. Every response carries the security headers of
   ``pages`` (a CSP with no inline script and no framing, nosniff) and no ``Server`` banner.
@@ -103,6 +105,7 @@ def create_app(
         app.include_router(router)
     app.include_router(routes.places)
     app.include_router(routes.review)
+    app.include_router(routes.watchlist)
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:

@@ -31,10 +31,12 @@ HEADERS = (
     (b"permissions-policy", b"geolocation=(), camera=(), microphone=()"),
 )
 _OURS = {name for name, _ in HEADERS} | {b"server"}
+PRIVATE_PATHS = ("/api/watchlist",)  # personal data: no cache may keep an answer
+NO_STORE = (b"cache-control", b"no-store")
 
 
 class SecurityHeaders:
-    """Adds ``HEADERS`` to every HTTP response and removes ``Server``."""
+    """Adds ``HEADERS`` to every HTTP response and removes ``Server``; ``no-store`` on private paths."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -44,10 +46,14 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        private = str(scope.get("path", "")).startswith(PRIVATE_PATHS)
+        drop = _OURS | {NO_STORE[0]} if private else _OURS
+        extra = [*HEADERS, NO_STORE] if private else list(HEADERS)
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _OURS]
-                message["headers"] = kept + list(HEADERS)
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in drop]
+                message["headers"] = kept + extra
             await send(message)
 
         await self.app(scope, receive, with_headers)

@@ -11,6 +11,7 @@ Each stage boundary has exactly one record type:
 - ``CanonicalEvent`` / ``Version`` / ``Link``: one happening merged from its mentions, with its
   history and why each report joined it (what ``dedup`` hands to ``store``); ``Review``: an
   analyst's action on one, replayed after every re-dedup (``review``).
+- ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``).
 - ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: the store's reads.
 
 The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``jsonl`` output of
@@ -44,6 +45,7 @@ from .documents import (
     outlet_of,
 )
 from .events import Event, Mention, Result
+from .watch import WatchItem
 
 __all__ = [
     "REVIEW_ACTIONS",
@@ -67,6 +69,7 @@ __all__ = [
     "StoredEvent",
     "Toponym",
     "Version",
+    "WatchItem",
     "content_hash",
     "outlet_of",
 ]

@@ -33,6 +33,7 @@ from .read_indexes import (
 )
 from .reviews import m013_reviews
 from .tokens import m016_tokens
+from .watchlist import m018_watchlist
 
 PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet
 
@@ -312,6 +313,7 @@ MIGRATIONS: list[Migration] = [
     ("015_pg_page_order", m015_pg_page_order, ("postgres",)),
     ("016_tokens", m016_tokens, ("sqlite", "postgres")),
     ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
+    ("018_watchlist", m018_watchlist, ("sqlite", "postgres")),
 ]
 
 

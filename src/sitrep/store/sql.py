@@ -28,9 +28,10 @@ from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
 from .reviews import SQLReviews
 from .tokens import SQLTokens
+from .watchlist import SQLWatchlist
 
 
-class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLGeneration):
+class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLWatchlist, SQLGeneration):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""
 
     # ------------------------------------------------------------ schema

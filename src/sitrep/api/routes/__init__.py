@@ -8,5 +8,6 @@ from .places import router as places
 from .review import router as review
 from .stats import router as stats
 from .taxonomy import router as taxonomy
+from .watchlist import router as watchlist
 
-__all__ = ["admin", "articles", "events", "feeds", "places", "review", "stats", "taxonomy"]
+__all__ = ["admin", "articles", "events", "feeds", "places", "review", "stats", "taxonomy", "watchlist"]
