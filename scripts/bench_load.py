@@ -52,7 +52,11 @@ def writer(db: str, every: float, stop: threading.Event) -> threading.Thread:
         while not stop.wait(every):
             with store.transaction():
                 store.record_rejects(
-                    [Rejected(f"bench-load-{time.time_ns()}", "bench", "clean", "a test write")]
+                    [
+                        Rejected(
+                            f"bench-load-{time.time_ns()}", "bench", "clean", f"a test write {time.time_ns()}"
+                        )
+                    ]
                 )
         store.close()
 
@@ -160,6 +164,7 @@ def main() -> None:
         default=0.0,
         help="commit a small write every N seconds meanwhile (0: none)",
     )
+    ap.add_argument("--cache-stale", type=float, default=10.0, help="the server's --cache-stale")
     ap.add_argument("--cache-mb", type=float, default=64.0, help="the server's --cache-mb (0: no cache)")
     ap.add_argument("--out", help="append the figures to this Markdown file")
     args = ap.parse_args()
@@ -173,6 +178,8 @@ def main() -> None:
         str(args.workers),
         "--cache-mb",
         str(args.cache_mb),
+        "--cache-stale",
+        str(args.cache_stale),
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -189,6 +196,7 @@ def main() -> None:
     backend = "PostgreSQL" if args.db.startswith("postgres") else "SQLite"
     line = (
         f"| {backend} | {args.mix} | {args.warmup:g} s | {args.write_every or '-'} | {args.cache_mb:g} |"
+        f" {args.cache_stale:g} |"
         f" {args.workers} |"
         f" {args.rate:.0f} |"
         f" {r['achieved']:.0f} | {r['requests']} | {r['distinct']} |"
@@ -201,13 +209,14 @@ def main() -> None:
             f"- machine: {machine()}\n"
             f"- command: `.venv/bin/python scripts/bench_load.py --db … --rate {args.rate:g} --seconds"
             f" {args.seconds:g} --workers {args.workers} --mix {args.mix} --cache-mb {args.cache_mb:g}"
-            f" --warmup {args.warmup:g} --write-every {args.write_every:g}`;"
+            f" --cache-stale {args.cache_stale:g} --warmup {args.warmup:g}"
+            f" --write-every {args.write_every:g}`;"
             " `sitrep serve` on 127.0.0.1, the client on the"
             " same machine; the kinds of `bench_api.py` mixed at random; each request timed from when it"
             " was due\n\n"
-            "| backend | mix | untimed warm-up | a write every (s) | cache MB | server processes |"
+            "| backend | mix | untimed warm-up | a write every (s) | cache MB | stale s | server processes |"
             " rate asked | rate got | requests | distinct |"
-            " errors | p50 ms | p95 ms | p99 ms | max ms |\n" + "|---" * 15 + "|\n" + line + "\n"
+            " errors | p50 ms | p95 ms | p99 ms | max ms |\n" + "|---" * 16 + "|\n" + line + "\n"
         )
         append_report(text, args.out)
 

@@ -127,6 +127,7 @@ def test_errors_and_private_routes_are_never_kept(tmp_path: Any) -> None:
         assert client.get("/api/events/no-such-event").status_code == 404
         reviews = client.get("/api/reviews", headers={"Authorization": "Bearer sesame"})
         assert reviews.status_code == 200 and "x-cache" not in reviews.headers
+        assert reviews.headers["cache-control"] == "no-store"  # reviewers' names: no cache keeps them
         assert "x-cache" not in client.get("/api/feeds").headers
     assert len(app.state.response_cache) == 0
     s.close()

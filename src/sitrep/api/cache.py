@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 CACHED_PATHS = re.compile(r"/api/(?:events|stats)|/api/events/[^/]+")
 MAX_ENTRY_SHARE = 8  # one answer may fill at most 1/8 of the cache
-REFRESHES = 2  # background refreshes at once, per process
+REFRESHES = 1  # background refreshes at once, per process (the rest of a core stays with requests)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ HEADERS = (
     (b"permissions-policy", b"geolocation=(), camera=(), microphone=()"),
 )
 _OURS = {name for name, _ in HEADERS} | {b"server"}
-PRIVATE_PATHS = ("/api/watchlist",)  # personal data: no cache may keep an answer
+PRIVATE_PATHS = ("/api/watchlist", "/api/reviews")  # personal data, reviewers: no cache may keep them
 NO_STORE = (b"cache-control", b"no-store")
 
 
