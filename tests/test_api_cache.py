@@ -283,3 +283,26 @@ def test_writers_at_once_do_not_queue_on_the_generation(store_url: str) -> None:
     assert second.data_generation() == before + 2
     first.close()
     second.close()
+
+
+def test_a_kept_answer_does_not_wait_for_a_busy_read_connection(tmp_path: Any) -> None:
+    """The generation is read on a connection of its own: with every read connection held by
+    slow queries, a repeated question is still answered at once."""
+    from contextlib import ExitStack
+
+    s: Any = open_store(str(tmp_path / "s.db"))
+    _add(s, "d1", date(2024, 3, 2))
+    app = create_app(s)
+    client = TestClient(app)
+    assert client.get("/api/stats").headers["x-cache"] == "miss"
+    pool = app.state.app_state.stores
+    answers: list[Any] = []
+    with ExitStack() as held:
+        for _ in range(pool.size):
+            held.enter_context(pool.read())  # every read connection busy
+        asker = threading.Thread(target=lambda: answers.append(client.get("/api/stats")), daemon=True)
+        asker.start()
+        asker.join(10)
+        assert answers, "the kept answer waited for a read connection"
+    assert answers[0].headers["x-cache"] == "hit"
+    s.close()

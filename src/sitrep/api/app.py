@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -141,20 +140,9 @@ def _middleware(app: FastAPI, pool: StorePool, cache_mb: float, cache_stale_s: f
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.state.response_cache = ResponseCache(int(cache_mb * 1_000_000))
     app.add_middleware(
-        CachedReads, cache=app.state.response_cache, generation=_generation(pool), stale_seconds=cache_stale_s
+        CachedReads, cache=app.state.response_cache, generation=pool.generation, stale_seconds=cache_stale_s
     )
     app.add_middleware(SecurityHeaders)
-
-
-def _generation(pool: StorePool) -> Callable[[], int | None]:
-    """Reads the store's data generation through a read connection (None: it keeps none)."""
-
-    def read() -> int | None:
-        with pool.read() as store:
-            current = getattr(store, "data_generation", None)
-            return current() if current is not None else None
-
-    return read
 
 
 ERROR_SCHEMA = {

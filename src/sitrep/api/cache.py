@@ -81,9 +81,6 @@ class ResponseCache:
         self.max_bytes = max(0, max_bytes)
         self.max_entry = self.max_bytes // MAX_ENTRY_SHARE
         self.size = 0
-        self.hits = 0
-        self.stale = 0
-        self.misses = 0
         self._kept: OrderedDict[Question, Entry] = OrderedDict()
 
     def __len__(self) -> int:
@@ -167,18 +164,15 @@ class CachedReads:
         key = (generation, *question)
         etag = _etag(key)
         if etag in _tags(headers.get(b"if-none-match", b"")):
-            self.cache.hits += 1
             await _send(send, Kept(304, ((b"etag", etag), (b"cache-control", b"no-cache")), b""), b"hit")
             return
         now = time.monotonic()
         entry = self.cache.get(question)
         if entry is not None and entry.generation == generation:
             entry.checked = now
-            self.cache.hits += 1
             await _send(send, entry.kept, b"hit")
             return
         if entry is not None and self._stale_ok(headers, entry, now):
-            self.cache.stale += 1
             self._refresh_soon(scope, key, etag)
             await _send(send, entry.kept, b"stale")
             return
@@ -186,10 +180,8 @@ class CachedReads:
             await self._inflight[key].wait()
             entry = self.cache.get(question)
             if entry is not None and entry.generation == generation:
-                self.cache.hits += 1
                 await _send(send, entry.kept, b"hit")
                 return
-        self.cache.misses += 1
         done = self._inflight.setdefault(key, asyncio.Event())
         try:
             await self._answer(scope, receive, send, key, etag)

@@ -38,6 +38,8 @@ class StorePool:
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self._opened: list[Store] = []
         self._open_lock = threading.Lock()
+        self._watch: Store | None = None  # reads the data generation only (``generation``)
+        self._watch_lock = threading.Lock()
 
     @contextmanager
     def read(self) -> Iterator[Store]:
@@ -58,6 +60,17 @@ class StorePool:
         with self.write_lock:
             yield self.main
 
+    def generation(self) -> int | None:
+        """The store's data generation (None: it keeps none), read on a connection of its own,
+        so a kept answer (``cache``) never waits for a read connection a slow query holds."""
+        if self.opener is None:
+            with self.write_lock:
+                return _generation_of(self.main)
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = self.opener()
+            return _generation_of(self._watch)
+
     def _take(self) -> Store:
         try:
             return self._idle.get_nowait()
@@ -73,13 +86,19 @@ class StorePool:
 
     def close(self) -> None:
         """Close the read connections this pool opened (not the store it was given)."""
-        with self._open_lock:
-            for store in self._opened:
+        with self._open_lock, self._watch_lock:
+            watch, self._watch = self._watch, None
+            for store in [*self._opened, *([watch] if watch is not None else [])]:
                 try:
                     store.close()
                 except Exception as exc:  # noqa: BLE001 - closing at shutdown: log and go on
                     log.debug("closing a read connection: %r", exc)
             self._opened.clear()
+
+
+def _generation_of(store: Store) -> int | None:
+    current = getattr(store, "data_generation", None)
+    return int(current()) if current is not None else None
 
 
 def reopener(store: Store) -> Callable[[], Store] | None:
