@@ -68,7 +68,8 @@ class WatchChanges(BaseModel):
 
 
 def _answer(content: Any, status: int = 200) -> Response:
-    return JSONBody(content, status_code=status, headers={"Cache-Control": "no-store"})
+    """A JSON answer (``pages.SecurityHeaders`` marks every watchlist answer, errors too, no-store)."""
+    return JSONBody(content, status_code=status)
 
 
 @router.get("/api/watchlist", summary="Every watch item (a token with read-private)")
