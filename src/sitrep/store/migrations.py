@@ -30,6 +30,8 @@ from .read_indexes import (
     m012_paging_place,
     m014_actor_names,
     m015_pg_page_order,
+    m024_covering_reads,
+    m025_pg_bbox_dates,
 )
 from .reviews import m013_reviews
 from .tokens import m016_tokens
@@ -314,6 +316,8 @@ MIGRATIONS: list[Migration] = [
     ("016_tokens", m016_tokens, ("sqlite", "postgres")),
     ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
     ("018_watchlist", m018_watchlist, ("sqlite", "postgres")),
+    ("024_covering_reads", m024_covering_reads, ("sqlite", "postgres")),
+    ("025_pg_bbox_dates", m025_pg_bbox_dates, ("postgres",)),
 ]
 
 
