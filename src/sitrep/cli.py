@@ -38,7 +38,7 @@ from .cli_watch import watch
 from .cli_watchlist import watchlist
 from .records import Event, Rejected, Result
 from .serialize import FORMATS, render
-from .settings import parse_date_option, settings_reference
+from .settings import Settings, parse_date_option, settings_reference
 
 log = logging.getLogger("sitrep")
 
@@ -209,13 +209,13 @@ def ingest(
     "--cache-mb",
     type=click.FloatRange(min=0),
     help="Megabytes of answers to the public event reads each process keeps until the events change"
-    " (setting api_cache_mb, SITREP_API_CACHE_MB; default 64; 0: none).",
+    f" (setting api_cache_mb, SITREP_API_CACHE_MB; default {Settings().api_cache_mb:g}; 0: none).",
 )
 @click.option(
     "--cache-stale",
     type=click.FloatRange(min=0),
     help="Seconds a replaced answer may still be sent to anonymous readers while it is computed again"
-    " (setting api_cache_stale_seconds; default 10; 0: never).",
+    f" (setting api_cache_stale_seconds; default {Settings().api_cache_stale_seconds:g}; 0: never).",
 )
 @click.option(
     "--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info"

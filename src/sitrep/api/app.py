@@ -39,6 +39,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from ..access import Gate
 from ..filters import Countries
 from ..geo.gazetteer import Gazetteer
+from ..settings import Settings
 from ..store.base import Store
 from ..web import STATIC_DIR, missing_assets
 from . import routes
@@ -50,8 +51,8 @@ from .routes.places import place_labels
 from .stores import StorePool, reopener
 
 log = logging.getLogger(__name__)
-DEFAULT_CACHE_MB = 64.0
-DEFAULT_CACHE_STALE_S = 10.0
+DEFAULT_CACHE_MB: float = Settings().api_cache_mb  # the defaults live in ``settings`` alone
+DEFAULT_CACHE_STALE_S: float = Settings().api_cache_stale_seconds
 
 
 def create_app(
