@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..errors import ConfigError
 from ..records import Advisory, AdvisoryChange
+from ..records.advisory import KINDS
 from ..store.base import Store
 from .extract import extract_advisories
 from .imports import SOURCES, import_advisories
@@ -24,7 +26,18 @@ __all__ = [
 
 
 def _day(since: date | str | None) -> str | None:
-    return since.isoformat() if isinstance(since, date) else since
+    """A day (or an ISO timestamp) to compare stored ISO strings with.
+
+    Raises:
+        ConfigError: not an ISO date.
+    """
+    if since is None or isinstance(since, date):
+        return since.isoformat() if since else None
+    try:
+        day = date.fromisoformat(since[:10]).isoformat()
+    except ValueError as exc:
+        raise ConfigError(f"since: {since!r} is not a date", hint="use YYYY-MM-DD") from exc
+    return since if len(since) > 10 else day
 
 
 def list_advisories(
@@ -37,7 +50,12 @@ def list_advisories(
         country: only those bearing on this country (ISO2).
         since: only those dated on or after this day (undated ones are left out then).
         kind: only "advisory", "drawdown" or "threat".
+
+    Raises:
+        ConfigError: ``since`` is not a date, or ``kind`` is unknown.
     """
+    if kind is not None and kind not in KINDS:
+        raise ConfigError(f"kind: {kind!r} is not one of {', '.join(KINDS)}")
     return store.advisories(country=country.upper() if country else None, since=_day(since), kind=kind)
 
 

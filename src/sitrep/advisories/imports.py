@@ -24,7 +24,6 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from ..errors import ParseError
@@ -51,6 +50,7 @@ GB_STATUS = {
     ),
 }
 _US_LEVEL = re.compile(r"level\s*([1-4])\s*:?\s*(.*)", re.IGNORECASE)
+_RSS_DAY = re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})")
 _TAGS = re.compile(r"<[^>]+>")
 _WORDS = re.compile(r"[a-z][a-z-]*")
 
@@ -209,12 +209,7 @@ def _united_states(content: bytes, gaz: Gazetteer | None) -> list[Advisory]:
         text = _TAGS.sub(" ", str(entry.get("summary") or "")).strip()
         text = " ".join(text.split())
         found = {W.HAZARDS[w] for w in _WORDS.findall(text.lower()) if w in W.HAZARDS}
-        day = None
-        if entry.get("published"):
-            try:
-                day = parsedate_to_datetime(str(entry["published"])).date().isoformat()
-            except (TypeError, ValueError):
-                day = None
+        day = _rss_day(entry)
         level = int(graded.group(1))
         wording = graded.group(2).strip() or LEVEL_LABELS[level]
         out.append(
@@ -231,6 +226,20 @@ def _united_states(content: bytes, gaz: Gazetteer | None) -> list[Advisory]:
             )
         )
     return out
+
+
+def _rss_day(entry: Any) -> str | None:
+    """The ISO day of an RSS item's pubDate ("Tue, 05 Mar 2024", with or without a time)."""
+    parsed = entry.get("published_parsed")
+    if parsed:
+        return f"{parsed[0]:04d}-{parsed[1]:02d}-{parsed[2]:02d}"
+    m = _RSS_DAY.search(str(entry.get("published") or ""))
+    if m is None:
+        return None
+    try:
+        return datetime.strptime(" ".join(m.groups()), "%d %b %Y").date().isoformat()
+    except ValueError:
+        return None
 
 
 def _obj(value: Any) -> dict[str, Any]:
