@@ -128,6 +128,14 @@ class _Reading:
         ]
         return [p for p in found if p.country]
 
+    def whole_of(self, place: Place, start: int, end: int) -> Place | None:
+        """The whole area of a part the geo stage read ("northern Nigeria": Nigeria), if any."""
+        for t in self.ctx.toponyms:
+            info = self.ctx.info.get(t.start)
+            if t.place is place and start <= t.start < end and info is not None and info.region:
+                return info.whole
+        return None
+
     def countries_named(self, toks: Iterable[Token]) -> list[str]:
         """Countries named by proper nouns the geo stage left alone ("Niger" in a short text)."""
         out = []
@@ -348,6 +356,10 @@ class _Reading:
     def threat_area(self, noun: Token, sent: Span, issuer: str | None, told: str | None) -> Area | None:
         """The region a threat is stated for ("in the northern region"), else the whole country."""
         holders = [noun, noun.head] if noun.head.i != noun.i else [noun]
+        holders += [c for h in holders[1:] for c in h.children if c.dep_ in ("acomp", "attr") and c is not noun]
+        holders += [  # "a threat of kidnapping in Kaduna state"
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        ]
         where = [
             g
             for h in holders
@@ -366,7 +378,8 @@ class _Reading:
                 places = [p for c in named[:1] if (p := self.gaz.country(c)) is not None]
             if places:
                 place = places[0]
-                if direction and place.feature_code and place.feature_code.startswith("PCL"):
+                whole = self.whole_of(place, toks[0].idx, toks[-1].idx + len(toks[-1]))
+                if direction and (_is_country(place) or (whole is not None and _is_country(whole))):
                     return self.part_area(place.country or "", direction, text)
                 return replace(self.area_of(place), region=text)
             country = self.context_country(sent, issuer, told)
@@ -392,6 +405,9 @@ def _grade(verb: Token) -> tuple[int, str, Token] | None:
         if tok.pos_ == "VERB" and W.LEAVE_PARTICLES.get(lemma) and not negated:
             if any(c.dep_ == "prt" and c.lower_ == W.LEAVE_PARTICLES[lemma] for c in tok.children):
                 return 4, f"{tok.lower_} out", tok
+        if lemma == "reconsider" and tok.pos_ == "VERB" and not negated:
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in W.TRAVEL_PLANS for c in tok.children):
+                return 3, "reconsider travel", tok
         if lemma == "travel" or lemma == "trip":
             grade = _travel_grade(tok, verb, negated)
             if grade is not None:
@@ -426,7 +442,7 @@ def _hazards(noun: Token) -> list[str]:
     """The indicator letters of the hazards a danger noun names ("threat of kidnapping": K)."""
     toks = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for pobj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
             toks += [
                 pobj,
                 *(t for t in pobj.conjuncts),
