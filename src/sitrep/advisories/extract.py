@@ -24,16 +24,17 @@ Hand-written: no library reads government travel advice out of news text.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from ..geo import Gazetteer, GeoContext
 from ..lang import ModalityWords
-from ..records import Advisory, AdvisoryEvidence, Article, Place, outlet_of
-from ..records.advisory import advisory_id
+from ..records import Advisory, Article, Place
 from . import words as W
+from .grade import grade, hazards
+from .records import Area, Found, records
 
 GOVERNORS = 4  # heads climbed when asking whether a statement is real
 UNREAL_HEADS = frozenset(
@@ -51,30 +52,6 @@ UNREAL_HEADS = frozenset(
         "hope",
     }
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Area:
-    """Where a record bears: a country, maybe some of its admin1 areas, and a point."""
-
-    country: str
-    admin1: tuple[tuple[str, str], ...] = ()  # (key, name)
-    region: str | None = None
-    point: Place | None = None
-
-
-@dataclass
-class Found:
-    """One record in the making (merged with others of its key)."""
-
-    kind: str
-    issuer: str | None  # None: generic ("the department"), to be named by the article's advice
-    area: Area
-    level: int | None = None
-    label: str | None = None
-    threats: set[str] = field(default_factory=set)
-    evidence: list[Span] = field(default_factory=list)
-    drawdown: bool = False
 
 
 def extract_advisories(
@@ -105,7 +82,7 @@ def extract_advisories(
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in W.THREAT_NOUNS:
                 threats += read.threat(tok, sent, advice)
         read.remember(sent)
-    return tuple(_records(article, advice, drawdowns, threats, gazetteer))
+    return tuple(records(article, advice, drawdowns, threats))
 
 
 class _Reading:
@@ -268,7 +245,7 @@ class _Reading:
         """Travel advice under a directive verb, when its issuer and country can be told."""
         if self.unreal(verb):
             return []
-        graded = _grade(verb)
+        graded = grade(verb)
         if graded is None:
             return []
         level, label, action = graded
@@ -336,7 +313,7 @@ class _Reading:
 
     def threat(self, noun: Token, sent: Span, advice: list[Found]) -> list[Found]:
         """A stated danger of a hazard with an indicator letter, in a region or a whole country."""
-        letters = _hazards(noun)
+        letters = hazards(noun)
         if not letters or self.unreal(noun):
             return []
         if any(c.dep_ in ("amod", "det") and c.lower_ in W.SMALL for c in noun.children):
@@ -356,7 +333,9 @@ class _Reading:
     def threat_area(self, noun: Token, sent: Span, issuer: str | None, told: str | None) -> Area | None:
         """The region a threat is stated for ("in the northern region"), else the whole country."""
         holders = [noun, noun.head] if noun.head.i != noun.i else [noun]
-        holders += [c for h in holders[1:] for c in h.children if c.dep_ in ("acomp", "attr") and c is not noun]
+        holders += [
+            c for h in holders[1:] for c in h.children if c.dep_ in ("acomp", "attr") and c is not noun
+        ]
         holders += [  # "a threat of kidnapping in Kaduna state"
             g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
         ]
@@ -391,144 +370,3 @@ class _Reading:
 
 def _is_country(place: Place) -> bool:
     return bool(place.feature_code and place.feature_code.startswith("PCL"))
-
-
-def _grade(verb: Token) -> tuple[int, str, Token] | None:
-    """The level, the wording and the action token of the travel advice under a directive verb."""
-    for tok in verb.subtree:
-        if tok.i == verb.i:
-            continue
-        lemma = tok.lemma_.lower()
-        negated = any(c.dep_ == "neg" for c in tok.children)
-        if tok.pos_ == "VERB" and lemma in W.LEAVE_VERBS and not negated and lemma != "evacuate":
-            return 4, "leave", tok
-        if tok.pos_ == "VERB" and W.LEAVE_PARTICLES.get(lemma) and not negated:
-            if any(c.dep_ == "prt" and c.lower_ == W.LEAVE_PARTICLES[lemma] for c in tok.children):
-                return 4, f"{tok.lower_} out", tok
-        if lemma == "reconsider" and tok.pos_ == "VERB" and not negated:
-            if any(c.dep_ == "dobj" and c.lemma_.lower() in W.TRAVEL_PLANS for c in tok.children):
-                return 3, "reconsider travel", tok
-        if lemma == "travel" or lemma == "trip":
-            grade = _travel_grade(tok, verb, negated)
-            if grade is not None:
-                return grade[0], grade[1], tok
-        if lemma == "caution" and tok.head.lemma_.lower() == "exercise":
-            high = any(t.lower_ in ("high", "increased", "heightened", "extreme") for t in tok.head.subtree)
-            if high:
-                return 2, "exercise a high degree of caution", tok
-    return None
-
-
-def _travel_grade(tok: Token, verb: Token, negated: bool) -> tuple[int, str] | None:
-    """How strongly a "travel" token is advised against, if it is."""
-    words = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.children}
-    essential = bool(words & W.ESSENTIAL) or "but" in words
-    if tok.pos_ == "VERB" and negated:
-        return 4, "do not travel"
-    head = tok.head
-    if head.lower_ == "against" or (head.lemma_.lower() in W.RECONSIDER and tok.dep_ == "dobj"):
-        how = head.lemma_.lower()
-        if how == "reconsider":
-            return 3, "reconsider travel"
-        if essential:
-            return 3, "avoid non-essential travel"
-        if "all" in words:
-            return 4, "avoid all travel"
-        return 3, "avoid travel"
-    return None
-
-
-def _hazards(noun: Token) -> list[str]:
-    """The indicator letters of the hazards a danger noun names ("threat of kidnapping": K)."""
-    toks = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-        for pobj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
-            toks += [
-                pobj,
-                *(t for t in pobj.conjuncts),
-                *(m for m in pobj.children if m.dep_ in ("amod", "compound")),
-            ]
-            toks += [m for c in pobj.conjuncts for m in c.children if m.dep_ in ("amod", "compound")]
-    letters = {W.HAZARDS[t.lemma_.lower()] for t in toks if t.lemma_.lower() in W.HAZARDS}
-    letters |= {W.HAZARDS[t.lower_] for t in toks if t.lower_ in W.HAZARDS}
-    return sorted(letters, key=W.HAZARDS_ORDER.index) if letters else []
-
-
-def _records(
-    article: Article, advice: list[Found], drawdowns: list[Found], threats: list[Found], gaz: Gazetteer
-) -> list[Advisory]:
-    """Merge what the sentences found into records: drawdowns folded into the same government's
-    advice for the same country, threats merged per area; generic issuers named by the advice."""
-    merged: dict[tuple[str, str, tuple[str, ...]], Found] = {}
-    for f in advice:
-        key = (f.issuer or "", f.area.country, tuple(k for k, _ in f.area.admin1))
-        if key in merged:
-            have = merged[key]
-            have.level = max(have.level or 0, f.level or 0)
-            have.evidence += f.evidence
-        else:
-            merged[key] = f
-    issuers = {f.issuer for f in advice if f.issuer}
-    alone: list[Found] = []
-    for d in drawdowns:
-        issuer = d.issuer or (next(iter(issuers)) if len(issuers) == 1 else None)
-        if not issuer:
-            continue
-        host = next((f for k, f in merged.items() if k[0] == issuer and k[1] == d.area.country), None)
-        if host is not None:
-            host.drawdown = True
-            host.evidence += [s for s in d.evidence if s not in host.evidence]
-            continue
-        same = next((a for a in alone if a.issuer == issuer and a.area.country == d.area.country), None)
-        if same is not None:
-            same.evidence += [s for s in d.evidence if s not in same.evidence]
-        else:
-            alone.append(replace(d, issuer=issuer, evidence=list(d.evidence)))
-    areas: dict[tuple[str, tuple[str, ...]], Found] = {}
-    for t in threats:
-        where = (t.area.country, tuple(k for k, _ in t.area.admin1))
-        if where in areas:
-            areas[where].threats |= t.threats
-            areas[where].evidence += [s for s in t.evidence if s not in areas[where].evidence]
-            areas[where].issuer = areas[where].issuer or t.issuer
-        else:
-            areas[where] = replace(t, threats=set(t.threats), evidence=list(t.evidence))
-    fallback = next(iter(issuers)) if len(issuers) == 1 else (outlet_of(article.url) or "unattributed")
-    out = []
-    for f in [*merged.values(), *alone, *areas.values()]:
-        issuer = f.issuer or fallback
-        out.append(_advisory(article, f, issuer))
-    return out
-
-
-def _advisory(article: Article, f: Found, issuer: str) -> Advisory:
-    """The record of one found advice, drawdown or threat."""
-    keys = tuple(k for k, _ in f.area.admin1)
-    point = f.area.point
-    ev = sorted(set(f.evidence), key=lambda s: s.start_char)
-    return Advisory(
-        advisory_id=advisory_id("article", article.content_hash, f.kind, issuer, f.area.country, keys),
-        kind=f.kind,
-        issuer=issuer,
-        country=f.area.country,
-        admin1=keys,
-        region=f.area.region,
-        level=f.level,
-        level_label=f.label,
-        threats=tuple(sorted(f.threats, key=W.HAZARDS_ORDER.index)),
-        date=article.published.isoformat() if article.published else None,
-        source="article",
-        evidence=tuple(_evidence(article, s) for s in ev),
-        latitude=point.latitude if point else None,
-        longitude=point.longitude if point else None,
-        admin1_names=tuple(n for _, n in f.area.admin1),
-        drawdown=f.drawdown,
-    )
-
-
-def _evidence(article: Article, sent: Span) -> AdvisoryEvidence:
-    """A sentence as evidence, without its surrounding white space, offsets into the article."""
-    text = sent.text
-    start = sent.start_char + len(text) - len(text.lstrip())
-    body = text.strip()
-    return AdvisoryEvidence(body, start, start + len(body), article.doc_id, article.url)

@@ -21,7 +21,9 @@ CITIZEN_NOUNS = frozenset(
 ESSENTIAL = frozenset({"essential", "non-essential", "nonessential", "unnecessary"})
 RECONSIDER = frozenset({"reconsider", "avoid", "postpone", "defer"})
 CAUTION = frozenset({"caution"})
-TRAVEL_PLANS = frozenset({"need", "travel", "trip", "plan", "visit", "journey"})  # "reconsider their need to travel"
+TRAVEL_PLANS = frozenset(
+    {"need", "travel", "trip", "plan", "visit", "journey"}
+)  # "reconsider their need to travel"
 # A drawdown: an embassy's staff sent away, or the embassy shut.
 DRAWDOWN_VERBS = frozenset(
     {
