@@ -140,3 +140,18 @@ def test_reference_article_gives_the_canadian_advisory_and_the_northern_threat(r
     assert (threat.kind, threat.country, threat.threats) == ("threat", "ML", ("K", "T", "C"))
     assert set(threat.admin1) == {"ML.08", "ML.09", "ML.10", "ML.12070575", "ML.12070577"}  # the north
     assert threat.region == "the northern region" and "kidnapping" in threat.evidence[0].text
+
+
+def test_a_reason_in_the_same_sentence_is_the_advice_s_threats(read: Any) -> None:
+    [adv] = read(
+        "Germany told its citizens to leave Iran on Friday, warning of the risk of arbitrary detention."
+    )
+    assert (adv.kind, adv.issuer, adv.country, adv.level, adv.threats) == ("advisory", "DE", "IR", 4, ("D",))
+
+
+def test_an_ordered_departure_of_embassy_staff_is_a_drawdown(read: Any) -> None:
+    [adv] = read(
+        "The State Department ordered the departure of non-emergency embassy staff from Port-au-Prince."
+    )
+    assert (adv.kind, adv.issuer, adv.country) == ("drawdown", "US", "HT")
+    assert not read("Police ordered the arrest of two embassy staff in Nairobi on Monday.")

@@ -33,7 +33,7 @@ from ..geo import Gazetteer, GeoContext
 from ..lang import ModalityWords
 from ..records import Advisory, Article, Place
 from . import words as W
-from .grade import grade, hazards
+from .grade import grade, hazards, stated
 from .records import Area, Found, records
 
 GOVERNORS = 4  # heads climbed when asking whether a statement is real
@@ -77,7 +77,7 @@ def extract_advisories(
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in W.DIRECTIVE_VERBS:
                 advice += read.advice(tok, sent)
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in W.DRAWDOWN_VERBS:
+            if tok.pos_ == "VERB" and (tok.lemma_.lower() in W.DRAWDOWN_VERBS or _orders_departure(tok)):
                 drawdowns += read.drawdown(tok, sent)
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in W.THREAT_NOUNS:
                 threats += read.threat(tok, sent, advice)
@@ -262,7 +262,14 @@ class _Reading:
         area = self.destination(action, sent, issuer, subj)
         if area is None or area.country == issuer:
             return []
-        return [Found("advisory", issuer, area, level, label, evidence=[sent])]
+        reasons = {  # "due to crime, terrorism and kidnapping", "citing the risk of kidnapping"
+            W.HAZARDS[t.lemma_.lower()]
+            for cue in sent
+            if cue.lower_ in W.REASON_CUES
+            for t in cue.subtree
+            if t.lemma_.lower() in W.HAZARDS
+        }
+        return [Found("advisory", issuer, area, level, label, threats=reasons, evidence=[sent])]
 
     def destination(self, action: Token, sent: Span, issuer: str, subj: Token | None) -> Area | None:
         """Where the advice sends people from or away from."""
@@ -314,7 +321,7 @@ class _Reading:
     def threat(self, noun: Token, sent: Span, advice: list[Found]) -> list[Found]:
         """A stated danger of a hazard with an indicator letter, in a region or a whole country."""
         letters = hazards(noun)
-        if not letters or self.unreal(noun):
+        if not letters or not stated(noun) or self.unreal(noun):
             return []
         if any(c.dep_ in ("amod", "det") and c.lower_ in W.SMALL for c in noun.children):
             return []
@@ -364,9 +371,18 @@ class _Reading:
             country = self.context_country(sent, issuer, told)
             if direction and country and (pobj.lemma_.lower() in W.AREA_NOUNS or pobj.lower_ in W.DIRECTIONS):
                 return self.part_area(country, direction, text)
+            if any(t.pos_ == "PROPN" for t in toks):
+                return None  # a named region not placed in one country ("Southeast Asia"): nothing
         country = self.context_country(sent, issuer, told)
         return Area(country, point=self.gaz.country(country)) if country else None
 
 
 def _is_country(place: Place) -> bool:
     return bool(place.feature_code and place.feature_code.startswith("PCL"))
+
+
+def _orders_departure(verb: Token) -> bool:
+    """ "ordered the departure of non-emergency staff": a drawdown told as an order."""
+    return verb.lemma_.lower() == "order" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in W.DEPARTURE_NOUNS for c in verb.children
+    )

@@ -16,7 +16,13 @@ def grade(verb: Token) -> tuple[int, str, Token] | None:
         lemma = tok.lemma_.lower()
         negated = any(c.dep_ == "neg" for c in tok.children)
         if tok.pos_ == "VERB" and lemma in W.LEAVE_VERBS and not negated and lemma != "evacuate":
+            if tok.head.lemma_.lower() == "consider":  # "advised to consider leaving"
+                return 3, "consider leaving", tok
             return 4, "leave", tok
+        if tok.pos_ == "VERB" and lemma in W.GO_VERBS and negated:  # "not to visit", "not to go to"
+            return 4, "do not travel", tok
+        if lemma == "think" and any(c.lower_ == "twice" for c in tok.children) and not negated:
+            return 3, "think twice before travelling", tok
         if tok.pos_ == "VERB" and W.LEAVE_PARTICLES.get(lemma) and not negated:
             if any(c.dep_ == "prt" and c.lower_ == W.LEAVE_PARTICLES[lemma] for c in tok.children):
                 return 4, f"{tok.lower_} out", tok
@@ -67,3 +73,15 @@ def hazards(noun: Token) -> list[str]:
     letters = {W.HAZARDS[t.lemma_.lower()] for t in toks if t.lemma_.lower() in W.HAZARDS}
     letters |= {W.HAZARDS[t.lower_] for t in toks if t.lower_ in W.HAZARDS}
     return sorted(letters, key=W.HAZARDS_ORDER.index) if letters else []
+
+
+def stated(noun: Token) -> bool:
+    """Whether a danger noun is told as a state of things ("there is a threat", "the risk remains
+    high", "warned of a threat", "faces the threat"), not handled as an object ("to reduce the
+    risk", "to communicate the risks")."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("nsubj", "nsubjpass", "attr", "pobj", "appos", "ROOT"):
+        return True
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in W.THREAT_HOLDERS

@@ -69,6 +69,17 @@ def records(
             alone.append(replace(d, issuer=issuer, evidence=list(d.evidence)))
     areas: dict[tuple[str, tuple[str, ...]], Found] = {}
     for t in threats:
+        told = next(
+            (
+                f
+                for f in merged.values()
+                if f.area.country == t.area.country and set(t.evidence) & set(f.evidence)
+            ),
+            None,
+        )
+        if told is not None and not t.area.admin1:  # "told them to leave, warning of the risk of detention"
+            told.threats |= t.threats
+            continue
         where = (t.area.country, tuple(k for k, _ in t.area.admin1))
         if where in areas:
             areas[where].threats |= t.threats

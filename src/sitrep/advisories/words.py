@@ -12,6 +12,7 @@ DIRECTIVE_VERBS = frozenset(
 )
 # Leaving: "leave", "get out", "depart", "exit"; level 4 on the common ladder.
 LEAVE_VERBS = frozenset({"leave", "depart", "exit", "evacuate"})
+GO_VERBS = frozenset({"visit", "go"})  # negated, these are "do not travel"
 LEAVE_PARTICLES = {"get": "out", "pull": "out", "clear": "out"}
 # Nouns for the people told: citizens, and the demonyms the gazetteer knows ("Canadians").
 CITIZEN_NOUNS = frozenset(
@@ -40,12 +41,17 @@ DRAWDOWN_VERBS = frozenset(
         "depart",
     }
 )
+DEPARTURE_NOUNS = frozenset(
+    {"departure", "evacuation", "withdrawal", "drawdown", "exit"}
+)  # "ordered the departure of"
 STAFF_NOUNS = frozenset(
     {"staff", "diplomat", "personnel", "dependent", "dependant", "family", "employee", "official", "worker"}
 )
 MISSION_NOUNS = frozenset({"embassy", "mission", "consulate", "high commission", "legation"})
 # Nouns that state a danger: "a threat of kidnapping", "the risk of terrorism".
 THREAT_NOUNS = frozenset({"threat", "risk", "danger"})
+# Verbs whose object a danger is as a state of things ("faces a threat", "poses a risk").
+THREAT_HOLDERS = frozenset({"face", "pose", "cite", "carry", "see", "remain", "present", "raise", "heighten"})
 # Hazards and their US indicator letters (K kidnapping, T terrorism, U unrest, C crime, H health,
 # N natural disaster, E time-limited event, D wrongful detention, O other).
 HAZARDS = {
@@ -84,6 +90,8 @@ HAZARDS = {
     "landmine": "O",
 }
 HAZARDS_ORDER = "KTUCHNEDO"  # the letters in the State Department's order
+# Words that give the reasons for advice: "due to crime", "citing terrorism", "because of unrest".
+REASON_CUES = frozenset({"due", "because", "owing", "citing", "amid", "over"})
 # What makes a danger not worth a record: "a low risk of crime", "no threat of flooding".
 SMALL = frozenset({"low", "minimal", "small", "slight", "negligible", "little", "no", "reduced"})
 # Parts of a country by direction ("northern", "the north-east") and the nouns for areas.
