@@ -155,3 +155,11 @@ def test_an_ordered_departure_of_embassy_staff_is_a_drawdown(read: Any) -> None:
     )
     assert (adv.kind, adv.issuer, adv.country) == ("drawdown", "US", "HT")
     assert not read("Police ordered the arrest of two embassy staff in Nairobi on Monday.")
+
+
+def test_advice_for_a_part_of_a_country(read: Any) -> None:
+    [adv] = read("Canada advised against all travel to the north of Mali, citing terrorism and kidnapping.")
+    assert (adv.issuer, adv.country, adv.level, adv.threats) == ("CA", "ML", 4, ("K", "T"))
+    assert "ML.10" in adv.admin1 and "ML.01" not in adv.admin1  # Kidal in, Bamako out
+    [both] = read("Canada advised against all travel to the north and centre of Mali.")
+    assert both.admin1 == ()  # no one side: the whole country, never too little

@@ -276,6 +276,20 @@ class _Reading:
         toks = [t for t in action.subtree]
         if toks:
             places = self.places(toks[0].idx, toks[-1].idx + len(toks[-1]))
+            sides = {W.DIRECTIONS[t.lower_] for t in toks if t.lower_ in W.DIRECTIONS}
+            whole = self.whole_of(places[0], toks[0].idx, toks[-1].idx + len(toks[-1])) if places else None
+            national = bool(places) and (_is_country(places[0]) or (whole is not None and _is_country(whole)))
+            if national and len(sides) == 1 and not _middle(toks):
+                first = next(t for t in toks if t.lower_ in W.DIRECTIONS)
+                first = first.nbor(-1) if first.i > 0 and first.nbor(-1).lower_ == "the" else first
+                proper = [t for t in toks if t.ent_iob_ != "O" or t.pos_ == "PROPN"]
+                last = max(proper, key=lambda t: t.i) if proper else toks[-1]
+                text = sent.doc.text[
+                    first.idx : last.idx + len(last)
+                ]  # "the north of Mali", "northern Nigeria"
+                part = self.part_area(places[0].country or "", sides.pop(), text)
+                if part is not None and part.admin1:
+                    return part
             if places:
                 return self.area_of(places[0])
             named = [c for c in self.countries_named(toks) if c != issuer]
@@ -386,3 +400,8 @@ def _orders_departure(verb: Token) -> bool:
     return verb.lemma_.lower() == "order" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in W.DEPARTURE_NOUNS for c in verb.children
     )
+
+
+def _middle(toks: list[Token]) -> bool:
+    """A middle part among the words ("the north and centre"): no one side to read."""
+    return any(t.lower_ in W.MIDDLE for t in toks)

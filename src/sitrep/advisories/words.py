@@ -121,6 +121,7 @@ DIRECTIONS = {
     "southwestern": "southwest",
     "south-western": "southwest",
 }
+MIDDLE = frozenset({"central", "centre", "center", "middle"})
 AREA_NOUNS = frozenset({"region", "part", "area", "province", "zone", "district", "border", "half"})
 # Who issues advice: offices named without their country, and the generic words for a government
 # (which the people it addresses, or the article's one issuer, then name).
