@@ -18,7 +18,8 @@ an advice of the same government for the same country is folded into that advice
 toponyms; a part of a country by direction becomes the admin1 areas in that part
 (``Gazetteer.admin1_in_part``).
 
-Hand-written: no library reads government travel advice out of news text.
+The levels and hazards are read in ``grade``; the sentences' findings become records in
+``records``. Hand-written: no library reads government travel advice out of news text.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ..geo import Gazetteer, GeoContext
 from ..lang import ModalityWords
 from ..records import Advisory, Article, Place
 from . import words as W
-from .grade import grade, hazards, stated
+from .grade import grade, hazards, is_country, middle, orders_departure, stated
 from .records import Area, Found, records
 
 GOVERNORS = 4  # heads climbed when asking whether a statement is real
@@ -77,7 +78,7 @@ def extract_advisories(
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in W.DIRECTIVE_VERBS:
                 advice += read.advice(tok, sent)
-            if tok.pos_ == "VERB" and (tok.lemma_.lower() in W.DRAWDOWN_VERBS or _orders_departure(tok)):
+            if tok.pos_ == "VERB" and (tok.lemma_.lower() in W.DRAWDOWN_VERBS or orders_departure(tok)):
                 drawdowns += read.drawdown(tok, sent)
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in W.THREAT_NOUNS:
                 threats += read.threat(tok, sent, advice)
@@ -128,7 +129,7 @@ class _Reading:
         """Keep the last country the sentence names as a place (what "the country" refers to)."""
         for t in self.ctx.toponyms:
             p = t.place
-            if p is not None and sent.start_char <= t.start < sent.end_char and _is_country(p) and p.country:
+            if p is not None and sent.start_char <= t.start < sent.end_char and is_country(p) and p.country:
                 self.last_country = p.country
 
     def area_of(self, place: Place) -> Area:
@@ -278,8 +279,8 @@ class _Reading:
             places = self.places(toks[0].idx, toks[-1].idx + len(toks[-1]))
             sides = {W.DIRECTIONS[t.lower_] for t in toks if t.lower_ in W.DIRECTIONS}
             whole = self.whole_of(places[0], toks[0].idx, toks[-1].idx + len(toks[-1])) if places else None
-            national = bool(places) and (_is_country(places[0]) or (whole is not None and _is_country(whole)))
-            if national and len(sides) == 1 and not _middle(toks):
+            national = bool(places) and (is_country(places[0]) or (whole is not None and is_country(whole)))
+            if national and len(sides) == 1 and not middle(toks):
                 first = next(t for t in toks if t.lower_ in W.DIRECTIONS)
                 first = first.nbor(-1) if first.i > 0 and first.nbor(-1).lower_ == "the" else first
                 proper = [t for t in toks if t.ent_iob_ != "O" or t.pos_ == "PROPN"]
@@ -379,7 +380,7 @@ class _Reading:
             if places:
                 place = places[0]
                 whole = self.whole_of(place, toks[0].idx, toks[-1].idx + len(toks[-1]))
-                if direction and (_is_country(place) or (whole is not None and _is_country(whole))):
+                if direction and (is_country(place) or (whole is not None and is_country(whole))):
                     return self.part_area(place.country or "", direction, text)
                 return replace(self.area_of(place), region=text)
             country = self.context_country(sent, issuer, told)
@@ -389,19 +390,3 @@ class _Reading:
                 return None  # a named region not placed in one country ("Southeast Asia"): nothing
         country = self.context_country(sent, issuer, told)
         return Area(country, point=self.gaz.country(country)) if country else None
-
-
-def _is_country(place: Place) -> bool:
-    return bool(place.feature_code and place.feature_code.startswith("PCL"))
-
-
-def _orders_departure(verb: Token) -> bool:
-    """ "ordered the departure of non-emergency staff": a drawdown told as an order."""
-    return verb.lemma_.lower() == "order" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in W.DEPARTURE_NOUNS for c in verb.children
-    )
-
-
-def _middle(toks: list[Token]) -> bool:
-    """A middle part among the words ("the north and centre"): no one side to read."""
-    return any(t.lower_ in W.MIDDLE for t in toks)

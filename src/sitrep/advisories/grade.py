@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..records import Place
 from . import words as W
 
 
@@ -85,3 +86,20 @@ def stated(noun: Token) -> bool:
     if node.dep_ in ("nsubj", "nsubjpass", "attr", "pobj", "appos", "ROOT"):
         return True
     return node.dep_ == "dobj" and node.head.lemma_.lower() in W.THREAT_HOLDERS
+
+
+def is_country(place: Place) -> bool:
+    """A country-level place (GeoNames PCL*)."""
+    return bool(place.feature_code and place.feature_code.startswith("PCL"))
+
+
+def orders_departure(verb: Token) -> bool:
+    """ "ordered the departure of non-emergency staff": a drawdown told as an order."""
+    return verb.lemma_.lower() == "order" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in W.DEPARTURE_NOUNS for c in verb.children
+    )
+
+
+def middle(toks: list[Token]) -> bool:
+    """A middle part among the words ("the north and centre"): no one side to read."""
+    return any(t.lower_ in W.MIDDLE for t in toks)
