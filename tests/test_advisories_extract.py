@@ -163,3 +163,16 @@ def test_advice_for_a_part_of_a_country(read: Any) -> None:
     assert "ML.10" in adv.admin1 and "ML.01" not in adv.admin1  # Kidal in, Bamako out
     [both] = read("Canada advised against all travel to the north and centre of Mali.")
     assert both.admin1 == ()  # no one side: the whole country, never too little
+
+
+def test_a_failing_advisory_rule_keeps_the_events(settings: Any, resources: Any, monkeypatch: Any) -> None:
+    import sitrep.pipeline as pipeline
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("a bug in a rule")
+
+    monkeypatch.setattr(pipeline, "extract_advisories", broken)
+    text = "Gunmen killed three villagers near Niono, Mali, on Saturday, a local official said."
+    raw = RawDocument("t", "<test>", "text", text.encode(), date(2024, 3, 4))
+    result = pipeline.process_document(raw, settings, resources)
+    assert result.rejected is None and result.events and result.advisories == ()

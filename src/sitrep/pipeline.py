@@ -171,7 +171,13 @@ def analyse(article: Article, doc: Any, settings: Settings, resources: Resources
         classifier=resources.classifier,
         skip_before=skip,
     )
-    advisories = extract_advisories(article, doc, ctx, resources.gazetteer, resources.language.modality)
+    try:
+        advisories = extract_advisories(article, doc, ctx, resources.gazetteer, resources.language.modality)
+    except Exception:  # the events stand on their own: a bug in the advisory rules must not lose them
+        if settings.strict:
+            raise
+        log.exception("advisories failed on %s; its events are kept", article.origin)
+        advisories = ()
     return Result(
         article.doc_id, article=article, events=tuple(events), toponyms=ctx.listed(), advisories=advisories
     )
