@@ -26,6 +26,7 @@ from typing import Any
 
 import click
 
+from .cli_advisories import advisories
 from .cli_common import DB_HELP, countries_for
 from .cli_common import errors as _errors
 from .cli_common import require_db as _require_db
@@ -379,6 +380,7 @@ cli.add_command(token)
 cli.add_command(db)
 cli.add_command(watch)
 cli.add_command(watchlist)
+cli.add_command(advisories)
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ Each stage boundary has exactly one record type:
 - ``CanonicalEvent`` / ``Version`` / ``Link``: one happening merged from its mentions, with its
   history and why each report joined it (what ``dedup`` hands to ``store``); ``Review``: an
   analyst's action on one, replayed after every re-dedup (``review``).
+- ``Advisory`` (with ``AdvisoryEvidence``) / ``AdvisoryChange``: a government's travel advisory,
+  an embassy drawdown or a stated threat, from an article or an official feed (``advisories``).
 - ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``).
 - ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: the store's reads.
 
@@ -20,6 +22,7 @@ The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``json
 
 from __future__ import annotations
 
+from .advisory import Advisory, AdvisoryChange, AdvisoryEvidence
 from .canonical import (
     REVIEW_ACTIONS,
     ArticleSource,
@@ -49,6 +52,9 @@ from .watch import WatchItem
 
 __all__ = [
     "REVIEW_ACTIONS",
+    "Advisory",
+    "AdvisoryChange",
+    "AdvisoryEvidence",
     "Article",
     "ArticleSource",
     "CanonicalEvent",

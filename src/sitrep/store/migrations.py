@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from ..errors import MigrationError
 from ..records import outlet_of
+from .advisories import m019_advisories
 from .backend import Backend
 from .ddl import ddl as _ddl
 from .generation import m017_data_generation
@@ -316,6 +317,7 @@ MIGRATIONS: list[Migration] = [
     ("016_tokens", m016_tokens, ("sqlite", "postgres")),
     ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
     ("018_watchlist", m018_watchlist, ("sqlite", "postgres")),
+    ("019_advisories", m019_advisories, ("sqlite", "postgres")),
     ("024_covering_reads", m024_covering_reads, ("sqlite", "postgres")),
     ("025_pg_bbox_dates", m025_pg_bbox_dates, ("postgres",)),
 ]
