@@ -11,6 +11,7 @@ Each stage boundary has exactly one record type:
 - ``CanonicalEvent`` / ``Version`` / ``Link``: one happening merged from its mentions, with its
   history and why each report joined it (what ``dedup`` hands to ``store``); ``Review``: an
   analyst's action on one, replayed after every re-dedup (``review``).
+- ``Report`` (with ``KeyEvent``, ``Change`` ...): a situation report as data (``report``).
 - ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``).
 - ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: the store's reads.
 
@@ -45,9 +46,29 @@ from .documents import (
     outlet_of,
 )
 from .events import Event, Mention, Result
+from .report import (
+    AdvisoryRow,
+    Change,
+    DayCount,
+    EventPoint,
+    KeyEvent,
+    LevelRow,
+    Report,
+    ReportSource,
+    TypeCount,
+)
 from .watch import WatchItem
 
 __all__ = [
+    "AdvisoryRow",
+    "Change",
+    "DayCount",
+    "EventPoint",
+    "KeyEvent",
+    "LevelRow",
+    "Report",
+    "ReportSource",
+    "TypeCount",
     "REVIEW_ACTIONS",
     "Article",
     "ArticleSource",

@@ -35,6 +35,7 @@ from .read_indexes import (
 )
 from .reviews import m013_reviews
 from .tokens import m016_tokens
+from .report_snapshots import m023_report_snapshots
 from .watchlist import m018_watchlist
 
 PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet
@@ -316,6 +317,7 @@ MIGRATIONS: list[Migration] = [
     ("016_tokens", m016_tokens, ("sqlite", "postgres")),
     ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
     ("018_watchlist", m018_watchlist, ("sqlite", "postgres")),
+    ("023_report_snapshots", m023_report_snapshots, ("sqlite", "postgres")),
     ("024_covering_reads", m024_covering_reads, ("sqlite", "postgres")),
     ("025_pg_bbox_dates", m025_pg_bbox_dates, ("postgres",)),
 ]
