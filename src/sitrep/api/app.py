@@ -104,6 +104,7 @@ def create_app(
     for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin, routes.taxonomy):
         app.include_router(router)
     app.include_router(routes.places)
+    app.include_router(routes.report)
     app.include_router(routes.review)
     app.include_router(routes.watchlist)
 

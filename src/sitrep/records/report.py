@@ -102,7 +102,7 @@ class AdvisoryRow:
 class Change:
     """One thing that differs from the last report of the same region."""
 
-    kind: str  # "new event", "toll changed", "event dropped", "level changed", "new advisory", "advisory changed"
+    kind: str  # new event, toll changed, event dropped, level changed, new advisory, advisory changed
     subject: str  # what it is about, worded (e.g. "Armed clash in Niono, 2024-03-02")
     before: str | None
     after: str | None

@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import UTC, date, datetime
 from typing import Any
 
+from ..errors import ConfigError
 from ..records import DayCount, EventPoint, KeyEvent, Report, ReportSource, TypeCount
 from ..store.base import EventFilters, Store
 from .sections import read_advisories, read_levels
@@ -47,9 +48,14 @@ def build_report(
     """The report of ``region`` for events dated ``since`` .. ``until`` (default: today, UTC).
 
     ``gazetteer`` names the country (else its ISO2 code stands for it).
+
+    Raises:
+        ConfigError: ``until`` before ``since``.
     """
     now = now or datetime.now(UTC)
     until = until or now.date()
+    if until < since:
+        raise ConfigError(f"the window ends ({until}) before it starts ({since})", hint="give since <= until")
     filters = EventFilters(
         country=region.country, admin1=region.admin1, since=since, until=until, limit=MAX_EVENTS + 1
     )
@@ -123,7 +129,8 @@ def _by_type(docs: list[dict[str, Any]]) -> tuple[TypeCount, ...]:
         events[key] += 1
         deaths[key] += _toll(d)
     return tuple(
-        TypeCount(a, t, n, deaths[(a, t)]) for (a, t), n in sorted(events.items(), key=lambda kv: (kv[0], -kv[1]))
+        TypeCount(a, t, n, deaths[(a, t)])
+        for (a, t), n in sorted(events.items(), key=lambda kv: (kv[0], -kv[1]))
     )
 
 

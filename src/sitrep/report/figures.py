@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Polygon  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from ..records import Report  # noqa: E402
 from .basemap import ATTRIBUTION, country_rings, numeric_code  # noqa: E402
@@ -51,7 +52,9 @@ def map_png(report: Report) -> bytes:
             if not _overlaps(ring, west, south, east, north):
                 continue
             face = REGION_LAND if code == own else LAND
-            ax.add_patch(Polygon(ring, closed=True, facecolor=face, edgecolor=BORDER, linewidth=0.6, zorder=1))
+            ax.add_patch(
+                Polygon(ring, closed=True, facecolor=face, edgecolor=BORDER, linewidth=0.6, zorder=1)
+            )
     by_type: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for p in report.points:
         by_type[p.event_type].append((p.longitude, p.latitude, p.fatalities))
@@ -69,7 +72,9 @@ def map_png(report: Report) -> bytes:
             zorder=3,
         )
     for name, (x, y) in _labels(report):
-        ax.annotate(name, (x, y), xytext=(4, 4), textcoords="offset points", fontsize=7, color="#333333", zorder=4)
+        ax.annotate(
+            name, (x, y), xytext=(4, 4), textcoords="offset points", fontsize=7, color="#333333", zorder=4
+        )
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
     ax.set_aspect(1 / max(0.2, math.cos(math.radians((south + north) / 2))))
@@ -98,11 +103,22 @@ def timeline_png(report: Report) -> bytes:
     bottom = [0] * len(days)
     for etype in sorted(counts, key=lambda t: (t not in TYPE_COLORS, t)):
         heights = [counts[etype][d.isoformat()] for d in days]
-        ax.bar(days, heights, bottom=bottom, color=color_of(etype), label=etype or "Other", width=0.8)
+        ax.bar(
+            mdates.date2num(days),
+            heights,
+            bottom=bottom,
+            color=color_of(etype),
+            label=etype or "Other",
+            width=0.8,
+        )
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     ax.set_ylabel("events per day", fontsize=8)
     ax.tick_params(labelsize=7)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    step = max(1, math.ceil(len(days) / 14))  # at most 14 dated ticks
+    ticks = list(range(0, len(days), step))
+    ax.set_xticks(ticks, [days[i].isoformat() for i in ticks])
+    ax.set_xlim(-0.6, len(days) - 0.4)
     if counts:
         ax.legend(fontsize=7, ncols=2, framealpha=0.9)
     fig.autofmt_xdate()
@@ -142,7 +158,8 @@ def _labels(report: Report) -> list[tuple[str, tuple[float, float]]]:
             spots[p.place].append((p.longitude, p.latitude))
     busiest = sorted(spots.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_LABELS]
     return [
-        (name, (sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts))) for name, pts in busiest
+        (name, (sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts)))
+        for name, pts in busiest
     ]
 
 

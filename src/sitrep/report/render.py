@@ -101,7 +101,9 @@ def render_html(report: Report, *, for_print: bool = False) -> str:
         name: Markup("data:image/png;base64," + base64.b64encode(png).decode("ascii"))
         for name, png in figures(report).items()
     }
-    return _env(True).get_template("report.html.j2").render(**_context(report), images=uris, for_print=for_print)
+    return (
+        _env(True).get_template("report.html.j2").render(**_context(report), images=uris, for_print=for_print)
+    )
 
 
 def render_pdf(report: Report) -> bytes:

@@ -57,7 +57,11 @@ def changes_since(before: dict[str, Any], after: dict[str, Any], since: date) ->
         was = old_levels.get(area)
         if was is None or was.get("level") != lv.get("level"):
             old = f"{was['level']} ({was.get('label')})" if was else None
-            out.append(Change("level changed", lv.get("name") or area, old, f"{lv['level']} ({lv.get('label')})", area))
+            out.append(
+                Change(
+                    "level changed", lv.get("name") or area, old, f"{lv['level']} ({lv.get('label')})", area
+                )
+            )
     old_adv: dict[str, Any] = before.get("advisories", {})
     for aid, adv in sorted(after.get("advisories", {}).items()):
         was = old_adv.get(aid)

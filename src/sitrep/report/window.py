@@ -57,6 +57,8 @@ def parse_region(value: str, countries: Countries | None = None) -> Region:
     try:
         return Region(parse_country(v, countries))
     except ConfigError:
+        if len(v) == 2 and v.isalpha():
+            raise
         lookup: Any = getattr(countries, "admin1", None)
         found = {getattr(p, "country", None) for p in lookup(v)} if callable(lookup) else set()
         found.discard(None)

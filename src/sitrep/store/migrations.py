@@ -33,9 +33,9 @@ from .read_indexes import (
     m024_covering_reads,
     m025_pg_bbox_dates,
 )
+from .report_snapshots import m023_report_snapshots
 from .reviews import m013_reviews
 from .tokens import m016_tokens
-from .report_snapshots import m023_report_snapshots
 from .watchlist import m018_watchlist
 
 PENDING_BANDS = -1  # article_bands.band of the marker row of an article whose keys are not computed yet

@@ -32,7 +32,9 @@ from .tokens import SQLTokens
 from .watchlist import SQLWatchlist
 
 
-class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLWatchlist, SQLReportSnapshots, SQLGeneration):
+class SQLStore(
+    SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLWatchlist, SQLReportSnapshots, SQLGeneration
+):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""
 
     # ------------------------------------------------------------ schema

@@ -5,9 +5,21 @@ from .articles import router as articles
 from .events import router as events
 from .feeds import router as feeds
 from .places import router as places
+from .report import router as report
 from .review import router as review
 from .stats import router as stats
 from .taxonomy import router as taxonomy
 from .watchlist import router as watchlist
 
-__all__ = ["admin", "articles", "events", "feeds", "places", "review", "stats", "taxonomy", "watchlist"]
+__all__ = [
+    "admin",
+    "articles",
+    "events",
+    "feeds",
+    "places",
+    "report",
+    "review",
+    "stats",
+    "taxonomy",
+    "watchlist",
+]
