@@ -18,6 +18,20 @@ class ReportSource:
     url: str | None
     title: str | None
     published: str | None  # ISO date
+    doc_id: str = ""
+
+    @property
+    def label(self) -> str:
+        """How the report names it: the outlet, else the title, else the document id."""
+        return self.outlet or self.title or self.doc_id or "unknown source"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An evidence sentence, as a source wrote it, and that source's name."""
+
+    text: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -34,7 +48,7 @@ class KeyEvent:
     fatalities: int | None
     actor1: str | None
     actor2: str | None
-    quotes: tuple[str, ...]  # evidence sentences, as the sources wrote them
+    quotes: tuple[Quote, ...]  # evidence sentences, as the sources wrote them
     sources: tuple[ReportSource, ...]
     reviewed: str | None = None  # the review status, when an analyst reviewed it
 

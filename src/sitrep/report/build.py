@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ..errors import ConfigError
-from ..records import DayCount, EventPoint, KeyEvent, Report, ReportSource, TypeCount
+from ..records import DayCount, EventPoint, KeyEvent, Quote, Report, ReportSource, TypeCount
 from ..store.base import EventFilters, Store
 from .sections import read_advisories, read_levels
 from .snapshot import changes_since, facts_of
@@ -142,16 +142,17 @@ def _daily(docs: list[dict[str, Any]]) -> tuple[DayCount, ...]:
 
 
 def _key_event(d: dict[str, Any]) -> KeyEvent:
-    quotes: list[str] = []
-    for ev in d.get("evidence") or []:
-        text = " ".join(str(ev.get("text") or "").split())
-        if text and text not in quotes:
-            quotes.append(text)
     sources = [
-        ReportSource(s.get("outlet"), s.get("url"), s.get("title"), s.get("published"))
+        ReportSource(s.get("outlet"), s.get("url"), s.get("title"), s.get("published"), s.get("doc_id") or "")
         for s in d.get("sources") or []
         if s.get("copy_of") is None
     ]
+    names = {s.doc_id: s.label for s in sources}
+    quotes: list[Quote] = []
+    for ev in d.get("evidence") or []:
+        text = " ".join(str(ev.get("text") or "").split())
+        if text and all(q.text != text for q in quotes):
+            quotes.append(Quote(text, names.get(ev.get("doc_id") or "", "")))
     review = d.get("review") or {}
     return KeyEvent(
         event_id=d["event_id"],

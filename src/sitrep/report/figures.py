@@ -31,6 +31,8 @@ TYPE_COLORS = {
 OTHER_COLOR = "#7f8c8d"
 LAND, REGION_LAND, BORDER, SEA = "#f1eee6", "#e2dccb", "#9a9486", "#dde9f0"
 MAX_LABELS = 12
+DAILY_MAX_DAYS = 92  # longer windows are drawn week by week
+MAX_DAYS = 3660
 DPI = 150
 
 
@@ -92,33 +94,33 @@ def map_png(report: Report) -> bytes:
 
 
 def timeline_png(report: Report) -> bytes:
-    """Events per day, stacked by type, over every day of the window."""
+    """Events per day (per week when the window is longer than ``DAILY_MAX_DAYS``), stacked by
+    type, over the whole window."""
     fig = Figure(figsize=(7.2, 2.8), dpi=DPI)
     ax = fig.add_subplot()
     first, last = date.fromisoformat(report.since), date.fromisoformat(report.until)
-    days = [first + timedelta(days=i) for i in range(min((last - first).days + 1, 3660))]
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    n_days = min((last - first).days + 1, MAX_DAYS)
+    width = 1 if n_days <= DAILY_MAX_DAYS else 7
+    bins = [first + timedelta(days=i) for i in range(0, n_days, width)]
+    counts: dict[str, Counter[int]] = defaultdict(Counter)
     for c in report.daily:
-        counts[c.event_type][c.day] += c.events
-    bottom = [0] * len(days)
+        offset = (date.fromisoformat(c.day) - first).days
+        if 0 <= offset < n_days:
+            counts[c.event_type][offset // width] += c.events
+    bottom = [0] * len(bins)
     for etype in sorted(counts, key=lambda t: (t not in TYPE_COLORS, t)):
-        heights = [counts[etype][d.isoformat()] for d in days]
+        heights = [counts[etype][i] for i in range(len(bins))]
         ax.bar(
-            range(len(days)),
-            heights,
-            bottom=bottom,
-            color=color_of(etype),
-            label=etype or "Other",
-            width=0.8,
+            range(len(bins)), heights, bottom=bottom, color=color_of(etype), label=etype or "Other", width=0.8
         )
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    ax.set_ylabel("events per day", fontsize=8)
+    ax.set_ylabel("events per day" if width == 1 else "events per week", fontsize=8)
     ax.tick_params(labelsize=7)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    step = max(1, math.ceil(len(days) / 14))  # at most 14 dated ticks
-    ticks = list(range(0, len(days), step))
-    ax.set_xticks(ticks, [days[i].isoformat() for i in ticks])
-    ax.set_xlim(-0.6, len(days) - 0.4)
+    step = max(1, math.ceil(len(bins) / 14))  # at most 14 dated ticks
+    ticks = list(range(0, len(bins), step))
+    ax.set_xticks(ticks, [bins[i].isoformat() for i in ticks])
+    ax.set_xlim(-0.6, len(bins) - 0.4)
     if counts:
         ax.legend(fontsize=7, ncols=2, framealpha=0.9)
     fig.autofmt_xdate()

@@ -14,13 +14,14 @@ import re
 import urllib.parse
 from collections import Counter
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from ..records import Report
-from .figures import TYPE_COLORS, color_of, map_png, timeline_png
+from .figures import DAILY_MAX_DAYS, TYPE_COLORS, color_of, map_png, timeline_png
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
@@ -80,14 +81,20 @@ def _context(report: Report) -> dict[str, Any]:
         "types": [(t or "Other", types[t], type_deaths[t]) for t in type_order],
         "areas": [(a or "(area unknown)", n, area_deaths[a]) for a, n in areas.most_common()],
         "type_names": [t for t in type_order],
+        "timeline_daily": _days(report) <= DAILY_MAX_DAYS,
         "cross": {(c.admin1 or "(area unknown)", c.event_type): c.events for c in report.by_type},
     }
+
+
+def _days(report: Report) -> int:
+    return (date.fromisoformat(report.until) - date.fromisoformat(report.since)).days + 1
 
 
 def render_markdown(report: Report, images: Mapping[str, str] | None = None) -> str:
     """The report in Markdown. ``images`` maps "map" and "timeline" to where their PNGs are
     (a path or URL the reader can open); without it the figures are left out, with a note."""
-    return _env(False).get_template("report.md.j2").render(**_context(report), images=dict(images or {}))
+    text = _env(False).get_template("report.md.j2").render(**_context(report), images=dict(images or {}))
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 
 
 def figures(report: Report) -> dict[str, bytes]:
