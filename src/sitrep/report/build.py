@@ -22,7 +22,7 @@ from .window import Countries, Region
 
 MAX_EVENTS = 5000  # events one report reads (the newest first); more sets ``Report.truncated``
 KEY_EVENTS = 10
-QUOTES_PER_EVENT = 2
+QUOTES_PER_EVENT = 3
 SOURCES_PER_EVENT = 5
 
 #: Severity of an event type when tolls tie (the deadliest kinds first).
@@ -148,11 +148,19 @@ def _key_event(d: dict[str, Any]) -> KeyEvent:
         if s.get("copy_of") is None
     ]
     names = {s.doc_id: s.label for s in sources}
-    quotes: list[Quote] = []
+    by_doc: dict[str, list[str]] = {}
     for ev in d.get("evidence") or []:
         text = " ".join(str(ev.get("text") or "").split())
-        if text and all(q.text != text for q in quotes):
-            quotes.append(Quote(text, names.get(ev.get("doc_id") or "", "")))
+        seen = text in (t for texts in by_doc.values() for t in texts)
+        if text and not seen:
+            by_doc.setdefault(ev.get("doc_id") or "", []).append(text)
+    # each source's first sentence before any source's second: the quotes show who said what
+    quotes = [
+        Quote(texts[i], names.get(doc, ""))
+        for i in range(max((len(t) for t in by_doc.values()), default=0))
+        for doc, texts in by_doc.items()
+        if i < len(texts)
+    ]
     review = d.get("review") or {}
     return KeyEvent(
         event_id=d["event_id"],

@@ -29,7 +29,7 @@ TYPE_COLORS = {
     "Strategic developments": "#229954",
 }
 OTHER_COLOR = "#7f8c8d"
-LAND, REGION_LAND, BORDER, SEA = "#f1eee6", "#e2dccb", "#9a9486", "#dde9f0"
+LAND, REGION_LAND, BORDER, SEA = "#f3f1ec", "#e0d6b8", "#8f897a", "#dde9f0"
 MAX_LABELS = 12
 DAILY_MAX_DAYS = 92  # longer windows are drawn week by week
 MAX_DAYS = 3660
@@ -65,9 +65,9 @@ def map_png(report: Report) -> bytes:
         ax.scatter(
             [x for x, _, _ in pts],
             [y for _, y, _ in pts],
-            s=[18 + 14 * math.sqrt(n) for _, _, n in pts],
+            s=[28 + 18 * math.sqrt(n) for _, _, n in pts],
             c=color_of(etype),
-            alpha=0.8,
+            alpha=0.85,
             edgecolors="#222222",
             linewidths=0.5,
             label=f"{etype or 'Other'} ({len(pts)})",
@@ -121,8 +121,9 @@ def timeline_png(report: Report) -> bytes:
     ticks = list(range(0, len(bins), step))
     ax.set_xticks(ticks, [bins[i].isoformat() for i in ticks])
     ax.set_xlim(-0.6, len(bins) - 0.4)
-    if counts:
-        ax.legend(fontsize=7, ncols=2, framealpha=0.9)
+    ax.set_ylim(0, max(bottom, default=0) * 1.1 + 0.5)
+    if counts:  # above the plot, where it hides no bar
+        ax.legend(fontsize=7, ncols=3, frameon=False, loc="lower left", bbox_to_anchor=(0.0, 1.0))
     fig.autofmt_xdate()
     fig.tight_layout()
     return _png(fig)
