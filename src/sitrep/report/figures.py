@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import math
+import threading
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 
@@ -40,7 +41,24 @@ def color_of(event_type: str) -> str:
     return TYPE_COLORS.get(event_type, OTHER_COLOR)
 
 
+#: matplotlib is not thread-safe (its font and text caches are shared); the API renders reports
+#: on its worker threads, so one figure is drawn at a time.
+_DRAWING = threading.Lock()
+
+
 def map_png(report: Report) -> bytes:
+    """The map as PNG bytes (``_map_png``)."""
+    with _DRAWING:
+        return _map_png(report)
+
+
+def timeline_png(report: Report) -> bytes:
+    """The timeline as PNG bytes (``_timeline_png``)."""
+    with _DRAWING:
+        return _timeline_png(report)
+
+
+def _map_png(report: Report) -> bytes:
     """The events as dots (area by toll, colour by type) over the country outlines, the busiest
     places labelled; framed on the events, or on the country when none is located."""
     fig = Figure(figsize=(7.2, 5.4), dpi=DPI)
@@ -93,7 +111,7 @@ def map_png(report: Report) -> bytes:
     return _png(fig)
 
 
-def timeline_png(report: Report) -> bytes:
+def _timeline_png(report: Report) -> bytes:
     """Events per day (per week when the window is longer than ``DAILY_MAX_DAYS``), stacked by
     type, over the whole window."""
     fig = Figure(figsize=(7.2, 2.8), dpi=DPI)
