@@ -32,6 +32,7 @@ from .cli_common import errors as _errors
 from .cli_common import require_db as _require_db
 from .cli_common import settings_for as _settings
 from .cli_events import events, summary
+from .cli_report import report
 from .cli_review import review
 from .cli_store import db, dedup
 from .cli_token import token
@@ -376,6 +377,7 @@ cli.add_command(events)
 cli.add_command(summary)
 cli.add_command(dedup)
 cli.add_command(review)
+cli.add_command(report)
 cli.add_command(token)
 cli.add_command(db)
 cli.add_command(watch)

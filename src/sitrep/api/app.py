@@ -11,6 +11,7 @@ one error shape (``errors``), the map page and its static files. Routes (read-on
 - ``GET /api/stats``: totals, and events counted by day, type and country (same filters).
 - ``GET /api/places``: the most populous towns in a box, from the gazetteer (the map's labels).
 - ``GET /api/places/search``: places by the start of their name (the review form's picker).
+- ``GET /api/report``: a situation report of a country or admin1 area (Markdown, HTML or PDF).
 - ``POST /api/events/{event_id}/review``: confirm, correct, merge, split or reject an event;
   ``GET /api/reviews``: every review (both need ``Authorization: Bearer``).
 - ``POST /api/dedup``: rebuild the canonical events (writes: needs ``Authorization: Bearer``).
@@ -105,6 +106,7 @@ def create_app(
         app.include_router(router)
     app.include_router(routes.places)
     app.include_router(routes.advisories)
+    app.include_router(routes.report)
     app.include_router(routes.review)
     app.include_router(routes.watchlist)
 

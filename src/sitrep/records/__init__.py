@@ -13,6 +13,7 @@ Each stage boundary has exactly one record type:
   analyst's action on one, replayed after every re-dedup (``review``).
 - ``Advisory`` (with ``AdvisoryEvidence``) / ``AdvisoryChange``: a government's travel advisory,
   an embassy drawdown or a stated threat, from an article or an official feed (``advisories``).
+- ``Report`` (with ``KeyEvent``, ``Change`` ...): a situation report as data (``report``).
 - ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``).
 - ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: the store's reads.
 
@@ -48,9 +49,31 @@ from .documents import (
     outlet_of,
 )
 from .events import Event, Mention, Result
+from .report import (
+    AdvisoryRow,
+    Change,
+    DayCount,
+    EventPoint,
+    KeyEvent,
+    LevelRow,
+    Quote,
+    Report,
+    ReportSource,
+    TypeCount,
+)
 from .watch import WatchItem
 
 __all__ = [
+    "AdvisoryRow",
+    "Change",
+    "DayCount",
+    "EventPoint",
+    "KeyEvent",
+    "LevelRow",
+    "Quote",
+    "Report",
+    "ReportSource",
+    "TypeCount",
     "REVIEW_ACTIONS",
     "Advisory",
     "AdvisoryChange",

@@ -34,6 +34,7 @@ from .read_indexes import (
     m024_covering_reads,
     m025_pg_bbox_dates,
 )
+from .report_snapshots import m023_report_snapshots
 from .reviews import m013_reviews
 from .tokens import m016_tokens
 from .watchlist import m018_watchlist
@@ -318,6 +319,7 @@ MIGRATIONS: list[Migration] = [
     ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
     ("018_watchlist", m018_watchlist, ("sqlite", "postgres")),
     ("019_advisories", m019_advisories, ("sqlite", "postgres")),
+    ("023_report_snapshots", m023_report_snapshots, ("sqlite", "postgres")),
     ("024_covering_reads", m024_covering_reads, ("sqlite", "postgres")),
     ("025_pg_bbox_dates", m025_pg_bbox_dates, ("postgres",)),
 ]

@@ -27,13 +27,22 @@ from .generation import SQLGeneration
 from .mentions import SQLMentions
 from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
+from .report_snapshots import SQLReportSnapshots
 from .reviews import SQLReviews
 from .tokens import SQLTokens
 from .watchlist import SQLWatchlist
 
 
 class SQLStore(
-    SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLWatchlist, SQLAdvisories, SQLGeneration
+    SQLMentions,
+    SQLReads,
+    SQLFeeds,
+    SQLReviews,
+    SQLTokens,
+    SQLWatchlist,
+    SQLAdvisories,
+    SQLReportSnapshots,
+    SQLGeneration,
 ):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""
 

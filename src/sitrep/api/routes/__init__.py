@@ -6,6 +6,7 @@ from .articles import router as articles
 from .events import router as events
 from .feeds import router as feeds
 from .places import router as places
+from .report import router as report
 from .review import router as review
 from .stats import router as stats
 from .taxonomy import router as taxonomy
@@ -18,6 +19,7 @@ __all__ = [
     "events",
     "feeds",
     "places",
+    "report",
     "review",
     "stats",
     "taxonomy",
