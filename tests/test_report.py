@@ -561,3 +561,23 @@ def test_pdf_report_of_the_bundled_sample(tmp_path: Path, settings: Any, resourc
         assert json.loads(r.facts)["events"][clash.event_id]["fatalities"] == 15
     finally:
         s.close()
+
+
+def test_a_pdf_without_pango_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without the system's Pango cannot lay out a PDF: one clear error naming the fix."""
+    import builtins
+
+    from sitrep.errors import ConfigError
+    from sitrep.report import render
+
+    real = builtins.__import__
+
+    def no_pango(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    with pytest.raises(ConfigError) as err:
+        render.render_pdf(None)  # type: ignore[arg-type]
+    assert "Pango" in str(err.value) and "libpango" in (err.value.hint or "")

@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..errors import ConfigError
 from ..records import Report
 from .figures import DAILY_MAX_DAYS, TYPE_COLORS, color_of, map_png, timeline_png
 
@@ -114,8 +115,18 @@ def render_html(report: Report, *, for_print: bool = False) -> str:
 
 
 def render_pdf(report: Report) -> bytes:
-    """The report as PDF: the HTML laid out for A4 by WeasyPrint."""
-    import weasyprint
+    """The report as PDF: the HTML laid out for A4 by WeasyPrint.
+
+    Raises:
+        ConfigError: WeasyPrint cannot load the system's Pango library (a machine without it).
+    """
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # WeasyPrint loads Pango through cffi when imported
+        raise ConfigError(
+            f"PDF reports need the system's Pango library: {exc}",
+            hint="apt-get install libpango-1.0-0 libpangoft2-1.0-0, or ask for --format html or md",
+        ) from None
 
     fetcher = weasyprint.URLFetcher(allowed_protocols=("data",), timeout=1)  # nothing off the page
     doc = weasyprint.HTML(string=render_html(report, for_print=True), url_fetcher=fetcher)
