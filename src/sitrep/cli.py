@@ -278,6 +278,7 @@ def serve(
             token=settings.api_token or None,
             countries=countries_for(settings),
             gazetteer=settings.gazetteer_path(),  # the map's place labels (none when it is missing)
+            settings=settings,
             log_level=log_level,
             cache_mb=settings.api_cache_mb,
             cache_stale_s=settings.api_cache_stale_seconds,

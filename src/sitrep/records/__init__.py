@@ -11,7 +11,8 @@ Each stage boundary has exactly one record type:
 - ``CanonicalEvent`` / ``Version`` / ``Link``: one happening merged from its mentions, with its
   history and why each report joined it (what ``dedup`` hands to ``store``); ``Review``: an
   analyst's action on one, replayed after every re-dedup (``review``).
-- ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``).
+- ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``);
+  ``Alert`` / ``Delivery`` / ``WelfareCheck``: what ``alerts`` keeps about it (private too).
 - ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: the store's reads.
 
 The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``jsonl`` output of
@@ -20,6 +21,7 @@ The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``json
 
 from __future__ import annotations
 
+from .alert import ALERT_STATUSES, Alert, AlertStatus, Delivery, WelfareCheck
 from .canonical import (
     REVIEW_ACTIONS,
     ArticleSource,
@@ -48,10 +50,14 @@ from .events import Event, Mention, Result
 from .watch import WatchItem
 
 __all__ = [
+    "ALERT_STATUSES",
     "REVIEW_ACTIONS",
+    "Alert",
+    "AlertStatus",
     "Article",
     "ArticleSource",
     "CanonicalEvent",
+    "Delivery",
     "Event",
     "Evidence",
     "Link",
@@ -70,6 +76,7 @@ __all__ = [
     "Toponym",
     "Version",
     "WatchItem",
+    "WelfareCheck",
     "content_hash",
     "outlet_of",
 ]

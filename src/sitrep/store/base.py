@@ -9,8 +9,10 @@ from datetime import date
 from typing import Any, Literal, Protocol
 
 from ..records import (
+    Alert,
     Article,
     CanonicalEvent,
+    Delivery,
     Event,
     Mention,
     Rejected,
@@ -19,6 +21,7 @@ from ..records import (
     StoredEvent,
     StoreStats,
     WatchItem,
+    WelfareCheck,
 )
 
 
@@ -162,6 +165,36 @@ class Store(Protocol):
     def update_watch_item(self, item: WatchItem) -> bool: ...
 
     def remove_watch_item(self, item_id: str) -> bool: ...
+
+    def save_alert(self, alert: Alert) -> None: ...
+
+    def alert(self, alert_id: str) -> Alert | None: ...
+
+    def alerts(
+        self,
+        *,
+        since: str | None = None,
+        item_id: str | None = None,
+        subject_kind: str | None = None,
+        open_only: bool = False,
+        limit: int | None = None,
+    ) -> list[Alert]: ...
+
+    def add_delivery(self, delivery: Delivery, body: str) -> bool: ...
+
+    def pending_deliveries(self, now: float, limit: int = 100) -> list[tuple[Delivery, str]]: ...
+
+    def deliveries(self, alert_id: str | None = None) -> list[Delivery]: ...
+
+    def update_delivery(self, delivery: Delivery) -> None: ...
+
+    def add_welfare_check(self, check: WelfareCheck, links: dict[str, str]) -> bool: ...
+
+    def welfare_link(self, token_hash: str) -> tuple[WelfareCheck, str] | None: ...
+
+    def answer_welfare(self, check_id: str, answer: str, when: str) -> bool: ...
+
+    def welfare_checks(self, alert_id: str | None = None) -> list[WelfareCheck]: ...
 
     def add_feeds(self, urls: Sequence[str]) -> int: ...
 

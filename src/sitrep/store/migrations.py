@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from ..errors import MigrationError
 from ..records import outlet_of
+from .alerts import m021_alerts, m022_welfare
 from .backend import Backend
 from .ddl import ddl as _ddl
 from .generation import m017_data_generation
@@ -314,6 +315,8 @@ MIGRATIONS: list[Migration] = [
     ("016_tokens", m016_tokens, ("sqlite", "postgres")),
     ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
     ("018_watchlist", m018_watchlist, ("sqlite", "postgres")),
+    ("021_alerts", m021_alerts, ("sqlite", "postgres")),
+    ("022_welfare", m022_welfare, ("sqlite", "postgres")),
 ]
 
 

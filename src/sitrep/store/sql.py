@@ -20,6 +20,7 @@ from typing import Literal
 
 from ..geodesy import distance_km
 from ..records import Article, Event, Rejected, outlet_of
+from .alerts import SQLAlerts
 from .backend import chunks, marks
 from .feeds import SQLFeeds
 from .generation import SQLGeneration
@@ -31,7 +32,9 @@ from .tokens import SQLTokens
 from .watchlist import SQLWatchlist
 
 
-class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLWatchlist, SQLGeneration):
+class SQLStore(
+    SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLAlerts, SQLWatchlist, SQLGeneration
+):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""
 
     # ------------------------------------------------------------ schema

@@ -1,6 +1,7 @@
 """The API's routes, one module per resource (each an ``APIRouter``)."""
 
 from .admin import router as admin
+from .alerts import router as alerts
 from .articles import router as articles
 from .events import router as events
 from .feeds import router as feeds
@@ -10,4 +11,15 @@ from .stats import router as stats
 from .taxonomy import router as taxonomy
 from .watchlist import router as watchlist
 
-__all__ = ["admin", "articles", "events", "feeds", "places", "review", "stats", "taxonomy", "watchlist"]
+__all__ = [
+    "admin",
+    "alerts",
+    "articles",
+    "events",
+    "feeds",
+    "places",
+    "review",
+    "stats",
+    "taxonomy",
+    "watchlist",
+]
