@@ -118,9 +118,12 @@ def test_bamako_embassy_and_an_item_500_km_away(store: Any, tmp_path: Path) -> N
         made = advisory_alerts(store, settings, [LEAVE, THREAT], area_of)
     finally:
         gazetteer.close()
-    assert [(a.item_id, a.subject_id, a.severity) for a in made] == [(embassy.item_id, "adv-ca-ml", "Extreme")]
+    assert [(a.item_id, a.subject_id, a.severity) for a in made] == [
+        (embassy.item_id, "adv-ca-ml", "Extreme")
+    ]
     assert made[0].detail["evidence"] == ["Canada urged its citizens still in Mali to leave now."]
     assert not store.alerts(item_id=far.item_id)
+
     # again: nothing new (one alert per item and subject)
     def in_mali(i: Any) -> tuple[str | None, str | None]:
         return ("ML", "Bamako") if i.item_id == embassy.item_id else ("CI", None)
@@ -166,7 +169,9 @@ def test_a_dead_or_slow_receiver_never_holds_the_ingest_for_long(store: Any) -> 
     with webhook_receiver() as (url, hooks):
         hooks.delay = 3.0  # slower than the timeout
         for n in range(4):
-            add_watch_item(store, f"Slow {n}", "site", latitude=12.64, longitude=-8.0, contact={"webhook": url})
+            add_watch_item(
+                store, f"Slow {n}", "site", latitude=12.64, longitude=-8.0, contact={"webhook": url}
+            )
         add_watch_item(store, "Dead", "site", latitude=12.64, longitude=-8.0,
                        contact={"webhook": "http://127.0.0.1:9/nobody"})  # fmt: skip
         today = datetime.now(UTC).date()

@@ -125,7 +125,9 @@ def test_loopback_alerts_webhook_email_cap_welfare(tmp_path: Path) -> None:
         run_after_store(store, settings)  # as the review route and `sitrep review` do after a review
         assert {a.status for a in store.alerts()} == {"Cancel"}
         headers, body, _ = hooks.calls[2]
-        root = assert_valid_cap(json.loads(Webhook(SECRET).verify(body, headers) and body)["data"]["cap"], schema)
+        root = assert_valid_cap(
+            json.loads(Webhook(SECRET).verify(body, headers) and body)["data"]["cap"], schema
+        )
         assert root.findtext(f"{CAP}msgType") == "Cancel"
         assert len((root.findtext(f"{CAP}references") or "").split()) == 2
         assert len(mails.messages) == 3
@@ -133,7 +135,9 @@ def test_loopback_alerts_webhook_email_cap_welfare(tmp_path: Path) -> None:
         # welfare: GET only shows a confirm page; the POST records the answer, once
         client = TestClient(create_app(store))
         page = client.get(links[0])
-        assert page.status_code == 200 and "<form" in page.text and "no-store" in page.headers["cache-control"]
+        assert (
+            page.status_code == 200 and "<form" in page.text and "no-store" in page.headers["cache-control"]
+        )
         assert welfare_status(store, settings)[0]["state"] == "waiting"
         answered = client.post(links[0])
         assert answered.status_code == 200, answered.text
@@ -155,7 +159,9 @@ def test_loopback_latency_p95(tmp_path: Path) -> None:
     with webhook_receiver() as (url, hooks), smtp_sink() as (port, mails):
         settings = _settings(port).replace(alerts_max_age_days=70)
         store: Any = open_store(str(tmp_path / "l.db"))
-        add_watch_item(store, "Latency site", "site", latitude=12.64, longitude=-8.0, contact={"webhook": url})
+        add_watch_item(
+            store, "Latency site", "site", latitude=12.64, longitude=-8.0, contact={"webhook": url}
+        )
         add_watch_item(store, "Latency person", "person", latitude=12.64, longitude=-8.0,
                        contact={"email": "p@desk.example"})  # fmt: skip
         hook = alerts_hook(settings)

@@ -18,14 +18,15 @@ are recorded by kind only (``HTTP 503``, ``ConnectError``), never with an addres
 from __future__ import annotations
 
 import dataclasses
+import http.client
 import logging
 import smtplib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
-import httpx
 from standardwebhooks import Webhook
 
 from ..records import Delivery, WatchItem
@@ -61,20 +62,28 @@ def sign_headers(secret: str, msg_id: str, body: str, when: datetime) -> dict[st
     }
 
 
-def post_webhook(
-    url: str, body: str, headers: dict[str, str], timeout: float, client: httpx.Client | None = None
-) -> None:
-    """POST the body; any 2xx answer is delivery."""
+def post_webhook(url: str, body: str, headers: dict[str, str], timeout: float) -> None:
+    """POST the body; any 2xx answer is delivery, a redirect is not followed.
+
+    ``http.client`` rather than httpx: httpx logs every request's URL at INFO, and a webhook URL
+    is a watch item's contact, which no log line may carry.
+    """
+    parts = urlsplit(url)
+    conn_type = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    conn = conn_type(parts.hostname or "", parts.port, timeout=timeout)
     try:
-        if client is not None:
-            answer = client.post(url, content=body.encode(), headers=headers, timeout=timeout)
-        else:
-            with httpx.Client(follow_redirects=False) as own:
-                answer = own.post(url, content=body.encode(), headers=headers, timeout=timeout)
-    except httpx.HTTPError as exc:
-        raise DeliveryFailed(type(exc).__name__) from None
-    if not 200 <= answer.status_code < 300:
-        raise DeliveryFailed(f"HTTP {answer.status_code}")
+        conn.request("POST", path, body=body.encode("utf-8"), headers=headers)
+        status = conn.getresponse().status
+    except TimeoutError:
+        raise DeliveryFailed("ReadTimeout") from None
+    except (OSError, http.client.HTTPException) as exc:
+        kind = "ConnectError" if isinstance(exc, ConnectionError) else type(exc).__name__
+        raise DeliveryFailed(kind) from None
+    finally:
+        conn.close()
+    if not 200 <= status < 300:
+        raise DeliveryFailed(f"HTTP {status}")
 
 
 def send_email(settings: Settings, to: str, body: str, timeout: float) -> None:
@@ -90,8 +99,7 @@ def send_email(settings: Settings, to: str, body: str, timeout: float) -> None:
         raise DeliveryFailed(type(exc).__name__) from None
 
 
-def _try(settings: Settings, delivery: Delivery, item: WatchItem | None, body: str, timeout: float,
-         client: httpx.Client | None) -> None:  # fmt: skip
+def _try(settings: Settings, delivery: Delivery, item: WatchItem | None, body: str, timeout: float) -> None:
     """One try of one delivery."""
     contact = dict(item.contact) if item is not None and item.contact else {}
     if delivery.channel == "webhook":
@@ -100,7 +108,7 @@ def _try(settings: Settings, delivery: Delivery, item: WatchItem | None, body: s
         if not settings.alerts_webhook_secret:
             raise DeliveryFailed("no webhook secret")
         headers = sign_headers(settings.alerts_webhook_secret, delivery.delivery_id, body, datetime.now(UTC))
-        post_webhook(contact["webhook"], body, headers, timeout, client)
+        post_webhook(contact["webhook"], body, headers, timeout)
     else:
         if "email" not in contact:
             raise DeliveryFailed("contact changed")
@@ -112,7 +120,6 @@ def send_pending(
     settings: Settings,
     *,
     budget: float | None = None,
-    client: httpx.Client | None = None,
     clock: Callable[[], float] = time.time,
 ) -> SendReport:
     """Try every due delivery once, oldest first, within the time budget; record each try.
@@ -121,7 +128,6 @@ def send_pending(
         store: where the deliveries are queued.
         settings: the channels' settings, timeouts and retry policy.
         budget: seconds for the whole pass (default ``alerts_send_budget``).
-        client: an httpx client for the webhooks (tests inject one; default: one per try).
         clock: epoch seconds (tests).
     """
     report = SendReport()
@@ -139,7 +145,7 @@ def send_pending(
         try:
             if alert is None:
                 raise DeliveryFailed("alert gone")
-            _try(settings, delivery, item, body, min(settings.alerts_send_timeout, left), client)
+            _try(settings, delivery, item, body, min(settings.alerts_send_timeout, left))
         except DeliveryFailed as exc:
             final = attempts >= settings.alerts_max_attempts or str(exc) in ("alert gone", "contact changed")
             wait = settings.alerts_retry_seconds * 2 ** (attempts - 1)
