@@ -70,8 +70,8 @@ class Advisory:  # a stand-in for sitrep.records.advisory.Advisory (helper A's r
 LEAVE = Advisory("adv-ca-ml", "advisory", "CA", "ML", (), None, 4, "Avoid all travel; leave now", (),
                  "2026-11-30", "article", (Evidence("Canada urged its citizens still in Mali to leave now.",
                                                     0, 54, "d-ca", "https://news.example/ca"),))  # fmt: skip
-THREAT = Advisory("adv-threat-north", "threat", "CA", "ML", ("Tombouctou", "Gao", "Kidal"), "northern Mali", 4,
-                  None, ("K", "T"), "2026-11-30", "article",
+THREAT = Advisory("adv-threat-north", "threat", "CA", "ML", ("Tombouctou", "Gao", "Kidal"),
+                  "northern Mali", 4, None, ("K", "T"), "2026-11-30", "article",
                   (Evidence("Kidnapping and terror threats remain high in northern Mali.", 0, 58, "d-ca",
                             "https://news.example/ca"),))  # fmt: skip
 
@@ -149,11 +149,11 @@ def test_a_dedup_merge_cancels_the_alert_of_the_event_that_disappears(store: Any
     add_watch_item(store, "Embassy", "site", latitude=12.64, longitude=-8.0)
     today = datetime.now(UTC).date()
     other = ("Kati", "Koulikoro", "ML", 12.74, -8.07, 1)
-    store_results([report("m-1", "a.example", TEXT, BAMAKO_EVENT, today, sub="Attack",
-                          etype="Violence against civilians", actors=("Gunmen", None)),
-                   report("m-2", "b.example", "Another account of a raid on a post near Kati, in our words. " * 2,
-                          other, today, sub="Armed clash", actors=("JNIM", "Police Forces of Mali"))],
-                  store)  # fmt: skip
+    raid = "Another account of a raid on a post near Kati. " * 2
+    first_report = report("m-1", "a.example", TEXT, BAMAKO_EVENT, today, sub="Attack",
+                          etype="Violence against civilians", actors=("Gunmen", None))  # fmt: skip
+    second_report = report("m-2", "b.example", raid, other, today, actors=("JNIM", "Police Forces of Mali"))
+    store_results([first_report, second_report], store)
     made = reconcile_events(store, settings)
     assert len(made) == 2 and len({a.subject_id for a in made}) == 2
     first, second = sorted(a.subject_id for a in made)

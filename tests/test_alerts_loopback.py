@@ -170,13 +170,13 @@ def test_loopback_latency_p95(tmp_path: Path) -> None:
             text = f"Report {n}: armed men attacked a village at the edge of the district, elders said. " * 2
             day = date.fromordinal(today.toordinal() - 2 * n)  # days apart: 30 events, none merged
             started = time.time()
-            store_results([report(f"l-{n}", f"o{n}.example", text, place, day, sub="Attack",
-                                  etype="Violence against civilians", actors=("Unidentified gunmen", "Civilians (Mali)"))],
-                          store, after_dedup=hook)  # fmt: skip
+            one = report(f"l-{n}", f"o{n}.example", text, place, day, sub="Attack",
+                         etype="Violence against civilians", actors=("Gunmen", None))  # fmt: skip
+            store_results([one], store, after_dedup=hook)
             assert time.time() - started < 10
         summary = latency_summary(store)
         assert summary["sent"] == 60 and len(hooks.calls) == 30 and len(mails.messages) == 30
-        print(f"\nalerts loopback latency (storage to sending, n={summary['sent']}): "
-              f"p50 {summary['p50'] * 1000:.1f} ms, p95 {summary['p95'] * 1000:.1f} ms, max {summary['max'] * 1000:.1f} ms")  # fmt: skip
+        ms = {k: round(summary[k] * 1000, 1) for k in ("p50", "p95", "max")}
+        print(f"\nalerts loopback latency, storage to sending (n={summary['sent']}): {ms} ms")
         assert summary["p95"] < 2.0
         store.close()
