@@ -87,8 +87,7 @@ def create_app(
             change (``cache.CachedReads``); 0 keeps none.
         cache_stale_s: seconds an answer known current may still be sent to anonymous readers
             after the events change, while it is computed again (0: never).
-        settings: what the alert routes read (CAP sender, welfare escalation; default: the
-            defaults).
+        settings: what the alert routes read (CAP sender, welfare escalation; None: defaults).
 
     Returns:
         The ASGI application.
@@ -109,12 +108,9 @@ def create_app(
     app.state.settings = settings or Settings()
     _middleware(app, pool, cache_mb, cache_stale_s)
     install_error_handlers(app)
-    for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin, routes.taxonomy):
+    for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin, routes.taxonomy,
+                   routes.places, routes.review, routes.watchlist, routes.alerts):  # fmt: skip
         app.include_router(router)
-    app.include_router(routes.places)
-    app.include_router(routes.review)
-    app.include_router(routes.watchlist)
-    app.include_router(routes.alerts)
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:
