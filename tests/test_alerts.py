@@ -233,3 +233,21 @@ def test_alert_routes_are_private_and_the_feed_holds_valid_cap(store: Any) -> No
     (cap,) = entry.find(f"{atom}content")  # type: ignore[union-attr]
     assert_valid_cap(etree.tostring(cap), cap_schema())
     assert json.loads(json.dumps(listed))  # plain JSON
+
+
+def test_welfare_escalates_those_who_have_not_answered(store: Any) -> None:
+    from sitrep.alerts import welfare_status
+
+    add_watch_item(
+        store, "Person", "person", latitude=12.64, longitude=-8.0, contact={"email": "x@desk.example"}
+    )
+    store_results([report("w-1", "a.example", TEXT, BAMAKO_EVENT, datetime.now(UTC).date())], store)
+    reconcile_events(store, _settings())
+    assert [r["state"] for r in welfare_status(store, _settings())] == ["waiting"]
+    assert [r["state"] for r in welfare_status(store, _settings(welfare_escalate_minutes=0.0))] == [
+        "escalated"
+    ]
+    (check,) = store.welfare_checks()
+    assert store.answer_welfare(check.check_id, "help", "2026-12-01T00:00:00Z")
+    assert not store.answer_welfare(check.check_id, "safe", "2026-12-01T00:00:01Z")  # once only
+    assert [r["state"] for r in welfare_status(store, _settings(welfare_escalate_minutes=0.0))] == ["help"]
