@@ -251,3 +251,24 @@ def test_welfare_escalates_those_who_have_not_answered(store: Any) -> None:
     assert store.answer_welfare(check.check_id, "help", "2026-12-01T00:00:00Z")
     assert not store.answer_welfare(check.check_id, "safe", "2026-12-01T00:00:01Z")  # once only
     assert [r["state"] for r in welfare_status(store, _settings(welfare_escalate_minutes=0.0))] == ["help"]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_alert_store_on_both_backends(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    url = str(tmp_path / "b.db") if backend == "sqlite" else request.getfixturevalue("pg_schema_url")
+    s: Any = open_store(url)
+    try:
+        item = add_watch_item(s, "Person", "person", latitude=12.64, longitude=-8.0,
+                              contact={"email": "x@desk.example"})  # fmt: skip
+        store_results([report("p-1", "a.example", TEXT, BAMAKO_EVENT, datetime.now(UTC).date())], s)
+        (alert,) = reconcile_events(s, _settings())
+        assert s.alert(alert.alert_id) == alert and s.alerts(open_only=True) == [alert]
+        (delivery,) = s.deliveries()
+        assert s.pending_deliveries(time.time())[0][0] == delivery
+        assert reconcile_events(s, _settings()) == []
+        (check,) = s.welfare_checks()
+        assert s.answer_welfare(check.check_id, "safe", "2026-12-01T00:00:00Z")
+        remove_watch_item(s, item.item_id)
+        assert not s.alerts() and not s.deliveries() and not s.welfare_checks()
+    finally:
+        s.close()
