@@ -138,6 +138,7 @@ def test_loopback_alerts_webhook_email_cap_welfare(tmp_path: Path) -> None:
         assert (
             page.status_code == 200 and "<form" in page.text and "no-store" in page.headers["cache-control"]
         )
+        assert "form-action 'self'" in page.headers["content-security-policy"]  # the button may post
         assert welfare_status(store, settings)[0]["state"] == "waiting"
         answered = client.post(links[0])
         assert answered.status_code == 200, answered.text

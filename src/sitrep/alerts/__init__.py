@@ -18,7 +18,7 @@ import importlib
 import logging
 import math
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from ..errors import NotFoundError
@@ -86,16 +86,22 @@ def run_after_store(store: Store, settings: Settings, stored_at: float | None = 
     """
     at = time.time() if stored_at is None else stored_at
     try:
-        reconcile_events(store, settings, stored_at=at)
-        _current_advisories(store, settings, at)
+        if any(i.active for i in store.watch_items()):  # no watchlist: only what is still queued
+            reconcile_events(store, settings, stored_at=at)
+            _current_advisories(store, settings, at)
         return send_pending(store, settings)
     except Exception as exc:  # noqa: BLE001 (the ingest goes on; see the docstring)
         log.warning("alerts: not computed after a store write (%s)", type(exc).__name__)
         return SendReport()
 
 
-def alerts_since(store: Store, since: str | None = None) -> list[Alert]:
-    """Alerts changed at or after ``since`` (ISO 8601 UTC; None: all), newest first (reports)."""
+def alerts_since(store: Store, since: str | date | datetime | None = None) -> list[Alert]:
+    """Alerts changed at or after ``since`` (an ISO 8601 UTC string, a date: from its midnight UTC,
+    or a datetime; None: all), newest change first (for reports: private, never in a public one)."""
+    if isinstance(since, datetime):
+        since = since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    elif isinstance(since, date):
+        since = f"{since.isoformat()}T00:00:00Z"
     return store.alerts(since=since)
 
 

@@ -107,7 +107,12 @@ def _try(settings: Settings, delivery: Delivery, item: WatchItem | None, body: s
             raise DeliveryFailed("contact changed")
         if not settings.alerts_webhook_secret:
             raise DeliveryFailed("no webhook secret")
-        headers = sign_headers(settings.alerts_webhook_secret, delivery.delivery_id, body, datetime.now(UTC))
+        try:
+            headers = sign_headers(
+                settings.alerts_webhook_secret, delivery.delivery_id, body, datetime.now(UTC)
+            )
+        except Exception:  # noqa: BLE001 (standardwebhooks raises binascii or its own errors)
+            raise DeliveryFailed("bad webhook secret") from None
         post_webhook(contact["webhook"], body, headers, timeout)
     else:
         if "email" not in contact:
