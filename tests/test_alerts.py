@@ -134,7 +134,16 @@ def test_bamako_embassy_and_an_item_500_km_away(store: Any, tmp_path: Path) -> N
     imported = Advisory(**{**LEAVE.__dict__, "source": "import:ca"})
     up = advisory_alerts(store, settings, [imported], in_mali)
     assert [(a.status, a.version) for a in up] == [("Observed", 2)]
-    assert [a.status for a in cancel_advisory(store, settings, "adv-ca-ml")] == ["Cancel"]
+    # a level change is a new version (an Update); a level under the floor cancels
+    lowered = Advisory(**{**imported.__dict__, "level": 3})
+    (revised,) = advisory_alerts(store, settings, [lowered], in_mali)
+    assert (revised.status, revised.severity, revised.version) == ("Observed", "Severe", 3)
+    assert [a.status for a in advisory_alerts(store, settings, [THREAT], in_mali)] == []
+    low = Advisory(**{**imported.__dict__, "level": 2})
+    assert [(a.status, a.reason) for a in advisory_alerts(store, settings, [low], in_mali)] == [
+        ("Cancel", "level lowered to 2")
+    ]
+    assert cancel_advisory(store, settings, "adv-ca-ml") == []  # already cancelled
 
 
 def test_advisory_areas() -> None:

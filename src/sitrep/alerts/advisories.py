@@ -29,7 +29,7 @@ from ..geodesy import box_around, distance_km
 from ..records import Alert, WatchItem
 from ..settings import Settings
 from ..store.base import Store
-from .compute import change_alert, iso
+from .compute import change_alert, iso, revise_alert
 from .messages import queue_deliveries
 from .severity import advisory_severity
 
@@ -160,6 +160,35 @@ def advisory_detail(advisory: AdvisoryLike) -> dict[str, Any]:
     }
 
 
+def _versions(
+    current: Alert | None, item_id: str, adv: AdvisoryLike, min_level: int, at: float, stamp: str
+) -> list[Alert]:
+    """The new versions of one (watch item, advisory) alert: a level change revises an open alert
+    (a CAP Update), a level under ``min_level`` cancels it, corroboration upgrades it."""
+    is_open = current is not None and current.status != "Cancel"
+    if (adv.level or 0) < min_level:
+        if not is_open or current is None:
+            return []
+        why = f"level lowered to {adv.level}"
+        gone = change_alert(current, item_id=item_id, kind="advisory", subject_id=adv.advisory_id,
+                            status="Cancel", severity=current.severity, reason=why, detail={},
+                            distance=None, stored_at=at, now=stamp)  # fmt: skip
+        return [gone] if gone is not None else []
+    out: list[Alert] = []
+    severity = advisory_severity(adv.level)
+    if is_open and current is not None and current.severity != severity:
+        current = revise_alert(current, severity=severity, reason=f"level now {adv.level}",
+                               detail=advisory_detail(adv), stored_at=at, now=stamp)  # fmt: skip
+        out.append(current)
+    issued = adv.source.startswith("import:")
+    observed = issued or len({e.doc_id or e.url for e in adv.evidence}) >= 2
+    reason = "issued" if issued else "two reports" if observed else "one report"
+    new = change_alert(current, item_id=item_id, kind="advisory", subject_id=adv.advisory_id,
+                       status="Observed" if observed else "Possible", severity=severity, reason=reason,
+                       detail=advisory_detail(adv), distance=None, stored_at=at, now=stamp)  # fmt: skip
+    return out + ([new] if new is not None else [])
+
+
 def advisory_alerts(
     store: Store,
     settings: Settings,
@@ -170,6 +199,9 @@ def advisory_alerts(
     now: datetime | None = None,
 ) -> list[Alert]:
     """Alert the watch items the advisories bear on; the alert versions made now (queued to send).
+
+    A changed level makes a new version of an open alert (``Update``); a level lowered under
+    ``alerts_advisory_min_level`` cancels it.
 
     Args:
         store: where the watch items and alerts are kept.
@@ -187,33 +219,16 @@ def advisory_alerts(
     with store.transaction():
         known = {(a.item_id, a.subject_id): a for a in store.alerts(subject_kind="advisory")}
         for adv in advisories:
-            if (adv.level or 0) < settings.alerts_advisory_min_level:
-                continue
-            docs = {e.doc_id or e.url for e in adv.evidence}
-            observed = adv.source.startswith("import:") or len(docs) >= 2
-            issued = adv.source.startswith("import:")
-            status = "Observed" if observed else "Possible"
-            reason = "issued" if issued else "two reports" if observed else "one report"
             for item in items:
-                if not bears_on(adv, areas[item.item_id]):
+                current = known.get((item.item_id, adv.advisory_id))
+                if current is None and not bears_on(adv, areas[item.item_id]):
                     continue
-                new = change_alert(
-                    known.get((item.item_id, adv.advisory_id)),
-                    item_id=item.item_id,
-                    kind="advisory",
-                    subject_id=adv.advisory_id,
-                    status=status,
-                    severity=advisory_severity(adv.level),
-                    reason=reason,
-                    detail=advisory_detail(adv),
-                    distance=None,
-                    stored_at=at,
-                    now=stamp,
-                )
-                if new is not None:
-                    made.append(new)
-                    store.save_alert(new)
-                    queue_deliveries(store, settings, new, item, when)
+                for version in _versions(
+                    current, item.item_id, adv, settings.alerts_advisory_min_level, at, stamp
+                ):
+                    made.append(version)
+                    store.save_alert(version)
+                    queue_deliveries(store, settings, version, item, when)
     for alert in made:
         log.info("alert %s: %s v%d (advisory)", alert.alert_id, alert.status, alert.version)
     return made

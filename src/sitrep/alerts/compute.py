@@ -173,6 +173,24 @@ def change_alert(
     )
 
 
+def revise_alert(
+    current: Alert, *, severity: str, reason: str, detail: dict[str, Any], stored_at: float, now: str
+) -> Alert:
+    """A new version of an open alert whose subject changed severity (an advisory's new level)."""
+    version = current.version + 1
+    history = [*current.detail.get("history", []), {"version": version, "status": current.status, "at": now}]
+    return dataclasses.replace(
+        current,
+        severity=severity,
+        version=version,
+        updated_at=now,
+        stored_at=stored_at,
+        reason=reason,
+        detail={**current.detail, **detail, "history": history},
+        sent_at=None,
+    )
+
+
 def _why_gone(store: Store, alert: Alert, item: WatchItem | None) -> str | None:
     """Why an open event alert must be cancelled (None: keep it, e.g. its event aged out)."""
     if item is None or not item.active:
