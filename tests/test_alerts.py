@@ -281,3 +281,19 @@ def test_alert_store_on_both_backends(backend: str, tmp_path: Path, request: pyt
         assert not s.alerts() and not s.deliveries() and not s.welfare_checks()
     finally:
         s.close()
+
+
+def test_an_alert_failure_never_fails_the_ingest(
+    store: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import sitrep.alerts as alerts
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("Embassy at 12.64,-8.0 exploded")  # a message that must not be logged
+
+    monkeypatch.setattr(alerts, "reconcile_events", broken)
+    add_watch_item(store, "Embassy", "site", latitude=12.64, longitude=-8.0)
+    report_ = store_results([report("x-1", "a.example", TEXT, BAMAKO_EVENT, datetime.now(UTC).date())], store,
+                            after_dedup=lambda s, at: alerts.run_after_store(s, _settings(), at))  # fmt: skip
+    assert report_.stored is not None and report_.stored.articles_added == 1
+    assert "RuntimeError" in caplog.text and "Embassy" not in caplog.text
