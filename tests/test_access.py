@@ -35,6 +35,10 @@ GUARDED = {
     ("GET", "/api/watchlist/{item_id}"): "read-private",
     ("PUT", "/api/watchlist/{item_id}"): "write",
     ("DELETE", "/api/watchlist/{item_id}"): "write",
+    ("GET", "/api/alerts"): "read-private",
+    ("GET", "/api/alerts/feed.atom"): "read-private",
+    ("GET", "/api/alerts/{alert_id}"): "read-private",
+    ("GET", "/api/welfare"): "read-private",
 }
 BODIES = {
     "/api/events/{event_id}/review": {"action": "confirm", "reason": "checked", "reviewer": "x"},
@@ -66,6 +70,7 @@ def _routes(app: Any, store: Any) -> list[tuple[str, str, str]]:
         path = (
             template.replace("{event_id}", event_id).replace("{doc_id}", "d1").replace("{item_id}", item_id)
         )
+        path = path.replace("{alert_id}", "no-such-alert").replace("{token}", "no-such-welfare-link")
         out += [(m.upper(), template, path) for m in sorted(ops)]
     assert len(out) >= 11
     return out

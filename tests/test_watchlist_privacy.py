@@ -16,7 +16,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,8 @@ from sitrep.api.app import server_config
 from sitrep.cli import cli
 from sitrep.records import Result
 from sitrep.runners import store_results
+from sitrep.runners.local import alerts_hook
+from sitrep.settings import load_settings
 from sitrep.store import open_store
 from sitrep.watchlist import add_watch_item
 
@@ -56,6 +58,16 @@ def world(store_url: str, tmp_path: Path) -> Iterator[Any]:
                 date(2024, 3, 3), "https://a.example/1")  # fmt: skip
     store_results([Result("d1", a, (event(a),))], s)
     items = [add_watch_item(s, **PERSON), add_watch_item(s, **SITE)]
+    # an attack 25 km from the person (its place is public; the person is not): an alert, an
+    # email queued with the welfare links (no SMTP server: it waits), a welfare check
+    b = article("d2", "Gunmen attacked a convoy on the road south of the capital at dusk, police said. " * 2,
+                datetime.now(UTC).date(), "https://b.example/2")  # fmt: skip
+    near = ("Ouelessebougou", "Koulikoro", "ML", 12.5, -7.5, 1)
+    attack = event(
+        b, "Attack", "Violence against civilians", datetime.now(UTC).date(), near, ("Gunmen", None)
+    )
+    store_results([Result("d2", b, (attack,))], s, after_dedup=alerts_hook(load_settings(env={})))
+    assert len(s.alerts()) == 1 and len(s.welfare_checks()) == 1
     tokens = {scope: create_token(s, f"{scope} desk", [scope])[1] for scope in ("write", "read-private")}
     gaz = tmp_path / "mini.sqlite"
     build_mini_gazetteer(gaz)
@@ -76,7 +88,8 @@ def test_no_public_route_or_export_carries_a_watch_item(world: Any) -> None:
     store, items, tokens, gaz = world
     client = TestClient(create_app(store, gazetteer=gaz))
     event_id = json.loads(store.query_events()[0].document)["event_id"]
-    ids = tuple(i.item_id for i in items)
+    alert_id = store.alerts()[0].alert_id
+    ids = (*(i.item_id for i in items), alert_id)
     queries = {
         "/api/places": "?bbox=-180,-90,180,90&limit=500",
         "/api/places/search": "?q=Qui",
@@ -86,17 +99,23 @@ def test_no_public_route_or_export_carries_a_watch_item(world: Any) -> None:
     for template, ops in client.get("/openapi.json").json()["paths"].items():
         if "get" in ops:
             path = template.replace("{event_id}", event_id).replace("{doc_id}", "d1")
+            path = path.replace("{alert_id}", alert_id).replace("{token}", "a-made-up-welfare-token")
             paths.append(path.replace("{item_id}", ids[0]) + queries.get(template, ""))
     paths += [f"/api/events?format={f}" for f in ("json", "geojson", "csv", "parquet")]
     paths += ["/api/stats", "/api/events?bbox=-180,-90,180,90&review=all", f"/api/events/{event_id}"]
     paths += ["/api/report?region=ML&since=2000-01-01&format=html"]
     assert any(p.startswith("/api/watchlist") for p in paths) and len(paths) > 15
+    assert {"/api/alerts", "/api/alerts/feed.atom", f"/api/alerts/{alert_id}", "/api/welfare"} <= set(paths)
     for who in (None, tokens["write"], "sitrep_nope_nope"):
         headers = {"Authorization": f"Bearer {who}"} if who else {}
         for path in paths:
             resp = client.get(path, headers=headers)
-            guarded = path.startswith(("/api/watchlist", "/api/reviews"))
-            assert resp.status_code == ((401 if who != tokens["write"] else 403) if guarded else 200), path
+            guarded = (
+                path.startswith(("/api/watchlist", "/api/reviews", "/api/alerts")) or path == "/api/welfare"
+            )
+            link = path.startswith("/api/welfare/")  # a one-time link: unknown ones are 404
+            want = (401 if who != tokens["write"] else 403) if guarded else 404 if link else 200
+            assert resp.status_code == want, path
             assert not _leaks(_text(resp), ids), (path, who and who[:12], _leaks(_text(resp), ids))
     for fmt in ("json", "csv", "geojson"):
         out = CliRunner().invoke(cli, ["events", "--db", store.url, "--format", fmt])
@@ -104,6 +123,11 @@ def test_no_public_route_or_export_carries_a_watch_item(world: Any) -> None:
     report = ["report", "--db", store.url, "--region", "ML", "--since", "2000-01-01", "--no-save"]
     out = CliRunner().invoke(cli, report)
     assert out.exit_code == 0 and "Niono" in out.stdout and not _leaks(out.stdout + out.stderr, ids)
+    for args in (["alerts", "list"], ["alerts", "show", alert_id], ["welfare", "status"]):
+        out = CliRunner().invoke(cli, ["-vv", *args, "--db", store.url])
+        assert out.exit_code == 0 and out.stdout.strip() and not _leaks(out.stderr), args  # logs: ids only
+    out = CliRunner().invoke(cli, ["-vv", "alerts", "send-pending", "--db", store.url])
+    assert out.exit_code == 0 and not _leaks(out.stderr)
 
 
 class _Records(logging.Handler):

@@ -252,7 +252,7 @@ class PageProblems:
         assert self.dialogs == [], f"unexpected dialogs: {self.dialogs}"
         public = (
             "/api/events", "/api/stats", "/api/articles/", "/api/feeds", "/api/places", "/api/taxonomy",
-            "/api/reviews",
+            "/api/reviews", "/api/welfare",  # these two signed in only
         )  # fmt: skip
         assert all(u.startswith(public) for u in self.api), self.api
 
@@ -1102,5 +1102,28 @@ def test_review_sign_in_on_a_read_only_server(browser: Any, base_url: str) -> No
         page.get_attribute("body", "data-auth") == "out" and page.evaluate("() => sessionStorage.length") == 0
     )
     problems.expect_status(403)
+    problems.check()
+    page.close()
+
+
+def test_duty_of_care_view_when_signed_in(browser: Any, review_url: str, review_store: Any) -> None:
+    """Signed in, the desk sees per alert who is accounted for; signed out, nothing of it."""
+    from sitrep.alerts import reconcile_events
+    from sitrep.settings import load_settings
+    from sitrep.watchlist import add_watch_item
+
+    settings = load_settings(env={}).replace(alerts_max_age_days=100_000)
+    add_watch_item(review_store, "Mariam Kone", "person", latitude=14.26, longitude=-5.98,
+                   contact={"email": "mk@desk.example"})  # fmt: skip
+    assert reconcile_events(review_store, settings)
+    page, problems = _open(browser, review_url)
+    assert page.is_hidden("#duty")
+    _sign_in(page, "Desk", TOKEN)
+    page.wait_for_selector("#duty-list li.duty-row", timeout=30_000)
+    text = page.inner_text("#duty")
+    assert "Mariam Kone" in text and "waiting" in text.lower()  # escalated after an hour (the app's setting)
+    page.click("#signout")
+    page.wait_for_selector("#duty", state="hidden")
+    assert page.inner_text("#duty-list") == ""
     problems.check()
     page.close()

@@ -4,6 +4,7 @@ sitrep extract PATH...      events as jsonl/json/csv/geojson on stdout
 sitrep ingest PATH...       store documents and events in the database
 sitrep watch FEED...        poll RSS/Atom feeds, store the events of new articles
 sitrep watchlist ...        the people and sites a desk watches (private)
+sitrep alerts ...           their proximity alerts (private); sitrep welfare status: who is safe
 sitrep events               read events back from the database
 sitrep summary              counts by type and country
 sitrep serve                the map and the API
@@ -27,6 +28,7 @@ from typing import Any
 import click
 
 from .cli_advisories import advisories
+from .cli_alerts import alerts, welfare
 from .cli_common import DB_HELP, countries_for
 from .cli_common import errors as _errors
 from .cli_common import require_db as _require_db
@@ -280,6 +282,7 @@ def serve(
             token=settings.api_token or None,
             countries=countries_for(settings),
             gazetteer=settings.gazetteer_path(),  # the map's place labels (none when it is missing)
+            settings=settings,
             log_level=log_level,
             cache_mb=settings.api_cache_mb,
             cache_stale_s=settings.api_cache_stale_seconds,
@@ -383,6 +386,8 @@ cli.add_command(db)
 cli.add_command(watch)
 cli.add_command(watchlist)
 cli.add_command(advisories)
+cli.add_command(alerts)
+cli.add_command(welfare)
 
 
 def main() -> None:

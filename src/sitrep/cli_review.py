@@ -43,6 +43,10 @@ def _act(obj: dict[str, Any], db: str | None, event_id: str, action: str, **kw: 
         store = open_store(settings.db)
         try:
             out = review_event(store, event_id, action, countries=gazetteer, gazetteer=gazetteer, **kw)
+            if settings.alerts:  # a confirm upgrades the watchlist's alerts, a reject cancels them
+                from .alerts import run_after_store
+
+                run_after_store(store, settings)
         finally:
             store.close()
         event = event_detail(out.event) if out.event is not None else None

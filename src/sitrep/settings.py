@@ -99,6 +99,44 @@ class Settings:
         "change, while it is computed again (0: never; a token or a reload always gets the current one).",
     )
 
+    alerts: bool = _f(
+        True,
+        "Compute proximity alerts for the watchlist right after each store write (`sitrep ingest`, "
+        "`sitrep watch`) and send them at once (`sitrep alerts`).",
+    )
+    alerts_max_age_days: int = _f(
+        7, "Events dated more than this many days ago raise no new alert (a late report of an old event)."
+    )
+    alerts_advisory_min_level: int = _f(
+        3, "Advisories below this level (1..4 on the common ladder) raise no alert."
+    )
+    alerts_sender: str = _f("sitrep@localhost", "The CAP `sender` of the alerts (an address that names us).")
+    alerts_public_url: str = _f(
+        "http://127.0.0.1:8000",
+        "Base URL the welfare links in alerts point at (where `sitrep serve` is reached by the people).",
+    )
+    alerts_webhook_secret: str = _f(
+        "",
+        "Standard Webhooks signing secret (`whsec_` + base64); empty: webhook alerts are not sent "
+        "(never unsigned).",
+    )
+    alerts_send_timeout: float = _f(2.0, "Seconds one delivery try (webhook or SMTP) may take.")
+    alerts_send_budget: float = _f(
+        5.0,
+        "Seconds the sending after a store write may take in all; what is left waits for the next run "
+        "or `sitrep alerts send-pending`.",
+    )
+    alerts_max_attempts: int = _f(5, "Tries of one delivery before it is recorded as failed.")
+    alerts_retry_seconds: float = _f(30.0, "Wait before the second try of a delivery; doubled each try.")
+    smtp_host: str = _f("", "SMTP server for email alerts; empty: email alerts are not sent.")
+    smtp_port: int = _f(25, "SMTP server port.")
+    smtp_from: str = _f("sitrep@localhost", "The From address of email alerts.")
+    smtp_starttls: bool = _f(False, "Upgrade the SMTP connection with STARTTLS before sending.")
+    welfare_escalate_minutes: float = _f(
+        60.0, "A person alerted who has not answered the welfare check after this long is escalated."
+    )
+    welfare_expire_hours: float = _f(72.0, "Hours a welfare check's one-time links stay valid.")
+
     def gazetteer_path(self) -> Path:
         """The gazetteer file this configuration points at."""
         if self.gazetteer:

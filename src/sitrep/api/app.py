@@ -17,6 +17,10 @@ one error shape (``errors``), the map page and its static files. Routes (read-on
 - ``POST /api/dedup``: rebuild the canonical events (writes: needs ``Authorization: Bearer``).
 - ``GET/POST /api/watchlist``, ``GET/PUT/DELETE /api/watchlist/{item_id}``: the people and sites
   a desk watches (private: ``read-private`` to read, ``write`` to change; ``no-store``).
+- ``GET /api/alerts``, ``GET /api/alerts/feed.atom`` (CAP 1.2 in Atom), ``GET /api/alerts/{alert_id}``,
+  ``GET /api/welfare``: the watchlist's alerts and the duty-of-care view (``read-private``;
+  ``no-store``); ``GET/POST /api/welfare/{token}``: a one-time welfare link (public: the link is
+  the credential; the GET page only shows a button, the POST answers).
 - ``GET /``: the dashboard; ``/static/...``: its HTML/JS/CSS and the vendored map assets;
   ``/docs`` and ``/redoc``: the API's pages. Every response carries the security headers of
   ``pages`` (a CSP with no inline script and no framing, nosniff) and no ``Server`` banner.
@@ -40,7 +44,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from ..access import Gate
 from ..filters import Countries
 from ..geo.gazetteer import Gazetteer
-from ..settings import Settings
+from ..settings import Settings, load_settings
 from ..store.base import Store
 from ..web import STATIC_DIR, missing_assets
 from . import routes
@@ -65,6 +69,7 @@ def create_app(
     gazetteer: Gazetteer | str | Path | None = None,
     cache_mb: float = DEFAULT_CACHE_MB,
     cache_stale_s: float = DEFAULT_CACHE_STALE_S,
+    settings: Settings | None = None,
 ) -> FastAPI:
     """Build the FastAPI app: the API over ``store`` plus the dashboard.
 
@@ -83,6 +88,7 @@ def create_app(
             change (``cache.CachedReads``); 0 keeps none.
         cache_stale_s: seconds an answer known current may still be sent to anonymous readers
             after the events change, while it is computed again (0: never).
+        settings: what the alert routes read (CAP sender, welfare escalation; None: defaults).
 
     Returns:
         The ASGI application.
@@ -100,15 +106,13 @@ def create_app(
     weakref.finalize(app, pool.close)
     app.state.app_state = AppState(pool, Gate(token), countries)
     app.state.place_labels = place_labels(gazetteer)
+    app.state.settings = settings or Settings()
     _middleware(app, pool, cache_mb, cache_stale_s)
     install_error_handlers(app)
-    for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin, routes.taxonomy):
+    for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin, routes.taxonomy,
+                   routes.places, routes.advisories, routes.report, routes.review, routes.watchlist,
+                   routes.alerts):  # fmt: skip
         app.include_router(router)
-    app.include_router(routes.places)
-    app.include_router(routes.advisories)
-    app.include_router(routes.report)
-    app.include_router(routes.review)
-    app.include_router(routes.watchlist)
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:
@@ -202,6 +206,7 @@ def serve(
     gazetteer: str | Path | None = None,
     cache_mb: float = DEFAULT_CACHE_MB,
     cache_stale_s: float = DEFAULT_CACHE_STALE_S,
+    settings: Settings | None = None,
 ) -> None:
     """Serve the API and the map page with uvicorn until interrupted (used by ``sitrep serve``).
 
@@ -214,6 +219,7 @@ def serve(
         gazetteer: the gazetteer file for the map's place labels (None or missing: no labels).
         cache_mb: megabytes of kept answers (``create_app``); 0 keeps none.
         cache_stale_s: seconds a replaced answer may still be sent (``create_app``).
+        settings: what the alert routes read (``create_app``).
     """
     import uvicorn
 
@@ -224,6 +230,7 @@ def serve(
         gazetteer=gazetteer,
         cache_mb=cache_mb,
         cache_stale_s=cache_stale_s,
+        settings=settings,
     )
     uvicorn.Server(server_config(app, host, port, log_level)).run()
 
@@ -291,7 +298,13 @@ def app_from_env() -> FastAPI:
     cache_mb = float(os.environ.get("SITREP_SERVE_CACHE_MB") or DEFAULT_CACHE_MB)
     stale = float(os.environ.get("SITREP_SERVE_CACHE_STALE_S") or DEFAULT_CACHE_STALE_S)
     return create_app(
-        store, token=token, countries=countries, gazetteer=gaz, cache_mb=cache_mb, cache_stale_s=stale
+        store,
+        token=token,
+        countries=countries,
+        gazetteer=gaz,
+        cache_mb=cache_mb,
+        cache_stale_s=stale,
+        settings=load_settings(),  # the worker inherits the SITREP_* environment of `sitrep serve`
     )
 
 

@@ -31,7 +31,10 @@ HEADERS = (
     (b"permissions-policy", b"geolocation=(), camera=(), microphone=()"),
 )
 _OURS = {name for name, _ in HEADERS} | {b"server"}
-PRIVATE_PATHS = ("/api/watchlist", "/api/reviews")  # personal data, reviewers: no cache may keep them
+# personal data, reviewers, alerts and welfare answers: no cache may keep them
+PRIVATE_PATHS = ("/api/watchlist", "/api/reviews", "/api/alerts", "/api/welfare")
+WELFARE_PATH = "/api/welfare/"  # its confirm page posts a form to itself
+CSP_WELFARE = CSP.replace("form-action 'none'", "form-action 'self'")
 NO_STORE = (b"cache-control", b"no-store")
 
 
@@ -46,9 +49,13 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
-        private = str(scope.get("path", "")).startswith(PRIVATE_PATHS)
+        path = str(scope.get("path", ""))
+        private = path.startswith(PRIVATE_PATHS)
         drop = _OURS | {NO_STORE[0]} if private else _OURS
         extra = [*HEADERS, NO_STORE] if private else list(HEADERS)
+        if path.startswith(WELFARE_PATH):
+            extra = [(b"content-security-policy", CSP_WELFARE.encode()) if k == HEADERS[0][0] else (k, v)
+                     for k, v in extra]  # fmt: skip
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..pipeline import Resources, process_batch
 from ..records import RawDocument
-from ..runners.local import store_results
+from ..runners.local import alerts_hook, store_results
 from ..settings import Settings
 from ..store.base import Store
 from .fetch import Fetcher, FetchError
@@ -120,7 +120,7 @@ def _item(
         return
     raw = RawDocument(link, link, "html", page.body, item.day, page.url, item.title)
     results = list(process_batch([raw], settings, resources))
-    stored = store_results(results, store, chunk=1)
+    stored = store_results(results, store, chunk=1, after_dedup=alerts_hook(settings))
     rejected = stored.rejected[0].reason if stored.rejected else None
     store.record_item(
         feed_url,

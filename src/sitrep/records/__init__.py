@@ -14,7 +14,8 @@ Each stage boundary has exactly one record type:
 - ``Advisory`` (with ``AdvisoryEvidence``) / ``AdvisoryChange``: a government's travel advisory,
   an embassy drawdown or a stated threat, from an article or an official feed (``advisories``).
 - ``Report`` (with ``KeyEvent``, ``Change`` ...): a situation report as data (``report``).
-- ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``).
+- ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``);
+  ``Alert`` / ``Delivery`` / ``WelfareCheck``: what ``alerts`` keeps about it (private too).
 - ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: the store's reads.
 
 The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``jsonl`` output of
@@ -24,6 +25,7 @@ The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``json
 from __future__ import annotations
 
 from .advisory import Advisory, AdvisoryChange, AdvisoryEvidence
+from .alert import ALERT_STATUSES, Alert, AlertStatus, Delivery, WelfareCheck
 from .canonical import (
     REVIEW_ACTIONS,
     ArticleSource,
@@ -78,9 +80,13 @@ __all__ = [
     "Advisory",
     "AdvisoryChange",
     "AdvisoryEvidence",
+    "ALERT_STATUSES",
+    "Alert",
+    "AlertStatus",
     "Article",
     "ArticleSource",
     "CanonicalEvent",
+    "Delivery",
     "Event",
     "Evidence",
     "Link",
@@ -99,6 +105,7 @@ __all__ = [
     "Toponym",
     "Version",
     "WatchItem",
+    "WelfareCheck",
     "content_hash",
     "outlet_of",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -74,16 +75,32 @@ def ingest_paths(
     chunk: int | None = None,
     dedup: bool = True,
 ) -> BatchReport:
-    """Process the sources, then save and dedup the results (``store_results``).
+    """Process the sources, then save and dedup the results (``store_results``); with the
+    ``alerts`` setting on, compute and send the watchlist's alerts after each dedup.
 
     Re-running on the same sources adds nothing and changes no canonical event.
     """
     results = run_batch(paths, settings, stdin=stdin, resources=resources, on_result=on_result)
-    return store_results(results, store, chunk=chunk or settings.ingest_chunk, dedup=dedup)
+    after = alerts_hook(settings) if dedup else None
+    return store_results(results, store, chunk=chunk or settings.ingest_chunk, dedup=dedup, after_dedup=after)
+
+
+def alerts_hook(settings: Settings) -> Callable[[Store, float], object] | None:
+    """``store_results``'s ``after_dedup`` that runs ``alerts.run_after_store`` (None: alerts off)."""
+    if not settings.alerts:
+        return None
+    from ..alerts import run_after_store  # imported on use: only a store write needs it
+
+    return lambda store, stored_at: run_after_store(store, settings, stored_at)
 
 
 def store_results(
-    results: Iterable[Result], store: Store, *, chunk: int = 200, dedup: bool = True
+    results: Iterable[Result],
+    store: Store,
+    *,
+    chunk: int = 200,
+    dedup: bool = True,
+    after_dedup: Callable[[Store, float], object] | None = None,
 ) -> BatchReport:
     """Save results ``chunk`` documents per transaction, each chunk's dedup right after it.
 
@@ -91,6 +108,7 @@ def store_results(
     follows clears them in the transaction that writes their canonical events; articles left
     queued by a run that was stopped are placed by the first dedup of the next run. So a run
     killed at any point and started again leaves every mention in exactly one canonical event.
+    ``after_dedup(store, stored_at)`` runs after each chunk's dedup (the alerts: ``alerts_hook``).
     """
     report = BatchReport()
     pending: list[Result] = []
@@ -121,6 +139,8 @@ def store_results(
             d = reduce_articles(store, counts.touched)
             for i, v in enumerate((d.created, d.updated, d.unchanged, d.superseded)):
                 merged[i] += v
+            if after_dedup is not None:
+                after_dedup(store, time.time())
 
     for result in results:
         if result.rejected is not None:

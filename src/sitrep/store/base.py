@@ -11,8 +11,10 @@ from typing import Any, Literal, Protocol
 from ..records import (
     Advisory,
     AdvisoryChange,
+    Alert,
     Article,
     CanonicalEvent,
+    Delivery,
     Event,
     Mention,
     Rejected,
@@ -21,6 +23,7 @@ from ..records import (
     StoredEvent,
     StoreStats,
     WatchItem,
+    WelfareCheck,
 )
 
 
@@ -177,6 +180,35 @@ class Store(Protocol):
     def add_report_snapshot(self, region: str, generated_at: str, facts: dict[str, Any]) -> str: ...
 
     def last_report_snapshot(self, region: str) -> tuple[str, dict[str, Any]] | None: ...
+    def save_alert(self, alert: Alert) -> None: ...
+
+    def alert(self, alert_id: str) -> Alert | None: ...
+
+    def alerts(
+        self,
+        *,
+        since: str | None = None,
+        item_id: str | None = None,
+        subject_kind: str | None = None,
+        open_only: bool = False,
+        limit: int | None = None,
+    ) -> list[Alert]: ...
+
+    def add_delivery(self, delivery: Delivery, body: str) -> bool: ...
+
+    def pending_deliveries(self, now: float, limit: int = 100) -> list[tuple[Delivery, str]]: ...
+
+    def deliveries(self, alert_id: str | None = None) -> list[Delivery]: ...
+
+    def update_delivery(self, delivery: Delivery) -> None: ...
+
+    def add_welfare_check(self, check: WelfareCheck, links: dict[str, str]) -> bool: ...
+
+    def welfare_link(self, token_hash: str) -> tuple[WelfareCheck, str] | None: ...
+
+    def answer_welfare(self, check_id: str, answer: str, when: str) -> bool: ...
+
+    def welfare_checks(self, alert_id: str | None = None) -> list[WelfareCheck]: ...
 
     def add_feeds(self, urls: Sequence[str]) -> int: ...
 

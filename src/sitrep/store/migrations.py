@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from ..errors import MigrationError
 from ..records import outlet_of
 from .advisories import m019_advisories
+from .alerts import m021_alerts, m022_welfare
 from .backend import Backend
 from .ddl import ddl as _ddl
 from .generation import m017_data_generation
@@ -319,6 +320,8 @@ MIGRATIONS: list[Migration] = [
     ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
     ("018_watchlist", m018_watchlist, ("sqlite", "postgres")),
     ("019_advisories", m019_advisories, ("sqlite", "postgres")),
+    ("021_alerts", m021_alerts, ("sqlite", "postgres")),
+    ("022_welfare", m022_welfare, ("sqlite", "postgres")),
     ("023_report_snapshots", m023_report_snapshots, ("sqlite", "postgres")),
     ("024_covering_reads", m024_covering_reads, ("sqlite", "postgres")),
     ("025_pg_bbox_dates", m025_pg_bbox_dates, ("postgres",)),

@@ -21,6 +21,7 @@ from typing import Literal
 from ..geodesy import distance_km
 from ..records import Article, Event, Rejected, outlet_of
 from .advisories import SQLAdvisories
+from .alerts import SQLAlerts
 from .backend import chunks, marks
 from .feeds import SQLFeeds
 from .generation import SQLGeneration
@@ -39,6 +40,7 @@ class SQLStore(
     SQLFeeds,
     SQLReviews,
     SQLTokens,
+    SQLAlerts,  # before SQLWatchlist: it overrides the watchlist's forget_alerts_of
     SQLWatchlist,
     SQLAdvisories,
     SQLReportSnapshots,

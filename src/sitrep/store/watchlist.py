@@ -2,8 +2,9 @@
 
 Private data: no public read touches this table, and it is not one of the tables that move the
 data generation (``generation.TABLES``): a change to it changes no public answer. Removing an
-item deletes its row, so a person can be taken out completely. ``radius_km`` and ``contact``
-are kept as JSON text; ``active`` as 0 or 1 on both backends.
+item deletes its row, its alerts and its welfare checks, so a person can be taken out
+completely. ``radius_km`` and ``contact`` are kept as JSON text; ``active`` as 0 or 1 on both
+backends.
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def _item(row: dict[str, Any]) -> WatchItem:
 class SQLWatchlist(Backend):
     """Watch items in and out (mixed into ``SQLStore``); ``sitrep.watchlist`` checks and decides."""
 
+    def forget_alerts_of(self, item_id: str) -> None:
+        """Delete the item's alerts and welfare checks (``alerts.SQLAlerts``, earlier in the MRO)."""
+        raise NotImplementedError
+
     def add_watch_item(self, item: WatchItem) -> bool:
         """Keep a new item; False when its id is taken."""
         marks = ",".join("?" * len(WATCH_COLUMNS))
@@ -115,10 +120,12 @@ class SQLWatchlist(Backend):
         with zeros (``secure_delete``, which not every build turns on), so the name does not
         linger in the file; PostgreSQL drops the dead row at its next vacuum."""
         if self.dialect != "sqlite":
+            self.forget_alerts_of(item_id)
             return self.execute("DELETE FROM watchlist WHERE item_id = ?", (item_id,)) > 0
         was = self.rows("PRAGMA secure_delete")[0]["secure_delete"]
         self.execute("PRAGMA secure_delete = 1")
         try:
+            self.forget_alerts_of(item_id)
             return self.execute("DELETE FROM watchlist WHERE item_id = ?", (item_id,)) > 0
         finally:
             self.execute(f"PRAGMA secure_delete = {int(was)}")

@@ -2,6 +2,7 @@
 
 from .admin import router as admin
 from .advisories import router as advisories
+from .alerts import router as alerts
 from .articles import router as articles
 from .events import router as events
 from .feeds import router as feeds
@@ -15,6 +16,7 @@ from .watchlist import router as watchlist
 __all__ = [
     "admin",
     "advisories",
+    "alerts",
     "articles",
     "events",
     "feeds",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Query
+from fastapi import APIRouter, BackgroundTasks, Depends, Header, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,6 +18,7 @@ from ...access import SERVE_TOKEN
 from ...review import review_event
 from ...review.desk import MAX_REASON, MAX_REVIEWER
 from ...serialize import event_detail
+from ...settings import Settings
 from ..params import AppState, app_state
 from ..responses import JSONBody
 from .admin import admit
@@ -48,6 +49,8 @@ class ReviewBody(BaseModel):
 def review(
     event_id: Annotated[str, PathParam(description="canonical event id", max_length=200)],
     body: ReviewBody,
+    request: Request,
+    background: BackgroundTasks,
     state: Annotated[AppState, Depends(app_state)],
     labels: Annotated[PlaceLabels, Depends(labels_of)],
     authorization: Annotated[str | None, Header()] = None,
@@ -71,7 +74,18 @@ def review(
             gazetteer=labels.gazetteer,
         )
     event = event_detail(out.event) if out.event is not None else None
+    settings: Settings | None = getattr(request.app.state, "settings", None)
+    if settings is not None and settings.alerts:  # a confirm upgrades alerts, a reject cancels them
+        background.add_task(_alerts_after_review, state, settings)
     return JSONBody({"ok": True, "review": out.review.to_dict(), "event": event})
+
+
+def _alerts_after_review(state: AppState, settings: Settings) -> None:
+    """Alerts after a review, once the answer is sent (``alerts.run_after_store``; bounded)."""
+    from ...alerts import run_after_store
+
+    with state.writes() as store:
+        run_after_store(store, settings)
 
 
 @router.get("/api/reviews", summary="Every review, oldest first (a token with read-private or review)")

@@ -19,6 +19,7 @@ import { initList, markSelected, renderList } from "./js/list.js";
 import { panelMessage, renderPanel } from "./js/panel.js";
 import { drawHistogram, initTimeline, renderHistogram } from "./js/timeline.js";
 import { initAuth, onAuthChange } from "./js/auth.js";
+import { initDuty } from "./js/duty.js";
 import { cancelMode, inMergeMode, initReview, takeSelection } from "./js/review.js";
 
 const MAX_EVENTS = 10000;  // the API's largest page: the map, the list and the downloads
@@ -263,6 +264,7 @@ function wire() {
   });
   initAuth();
   initReview(reviewed);
+  initDuty();
   onAuthChange(function () { if (selected && !panel.hidden) select(selected); });
   if (window.matchMedia(SMALL_SCREEN).matches) $("filters-box").open = false;
 }
