@@ -32,6 +32,7 @@ from .cli_common import require_db as _require_db
 from .cli_common import settings_for as _settings
 from .cli_events import events, summary
 from .cli_review import review
+from .cli_risk import risk
 from .cli_store import db, dedup
 from .cli_token import token
 from .cli_watch import watch
@@ -379,6 +380,7 @@ cli.add_command(token)
 cli.add_command(db)
 cli.add_command(watch)
 cli.add_command(watchlist)
+cli.add_command(risk)
 
 
 def main() -> None:

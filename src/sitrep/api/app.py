@@ -105,6 +105,7 @@ def create_app(
     app.include_router(routes.places)
     app.include_router(routes.review)
     app.include_router(routes.watchlist)
+    app.include_router(routes.risk)
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:

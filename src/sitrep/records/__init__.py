@@ -12,6 +12,8 @@ Each stage boundary has exactly one record type:
   history and why each report joined it (what ``dedup`` hands to ``store``); ``Review``: an
   analyst's action on one, replayed after every re-dedup (``review``).
 - ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``).
+- ``RiskLevel`` / ``RiskContribution``: an area's risk level on a day, with the events behind it
+  (``risk``).
 - ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: the store's reads.
 
 The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``jsonl`` output of
@@ -45,6 +47,7 @@ from .documents import (
     outlet_of,
 )
 from .events import Event, Mention, Result
+from .risk import RiskContribution, RiskLevel
 from .watch import WatchItem
 
 __all__ = [
@@ -62,6 +65,8 @@ __all__ = [
     "Rejected",
     "Result",
     "Review",
+    "RiskContribution",
+    "RiskLevel",
     "ReviewAction",
     "Source",
     "StoreStats",

@@ -67,3 +67,20 @@ class SQLGeneration(Backend):
         ``TABLES`` changed since."""
         rows = self.rows("SELECT n FROM data_generation WHERE id = 1")
         return int(rows[0]["n"]) if rows else 0
+
+
+def add_generation_triggers(store: Backend, tables: tuple[str, ...]) -> None:
+    """Make changes to ``tables`` move the generation too, like those of ``TABLES`` (a later
+    migration's public tables; the trigger functions of 017 are reused on PostgreSQL)."""
+    bump = "UPDATE data_generation SET n = n + 1 WHERE id = 1"
+    for table in tables:
+        if store.dialect != "postgres":
+            for op in ("INSERT", "UPDATE", "DELETE"):
+                store.execute(
+                    f"CREATE TRIGGER {table}_generation_{op.lower()} AFTER {op} ON {table} BEGIN {bump}; END"
+                )
+        else:
+            store.execute(
+                f"CREATE TRIGGER {table}_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE"
+                f" ON {table} FOR EACH STATEMENT EXECUTE FUNCTION mark_data_change()"
+            )

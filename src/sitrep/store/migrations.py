@@ -32,6 +32,7 @@ from .read_indexes import (
     m015_pg_page_order,
 )
 from .reviews import m013_reviews
+from .risk import m020_risk_levels
 from .tokens import m016_tokens
 from .watchlist import m018_watchlist
 
@@ -314,6 +315,7 @@ MIGRATIONS: list[Migration] = [
     ("016_tokens", m016_tokens, ("sqlite", "postgres")),
     ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
     ("018_watchlist", m018_watchlist, ("sqlite", "postgres")),
+    ("020_risk_levels", m020_risk_levels, ("sqlite", "postgres")),
 ]
 
 

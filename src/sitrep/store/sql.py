@@ -27,11 +27,12 @@ from .mentions import SQLMentions
 from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
 from .reviews import SQLReviews
+from .risk import SQLRisk
 from .tokens import SQLTokens
 from .watchlist import SQLWatchlist
 
 
-class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLWatchlist, SQLGeneration):
+class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLWatchlist, SQLRisk, SQLGeneration):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""
 
     # ------------------------------------------------------------ schema

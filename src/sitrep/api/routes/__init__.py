@@ -6,8 +6,20 @@ from .events import router as events
 from .feeds import router as feeds
 from .places import router as places
 from .review import router as review
+from .risk import router as risk
 from .stats import router as stats
 from .taxonomy import router as taxonomy
 from .watchlist import router as watchlist
 
-__all__ = ["admin", "articles", "events", "feeds", "places", "review", "stats", "taxonomy", "watchlist"]
+__all__ = [
+    "admin",
+    "articles",
+    "events",
+    "feeds",
+    "places",
+    "review",
+    "risk",
+    "stats",
+    "taxonomy",
+    "watchlist",
+]
