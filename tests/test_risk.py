@@ -106,7 +106,8 @@ def test_decay_halves_an_event_each_half_life_and_drops_it_after_the_window() ->
     assert w[14] == pytest.approx(w[0] / 4, rel=1e-3)
     assert w[29] > 0 and w[30] == 0
     slow = RiskParams(half_life_days=14)
-    assert assess("ML.Ségou", [ev("e", 14, deaths=2)], DAY, params=slow).score == pytest.approx(w[7], rel=1e-3)
+    late = assess("ML.Ségou", [ev("e", 14, deaths=2)], DAY, params=slow)
+    assert late.score == pytest.approx(w[7], rel=1e-3)
 
 
 def test_violence_against_civilians_weighs_more_than_a_battle_with_the_same_toll() -> None:
@@ -114,7 +115,8 @@ def test_violence_against_civilians_weighs_more_than_a_battle_with_the_same_toll
     battle = assess("ML.Ségou", [ev("b", 1, tx.BATTLES, 4)], DAY).score
     assert civ == pytest.approx(battle * 2.0 / 1.5, rel=1e-3)
     heavier = RiskParams(civilian_weight=3.0)
-    assert assess("ML.Ségou", [ev("c", 1, VAC, 4)], DAY, params=heavier).score == pytest.approx(2 * battle, rel=1e-3)
+    civ3 = assess("ML.Ségou", [ev("c", 1, VAC, 4)], DAY, params=heavier)
+    assert civ3.score == pytest.approx(2 * battle, rel=1e-3)
 
 
 def test_deadliness_is_log_scaled() -> None:
@@ -264,7 +266,8 @@ def test_the_backup_carries_the_levels(store: Store, tmp_path: Path) -> None:
 
     ingest(store, "b1", date(2024, 3, 1), VAC, "Attack", 3, MARKALA)
     report = backup_store(store, tmp_path / "b.tar.gz")  # type: ignore[arg-type]
-    assert report.tables["risk_levels"] == len(level_series(store, "ML")) + len(level_series(store, "ML.Ségou"))
+    stored = len(level_series(store, "ML")) + len(level_series(store, "ML.Ségou"))
+    assert report.tables["risk_levels"] == stored > 0
 
 
 # ---------------------------------------------------------------- API and CLI
