@@ -97,6 +97,9 @@ def recompute_areas(
     with store.transaction():
         for area in sorted(changed):
             written += _recompute(store, area, changed[area], end, p)
+        through = store.risk_through()
+        if through is not None and date.fromisoformat(through) >= end:
+            return written  # every series already reaches the newest day
         stop = time.monotonic() + carry_seconds
         for level in store.current_risk_levels():
             if level.area in changed or date.fromisoformat(level.as_of) >= end:
@@ -105,10 +108,11 @@ def recompute_areas(
                 continue  # quiet: nothing changes until its next event
             if time.monotonic() > stop:
                 log.info("risk: carrying areas forward stopped at the time budget; the next run goes on")
-                break
+                return written
             written += _recompute(
                 store, level.area, date.fromisoformat(level.as_of) + timedelta(days=1), end, p
             )
+        store.set_risk_through(end.isoformat())
     return written
 
 
@@ -138,7 +142,7 @@ def recompute_all(store: Store, params: RiskParams | None = None) -> int:
             areas.add(area_key(country))
             if admin1:
                 areas.add(area_key(country, admin1))
-        return recompute_areas(store, dict.fromkeys(areas), params=p, carry_seconds=0)
+        return recompute_areas(store, dict.fromkeys(areas), params=p, carry_seconds=60.0)
 
 
 def current_levels(store: Store, *, country: str | None = None) -> list[RiskLevel]:

@@ -3,7 +3,9 @@
 ``risk_levels`` is the time series ``sitrep.risk`` computes (its formula is there); each row keeps
 its contributions (event id, weight, why) as JSON text, ``anomaly`` as 0 or 1 on both backends.
 ``risk_params`` holds, in one row, the formula's settings the series was last rebuilt with
-(``sitrep risk recompute``), so the levels recomputed as events arrive use the same ones.
+(``sitrep risk recompute``), so the levels recomputed as events arrive use the same ones, and
+the day every series has been carried to (``through``: a reduce carries the quiet areas forward
+only when the newest event's day moves past it).
 
 Risk levels are public: a change moves the data generation, as the event tables do
 (``generation.add_generation_triggers``).
@@ -68,7 +70,8 @@ def m020_risk_levels(store: Backend) -> None:
         CREATE INDEX risk_levels_country ON risk_levels(country, area, day);
         CREATE TABLE risk_params (
             id INTEGER PRIMARY KEY CHECK (id = 1),
-            params TEXT NOT NULL
+            params TEXT NOT NULL,
+            through TEXT
         )
         """,
     )
@@ -138,8 +141,9 @@ class SQLRisk(Backend):
         return sorted(((r["country"], r["admin1"]) for r in rows), key=lambda t: (t[0], t[1] or ""))
 
     def latest_event_day(self) -> str | None:
-        """The date of the newest live, dated event (None: there is none)."""
-        rows = self.rows(f"SELECT max(date) AS d FROM canonical_events WHERE {_LIVE}")
+        """The date of the newest live event (None: there is none); read from the index of live
+        events by day, so each reduce can ask."""
+        rows = self.rows("SELECT max(date) AS d FROM canonical_events WHERE superseded_by IS NULL")
         return rows[0]["d"] if rows else None
 
     def write_risk_levels(self, area: str, since: str | None, levels: Sequence[RiskLevel]) -> None:
@@ -200,7 +204,7 @@ class SQLRisk(Backend):
     def risk_params(self) -> dict[str, Any] | None:
         """The formula's settings the levels were last rebuilt with (None: never; the defaults)."""
         rows = self.rows("SELECT params FROM risk_params WHERE id = 1")
-        return json.loads(rows[0]["params"]) if rows else None
+        return (json.loads(rows[0]["params"]) or None) if rows else None
 
     def set_risk_params(self, params: dict[str, Any]) -> None:
         """Keep the formula's settings of a full recompute."""
@@ -208,4 +212,18 @@ class SQLRisk(Backend):
             "INSERT INTO risk_params (id, params) VALUES (1, ?)"
             " ON CONFLICT (id) DO UPDATE SET params = excluded.params",
             (json.dumps(params, sort_keys=True),),
+        )
+
+    def risk_through(self) -> str | None:
+        """The last day every area's series was carried to (None: not yet)."""
+        rows = self.rows("SELECT through FROM risk_params WHERE id = 1")
+        return rows[0]["through"] if rows else None
+
+    def set_risk_through(self, day: str) -> None:
+        """Remember that every area's series reaches ``day`` (the params row must exist or is
+        made with the defaults' marker, an empty object)."""
+        self.execute(
+            "INSERT INTO risk_params (id, params, through) VALUES (1, '{}', ?)"
+            " ON CONFLICT (id) DO UPDATE SET through = excluded.through",
+            (day,),
         )
