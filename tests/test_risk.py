@@ -312,3 +312,23 @@ def test_the_cli_lists_shows_and_recomputes(served: tuple[Store, str]) -> None:
     assert again.exit_code == 0 and "recomputed" in again.output
     absent = run.invoke(cli, ["risk", "show", "XX", "--db", path])
     assert absent.exit_code == 2 and "no risk level" in absent.output
+
+
+def test_a_review_that_rejects_or_corrects_an_event_recomputes_its_areas(tmp_path: Path) -> None:
+    from sitrep.review import review_event
+
+    s = open_store(str(tmp_path / "v.db"))
+    ingest(s, "v1", date(2024, 3, 1), VAC, "Attack", 9, MARKALA)
+    ingest(s, "v2", date(2024, 3, 1), tx.BATTLES, "Armed clash", 0, MOPTI)
+    seg = current_level(s, "ML.Ségou")
+    eid = seg.contributions[0].event_id
+    review_event(s, eid, "correct", reviewer="an", reason="toll", fields={"fatalities": 0})
+    after = current_level(s, "ML.Ségou")
+    assert after.score < seg.score and after.contributions[0].why.startswith("no deaths")
+    review_event(s, after.contributions[0].event_id, "reject", reviewer="an", reason="not an attack")
+    with pytest.raises(NotFoundError):  # its only event is gone: so is every level made of it
+        level_series(s, "ML.Ségou")
+    assert {c.event_id for c in current_level(s, "ML").contributions} == {
+        c.event_id for c in current_level(s, "ML.Mopti").contributions
+    }
+    s.close()
