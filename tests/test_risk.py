@@ -290,6 +290,7 @@ def test_the_api_serves_levels_one_area_and_its_series(served: tuple[Store, str]
     assert client.get("/api/risk", params={"country": "BF"}).json()["count"] == 0
     one = client.get("/api/risk/ML.Ségou").json()
     assert one["level"] in (1, 2, 3, 4) and one["contributions"][0]["why"].startswith("7 deaths")
+    assert one["advisories"] == []  # none stored (none read while sitrep.advisories is absent)
     assert client.get("/api/risk/ml.ségou").json()["area"] == "ML.Ségou"
     rows = client.get("/api/risk/ML/series", params={"since": "2024-03-02"}).json()
     assert rows["area"] == "ML" and [r["as_of"] for r in rows["levels"]][0] == "2024-03-02"

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .beside import LevelWithAdvisories, bears_on, beside_advisories
+from .beside import LevelWithAdvisories, bears_on, beside_advisories, official_advisories
 from .formula import RiskEvent, RiskParams, area_key, assess, base_weight, decay, series, split_area
 from .levels import (
     areas_of,
@@ -36,6 +36,7 @@ __all__ = [
     "decay",
     "find_area",
     "level_series",
+    "official_advisories",
     "recompute_all",
     "recompute_areas",
     "series",

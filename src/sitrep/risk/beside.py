@@ -3,12 +3,15 @@
 ``beside_advisories`` pairs each level with the advisories that bear on its area. It takes
 advisory-like records (anything with ``country``, ``admin1``, ``level``, ``issuer``), so it
 does not depend on ``sitrep.advisories``: the caller (the API, a report) reads them and hands
-them over. An advisory bears on an area when it is for the area's country and is either
-country-wide (no ``admin1``) or names the area's admin1 region.
+them over; ``official_advisories`` reads them from the store when ``sitrep.advisories`` exists
+(``list_advisories(store, country=...)``), and is the one place to change if that call changes.
+An advisory bears on an area when it is for the area's country and is either country-wide (no
+``admin1``) or names the area's admin1 region (by name, casefolded, as the events carry it).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -63,3 +66,14 @@ def _advisory_dict(a: Any) -> dict[str, Any]:
         return dict(a.to_dict())
     keys = ("advisory_id", "issuer", "country", "admin1", "level", "level_label", "date", "kind")
     return {k: getattr(a, k) for k in keys if hasattr(a, k)}
+
+
+def official_advisories(store: Any, country: str | None = None) -> list[Any]:
+    """The stored official advisories (of one country), through ``sitrep.advisories.list_advisories``;
+    none while that module is not installed."""
+    try:
+        module = importlib.import_module("sitrep.advisories")
+    except ModuleNotFoundError:
+        return []
+    read = getattr(module, "list_advisories", None)
+    return list(read(store, country=country)) if read is not None else []

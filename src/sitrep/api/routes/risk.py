@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from ...errors import ConfigError
-from ...risk import current_level, current_levels, level_series
+from ...risk import beside_advisories, current_level, current_levels, level_series, official_advisories
 from ...settings import parse_date_option
 from ..params import AppState, app_state
 from ..responses import JSONBody
@@ -42,10 +42,12 @@ def risk_levels(
 
 @router.get("/api/risk/{area}", summary="One area's current risk level with the events behind it")
 def risk_area(area: str, state: Annotated[AppState, Depends(app_state)]) -> Response:
-    """The area's latest level with every contribution (404 when the area has none)."""
+    """The area's latest level with every contribution, and the official advisories that bear on
+    the area (``advisories``: empty until advisories are stored); 404 when the area has none."""
     with state.reads() as store:
         level = current_level(store, area)
-    return JSONBody(level.to_dict())
+        official = official_advisories(store, level.country)
+    return JSONBody(beside_advisories([level], official)[0].to_dict())
 
 
 @router.get("/api/risk/{area}/series", summary="One area's risk levels day by day")
