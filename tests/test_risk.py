@@ -309,7 +309,7 @@ def test_the_cli_lists_shows_and_recomputes(served: tuple[Store, str]) -> None:
     assert shown.exit_code == 0 and json.loads(shown.output)["contributions"]
     rows = run.invoke(cli, ["risk", "show", "ML", "--series", "--until", "2024-03-01", "--db", path])
     assert [json.loads(line)["as_of"] for line in rows.output.splitlines()] == ["2024-03-01"]
-    again = run.invoke(cli, ["risk", "recompute", "--db", path])
+    again = run.invoke(cli, ["risk", "--db", path, "recompute"])
     assert again.exit_code == 0 and "recomputed" in again.output
     absent = run.invoke(cli, ["risk", "show", "XX", "--db", path])
     assert absent.exit_code == 2 and "no risk level" in absent.output

@@ -22,7 +22,7 @@ def _run(obj: dict[str, Any], db: str | None, call: Callable[[Any, Any], Any]) -
     from .store import open_store
 
     with _errors():
-        settings = _settings(obj, db=db)
+        settings = _settings(obj, db=db or (obj or {}).get("risk_db"))
         _require_db(settings.db)
         store = open_store(settings.db)
         try:
@@ -48,6 +48,8 @@ def risk(ctx: click.Context, country: str | None, as_json: bool, db: str | None)
     """Risk levels per country and admin1 region: each area's current level (1 normal
     precautions .. 4 do not travel), its score and the events behind it."""
     if ctx.invoked_subcommand is not None:
+        if db:  # `sitrep risk --db X show AREA` as well as `sitrep risk show AREA --db X`
+            ctx.obj = {**(ctx.obj or {}), "risk_db": db}
         return
     from .risk import current_levels
 
