@@ -135,6 +135,7 @@ def recompute_all(store: Store, params: RiskParams | None = None) -> int:
     incremental recomputes); returns the rows written."""
     p = params or RiskParams()
     with store.transaction():
+        store.lock_dedup()  # one writer of levels at a time: a reduce recomputes them too
         store.clear_risk_levels()
         store.set_risk_params(p.to_dict())
         areas: set[str] = set()
