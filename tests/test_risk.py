@@ -190,7 +190,9 @@ def test_levels_sit_beside_the_advisories_of_their_area() -> None:
     seg = assess("ML.Ségou", [ev("a", 0)], DAY)
     mopti = assess("ML.Mopti", [ev("b", 0, admin1="Mopti")], DAY)
     country = SimpleNamespace(issuer="CA", country="ML", admin1=(), level=4, advisory_id="a1")
-    north = SimpleNamespace(issuer="US", country="ML", admin1=("Mopti",), level=3, advisory_id="a2")
+    north = SimpleNamespace(
+        issuer="US", country="ML", admin1=("ML.07",), admin1_names=("Mopti",), level=3, advisory_id="a2"
+    )
     other = SimpleNamespace(issuer="GB", country="BF", admin1=(), level=4, advisory_id="a3")
     pairs = beside_advisories([seg, mopti], [north, other, country])
     assert [a.advisory_id for a in pairs[0].advisories] == ["a1"]
@@ -290,7 +292,19 @@ def test_the_api_serves_levels_one_area_and_its_series(served: tuple[Store, str]
     assert client.get("/api/risk", params={"country": "BF"}).json()["count"] == 0
     one = client.get("/api/risk/ML.Ségou").json()
     assert one["level"] in (1, 2, 3, 4) and one["contributions"][0]["why"].startswith("7 deaths")
-    assert one["advisories"] == []  # none stored (none read while sitrep.advisories is absent)
+    assert one["advisories"] == []  # none stored yet
+    from sitrep.records import Advisory
+
+    def advisory(i: str, admin1: tuple[str, ...], names: tuple[str, ...], level: int) -> Advisory:
+        fields = ("advisory", "CA", "ML", admin1, None, level, None, (), "2024-03-01", "import:ca", ())
+        return Advisory(i, *fields, admin1_names=names)
+
+    country, north = advisory("ca-ml", (), (), 4), advisory("us-mopti", ("ML.07",), ("Mopti",), 3)
+    served[0].upsert_advisories([country, north])
+    beside = client.get("/api/risk/ML.Ségou").json()["advisories"]
+    assert [a["advisory_id"] for a in beside] == ["ca-ml"]
+    beside = client.get("/api/risk/ML.Mopti").json()["advisories"]
+    assert [a["advisory_id"] for a in beside] == ["ca-ml", "us-mopti"]
     assert client.get("/api/risk/ml.ségou").json()["area"] == "ML.Ségou"
     rows = client.get("/api/risk/ML/series", params={"since": "2024-03-02"}).json()
     assert rows["area"] == "ML" and [r["as_of"] for r in rows["levels"]][0] == "2024-03-02"

@@ -7,6 +7,7 @@ Each test gets its own schema, dropped afterwards. Records are built by hand (no
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -431,22 +432,34 @@ def test_text_search_is_a_literal_substring_match_through_the_index(store: Store
 def test_asking_the_index_for_rare_trigrams_finds_what_the_whole_probe_finds(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """SQLite reads the lists of a probe's rarest trigrams and checks the candidates against the
-    whole probe (``rare_trigrams``); the answer must equal asking for every trigram."""
-    if store.dialect != "sqlite":
-        pytest.skip("the trigram lists are SQLite's FTS5")
-    from sitrep.store import sqlite as backend
-
+    """Both backends ask the trigram index for a probe's rarest trigrams only and check the
+    candidates against the whole probe (``rare_trigrams``); the answer must equal asking for
+    every trigram."""
     rows = _canonical(store)
     texts = [" ".join(e["text"] for e in r["evidence"]).casefold() for r in rows]
     probes = ["soldiers and", 'the "quoted', "a*b?c[d", "mali ", "ségou", "   x", "zzzzqq", "militant"]
+    probes += ["50% of", "a_b", "back\\slash", "x'; drop"]
     probes += [t[i : i + n] for t in texts for i, n in ((0, 12), (5, 7), (20, 16))]
     s: Any = store
-    assert s.rare_trigrams("canonical_text", "soldiers and")  # a small store: every trigram is rare
 
     def found() -> list[set[str]]:
         return [{r["event_id"] for r in public_events(store, EventFilters(text=p))} for p in probes]
 
+    if store.dialect == "postgres":  # trigram counts from a sample of the search texts
+        from sitrep.store import postgres as pg
+
+        monkeypatch.setattr(pg, "RARE_SHARE", 1.01)  # every sampled trigram is rare: asked alone
+        pg._SAMPLES.clear()
+        assert s.rare_trigrams("soldiers and")
+        by_rare = found()
+        monkeypatch.setattr(pg, "RARE_SHARE", 0.0)  # none is: the whole probe
+        assert s.rare_trigrams("soldiers and") == []
+        assert found() == by_rare
+        assert any(by_rare) and not all(by_rare)
+        return
+    from sitrep.store import sqlite as backend
+
+    assert s.rare_trigrams("canonical_text", "soldiers and")  # a small store: every trigram is rare
     backend._TRIGRAM_COUNTS.clear()
     by_rare = found()
     monkeypatch.setattr(backend, "RARE_BELOW", 0)  # every trigram counts as common: the whole probe
@@ -471,7 +484,7 @@ def test_a_store_from_before_migrations_008_and_009_gains_filters_search_and_a_d
         "DROP TABLE canonical_stats",
         "DROP TABLE canonical_actor_names",
     ]
-    undo += ["DROP INDEX canonical_actor1", "DROP INDEX canonical_actor2"]
+    undo += ["DROP INDEX canonical_actor1_live", "DROP INDEX canonical_actor2_live"]
     if s.dialect == "sqlite":  # type: ignore[attr-defined]
         undo += [f"DROP TRIGGER canonical_text_{t}" for t in ("insert", "delete", "update")]
         undo += ["DROP TABLE canonical_text"]
@@ -480,7 +493,8 @@ def test_a_store_from_before_migrations_008_and_009_gains_filters_search_and_a_d
     columns = ("confidence", "hedged", "background")
     undo += ["ALTER TABLE canonical_events DROP COLUMN " + c for c in columns]
     names = (
-        "'008_event_filters', '009_text_search', '010_stats_counts', '011_actor_search', '014_actor_names'"
+        "'008_event_filters', '009_text_search', '010_stats_counts', '011_actor_search', '014_actor_names',"
+        " '024_covering_reads'"
     )
     for stmt in [*undo, f"DELETE FROM migrations WHERE name IN ({names})"]:
         s.execute(stmt)  # type: ignore[attr-defined]
@@ -691,6 +705,44 @@ def test_an_actor_lookup_reads_the_name_indexes_not_the_events(store: Store) -> 
     sql, args = next((q, a) for q, a in asked if q.startswith("SELECT count(*)"))
     steps = [r["detail"] for r in rows(f"EXPLAIN QUERY PLAN {sql}", args)]
     assert all("COVERING INDEX" in s or "canonical_events" not in s for s in steps), steps
+
+
+def test_an_actor_page_is_ordered_from_the_name_indexes_then_read(store: Store) -> None:
+    """An actor filter alone: the matches' keys and dates come from the covering name indexes
+    (migration 024) and are sorted there; only the page's events are read, by key. The pages
+    equal those of the plain filter, forward and back."""
+    _canonical(store)
+    s: Any = store
+    asked: list[tuple[str, Any]] = []
+    rows = s.rows
+    s.rows = lambda sql, args=(): asked.append((sql, args)) or rows(sql, args)
+    page = store.query_events(
+        EventFilters(actor="a", limit=2), total=store.count_events(EventFilters(actor="a"))
+    )
+    s.rows = rows
+    lookup = [(q, a) for q, a in asked if " UNION " in q and "data" in q]
+    assert lookup, asked
+    sql, args = lookup[0]
+    if s.dialect == "sqlite":
+        steps = [r["detail"] for r in rows(f"EXPLAIN QUERY PLAN {sql}", args)]
+        reads = [x for x in steps if "canonical_events" in x]
+        # the matches from the two name indexes; the page's events by rowid, and nothing else
+        assert sum("COVERING INDEX canonical_actor" in x for x in reads) == 2, steps
+        assert all("COVERING INDEX canonical_actor" in x or "PRIMARY KEY" in x for x in reads), steps
+    every = [e["event_id"] for e in public_events(store, EventFilters(actor="a"))]
+    assert [e.event_id for e in page] == every[:2]
+    assert len(every) > 2, "the fixture should hold more than a page of matches"
+    # Keyset paging through the lookup gives the plain order, page after page.
+    seen, cursor = [], None
+    for _ in range(len(every)):
+        f = EventFilters(actor="a", limit=2, cursor=cursor)
+        got = store.query_events(f, total=store.count_events(f))
+        if not got:
+            break
+        seen += [e.event_id for e in got]
+        last = json.loads(got[-1].document)
+        cursor = ("after", last.get("date"), got[-1].event_id)
+    assert seen == every
 
 
 def test_postgres_pages_come_in_order_from_an_index(store: Store) -> None:

@@ -77,7 +77,11 @@ def test_no_public_route_or_export_carries_a_watch_item(world: Any) -> None:
     client = TestClient(create_app(store, gazetteer=gaz))
     event_id = json.loads(store.query_events()[0].document)["event_id"]
     ids = tuple(i.item_id for i in items)
-    queries = {"/api/places": "?bbox=-180,-90,180,90&limit=500", "/api/places/search": "?q=Qui"}
+    queries = {
+        "/api/places": "?bbox=-180,-90,180,90&limit=500",
+        "/api/places/search": "?q=Qui",
+        "/api/report": "?region=ML&since=2000-01-01&format=md",
+    }
     paths = ["/", "/openapi.json", "/docs", "/redoc"]
     for template, ops in client.get("/openapi.json").json()["paths"].items():
         if "get" in ops:
@@ -85,6 +89,7 @@ def test_no_public_route_or_export_carries_a_watch_item(world: Any) -> None:
             paths.append(path.replace("{item_id}", ids[0]) + queries.get(template, ""))
     paths += [f"/api/events?format={f}" for f in ("json", "geojson", "csv", "parquet")]
     paths += ["/api/stats", "/api/events?bbox=-180,-90,180,90&review=all", f"/api/events/{event_id}"]
+    paths += ["/api/report?region=ML&since=2000-01-01&format=html"]
     assert any(p.startswith("/api/watchlist") for p in paths) and len(paths) > 15
     for who in (None, tokens["write"], "sitrep_nope_nope"):
         headers = {"Authorization": f"Bearer {who}"} if who else {}
@@ -96,6 +101,9 @@ def test_no_public_route_or_export_carries_a_watch_item(world: Any) -> None:
     for fmt in ("json", "csv", "geojson"):
         out = CliRunner().invoke(cli, ["events", "--db", store.url, "--format", fmt])
         assert out.exit_code == 0 and out.stdout.strip() and not _leaks(out.stdout + out.stderr, ids), fmt
+    report = ["report", "--db", store.url, "--region", "ML", "--since", "2000-01-01", "--no-save"]
+    out = CliRunner().invoke(cli, report)
+    assert out.exit_code == 0 and "Niono" in out.stdout and not _leaks(out.stdout + out.stderr, ids)
 
 
 class _Records(logging.Handler):

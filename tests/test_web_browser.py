@@ -466,6 +466,25 @@ def test_exports_download_the_filtered_events(
     page.close()
 
 
+def test_report_links_follow_the_country_filter(browser: Any, base_url: str) -> None:
+    page, problems = _open(browser, base_url)
+    assert page.is_hidden("#report-links"), "no report before a country is chosen"
+    page.select_option("#f-country", "NE")
+    page.wait_for_selector("#report-links:not([hidden])")
+    href = page.get_attribute("#report-html", "href")
+    assert urlsplit(href).path == "api/report"
+    assert parse_qs(urlsplit(href).query) == {"region": ["NE"], "since": ["7d"], "format": ["html"]}
+    page.fill("#f-since", "2024-01-01")
+    page.fill("#f-admin1", "Tillabéri")
+    page.wait_for_selector("#report-pdf[href*='Tillab'][href*='2024-01-01']", state="attached")
+    pdf = parse_qs(urlsplit(page.get_attribute("#report-pdf", "href")).query)
+    assert pdf == {"region": ["NE.Tillabéri"], "since": ["2024-01-01"], "format": ["pdf"]}
+    resp = page.request.get(base_url + "/" + href)
+    assert resp.status == 200 and "Situation report" in resp.text()
+    problems.check()
+    page.close()
+
+
 def test_parquet_export(browser: Any, base_url: str, store: Any, tmp_path: Path) -> None:
     page, problems = _open(browser, base_url, "/?country=NE")
     _wait_markers(page, 1)

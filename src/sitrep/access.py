@@ -3,8 +3,9 @@
 A token reads ``sitrep_<id>_<secret>``: the id finds its row, the secret (32 random bytes) is
 checked against the SHA-256 kept in the store (``store.tokens``) in constant time. Scopes:
 
-- ``read-private``: private reads (the review log; the coming watchlist);
-- ``review``: confirm, correct, merge, split and reject events (and read the review log);
+- ``read-private``: private reads (the watchlist of people and sites, the review log);
+- ``review``: confirm, correct, merge, split and reject events, and read the review log (not the
+  watchlist: a reviewer need not know where staff are);
 - ``write``: change the store (``POST /api/dedup``);
 - ``admin``: everything.
 
@@ -52,11 +53,10 @@ class Token:
     last_used: str | None = None
     token_id: str = ""
 
-    def allows(self, scope: str) -> bool:
-        """Whether this token may act in ``scope`` (``admin`` may all; ``review`` also reads
-        privately, to see the review log)."""
-        granted = set(self.scopes) | ({"read-private"} if "review" in self.scopes else set())
-        return self.revoked is None and ("admin" in granted or scope in granted)
+    def allows(self, *scopes: str) -> bool:
+        """Whether this token may act in any of ``scopes`` (``admin`` may all)."""
+        granted = set(self.scopes)
+        return self.revoked is None and ("admin" in granted or bool(granted & set(scopes)))
 
 
 def _now() -> str:
@@ -137,8 +137,8 @@ class Gate:
         """Whether any token could pass (else every guarded route is off: 403)."""
         return bool(self.serve_token) or any(r["revoked"] is None for r in store.tokens())
 
-    def admit(self, store: Store, authorization: str | None, scope: str) -> Token:
-        """The token presented in an ``Authorization: Bearer`` header, if it allows ``scope``.
+    def admit(self, store: Store, authorization: str | None, *scopes: str) -> Token:
+        """The token presented in an ``Authorization: Bearer`` header, if it allows any of ``scopes``.
 
         Raises:
             AccessError: 401 without a valid token, 403 when it lacks the scope or none exist.
@@ -156,8 +156,11 @@ class Gate:
         token = self._find(store, given)
         if token is None:
             raise AccessError("a valid bearer token is required", 401)
-        if not token.allows(scope):
-            raise AccessError(f"token {token.name!r} may not {scope}", 403, hint=f"needs the {scope!r} scope")
+        if not token.allows(*scopes):
+            wanted = " or ".join(repr(s) for s in scopes)
+            raise AccessError(
+                f"token {token.name!r} may not {scopes[0]}", 403, hint=f"needs the {wanted} scope"
+            )
         return token
 
     def _find(self, store: Store, given: str) -> Token | None:

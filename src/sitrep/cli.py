@@ -26,11 +26,13 @@ from typing import Any
 
 import click
 
+from .cli_advisories import advisories
 from .cli_common import DB_HELP, countries_for
 from .cli_common import errors as _errors
 from .cli_common import require_db as _require_db
 from .cli_common import settings_for as _settings
 from .cli_events import events, summary
+from .cli_report import report
 from .cli_review import review
 from .cli_risk import risk
 from .cli_store import db, dedup
@@ -39,7 +41,7 @@ from .cli_watch import watch
 from .cli_watchlist import watchlist
 from .records import Event, Rejected, Result
 from .serialize import FORMATS, render
-from .settings import parse_date_option, settings_reference
+from .settings import Settings, parse_date_option, settings_reference
 
 log = logging.getLogger("sitrep")
 
@@ -210,13 +212,13 @@ def ingest(
     "--cache-mb",
     type=click.FloatRange(min=0),
     help="Megabytes of answers to the public event reads each process keeps until the events change"
-    " (setting api_cache_mb, SITREP_API_CACHE_MB; default 64; 0: none).",
+    f" (setting api_cache_mb, SITREP_API_CACHE_MB; default {Settings().api_cache_mb:g}; 0: none).",
 )
 @click.option(
     "--cache-stale",
     type=click.FloatRange(min=0),
     help="Seconds a replaced answer may still be sent to anonymous readers while it is computed again"
-    " (setting api_cache_stale_seconds; default 10; 0: never).",
+    f" (setting api_cache_stale_seconds; default {Settings().api_cache_stale_seconds:g}; 0: never).",
 )
 @click.option(
     "--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info"
@@ -376,10 +378,12 @@ cli.add_command(events)
 cli.add_command(summary)
 cli.add_command(dedup)
 cli.add_command(review)
+cli.add_command(report)
 cli.add_command(token)
 cli.add_command(db)
 cli.add_command(watch)
 cli.add_command(watchlist)
+cli.add_command(advisories)
 cli.add_command(risk)
 
 

@@ -1,4 +1,4 @@
-"""The one pipeline: per document clean → parse → geo → events (``sitrep extract``), or clean →
+"""The one pipeline: per document clean → parse → geo → events and advisories (``sitrep extract``), or clean →
 parse → geo (``sitrep geoparse``, ``geoparse_batch``); storing a batch is the caller's.
 
 No I/O of its own: documents come from ``ingest``, results go to the caller (CLI, runners).
@@ -20,6 +20,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 # Loading a stage package registers its default component ("clean.default.v1", "geo.gazetteer.v1").
+from .advisories.extract import extract_advisories
 from .budget import DocumentTimeout, time_budget
 from .clean import dateline_end
 from .errors import ConfigError, ResourceError
@@ -170,7 +171,16 @@ def analyse(article: Article, doc: Any, settings: Settings, resources: Resources
         classifier=resources.classifier,
         skip_before=skip,
     )
-    return Result(article.doc_id, article=article, events=tuple(events), toponyms=ctx.listed())
+    try:
+        advisories = extract_advisories(article, doc, ctx, resources.gazetteer, resources.language.modality)
+    except Exception:  # the events stand on their own: a bug in the advisory rules must not lose them
+        if settings.strict:
+            raise
+        log.exception("advisories failed on %s; its events are kept", article.origin)
+        advisories = ()
+    return Result(
+        article.doc_id, article=article, events=tuple(events), toponyms=ctx.listed(), advisories=advisories
+    )
 
 
 def _places_only(article: Article, doc: Any, settings: Settings, resources: Resources) -> Result:

@@ -11,6 +11,7 @@ one error shape (``errors``), the map page and its static files. Routes (read-on
 - ``GET /api/stats``: totals, and events counted by day, type and country (same filters).
 - ``GET /api/places``: the most populous towns in a box, from the gazetteer (the map's labels).
 - ``GET /api/places/search``: places by the start of their name (the review form's picker).
+- ``GET /api/report``: a situation report of a country or admin1 area (Markdown, HTML or PDF).
 - ``POST /api/events/{event_id}/review``: confirm, correct, merge, split or reject an event;
   ``GET /api/reviews``: every review (both need ``Authorization: Bearer``).
 - ``POST /api/dedup``: rebuild the canonical events (writes: needs ``Authorization: Bearer``).
@@ -39,6 +40,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from ..access import Gate
 from ..filters import Countries
 from ..geo.gazetteer import Gazetteer
+from ..settings import Settings
 from ..store.base import Store
 from ..web import STATIC_DIR, missing_assets
 from . import routes
@@ -50,8 +52,8 @@ from .routes.places import place_labels
 from .stores import StorePool, reopener
 
 log = logging.getLogger(__name__)
-DEFAULT_CACHE_MB = 64.0
-DEFAULT_CACHE_STALE_S = 10.0
+DEFAULT_CACHE_MB: float = Settings().api_cache_mb  # the defaults live in ``settings`` alone
+DEFAULT_CACHE_STALE_S: float = Settings().api_cache_stale_seconds
 
 
 def create_app(
@@ -103,6 +105,8 @@ def create_app(
     for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin, routes.taxonomy):
         app.include_router(router)
     app.include_router(routes.places)
+    app.include_router(routes.advisories)
+    app.include_router(routes.report)
     app.include_router(routes.review)
     app.include_router(routes.watchlist)
     app.include_router(routes.risk)

@@ -52,6 +52,9 @@ def prior(place: Place) -> float:
     return score
 
 
+PART_REACH = 0.25  # how far towards a part's point an area's towns must lie to be in the part
+
+
 class Gazetteer(PlacePicks):
     """Name → ``Place`` lookups over a gazetteer SQLite file (opened read-only)."""
 
@@ -273,6 +276,60 @@ class Gazetteer(PlacePicks):
             "RGN",
             0,
         )
+
+    def admin1_in_part(self, iso2: str, direction: str) -> tuple[tuple[str, Place], ...]:
+        """The first-level areas of a country that lie in the part a direction names ("northern
+        Mali": Tombouctou, Gao, Kidal, ...), as (key "ML.08", area) pairs, by key.
+
+        An area is in the part when its towns' mean lies well on the part's side of the country's
+        middle (the mean of the ground its towns cover, ``parts.cells``): along the line from the
+        middle to ``part_of``'s point, at least ``PART_REACH`` of the way to that point. A middle part
+        ("central") has no side: none.
+        """
+        country = self.country(iso2)
+        if country is None:
+            return ()
+        part = self.part_of(country, direction)
+        if part is country or parts.bands(direction.lower()) == parts.bands("central"):
+            return ()
+        rows = self._conn.execute(
+            "SELECT latitude, longitude, admin1_code FROM places WHERE country = ? AND feature_class = 'P'",
+            (country.country,),
+        ).fetchall()
+        body = parts.cells([(float(r[0]), float(r[1])) for r in rows])
+        if not body:
+            return ()
+        mid = (sum(c[0] for c in body) / len(body), sum(c[1] for c in body) / len(body))
+        axis = (part.latitude - mid[0], part.longitude - mid[1])
+        reach = axis[0] ** 2 + axis[1] ** 2
+        if reach < 0.25:  # within half a degree of the middle: no side
+            return ()
+        towns: dict[str, list[tuple[float, float]]] = {}
+        for lat, lon, code in rows:
+            if code:
+                towns.setdefault(f"{country.country}.{code}", []).append((float(lat), float(lon)))
+        found: list[tuple[str, Place]] = []
+        for key, pts in sorted(towns.items()):
+            mean = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+            if ((mean[0] - mid[0]) * axis[0] + (mean[1] - mid[1]) * axis[1]) / reach < PART_REACH:
+                continue
+            row = self._conn.execute(
+                f"SELECT {PLACE_COLS} FROM admin1 a JOIN places p ON p.geonameid = a.geonameid"
+                " WHERE a.code = ?",
+                (key,),
+            ).fetchone()
+            if row:
+                found.append((key, place_of(row)))
+        return tuple(found)
+
+    def admin1_key(self, area: Place) -> str | None:
+        """The key ("ML.08") of a first-level area, or of the area a place lies in."""
+        if not area.country or not area.admin1:
+            return None
+        row = self._conn.execute(
+            "SELECT code FROM admin1 WHERE code LIKE ? AND name = ?", (f"{area.country}.%", area.admin1)
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def country_by_name(self, name: str) -> Place | None:
         """The country a name denotes ("Mali", "Ivory Coast", "Congo", "US", "Britain"), if any."""

@@ -11,6 +11,9 @@ Each stage boundary has exactly one record type:
 - ``CanonicalEvent`` / ``Version`` / ``Link``: one happening merged from its mentions, with its
   history and why each report joined it (what ``dedup`` hands to ``store``); ``Review``: an
   analyst's action on one, replayed after every re-dedup (``review``).
+- ``Advisory`` (with ``AdvisoryEvidence``) / ``AdvisoryChange``: a government's travel advisory,
+  an embassy drawdown or a stated threat, from an article or an official feed (``advisories``).
+- ``Report`` (with ``KeyEvent``, ``Change`` ...): a situation report as data (``report``).
 - ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``).
 - ``RiskLevel`` / ``RiskContribution``: an area's risk level on a day, with the events behind it
   (``risk``).
@@ -22,6 +25,7 @@ The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``json
 
 from __future__ import annotations
 
+from .advisory import Advisory, AdvisoryChange, AdvisoryEvidence
 from .canonical import (
     REVIEW_ACTIONS,
     ArticleSource,
@@ -47,11 +51,36 @@ from .documents import (
     outlet_of,
 )
 from .events import Event, Mention, Result
+from .report import (
+    AdvisoryRow,
+    Change,
+    DayCount,
+    EventPoint,
+    KeyEvent,
+    LevelRow,
+    Quote,
+    Report,
+    ReportSource,
+    TypeCount,
+)
 from .risk import RiskContribution, RiskLevel
 from .watch import WatchItem
 
 __all__ = [
+    "AdvisoryRow",
+    "Change",
+    "DayCount",
+    "EventPoint",
+    "KeyEvent",
+    "LevelRow",
+    "Quote",
+    "Report",
+    "ReportSource",
+    "TypeCount",
     "REVIEW_ACTIONS",
+    "Advisory",
+    "AdvisoryChange",
+    "AdvisoryEvidence",
     "Article",
     "ArticleSource",
     "CanonicalEvent",

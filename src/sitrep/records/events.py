@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .advisory import Advisory
 from .documents import Article, Evidence, Rejected, Source, Toponym
 
 
@@ -143,6 +144,7 @@ class Result:
     events: tuple[Event, ...] = ()
     rejected: Rejected | None = None
     toponyms: tuple[Toponym, ...] = field(default=())
+    advisories: tuple[Advisory, ...] = ()  # travel advisories, drawdowns and threats the article states
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ does not depend on ``sitrep.advisories``: the caller (the API, a report) reads t
 them over; ``official_advisories`` reads them from the store when ``sitrep.advisories`` exists
 (``list_advisories(store, country=...)``), and is the one place to change if that call changes.
 An advisory bears on an area when it is for the area's country and is either country-wide (no
-``admin1``) or names the area's admin1 region (by name, casefolded, as the events carry it).
+``admin1``) or names the area's admin1 region (its ``admin1_names``, or ``admin1``, against the
+region's name as the events carry it, casefolded).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def bears_on(advisory: Any, level: RiskLevel) -> bool:
     regions = tuple(getattr(advisory, "admin1", ()) or ())
     if not regions:
         return True
-    return level.admin1 is not None and _folded(level.admin1) in {_folded(r) for r in regions}
+    names = regions + tuple(getattr(advisory, "admin1_names", ()) or ())  # keys ("ML.08") and names
+    return level.admin1 is not None and _folded(level.admin1) in {_folded(r) for r in names}
 
 
 def beside_advisories(levels: Sequence[RiskLevel], advisories: Sequence[Any]) -> list[LevelWithAdvisories]:

@@ -103,6 +103,7 @@ def store_results(
             store,
             [(r.article, r.events) for r in pending if r.article is not None],
             [r.rejected for r in pending if r.rejected is not None],
+            [a for r in pending for a in r.advisories],
         )
         for i, v in enumerate(
             (

@@ -18,19 +18,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..dedup.articles import closest_copy, lsh_keys
-from ..records import Article, Event, Rejected
+from ..records import Advisory, Article, Event, Rejected
 from ..store.base import IngestCounts, Store
 
 
 def save_batch(
-    store: Store, articles: Iterable[tuple[Article, Sequence[Event]]], rejects: Iterable[Rejected] = ()
+    store: Store,
+    articles: Iterable[tuple[Article, Sequence[Event]]],
+    rejects: Iterable[Rejected] = (),
+    advisories: Iterable[Advisory] = (),
 ) -> IngestCounts:
-    """Store articles (copies as extra sources), their events and the rejects, in one transaction.
+    """Store articles (copies as extra sources), their events, the rejects and the advisories the
+    articles state, in one transaction.
 
     Args:
         store: where to save.
         articles: each cleaned article with the events extracted from it.
         rejects: the documents a stage refused.
+        advisories: the advisories, drawdowns and threats read from the articles (``Result.advisories``).
 
     Returns:
         What changed; ``touched`` lists the articles whose events or sources changed (queued for dedup).
@@ -53,5 +58,6 @@ def save_batch(
             ev_added += store.add_article(article, events, keys, copy)
             touched.add(article.content_hash)
         rej_added = store.record_rejects(rejects)
+        store.upsert_advisories(advisories)
         store.queue_dedup(sorted(touched))
     return IngestCounts(added, seen, ev_added, rej_added, near, tuple(sorted(touched)))

@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any, Literal, Protocol
 
 from ..records import (
+    Advisory,
+    AdvisoryChange,
     Article,
     CanonicalEvent,
     Event,
@@ -163,6 +165,19 @@ class Store(Protocol):
     def update_watch_item(self, item: WatchItem) -> bool: ...
 
     def remove_watch_item(self, item_id: str) -> bool: ...
+
+    def upsert_advisories(
+        self, advisories: Iterable[Advisory], *, now: str | None = None
+    ) -> list[AdvisoryChange]: ...
+
+    def advisories(
+        self, *, country: str | None = None, since: str | None = None, kind: str | None = None
+    ) -> list[Advisory]: ...
+
+    def advisory_changes(self, *, since: str | None = None) -> list[AdvisoryChange]: ...
+    def add_report_snapshot(self, region: str, generated_at: str, facts: dict[str, Any]) -> str: ...
+
+    def last_report_snapshot(self, region: str) -> tuple[str, dict[str, Any]] | None: ...
 
     def risk_events(
         self, country: str, admin1: str | None, since: str | None, until: str | None

@@ -22,37 +22,45 @@ from __future__ import annotations
 from .backend import Backend
 
 TABLES = ("articles", "article_sources", "events", "rejects", "canonical_events", "canonical_versions")
+# Later public tables get their triggers from their own migration (``add_triggers``): 019
+# advisories, 020 risk levels.
+BUMP = "UPDATE data_generation SET n = n + 1 WHERE id = 1"
 
 
 def m017_data_generation(store: Backend) -> None:
     """The generation row and the triggers that move it."""
     store.execute("CREATE TABLE data_generation (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL)")
     store.execute("INSERT INTO data_generation (id, n) VALUES (1, 0)")
-    bump = "UPDATE data_generation SET n = n + 1 WHERE id = 1"
-    if store.dialect != "postgres":
-        for table in TABLES:
+    if store.dialect == "postgres":
+        store.execute("CREATE TABLE data_generation_marks (xid BIGINT PRIMARY KEY)")
+        store.execute(
+            "CREATE FUNCTION mark_data_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            " IF current_setting('sitrep.data_changed', true) IS DISTINCT FROM 'on' THEN"
+            " INSERT INTO data_generation_marks (xid) VALUES (txid_current()) ON CONFLICT DO NOTHING;"
+            " PERFORM set_config('sitrep.data_changed', 'on', true);"
+            " END IF; RETURN NULL; END $$"
+        )
+        store.execute(
+            "CREATE FUNCTION bump_data_generation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            f" {BUMP}; DELETE FROM data_generation_marks WHERE xid = NEW.xid; RETURN NULL; END $$"
+        )
+        store.execute(
+            "CREATE CONSTRAINT TRIGGER data_generation_at_commit AFTER INSERT ON data_generation_marks"
+            " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_generation()"
+        )
+    add_triggers(store, TABLES)
+
+
+def add_triggers(store: Backend, tables: tuple[str, ...]) -> None:
+    """The triggers that move the generation on every write to ``tables`` (public data added by a
+    later migration calls this for its own tables)."""
+    for table in tables:
+        if store.dialect != "postgres":
             for op in ("INSERT", "UPDATE", "DELETE"):
                 store.execute(
-                    f"CREATE TRIGGER {table}_generation_{op.lower()} AFTER {op} ON {table} BEGIN {bump}; END"
+                    f"CREATE TRIGGER {table}_generation_{op.lower()} AFTER {op} ON {table} BEGIN {BUMP}; END"
                 )
-        return
-    store.execute("CREATE TABLE data_generation_marks (xid BIGINT PRIMARY KEY)")
-    store.execute(
-        "CREATE FUNCTION mark_data_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-        " IF current_setting('sitrep.data_changed', true) IS DISTINCT FROM 'on' THEN"
-        " INSERT INTO data_generation_marks (xid) VALUES (txid_current()) ON CONFLICT DO NOTHING;"
-        " PERFORM set_config('sitrep.data_changed', 'on', true);"
-        " END IF; RETURN NULL; END $$"
-    )
-    store.execute(
-        "CREATE FUNCTION bump_data_generation() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-        f" {bump}; DELETE FROM data_generation_marks WHERE xid = NEW.xid; RETURN NULL; END $$"
-    )
-    store.execute(
-        "CREATE CONSTRAINT TRIGGER data_generation_at_commit AFTER INSERT ON data_generation_marks"
-        " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_generation()"
-    )
-    for table in TABLES:
+            continue
         store.execute(
             f"CREATE TRIGGER {table}_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE"
             f" ON {table} FOR EACH STATEMENT EXECUTE FUNCTION mark_data_change()"
@@ -67,20 +75,3 @@ class SQLGeneration(Backend):
         ``TABLES`` changed since."""
         rows = self.rows("SELECT n FROM data_generation WHERE id = 1")
         return int(rows[0]["n"]) if rows else 0
-
-
-def add_generation_triggers(store: Backend, tables: tuple[str, ...]) -> None:
-    """Make changes to ``tables`` move the generation too, like those of ``TABLES`` (a later
-    migration's public tables; the trigger functions of 017 are reused on PostgreSQL)."""
-    bump = "UPDATE data_generation SET n = n + 1 WHERE id = 1"
-    for table in tables:
-        if store.dialect != "postgres":
-            for op in ("INSERT", "UPDATE", "DELETE"):
-                store.execute(
-                    f"CREATE TRIGGER {table}_generation_{op.lower()} AFTER {op} ON {table} BEGIN {bump}; END"
-                )
-        else:
-            store.execute(
-                f"CREATE TRIGGER {table}_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE"
-                f" ON {table} FOR EACH STATEMENT EXECUTE FUNCTION mark_data_change()"
-            )

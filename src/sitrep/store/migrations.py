@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from ..errors import MigrationError
 from ..records import outlet_of
+from .advisories import m019_advisories
 from .backend import Backend
 from .ddl import ddl as _ddl
 from .generation import m017_data_generation
@@ -30,7 +31,10 @@ from .read_indexes import (
     m012_paging_place,
     m014_actor_names,
     m015_pg_page_order,
+    m024_covering_reads,
+    m025_pg_bbox_dates,
 )
+from .report_snapshots import m023_report_snapshots
 from .reviews import m013_reviews
 from .risk import m020_risk_levels
 from .tokens import m016_tokens
@@ -315,7 +319,11 @@ MIGRATIONS: list[Migration] = [
     ("016_tokens", m016_tokens, ("sqlite", "postgres")),
     ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
     ("018_watchlist", m018_watchlist, ("sqlite", "postgres")),
+    ("019_advisories", m019_advisories, ("sqlite", "postgres")),
     ("020_risk_levels", m020_risk_levels, ("sqlite", "postgres")),
+    ("023_report_snapshots", m023_report_snapshots, ("sqlite", "postgres")),
+    ("024_covering_reads", m024_covering_reads, ("sqlite", "postgres")),
+    ("025_pg_bbox_dates", m025_pg_bbox_dates, ("postgres",)),
 ]
 
 

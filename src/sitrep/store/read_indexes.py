@@ -7,7 +7,10 @@
 - ``012``: the newest-first index also holds the point, so a bbox + time page filters inside it;
 - ``014``: the ``actor`` filter through the names: each actor name once (``canonical_actor_names``),
   and the live events by actor1 and by actor2; 011's column and trigram index go;
-- ``015``: PostgreSQL only: the live newest-first indexes in the page's own order (nulls last).
+- ``015``: PostgreSQL only: the live newest-first indexes in the page's own order (nulls last);
+- ``024``: the live events by actor hold their date and id too (an actor's matches are counted
+  and sorted from the indexes alone), and the planner's statistics are brought up to date;
+- ``025``: PostgreSQL with PostGIS only: one GiST index over point and date (a bbox + time filter).
 """
 
 from __future__ import annotations
@@ -170,6 +173,41 @@ def m015_pg_page_order(store: Backend) -> None:
     ):
         store.execute(f"DROP INDEX {name}")
         store.execute(f"CREATE INDEX {name} ON canonical_events({columns}) {live}")
+
+
+def m024_covering_reads(store: Backend) -> None:
+    """The events by actor1 and by actor2, each with its date and id (``(actor, superseded_by,
+    date, event_id)``), instead of 014's ``(actor, superseded_by)``. Not partial: SQLite, with no
+    statistics, prefers an index that matches both equalities (``actor = ? AND superseded_by IS
+    NULL``) to one whose condition implies the second.
+
+    An ``actor`` filter's matches are then counted and put in page order from the two indexes
+    alone, and only the page's events are read: PostgreSQL read the row of every match to count
+    them (1M events, 2,500 matches: count 20 → 3 ms). ``ANALYZE`` runs last, so the planner
+    knows the new indexes at once (on SQLite, those two only: the other plans stand as tested).
+    """
+    for column in ("actor1", "actor2"):
+        columns = f"{column}, superseded_by, date, event_id"
+        store.execute(f"CREATE INDEX canonical_{column}_live ON canonical_events({columns})")
+        store.execute(f"DROP INDEX canonical_{column}")
+    if store.dialect == "sqlite":
+        store.execute("ANALYZE canonical_actor1_live")
+        store.execute("ANALYZE canonical_actor2_live")
+    else:
+        store.execute("ANALYZE canonical_events")
+
+
+def m025_pg_bbox_dates(store: Backend) -> None:
+    """PostgreSQL with PostGIS (``btree_gist``): one GiST index over the live events' point and
+    date. A bbox + time filter then reads the events inside both at once, where the planner
+    used to AND a bitmap of the box with one of the dates (1M events, a 6-degree box over four
+    months, 124 matches: 9 → 2.4 ms; every bbox + time probe of the benchmark: 19 → 10 ms).
+    It waits, unrecorded, until PostGIS and ``btree_gist`` are there (``can_apply``)."""
+    store.execute(
+        "CREATE INDEX canonical_geom_date ON canonical_events USING GIST (geom, date)"
+        " WHERE superseded_by IS NULL"
+    )
+    store.execute("ANALYZE canonical_events")
 
 
 def _trgm_ops(store: Backend) -> str:

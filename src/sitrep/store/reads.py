@@ -134,13 +134,21 @@ class SQLReads(Backend):
                 live = self.count_events(EventFilters())
                 sparse = fetch_matches(total or 0, _page_rows(f), live)
             where, args = self._where(f, lookup=sparse)
+        source, key = "canonical_events", self.row_key
+        if sparse and f.limit is not None and _actor_only(f):
+            # The matches' keys, dates and ids come from the two covering name indexes alone
+            # (migration 024): sorted there, then the page's events read by key.
+            matched = self.actor_matches(f.actor or "")
+            if matched is not None:
+                source, args = matched
+                where, key = "1 = 1", "k"
         segments: list[tuple[str, list[Any], str]] = [("", [], NEWEST)]
         if f.cursor is not None:
             segments = [(f" AND {sql}", a, order) for sql, a, order in _keyset(*f.cursor)]
         offset = 0 if f.cursor is not None else f.offset
         rows: list[StoredEvent] = []
         for extra, a, order in segments:  # at most two: the page fills in the first, or goes on
-            query = f"FROM canonical_events WHERE {where}{extra} ORDER BY {order}"
+            query = f"FROM {source} WHERE {where}{extra} ORDER BY {order}"
             sql, more = f"SELECT event_id, data {query}", [*args, *a]
             if f.limit is not None:
                 if len(rows) >= f.limit:
@@ -151,7 +159,7 @@ class SQLReads(Backend):
                     # A deep page: skip through an index (ids alone), then read its events. A
                     # lookup's matches: sort their ids and dates alone, then read the page's
                     # events (1M events, 2,500 matches of an actor: 6 → 2-3 ms on SQLite).
-                    ids = f"SELECT {self.row_key} {query} LIMIT ? OFFSET ?"
+                    ids = f"SELECT {key} {query} LIMIT ? OFFSET ?"
                     sql = f"SELECT event_id, data FROM canonical_events WHERE {self.row_key} IN ({ids})"
                     sql += f" ORDER BY {order}"
             rows += [StoredEvent(r["event_id"], r["data"]) for r in self.rows(sql, more)]
@@ -166,6 +174,13 @@ class SQLReads(Backend):
             scope = f.country.upper() if f.country else aggregates.ALL
             sql = "SELECT sum(n) AS n FROM canonical_stats WHERE country = ? AND grp = 'type'"
             return self._count(sql, (scope,))
+        if f.actor and _actor_only(f):
+            # Counted from the two covering name indexes, reading no event (1M events, 2,500
+            # matches: PostgreSQL 20 → 3 ms; an event naming the actor twice counts once).
+            matched = self.actor_matches(f.actor, columns=self.row_key)
+            if matched is None:
+                return self.count_events(EventFilters())
+            return self._count(f"SELECT count(*) AS n FROM {matched[0]}", matched[1])
         where, args = self._where(f, lookup=True)
         if f.text:  # few matches: their ids go with the count to the page query (``Counted``)
             rows = _page_rows(f)
@@ -175,6 +190,18 @@ class SQLReads(Backend):
             if len(ids) <= carry:
                 return Counted(f, ids)
         return int(self.rows(f"SELECT count(*) AS n FROM canonical_events WHERE {where}", args)[0]["n"])
+
+    def actor_matches(self, actor: str, columns: str = "") -> tuple[str, list[Any]] | None:
+        """The live events naming ``actor`` (casefolded) as a derived table read from the covering
+        name indexes alone, and its arguments: of (k, date, event_id), ``k`` being ``row_key``, or
+        of ``columns`` when given (an event naming the actor twice is there once). None: the
+        probe is empty (every event matches)."""
+        names, args = self.actor_names(actor.casefold())
+        if names is None:
+            return None
+        columns = columns or f"{self.row_key} AS k, date, event_id"
+        one = f"SELECT {columns} FROM canonical_events WHERE superseded_by IS NULL AND {{}} IN ({names})"
+        return f"({one.format('actor1')} UNION {one.format('actor2')}) m", [*args, *args]
 
     def get_event(self, event_id: str) -> StoredEvent | None:
         """One canonical event with every version; a superseded id leads to its successor."""
@@ -358,6 +385,11 @@ def fetch_matches(matches: int, rows: int | None, live: int) -> bool:
     matches per page row) walked for 2,500 matches at 1M.
     """
     return rows is None or matches * matches <= SPARSE * rows * live
+
+
+def _actor_only(f: EventFilters) -> bool:
+    """Whether ``f`` filters by nothing but an actor (the covering name indexes answer it)."""
+    return f == EventFilters(actor=f.actor, limit=f.limit, offset=f.offset, cursor=f.cursor)
 
 
 def _country_only(f: EventFilters) -> bool:

@@ -8,7 +8,7 @@ the day every series has been carried to (``through``: a reduce carries the quie
 only when the newest event's day moves past it).
 
 Risk levels are public: a change moves the data generation, as the event tables do
-(``generation.add_generation_triggers``).
+(``generation.add_triggers``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 from ..records import RiskContribution, RiskLevel
 from .backend import Backend
 from .ddl import ddl as _ddl
-from .generation import add_generation_triggers
+from .generation import add_triggers
 
 RISK_COLUMNS = (
     "area",
@@ -75,7 +75,7 @@ def m020_risk_levels(store: Backend) -> None:
         )
         """,
     )
-    add_generation_triggers(store, ("risk_levels",))
+    add_triggers(store, ("risk_levels",))
 
 
 def _row(r: RiskLevel) -> list[Any]:

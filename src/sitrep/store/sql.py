@@ -20,19 +20,32 @@ from typing import Literal
 
 from ..geodesy import distance_km
 from ..records import Article, Event, Rejected, outlet_of
+from .advisories import SQLAdvisories
 from .backend import chunks, marks
 from .feeds import SQLFeeds
 from .generation import SQLGeneration
 from .mentions import SQLMentions
 from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
+from .report_snapshots import SQLReportSnapshots
 from .reviews import SQLReviews
 from .risk import SQLRisk
 from .tokens import SQLTokens
 from .watchlist import SQLWatchlist
 
 
-class SQLStore(SQLMentions, SQLReads, SQLFeeds, SQLReviews, SQLTokens, SQLWatchlist, SQLRisk, SQLGeneration):
+class SQLStore(
+    SQLMentions,
+    SQLReads,
+    SQLFeeds,
+    SQLReviews,
+    SQLTokens,
+    SQLWatchlist,
+    SQLAdvisories,
+    SQLReportSnapshots,
+    SQLRisk,
+    SQLGeneration,
+):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""
 
     # ------------------------------------------------------------ schema

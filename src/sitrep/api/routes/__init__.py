@@ -1,10 +1,12 @@
 """The API's routes, one module per resource (each an ``APIRouter``)."""
 
 from .admin import router as admin
+from .advisories import router as advisories
 from .articles import router as articles
 from .events import router as events
 from .feeds import router as feeds
 from .places import router as places
+from .report import router as report
 from .review import router as review
 from .risk import router as risk
 from .stats import router as stats
@@ -13,10 +15,12 @@ from .watchlist import router as watchlist
 
 __all__ = [
     "admin",
+    "advisories",
     "articles",
     "events",
     "feeds",
     "places",
+    "report",
     "review",
     "risk",
     "stats",

@@ -30,7 +30,7 @@ def dedup(
     return JSONBody({"ok": True, **dataclasses.asdict(counts)})
 
 
-def admit(state: AppState, authorization: str | None, scope: str) -> Token:
-    """The request's token if it allows ``scope``; else ``AccessError`` (401 or 403)."""
+def admit(state: AppState, authorization: str | None, *scopes: str) -> Token:
+    """The request's token if it allows any of ``scopes``; else ``AccessError`` (401 or 403)."""
     with state.reads() as store:
-        return state.gate.admit(store, authorization, scope)
+        return state.gate.admit(store, authorization, *scopes)

@@ -81,7 +81,7 @@ def reviews(
     authorization: Annotated[str | None, Header()] = None,
 ) -> Response:
     """``{"reviews": [...], "count"}``: who did what to which event, when and why."""
-    admit(state, authorization, "read-private")
+    admit(state, authorization, "read-private", "review")
     with state.reads() as store:
         rows = store.reviews(since)
     return JSONBody({"reviews": [r.to_dict() for r in rows], "count": len(rows)})

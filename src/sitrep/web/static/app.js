@@ -157,6 +157,21 @@ function updateExports(f) {
   });
 }
 
+/** The situation report links: shown once a country is chosen (with the admin area, when one
+ * is typed), over the filters' dates or else the last 7 days. */
+function updateReport(f) {
+  const box = $("report-links");
+  box.hidden = !f.country;
+  if (!f.country) return;
+  const q = { region: f.admin1 ? f.country + "." + f.admin1 : f.country, since: f.since || "7d" };
+  if (f.until) q.until = f.until;
+  ["html", "pdf"].forEach(function (format) {
+    const a = $("report-" + format);
+    a.href = "api/report?" + new URLSearchParams(Object.assign({ format: format }, q)).toString();
+    a.title = "A situation report of " + q.region + " (" + format.toUpperCase() + "): summary, map, timeline, key events with their evidence";
+  });
+}
+
 function renderEmpty(nEvents, f) {
   const box = $("empty");
   box.hidden = nEvents > 0;
@@ -176,6 +191,7 @@ function reload(withHistogram) {
   const f = currentFilters();
   syncUrl();
   updateExports(f);
+  updateReport(f);
   setState("loading");
   const current = function () { return seq === loadSeq; };
   const jobs = [
