@@ -100,6 +100,7 @@ def test_no_public_route_or_export_carries_a_watch_item(world: Any) -> None:
         if "get" in ops:
             path = template.replace("{event_id}", event_id).replace("{doc_id}", "d1")
             path = path.replace("{alert_id}", alert_id).replace("{token}", "a-made-up-welfare-token")
+            path = path.replace("{area}", "ML")  # the risk level of the country the items are in
             paths.append(path.replace("{item_id}", ids[0]) + queries.get(template, ""))
     paths += [f"/api/events?format={f}" for f in ("json", "geojson", "csv", "parquet")]
     paths += ["/api/stats", "/api/events?bbox=-180,-90,180,90&review=all", f"/api/events/{event_id}"]

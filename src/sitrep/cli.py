@@ -36,6 +36,7 @@ from .cli_common import settings_for as _settings
 from .cli_events import events, summary
 from .cli_report import report
 from .cli_review import review
+from .cli_risk import risk
 from .cli_store import db, dedup
 from .cli_token import token
 from .cli_watch import watch
@@ -388,6 +389,7 @@ cli.add_command(watchlist)
 cli.add_command(advisories)
 cli.add_command(alerts)
 cli.add_command(welfare)
+cli.add_command(risk)
 
 
 def main() -> None:

@@ -98,6 +98,35 @@ class Settings:
         "Seconds an answer known current may still be sent to anonymous readers after the events "
         "change, while it is computed again (0: never; a token or a reload always gets the current one).",
     )
+    risk_half_life_days: float = _f(
+        7.0, "Risk levels: days after which an event weighs half as much (decay with recency; docs/risk.md)."
+    )
+    risk_window_days: int = _f(30, "Risk levels: days of events a level is computed from (the window).")
+    risk_baseline_days: int = _f(
+        180, "Risk levels: days before the window that make an area's own baseline (the anomaly trigger)."
+    )
+    risk_civilian_weight: float = _f(
+        2.0, "Risk levels: weight of violence against civilians (battles and explosions weigh 1.5)."
+    )
+    risk_level2_score: float = _f(
+        3.0, "Risk levels: score from which an area is at level 2 (increased caution)."
+    )
+    risk_level3_score: float = _f(
+        12.0, "Risk levels: score from which an area is at level 3 (reconsider travel)."
+    )
+    risk_level4_score: float = _f(
+        40.0, "Risk levels: score from which an area is at level 4 (do not travel)."
+    )
+    risk_down_ratio: float = _f(
+        0.8, "Risk levels: a level comes down only once the score is under this share of its threshold..."
+    )
+    risk_down_days: int = _f(7, "Risk levels: ...for this many days in a row, and then by one step.")
+    risk_anomaly_ratio: float = _f(
+        2.0,
+        "Risk levels: the window's intensity this many times the area's baseline is an anomaly, which "
+        "lifts the level one step...",
+    )
+    risk_anomaly_min: float = _f(5.0, "Risk levels: ...when that intensity is at least this much.")
 
     alerts: bool = _f(
         True,

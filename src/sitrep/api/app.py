@@ -111,7 +111,7 @@ def create_app(
     install_error_handlers(app)
     for router in (routes.events, routes.articles, routes.stats, routes.feeds, routes.admin, routes.taxonomy,
                    routes.places, routes.advisories, routes.report, routes.review, routes.watchlist,
-                   routes.alerts):  # fmt: skip
+                   routes.alerts, routes.risk):  # fmt: skip
         app.include_router(router)
 
     @app.get("/", include_in_schema=False)

@@ -16,6 +16,8 @@ Each stage boundary has exactly one record type:
 - ``Report`` (with ``KeyEvent``, ``Change`` ...): a situation report as data (``report``).
 - ``WatchItem``: a person or site a duty-of-care desk watches (private: ``watchlist``);
   ``Alert`` / ``Delivery`` / ``WelfareCheck``: what ``alerts`` keeps about it (private too).
+- ``RiskLevel`` / ``RiskContribution``: an area's risk level on a day, with the events behind it
+  (``risk``).
 - ``StoredEvent`` / ``StoredArticle`` (with ``ArticleSource``) / ``StoreStats``: the store's reads.
 
 The public JSON shapes are made in ``serialize`` (an ``Event``'s own, the ``jsonl`` output of
@@ -63,6 +65,7 @@ from .report import (
     ReportSource,
     TypeCount,
 )
+from .risk import RiskContribution, RiskLevel
 from .watch import WatchItem
 
 __all__ = [
@@ -97,6 +100,8 @@ __all__ = [
     "Rejected",
     "Result",
     "Review",
+    "RiskContribution",
+    "RiskLevel",
     "ReviewAction",
     "Source",
     "StoreStats",

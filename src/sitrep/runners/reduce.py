@@ -15,6 +15,9 @@ dedup lock, so processes ingesting into one store at once reduce one after the o
 run killed in between leaves them queued and the next run places them. Re-running on the same
 data writes nothing.
 
+The risk levels of the areas whose events changed are recomputed in the same transaction
+(``update_risk``, ``sitrep.risk``), so the levels never lag the events they are made of.
+
 Analysts' reviews (``sitrep.review``) are replayed on every re-clustering
 (``review.apply_reviews``), and the walk follows the mentions a merge or split ties together,
 so a reduce over part of the store still equals a full rebuild with the reviews applied.
@@ -29,6 +32,7 @@ from ..dedup import dedup_events
 from ..dedup.cluster import spans, sub_types, touching
 from ..records import CanonicalEvent, Mention
 from ..review.apply import apply_reviews
+from ..risk import areas_of, recompute_all, recompute_areas, stored_params
 from ..store.base import DedupCounts, Store
 
 log = logging.getLogger(__name__)
@@ -90,6 +94,7 @@ def reduce_articles(store: Store, content_hashes: Sequence[str] = ()) -> DedupCo
         pool = connected(store, store.load_mentions(content_hashes=hashes))
         canon = canonical_events(store, pool)
         counts = store.write_canonical(canon, scope=sorted(m.event_id for m in pool))
+        update_risk(store, pool, canon, counts)
         store.clear_pending(hashes)
     log.info("dedup: %d mentions -> %d canonical events (%s)", len(pool), len(canon), counts)
     return counts
@@ -103,7 +108,10 @@ def reduce_mentions(store: Store, mention_ids: Sequence[str]) -> DedupCounts:
         if not seeds:
             return DedupCounts()
         pool = connected(store, seeds)
-        return store.write_canonical(canonical_events(store, pool), scope=sorted(m.event_id for m in pool))
+        canon = canonical_events(store, pool)
+        counts = store.write_canonical(canon, scope=sorted(m.event_id for m in pool))
+        update_risk(store, pool, canon, counts)
+        return counts
 
 
 def canonical_events(store: Store, pool: Sequence[Mention]) -> list[CanonicalEvent]:
@@ -118,5 +126,20 @@ def rebuild_all(store: Store) -> DedupCounts:
         mentions = store.load_mentions()
         canon = apply_reviews(dedup_events(mentions), store.reviews())
         counts = store.write_canonical(canon, scope=[m.event_id for m in mentions])
+        recompute_all(store, stored_params(store))
         store.clear_pending(store.pending_dedup())
     return counts
+
+
+def update_risk(
+    store: Store, pool: Sequence[Mention], canon: Sequence[CanonicalEvent], counts: DedupCounts
+) -> None:
+    """Recompute the risk levels of the areas the re-clustered events are in (``sitrep.risk``),
+    in the reduce's transaction: the areas of every mention of the pool (so of every canonical
+    event they were in before) and of every canonical event now, from the earliest date each
+    gives. Nothing when no canonical event changed."""
+    if not (counts.created or counts.updated or counts.superseded):
+        return
+    places = [(m.event.country, m.event.admin1, m.event.date) for m in pool]
+    places += [(c.get("country"), c.get("admin1"), c.get("date")) for c in canon]
+    recompute_areas(store, areas_of(places))

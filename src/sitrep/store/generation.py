@@ -22,7 +22,8 @@ from __future__ import annotations
 from .backend import Backend
 
 TABLES = ("articles", "article_sources", "events", "rejects", "canonical_events", "canonical_versions")
-# Later public tables get their triggers from their own migration (``add_triggers``): 019 advisories.
+# Later public tables get their triggers from their own migration (``add_triggers``): 019
+# advisories, 020 risk levels.
 BUMP = "UPDATE data_generation SET n = n + 1 WHERE id = 1"
 
 

@@ -37,6 +37,7 @@ from .read_indexes import (
 )
 from .report_snapshots import m023_report_snapshots
 from .reviews import m013_reviews
+from .risk import m020_risk_levels
 from .tokens import m016_tokens
 from .watchlist import m018_watchlist
 
@@ -320,6 +321,7 @@ MIGRATIONS: list[Migration] = [
     ("017_data_generation", m017_data_generation, ("sqlite", "postgres")),
     ("018_watchlist", m018_watchlist, ("sqlite", "postgres")),
     ("019_advisories", m019_advisories, ("sqlite", "postgres")),
+    ("020_risk_levels", m020_risk_levels, ("sqlite", "postgres")),
     ("021_alerts", m021_alerts, ("sqlite", "postgres")),
     ("022_welfare", m022_welfare, ("sqlite", "postgres")),
     ("023_report_snapshots", m023_report_snapshots, ("sqlite", "postgres")),

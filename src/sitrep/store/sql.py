@@ -30,6 +30,7 @@ from .migrations import PENDING_BANDS, migrate, source_key
 from .reads import SQLReads
 from .report_snapshots import SQLReportSnapshots
 from .reviews import SQLReviews
+from .risk import SQLRisk
 from .tokens import SQLTokens
 from .watchlist import SQLWatchlist
 
@@ -44,6 +45,7 @@ class SQLStore(
     SQLWatchlist,
     SQLAdvisories,
     SQLReportSnapshots,
+    SQLRisk,
     SQLGeneration,
 ):
     """Every query of the store; subclasses provide the connection (``backend.Backend``)."""

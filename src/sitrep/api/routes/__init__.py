@@ -9,6 +9,7 @@ from .feeds import router as feeds
 from .places import router as places
 from .report import router as report
 from .review import router as review
+from .risk import router as risk
 from .stats import router as stats
 from .taxonomy import router as taxonomy
 from .watchlist import router as watchlist
@@ -23,6 +24,7 @@ __all__ = [
     "places",
     "report",
     "review",
+    "risk",
     "stats",
     "taxonomy",
     "watchlist",
