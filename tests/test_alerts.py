@@ -25,6 +25,7 @@ from sitrep.alerts import (
     gazetteer_area,
     reconcile_events,
     run_after_store,
+    told_by_advisories,
 )
 from sitrep.api import create_app
 from sitrep.geo.gazetteer import Gazetteer
@@ -33,6 +34,7 @@ from sitrep.review.desk import review_event
 from sitrep.runners import store_results
 from sitrep.settings import load_settings
 from sitrep.store import open_store
+from sitrep.store.base import EventFilters
 from sitrep.watchlist import add_watch_item, remove_watch_item
 
 BAMAKO_EVENT = ("Bamako", "Bamako", "ML", 12.66, -7.98, 1)
@@ -297,3 +299,38 @@ def test_an_alert_failure_never_fails_the_ingest(
                             after_dedup=lambda s, at: alerts.run_after_store(s, _settings(), at))  # fmt: skip
     assert report_.stored is not None and report_.stored.articles_added == 1
     assert "RuntimeError" in caplog.text and "Embassy" not in caplog.text
+
+
+def test_an_event_told_by_an_advisory_is_alerted_once_as_the_advisory(store: Any) -> None:
+    """ "The embassy's staff were flown out and citizens told to leave" is an event at the capital
+    and the advisory's evidence: an item the advisory covers gets the advisory's alert only; an
+    item in the event's radius that the advisory does not cover still gets the event's."""
+    settings = _settings()
+    covered = add_watch_item(store, "Embassy", "site", latitude=12.64, longitude=-8.0)
+    beside = add_watch_item(store, "Border post", "site", latitude=12.70, longitude=-8.05)
+    today = datetime.now(UTC).date()
+    text = "Canada flew its embassy staff out of Bamako and told its citizens to leave Mali now."
+    evac = report("e-evac", "b.example", text, BAMAKO_EVENT, today, sub="Other",
+                  etype="Strategic developments", actors=("Government of Canada", None))  # fmt: skip
+    store_results([evac], store)
+    [stored] = store.query_events(EventFilters(limit=5))
+    ev = json.loads(stored.document)["evidence"][0]
+    said = Evidence(ev["text"], ev["start"], ev["end"], ev["doc_id"], None)
+    advice = Advisory(**{**LEAVE.__dict__, "advisory_id": "adv-evac", "evidence": (said,)})
+    elsewhere = Advisory(**{**LEAVE.__dict__, "advisory_id": "adv-other", "country": "NE"})
+
+    def area_of(i: Any) -> tuple[str | None, str | None]:  # the post stands across a border
+        return ("ML", None) if i.item_id == covered.item_id else ("GN", None)
+
+    told = told_by_advisories([advice, elsewhere], area_of)
+    assert told(covered, json.loads(stored.document)) and not told(beside, json.loads(stored.document))
+    made = reconcile_events(store, settings, told=told)
+    assert [(a.item_id, a.subject_kind) for a in made] == [(beside.item_id, "event")]
+    made = advisory_alerts(store, settings, [advice, elsewhere], area_of)
+    assert [(a.item_id, a.subject_id) for a in made] == [(covered.item_id, "adv-evac")]
+    assert [a.subject_kind for a in store.alerts(item_id=covered.item_id)] == ["advisory"]
+    # the same sentence in another article (no shared span) is still the same telling
+    moved = Evidence(said.text, 0, len(said.text), "another-doc", None)
+    assert told_by_advisories([Advisory(**{**advice.__dict__, "evidence": (moved,)})], area_of)(
+        covered, json.loads(stored.document)
+    )

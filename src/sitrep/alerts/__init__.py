@@ -14,18 +14,18 @@ alerts``, ``sitrep welfare``) and the read-private API (``/api/alerts``); log li
 
 from __future__ import annotations
 
-import importlib
 import logging
 import math
 import time
 from datetime import UTC, date, datetime
 from typing import Any
 
+from ..advisories import list_advisories
 from ..errors import NotFoundError
 from ..records import Alert
 from ..settings import Settings
 from ..store.base import Store
-from .advisories import advisory_alerts, bears_on, cancel_advisory, gazetteer_area
+from .advisories import advisory_alerts, bears_on, cancel_advisory, gazetteer_area, told_by_advisories
 from .cap import atom_feed, cap_xml
 from .compute import corroboration, reconcile_events
 from .send import SendReport, send_pending, sign_headers
@@ -55,25 +55,28 @@ __all__ = [
     "run_after_store",
     "send_pending",
     "sign_headers",
+    "told_by_advisories",
     "welfare_status",
 ]
 
 
-def _current_advisories(store: Store, settings: Settings, stored_at: float) -> list[Alert]:
-    """Advisory alerts, when the advisories part and a gazetteer are there (else none)."""
-    try:
-        adv: Any = importlib.import_module("sitrep.advisories")  # helper A's part, when merged
-    except ImportError:
-        return []
+def _reconcile(store: Store, settings: Settings, stored_at: float) -> None:
+    """Event alerts, then advisory alerts (these when a gazetteer places the watch items). An
+    event whose evidence is that of an advisory bearing on an item is alerted once, as the
+    advisory (``told_by_advisories``)."""
     path = settings.gazetteer_path()
     if not path.is_file():
-        return []
+        reconcile_events(store, settings, stored_at=stored_at)
+        return
     from ..geo.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.open(path)
     try:
-        found = adv.list_advisories(store)
-        return advisory_alerts(store, settings, found, gazetteer_area(gazetteer), stored_at=stored_at)
+        found = list_advisories(store)
+        area_of = gazetteer_area(gazetteer)
+        told = told_by_advisories(found, area_of)
+        reconcile_events(store, settings, stored_at=stored_at, told=told)
+        advisory_alerts(store, settings, found, area_of, stored_at=stored_at)
     finally:
         gazetteer.close()
 
@@ -87,8 +90,7 @@ def run_after_store(store: Store, settings: Settings, stored_at: float | None = 
     at = time.time() if stored_at is None else stored_at
     try:
         if any(i.active for i in store.watch_items()):  # no watchlist: only what is still queued
-            reconcile_events(store, settings, stored_at=at)
-            _current_advisories(store, settings, at)
+            _reconcile(store, settings, at)
         return send_pending(store, settings)
     except Exception as exc:  # noqa: BLE001 (the ingest goes on; see the docstring)
         log.warning("alerts: not computed after a store write (%s)", type(exc).__name__)

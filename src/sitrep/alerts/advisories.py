@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 NEAR_KM = 150.0  # the nearest populated place further than this places the item nowhere
 Area = tuple[str | None, str | None]  # (ISO2 country, admin1 code or name)
 AreaOf = Callable[[WatchItem], Area]
+Told = Callable[[WatchItem, Mapping[str, Any]], bool]  # an event told by an advisory the item gets
 
 
 class EvidenceLike(Protocol):
@@ -45,6 +46,12 @@ class EvidenceLike(Protocol):
 
     @property
     def text(self) -> str: ...
+
+    @property
+    def char_start(self) -> int: ...
+
+    @property
+    def char_end(self) -> int: ...
 
     @property
     def doc_id(self) -> str | None: ...
@@ -106,6 +113,39 @@ def bears_on(advisory: AdvisoryLike, area: Area) -> bool:
     if not advisory.admin1:
         return True
     return admin1 is not None and _key(admin1) in {_key(a) for a in advisory.admin1}
+
+
+def told_by_advisories(advisories: Iterable[AdvisoryLike], area_of: AreaOf) -> Told:
+    """Whether an event, for a watch item, is told by an advisory that bears on the item: the
+    same article's sentence is the evidence of both (overlapping characters, or the very text).
+
+    "The government evacuated its embassy staff and urged its citizens to leave" is coded as an
+    event (a strategic development at the capital) and is the advisory's evidence too: an item
+    the advisory covers gets the advisory's alert alone, not a second one for the same sentence.
+    """
+    spans: dict[str, list[tuple[int, int, AdvisoryLike]]] = {}
+    texts: dict[str, list[AdvisoryLike]] = {}
+    for adv in advisories:
+        for ev in adv.evidence:
+            texts.setdefault(" ".join(ev.text.split()), []).append(adv)
+            if ev.doc_id is not None:
+                spans.setdefault(ev.doc_id, []).append((ev.char_start, ev.char_end, adv))
+    areas: dict[str, Area] = {}
+
+    def told(item: WatchItem, event: Mapping[str, Any]) -> bool:
+        tellers: list[AdvisoryLike] = []
+        for ev in event.get("evidence") or []:
+            tellers += texts.get(" ".join(str(ev.get("text", "")).split()), [])
+            for start, end, adv in spans.get(str(ev.get("doc_id")), []):
+                if int(ev.get("start", -1)) < end and start < int(ev.get("end", -1)):
+                    tellers.append(adv)
+        if not tellers:
+            return False
+        if item.item_id not in areas:
+            areas[item.item_id] = area_of(item)
+        return any(bears_on(adv, areas[item.item_id]) for adv in tellers)
+
+    return told
 
 
 def gazetteer_area(gazetteer: Gazetteer) -> AreaOf:

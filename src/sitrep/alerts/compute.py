@@ -26,7 +26,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -209,7 +209,12 @@ def _why_gone(store: Store, alert: Alert, item: WatchItem | None) -> str | None:
 
 
 def reconcile_events(
-    store: Store, settings: Settings, *, stored_at: float | None = None, now: datetime | None = None
+    store: Store,
+    settings: Settings,
+    *,
+    stored_at: float | None = None,
+    now: datetime | None = None,
+    told: Callable[[WatchItem, Mapping[str, Any]], bool] | None = None,
 ) -> list[Alert]:
     """Bring the event alerts in line with the store; the alert versions made now (queued to send).
 
@@ -218,6 +223,8 @@ def reconcile_events(
         settings: ``alerts_max_age_days`` and what the messages need.
         stored_at: epoch seconds of the store write (the latency baseline; default: now).
         now: the time of the run (tests).
+        told: whether an event, for an item, is told by an advisory the item is alerted to
+            (``advisories.told_by_advisories``): such an event raises no alert of its own.
     """
     when = now or datetime.now(UTC)
     stamp, at = iso(when), time.time() if stored_at is None else stored_at
@@ -240,7 +247,7 @@ def reconcile_events(
             for stored in store.query_events(filters):
                 event = json.loads(stored.document)
                 hit = _hit(item, event)
-                if hit is None:
+                if hit is None or (told is not None and told(item, event)):
                     continue
                 severity, km = hit
                 key = (item.item_id, stored.event_id)
