@@ -63,17 +63,32 @@ def connected(store: Store, seeds: Sequence[Mention]) -> list[Mention]:
     ring = {m.event_id: m for m in seeds}
     while ring:
         pool.update(ring)
-        held = store.canonical_ids(sorted(ring))
-        tied = set(store.members(sorted(set(held.values())))) | set(store.review_links(sorted(ring)))
-        others = sorted(i for i in tied if i not in pool)
-        for m in store.load_mentions(event_ids=others) if others else []:
-            pool[m.event_id] = ring[m.event_id] = m
+        _tie_in(store, ring, pool)
         near = touching(_around(store, list(ring.values())), list(ring.values()))
         ring = {m.event_id: m for m in near if m.event_id not in pool}
     full = {m.event_id: m for m in seeds}
     rest = sorted(i for i in pool if i not in full)
     full.update({m.event_id: m for m in store.load_mentions(event_ids=rest)} if rest else {})
     return list(full.values())
+
+
+def _tie_in(store: Store, ring: dict[str, Mention], pool: dict[str, Mention]) -> None:
+    """Add to ``ring`` and ``pool`` the mentions tied to the ring, and the ones tied to those.
+
+    A mention tied in (a fellow member of a canonical event, or one a review links) has ties
+    of its own: the event it is stored in and the reviews that name it. They are followed
+    until none is new, so no re-clustered event loses a member or a reviewed partner the walk
+    did not see. Ends: the pool only grows and the store is finite.
+    """
+    new = sorted(ring)
+    while new:
+        held = store.canonical_ids(new)
+        tied = set(store.members(sorted(set(held.values())))) | set(store.review_links(new))
+        others = sorted(i for i in tied if i not in pool)
+        added = store.load_mentions(event_ids=others) if others else []
+        for m in added:
+            pool[m.event_id] = ring[m.event_id] = m
+        new = sorted(m.event_id for m in added)
 
 
 def reduce_articles(store: Store, content_hashes: Sequence[str] = ()) -> DedupCounts:
