@@ -395,13 +395,15 @@ def test_cli_review_and_export(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- reviews and incremental dedup
 
 
-def test_a_new_report_follows_review_ties_two_links_away(desk: Store) -> None:
-    """A report re-clusters an event whose old review ties lead to an event with a merge of its own.
+@pytest.mark.parametrize("then", ["review", "report"])
+def test_reclustering_follows_review_ties_two_links_away(desk: Store, then: str) -> None:
+    """Re-clustering an event follows its review ties, and the ties of the events they lead to.
 
     The analyst merges Niono with Gao, splits Gao out again, then merges Gao with Mopti (three
-    towns far apart: dedup alone never joins them). A new Niono report reaches Gao through the
-    old merge and split; the walk must follow Gao's own ties on to Mopti, or Gao's event is
-    rewritten without its Mopti report and that report belongs to no event at all.
+    towns far apart: dedup alone never joins them). A review of Niono, or a new Niono report,
+    re-clusters Niono and reaches Gao through the old merge and split; the walk must follow
+    Gao's own ties on to Mopti, or Gao's event is rewritten without its Mopti report and that
+    report belongs to no event at all.
     """
     store_results(
         [
@@ -415,17 +417,21 @@ def test_a_new_report_follows_review_ties_two_links_away(desk: Store) -> None:
     def holding(doc: str) -> str:
         return next(e["event_id"] for e in only(desk) if doc in {s["doc_id"] for s in e["sources"]})
 
-    def towns() -> list[tuple[str, ...]]:
+    def grouped() -> list[tuple[str, ...]]:
         return sorted(tuple(sorted(s["doc_id"] for s in e["sources"])) for e in only(desk))
 
-    assert towns() == [("g",), ("m",), ("n",)]
+    assert grouped() == [("g",), ("m",), ("n",)]
     kw: dict[str, Any] = {"reviewer": "ana", "reason": "checked"}
     review_event(desk, holding("n"), "merge", other=holding("g"), at=at(1), **kw)
     review_event(desk, holding("n"), "split", source="g", at=at(2), **kw)
     review_event(desk, holding("g"), "merge", other=holding("m"), at=at(3), **kw)
-    assert towns() == [("g", "m"), ("n",)]
-    store_results([report("n2", date(2024, 3, 4))], desk)
-    assert towns() == [("g", "m"), ("n", "n2")]
+    assert grouped() == [("g", "m"), ("n",)]
+    if then == "review":
+        review_event(desk, holding("n"), "confirm", at=at(4), **kw)
+        assert grouped() == [("g", "m"), ("n",)]
+    else:
+        store_results([report("n2", date(2024, 3, 4))], desk)
+        assert grouped() == [("g", "m"), ("n", "n2")]
     before = snapshot(desk)
     counts = rebuild_all(desk)
     assert (counts.created, counts.updated, counts.superseded) == (0, 0, 0)

@@ -54,7 +54,8 @@ def connected(store: Store, seeds: Sequence[Mention]) -> list[Mention]:
 
     Walks out ring by ring: the mentions that joined last, with the other members of the
     canonical events they belong to (a store clustered under older rules may hold those apart)
-    and the mentions their reviews tie them to (a merge or split), form a ring; the next ring
+    and the mentions their reviews tie them to (a merge or split), and the ties of those in
+    turn until none is new (``_tie_in``), form a ring; the next ring
     is the stored mentions compatible with it. Ends when a ring adds nothing: the pool only
     grows and the store is finite. The walk compares column stubs; the
     full mentions (evidence, copies) are read once at the end.
