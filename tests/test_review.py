@@ -477,7 +477,11 @@ def _random_review(store: Store, rng: Any, minute: int) -> None:
 
 
 @given(seed=st.integers(0, 10**6), order=st.integers(0, 10**6), chunk=st.integers(2, 9))
-@example(seed=636, order=0, chunk=2)  # a review tie two links from the new report (see above)
+# ties two review links away (test_reclustering_follows_review_ties_two_links_away): on main these
+# diverged from a rebuild after an ingest chunk (636) or after a review (the other two)
+@example(seed=636, order=0, chunk=2)
+@example(seed=3090, order=642133, chunk=3)
+@example(seed=637542, order=675657, chunk=3)
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_reviews_between_chunks_equal_a_rebuild(seed: int, order: int, chunk: int) -> None:
     """Reviews made while reports keep arriving give what a full rebuild with them gives."""
