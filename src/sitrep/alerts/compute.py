@@ -208,6 +208,36 @@ def _why_gone(store: Store, alert: Alert, item: WatchItem | None) -> str | None:
     return None
 
 
+def _cancels(
+    store: Store, unwanted: list[Alert], items: Mapping[str, WatchItem], at: float, stamp: str
+) -> list[Alert]:
+    """Cancel versions of the open event alerts no longer wanted whose event is gone, rejected,
+    merged away or out of the item's radius (``_why_gone``)."""
+    made: list[Alert] = []
+    for alert in unwanted:
+        if alert.status == "Cancel":
+            continue
+        why = _why_gone(store, alert, items.get(alert.item_id))
+        if why is None:
+            continue
+        new = change_alert(
+            alert,
+            item_id=alert.item_id,
+            kind="event",
+            subject_id=alert.subject_id,
+            status="Cancel",
+            severity=alert.severity,
+            reason=why,
+            detail={},
+            distance=None,
+            stored_at=at,
+            now=stamp,
+        )
+        if new is not None:
+            made.append(new)
+    return made
+
+
 def reconcile_events(
     store: Store,
     settings: Settings,
@@ -268,26 +298,7 @@ def reconcile_events(
                 )
                 if new is not None:
                     made.append(new)
-        for key, alert in sorted(known.items()):
-            if key in wanted or alert.status == "Cancel":
-                continue
-            why = _why_gone(store, alert, items.get(alert.item_id))
-            if why is not None:
-                new = change_alert(
-                    alert,
-                    item_id=alert.item_id,
-                    kind="event",
-                    subject_id=alert.subject_id,
-                    status="Cancel",
-                    severity=alert.severity,
-                    reason=why,
-                    detail={},
-                    distance=None,
-                    stored_at=at,
-                    now=stamp,
-                )
-                if new is not None:
-                    made.append(new)
+        made += _cancels(store, [a for k, a in sorted(known.items()) if k not in wanted], items, at, stamp)
         for alert in made:
             store.save_alert(alert)
             queue_deliveries(store, settings, alert, items.get(alert.item_id), when)

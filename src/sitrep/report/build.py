@@ -13,6 +13,7 @@ from collections import Counter
 from datetime import UTC, date, datetime
 from typing import Any
 
+from .. import taxonomy as tx
 from ..errors import ConfigError
 from ..records import DayCount, EventPoint, KeyEvent, Quote, Report, ReportSource, TypeCount
 from ..store.base import EventFilters, Store
@@ -27,12 +28,12 @@ SOURCES_PER_EVENT = 5
 
 #: Severity of an event type when tolls tie (the deadliest kinds first).
 SEVERITY = {
-    "Violence against civilians": 5,
-    "Explosions/Remote violence": 4,
-    "Battles": 4,
-    "Riots": 3,
-    "Strategic developments": 2,
-    "Protests": 1,
+    tx.VIOLENCE_AGAINST_CIVILIANS: 5,
+    tx.EXPLOSIONS: 4,
+    tx.BATTLES: 4,
+    tx.RIOTS: 3,
+    tx.STRATEGIC: 2,
+    tx.PROTESTS: 1,
 }
 
 

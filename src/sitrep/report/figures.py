@@ -17,17 +17,18 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Polygon  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from .. import taxonomy as tx  # noqa: E402
 from ..records import Report  # noqa: E402
 from .basemap import ATTRIBUTION, country_rings, numeric_code  # noqa: E402
 
 #: The dashboard's colours (web/static/js/util.js), so the report reads like the map.
 TYPE_COLORS = {
-    "Battles": "#c0392b",
-    "Explosions/Remote violence": "#e67e22",
-    "Violence against civilians": "#8e44ad",
-    "Protests": "#2e86c1",
-    "Riots": "#d4ac0d",
-    "Strategic developments": "#229954",
+    tx.BATTLES: "#c0392b",
+    tx.EXPLOSIONS: "#e67e22",
+    tx.VIOLENCE_AGAINST_CIVILIANS: "#8e44ad",
+    tx.PROTESTS: "#2e86c1",
+    tx.RIOTS: "#d4ac0d",
+    tx.STRATEGIC: "#229954",
 }
 OTHER_COLOR = "#7f8c8d"
 LAND, REGION_LAND, BORDER, SEA = "#f3f1ec", "#e0d6b8", "#8f897a", "#dde9f0"
@@ -88,7 +89,7 @@ def _map_png(report: Report) -> bytes:
             alpha=0.85,
             edgecolors="#222222",
             linewidths=0.5,
-            label=f"{etype or 'Other'} ({len(pts)})",
+            label=f"{etype or '(no type)'} ({len(pts)})",
             zorder=3,
         )
     for name, (x, y) in _labels(report):
@@ -129,7 +130,12 @@ def _timeline_png(report: Report) -> bytes:
     for etype in sorted(counts, key=lambda t: (t not in TYPE_COLORS, t)):
         heights = [counts[etype][i] for i in range(len(bins))]
         ax.bar(
-            range(len(bins)), heights, bottom=bottom, color=color_of(etype), label=etype or "Other", width=0.8
+            range(len(bins)),
+            heights,
+            bottom=bottom,
+            color=color_of(etype),
+            label=etype or "(no type)",
+            width=0.8,
         )
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     ax.set_ylabel("events per day" if width == 1 else "events per week", fontsize=8)

@@ -79,7 +79,7 @@ def _context(report: Report) -> dict[str, Any]:
     type_order = sorted(types, key=lambda t: (t not in TYPE_COLORS, -types[t], t))
     return {
         "r": report,
-        "types": [(t or "Other", types[t], type_deaths[t]) for t in type_order],
+        "types": [(t or "(no type)", types[t], type_deaths[t]) for t in type_order],
         "areas": [(a or "(area unknown)", n, area_deaths[a]) for a, n in areas.most_common()],
         "type_names": [t for t in type_order],
         "timeline_daily": _days(report) <= DAILY_MAX_DAYS,

@@ -36,6 +36,7 @@ class Backend:
     """A database connection as the store's SQL sees it (subclasses provide the connection)."""
 
     dialect: ClassVar[str] = ""
+    row_key: ClassVar[str] = "event_id"  # the cheapest unique key of an event row (SQLite: rowid)
     has_postgis: bool = False
     url: str = ""
     settings_hash: str = ""
@@ -126,6 +127,18 @@ class Backend:
         if len(found) > NAMES_LISTED:
             return names, args
         return (marks(len(found)) if found else "NULL"), found
+
+    def actor_matches(self, actor: str, columns: str = "") -> tuple[str, list[Any]] | None:
+        """The live events naming ``actor`` (casefolded) as a derived table read from the covering
+        name indexes alone, and its arguments: of (k, date, event_id), ``k`` being ``row_key``, or
+        of ``columns`` when given (an event naming the actor twice is there once). None: the
+        probe is empty (every event matches)."""
+        names, args = self.actor_names(actor.casefold())
+        if names is None:
+            return None
+        columns = columns or f"{self.row_key} AS k, date, event_id"
+        one = f"SELECT {columns} FROM canonical_events WHERE superseded_by IS NULL AND {{}} IN ({names})"
+        return f"({one.format('actor1')} UNION {one.format('actor2')}) m", [*args, *args]
 
     def event_pages(self, columns: str, size: int = 20000) -> Iterator[list[dict[str, Any]]]:
         """Every canonical event's ``columns`` (``event_id`` among them), ``size`` rows at a time."""

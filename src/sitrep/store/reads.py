@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from math import isqrt
-from typing import Any, ClassVar
+from typing import Any
 
 from ..records import Article, ArticleSource, Event, Source, StoredArticle, StoredEvent, StoreStats
 from . import aggregates
@@ -55,8 +55,6 @@ STATS_ACTORS = 100  # the most frequent actors /api/stats lists (the dashboard's
 
 class SQLReads(Backend):
     """Queries over canonical events, articles and counts (mixed into ``SQLStore``)."""
-
-    row_key: ClassVar[str] = "event_id"  # the cheapest unique key of an event row (SQLite: rowid)
 
     def _where(self, f: EventFilters, lookup: bool = False) -> tuple[str, list[Any]]:
         """The WHERE clause of ``f``. ``lookup``: the text or actor index drives the query (the
@@ -190,18 +188,6 @@ class SQLReads(Backend):
             if len(ids) <= carry:
                 return Counted(f, ids)
         return int(self.rows(f"SELECT count(*) AS n FROM canonical_events WHERE {where}", args)[0]["n"])
-
-    def actor_matches(self, actor: str, columns: str = "") -> tuple[str, list[Any]] | None:
-        """The live events naming ``actor`` (casefolded) as a derived table read from the covering
-        name indexes alone, and its arguments: of (k, date, event_id), ``k`` being ``row_key``, or
-        of ``columns`` when given (an event naming the actor twice is there once). None: the
-        probe is empty (every event matches)."""
-        names, args = self.actor_names(actor.casefold())
-        if names is None:
-            return None
-        columns = columns or f"{self.row_key} AS k, date, event_id"
-        one = f"SELECT {columns} FROM canonical_events WHERE superseded_by IS NULL AND {{}} IN ({names})"
-        return f"({one.format('actor1')} UNION {one.format('actor2')}) m", [*args, *args]
 
     def get_event(self, event_id: str) -> StoredEvent | None:
         """One canonical event with every version; a superseded id leads to its successor."""
