@@ -772,3 +772,16 @@ def test_postgres_plans_each_statement_for_its_values(store: Store) -> None:
     f = EventFilters(actor="mali", limit=1)
     assert {store.count_events(f) for _ in range(12)} == {store.count_events(f)}
     assert store.rows("SHOW plan_cache_mode")[0]["plan_cache_mode"] == "force_custom_plan"  # type: ignore[attr-defined]
+
+
+def test_postgres_text_pieces_are_judged_by_the_trigrams_the_index_reads() -> None:
+    """A whole number in a probe ("place 80 on") is asked for with its neighbours, which gives
+    its own padded trigrams; a piece is as rare as the rarest set of trigrams it makes the index
+    read, so a rare word built of common trigrams ("202" beside every date) is not rare."""
+    from sitrep.store.postgres import pg_trigrams, piece_trigrams, word_trigrams
+
+    assert " 80 " in word_trigrams("near place 80 on") and "plac" not in word_trigrams("near place 80 on")
+    assert pg_trigrams("Place 80, 2021-02-03") >= {"  8", " 80", "80 ", " pl", "ace", "  2", "02 "}
+    assert piece_trigrams(" 80 ") == {"  8", " 80", "80 "} and piece_trigrams("lac") == {"lac"}
+    dates = {g for d in ("2020-02-01", "2021-12-02", "2022-03-20") for g in pg_trigrams(d)}
+    assert piece_trigrams(" 202 ") <= dates  # every trigram of the word comes with the dates

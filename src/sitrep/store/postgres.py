@@ -8,6 +8,7 @@ plain latitude/longitude ranges and a haversine expression do.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from typing import Any, ClassVar
 from ..errors import QueryTimeout, StoreError
 from ..geodesy import EARTH_RADIUS_KM, box_around
 from ..registry import register
+from .backend import like_pattern
 from .sql import SQLStore
 
 HAVERSINE = (
@@ -28,20 +30,46 @@ GEOM_COLUMN = (  # whether this store has 004's PostGIS point column
     "SELECT 1 AS x FROM information_schema.columns WHERE table_schema = current_schema()"
     " AND table_name = 'canonical_events' AND column_name = 'geom'"
 )
-SAMPLE_ROWS = 5000  # search texts sampled to judge which of a probe's trigrams are rare
+SAMPLE_ROWS = 2000  # search texts sampled to judge which of a probe's trigrams are rare
 SAMPLE_SECONDS = 600.0  # a sample is taken again after this long (a tenth of it, if short)
 RARE_SHARE = 0.05  # a trigram in fewer than this share of the sampled events is worth reading alone
 RARE_PICK = 3  # how many of the rarest trigrams the index is asked for
 MAX_TRIGRAMS = 64  # of a long probe, the trigrams judged (in order)
-# database URL → (when taken, sampled search texts, trigram → sampled texts holding it)
-_SAMPLES: dict[str, tuple[float, list[str], dict[str, int]]] = {}
+# database URL → (when taken, texts sampled, trigram → bit set of the texts holding it, piece counts)
+_SAMPLES: dict[str, tuple[float, int, dict[str, int], dict[str, int]]] = {}
+_WORD = re.compile(r"[^\W_]+")  # pg_trgm's words: letters and digits
 
 
 def word_trigrams(probe: str) -> list[str]:
-    """The probe's trigrams that pg_trgm indexes as they are: three ASCII letters or digits in a
-    row (``LIKE '%abc%'`` then asks the GIN index for that one trigram)."""
+    """Pieces of the probe that ask pg_trgm's index for few trigrams each: three ASCII letters or
+    digits in a row (``LIKE '%abc%'``: that one trigram), and each word the probe holds whole,
+    with the characters around it (``LIKE '% 80 %'``: the word's own padded trigrams, "  8",
+    " 80", "80 ", which a short number or a common word's digits alone do not give)."""
     grams = {probe[i : i + 3] for i in range(len(probe) - 2)}
-    return sorted(g for g in grams if g.isascii() and g.isalnum())[:MAX_TRIGRAMS]
+    pieces = {g for g in grams if g.isascii() and g.isalnum()}
+    for word in re.finditer(r"[A-Za-z0-9]+", probe):
+        start, end = word.span()
+        if start > 0 and end < len(probe) and word.group().isascii():
+            pieces.add(probe[start - 1 : end + 1])  # bounded on both sides by non-word characters
+    return sorted(pieces)[:MAX_TRIGRAMS]
+
+
+def pg_trigrams(text: str) -> set[str]:
+    """The trigrams pg_trgm keeps of a text: each word lowercased, padded with two spaces before
+    and one after ("80" → "  8", " 80", "80 ")."""
+    grams: set[str] = set()
+    for word in _WORD.findall(text.lower()):
+        padded = f"  {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return grams
+
+
+def piece_trigrams(piece: str) -> set[str]:
+    """The trigrams the index reads for one of ``word_trigrams``' pieces: a bare trigram itself,
+    a word with its neighbours the word's padded trigrams."""
+    if len(piece) == 3 and piece.isalnum():
+        return {piece.lower()}
+    return pg_trigrams(piece[1:-1])
 
 
 def _psycopg() -> Any:
@@ -201,38 +229,46 @@ class PostgresStore(SQLStore):
         rare = self.rare_trigrams(text)
         if not rare:
             return super().text_clause(text)
-        likes = " AND ".join("search LIKE ?" for _ in rare)
-        return f"{likes} AND strpos(search, ?) > 0", [*(f"%{g}%" for g in rare), text]
+        likes = " AND ".join("search LIKE ? ESCAPE '\\'" for _ in rare)
+        return f"{likes} AND strpos(search, ?) > 0", [*(like_pattern(g) for g in rare), text]
 
     def rare_trigrams(self, probe: str) -> list[str]:
-        """Up to ``RARE_PICK`` of the probe's word trigrams that the fewest sampled events hold,
-        of those in under ``RARE_SHARE`` of them (none such: the whole probe is asked).
+        """Up to ``RARE_PICK`` of the probe's pieces (``word_trigrams``) whose trigrams the fewest
+        sampled events hold all of, of those in under ``RARE_SHARE`` of them (none such: the whole
+        probe is asked).
 
-        PostgreSQL keeps no count per trigram, so the counts come from a sample of the events'
-        search texts (``SAMPLE_ROWS``, ``TABLESAMPLE``; every row of a small table), taken once per
-        process and again after ``SAMPLE_SECONDS``. They only choose the lists to read: a stale
-        or unlucky sample costs time, never a wrong answer.
+        What the index reads for a piece is every row holding all of the piece's trigrams, not
+        only the rows holding the piece: " 202 " is rare, but its trigrams "  2", " 20", "02 " come
+        with every date. So each sampled text's trigrams are listed as pg_trgm makes them
+        (``pg_trigrams``) and a piece is judged by the sampled texts holding all of its own.
+        PostgreSQL keeps no count per trigram: the sample (``SAMPLE_ROWS``, ``TABLESAMPLE``; every
+        row of a small table) is taken once per process and again after ``SAMPLE_SECONDS``. It
+        only chooses the lists to read: a stale or unlucky sample costs time, never a wrong answer.
         """
-        grams = word_trigrams(probe)
-        if not grams or len(probe) <= RARE_PICK + 2:
-            return []  # no trigram to ask for alone, or no more than would be asked anyway
-        texts, counts = self._sample()
-        if not texts:
+        pieces = word_trigrams(probe)
+        if not pieces or len(probe) <= RARE_PICK + 2:
+            return []  # no piece to ask for alone, or no more than would be asked anyway
+        size, index, counts = self._sample()
+        if not size:
             return []
-        for g in grams:
-            if g not in counts:
-                counts[g] = sum(g in t for t in texts)
-        rare = [g for g in sorted(grams, key=lambda g: (counts[g], g)) if counts[g] < RARE_SHARE * len(texts)]
-        return rare[:RARE_PICK]
+        for piece in pieces:
+            if piece not in counts:
+                held = -1  # every sampled text, until a trigram narrows it
+                for gram in piece_trigrams(piece):
+                    held &= index.get(gram, 0)
+                counts[piece] = held.bit_count() if held >= 0 else size
+        ranked = sorted(pieces, key=lambda g: (counts[g], g))
+        return [g for g in ranked if counts[g] < RARE_SHARE * size][:RARE_PICK]
 
-    def _sample(self) -> tuple[list[str], dict[str, int]]:
+    def _sample(self) -> tuple[int, dict[str, int], dict[str, int]]:
+        """(texts sampled, trigram → the sampled texts holding it as a bit set, piece counts)."""
         now = time.monotonic()
         kept = _SAMPLES.get(self.url)
         if kept is not None:
             # A short sample is of a small table, which may be filling: it is taken again sooner.
-            ttl = SAMPLE_SECONDS if len(kept[1]) >= SAMPLE_ROWS else SAMPLE_SECONDS / 10
+            ttl = SAMPLE_SECONDS if kept[1] >= SAMPLE_ROWS else SAMPLE_SECONDS / 10
             if now - kept[0] < ttl:
-                return kept[1], kept[2]
+                return kept[1], kept[2], kept[3]
         size = self.rows("SELECT reltuples AS n FROM pg_class WHERE oid = 'canonical_events'::regclass")
         rows = float(size[0]["n"] or 0) if size else 0.0
         if rows > 4 * SAMPLE_ROWS:  # a share of the pages, with room for superseded rows
@@ -241,9 +277,14 @@ class PostgresStore(SQLStore):
         else:  # small, or never analysed: read the rows themselves
             source = "canonical_events"
         sql = f"SELECT search FROM {source} WHERE superseded_by IS NULL LIMIT {SAMPLE_ROWS}"
+        index: dict[str, int] = {}
         texts = [r["search"] for r in self.rows(sql)]
-        _SAMPLES[self.url] = (now, texts, {})
-        return texts, _SAMPLES[self.url][2]
+        for n, text in enumerate(texts):
+            bit = 1 << n
+            for gram in pg_trigrams(text):
+                index[gram] = index.get(gram, 0) | bit
+        _SAMPLES[self.url] = (now, len(texts), index, {})
+        return len(texts), index, _SAMPLES[self.url][3]
 
     def close(self) -> None:
         """Close the connection."""
