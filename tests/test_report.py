@@ -585,3 +585,28 @@ def test_a_pdf_without_pango_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(ConfigError) as err:
         render.render_pdf(None)  # type: ignore[arg-type]
     assert "Pango" in str(err.value) and "libpango" in (err.value.hint or "")
+
+
+def test_a_report_being_drawn_makes_the_next_wait_then_503(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anyone may ask for a report and a PDF costs about a second: one is drawn at a time per
+    process, and a request that waits past ``WAIT_S`` is told to come back (503, Retry-After)."""
+    import importlib
+
+    from fastapi.testclient import TestClient
+
+    from sitrep.api import create_app
+
+    route = importlib.import_module("sitrep.api.routes.report")  # the package names its router so
+    monkeypatch.setattr(route, "WAIT_S", 0.05)
+    client = TestClient(create_app(store))
+    q = "/api/report?region=ML&since=2024-03-01&until=2024-03-08&format=md"
+    assert route._drawing.acquire(timeout=1)  # another request is drawing
+    try:
+        busy = client.get(q)
+    finally:
+        route._drawing.release()
+    assert busy.status_code == 503 and busy.headers["Retry-After"] == "2"
+    assert busy.json()["status"] == 503 and "another report" in busy.json()["error"]
+    assert client.get(q).status_code == 200  # free again

@@ -10,6 +10,7 @@ Bugs and bad configuration are exceptions; a bad *document* is not (its stage re
     ├── SourceError             an input location cannot be read at all
     │   └── ParseError          a document cannot be parsed (raised only in strict mode)
     ├── ResourceError           a model or the gazetteer is missing; says how to install/build it
+    ├── Busy                    a costly answer is already being made; try again (the API: 503)
     └── StoreError              the database cannot be opened, migrated or written
         ├── MigrationError      a schema migration failed
         └── QueryTimeout        a read ran past its time limit (the API answers 503)
@@ -56,6 +57,10 @@ class StoreError(SitrepError):
 
 class MigrationError(StoreError):
     """A schema migration failed."""
+
+
+class Busy(SitrepError):
+    """A costly answer (a report's figures) is already being made by this process: try again."""
 
 
 class QueryTimeout(StoreError):

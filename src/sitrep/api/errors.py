@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..access import AccessError
-from ..errors import ConfigError, NotFoundError, QueryTimeout, SitrepError
+from ..errors import Busy, ConfigError, NotFoundError, QueryTimeout, SitrepError
 from ..filters import FilterErrors
 from .responses import JSONBody
 
@@ -71,6 +71,8 @@ async def _sitrep_error(request: Request, exc: Exception) -> Response:
         return error_response(
             503, [f"{exc} (narrow the filters, or try again)"], headers={"Retry-After": "5"}
         )
+    if isinstance(exc, Busy):
+        return error_response(503, [str(exc)], headers={"Retry-After": "2"})
     if isinstance(exc, AccessError):
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return error_response(exc.status, [str(exc)], headers=headers)
