@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from ..geo.gazetteer import Gazetteer, normalize
 from ..geodesy import box_around, distance_km
 from ..records import Alert, WatchItem
+from ..records.advisory import AdvisoryLike
 from ..settings import Settings
 from ..store.base import Store
 from .compute import change_alert, iso, revise_alert
@@ -39,62 +40,6 @@ NEAR_KM = 150.0  # the nearest populated place further than this places the item
 Area = tuple[str | None, str | None]  # (ISO2 country, admin1 code or name)
 AreaOf = Callable[[WatchItem], Area]
 Told = Callable[[WatchItem, Mapping[str, Any]], bool]  # an event told by an advisory the item gets
-
-
-class EvidenceLike(Protocol):
-    """The fields of ``AdvisoryEvidence`` read here."""
-
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def char_start(self) -> int: ...
-
-    @property
-    def char_end(self) -> int: ...
-
-    @property
-    def doc_id(self) -> str | None: ...
-
-    @property
-    def url(self) -> str | None: ...
-
-
-class AdvisoryLike(Protocol):
-    """The fields of ``Advisory`` read here."""
-
-    @property
-    def advisory_id(self) -> str: ...
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def issuer(self) -> str: ...
-
-    @property
-    def country(self) -> str: ...
-
-    @property
-    def admin1(self) -> tuple[str, ...]: ...
-
-    @property
-    def region(self) -> str | None: ...
-
-    @property
-    def level(self) -> int | None: ...
-
-    @property
-    def level_label(self) -> str | None: ...
-
-    @property
-    def date(self) -> str | None: ...
-
-    @property
-    def source(self) -> str: ...
-
-    @property
-    def evidence(self) -> Sequence[EvidenceLike]: ...
 
 
 def _key(code: str) -> str:

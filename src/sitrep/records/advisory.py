@@ -12,9 +12,9 @@ travel / leave); threats are the US State Department's indicator letters.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 KINDS = ("advisory", "drawdown", "threat")
 # The US indicator letters: kidnapping, terrorism, unrest, crime, health, natural disaster,
@@ -162,3 +162,47 @@ def advisory_id(*parts: object) -> str:
         "" if p is None else ",".join(map(str, p)) if isinstance(p, tuple) else str(p) for p in parts
     )
     return "adv_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+class AdvisoryEvidenceLike(Protocol):
+    """What readers of advisories need of an ``AdvisoryEvidence`` (tests pass stand-ins)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def char_start(self) -> int: ...
+    @property
+    def char_end(self) -> int: ...
+    @property
+    def doc_id(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+
+
+class AdvisoryLike(Protocol):
+    """What readers of advisories (alerts, reports) need of an ``Advisory`` (tests pass stand-ins)."""
+
+    @property
+    def advisory_id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def issuer(self) -> str: ...
+    @property
+    def country(self) -> str: ...
+    @property
+    def admin1(self) -> Sequence[str]: ...
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def level(self) -> int | None: ...
+    @property
+    def level_label(self) -> str | None: ...
+    @property
+    def threats(self) -> Sequence[str]: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def evidence(self) -> Sequence[AdvisoryEvidenceLike]: ...
