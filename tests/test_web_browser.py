@@ -877,6 +877,7 @@ def test_review_cycle_correct_reject_split_and_export(
     assert TOKEN not in page.evaluate("() => JSON.stringify(localStorage)") and TOKEN not in page.url
     page.wait_for_selector("#review-correct")  # the panel is drawn again, with the desk
     assert page.text_content("#review-state").startswith("unreviewed")
+    page.wait_for_selector("#panel .btn.split")  # the sources are drawn when their articles come
     assert page.locator("#panel .btn.split").count() == 2
 
     # Correct: the form holds the event's values; change the toll and pick the place by typeahead.
