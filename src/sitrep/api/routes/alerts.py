@@ -111,6 +111,9 @@ _PAGE = """<!DOCTYPE html>
 """
 
 
+GONE = "<p>This link has been used or has expired.</p>"  # an unknown, used or expired link
+
+
 def _page(body: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(_PAGE.format(body=body), status_code=status)
 
@@ -122,7 +125,7 @@ def welfare_page(token: Token, state: Annotated[AppState, Depends(app_state)]) -
         with state.reads() as store:
             link = peek_link(store, token)
     except NotFoundError:
-        return _page("<p>This link has been used or has expired.</p>", 404)
+        return _page(GONE, 404)
     label = html.escape(ANSWERS[link.answer])
     return _page(f'<h1>{label}?</h1><form method="post"><button type="submit">Send: {label}</button></form>')
 
@@ -134,6 +137,6 @@ def welfare_answer(token: Token, state: Annotated[AppState, Depends(app_state)])
         with state.writes() as store:
             check = answer_link(store, token)
     except NotFoundError:
-        return _page("<p>This link has been used or has expired.</p>", 404)
+        return _page(GONE, 404)
     assert check.answer is not None
     return _page(f"<p>Thank you. Recorded: {html.escape(ANSWERS[check.answer])}.</p>")
