@@ -41,6 +41,34 @@ from bench_api import KINDS, free_port, request_for, start_server, wait_up  # no
 from sitrep.bench import append_report, machine  # noqa: E402
 
 
+def prewarm(db: str) -> str:
+    """Read the store into memory before the clock starts, and say how: PostgreSQL's tables and
+    indexes into its shared buffers (``pg_prewarm``), a SQLite file into the OS file cache. The
+    machines these figures come from reclaim idle file cache (DAMON), so without this a run's
+    first minute measures the disk. Returns a line for the report."""
+    from sitrep.store import open_store
+
+    if not db.startswith("postgres"):
+        with open(db, "rb") as f:
+            while f.read(1 << 24):
+                pass
+        return "the SQLite file read once into the OS file cache"
+    store = open_store(db)
+    try:
+        store.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")  # type: ignore[attr-defined]
+        row = store.rows(  # type: ignore[attr-defined]
+            "SELECT sum(pg_prewarm(c.oid)) * current_setting('block_size')::bigint AS loaded,"
+            " current_setting('shared_buffers') AS buffers FROM pg_class c"
+            " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname IN (current_schema(), 'pg_toast') AND c.relkind IN ('r', 'i', 't')"
+            " AND pg_relation_size(c.oid) > 0"
+        )[0]
+    finally:
+        store.close()
+    loaded = int(row["loaded"]) / 1e9
+    return f"PostgreSQL shared_buffers {row['buffers']}, {loaded:.1f} GB prewarmed (pg_prewarm)"
+
+
 def writer(db: str, every: float, stop: threading.Event) -> threading.Thread:
     """A thread that stores one small reject every ``every`` seconds, as an ingest would: each
     commit moves the data generation, so every kept answer is void from then on."""
@@ -65,8 +93,32 @@ def writer(db: str, every: float, stop: threading.Event) -> threading.Thread:
     return thread
 
 
+def print_timeline(timeline: list[tuple[float, float, str]], step: float = 5.0) -> None:
+    """Per ``step`` seconds of due time: requests, p50, p99 and max, and the cache's marks."""
+    windows: dict[int, list[tuple[float, str]]] = {}
+    for at, ms, mark in timeline:
+        windows.setdefault(int(at // step), []).append((ms, mark))
+    for w, rows in sorted(windows.items()):
+        ms = sorted(r[0] for r in rows)
+        counts: dict[str, int] = {}
+        for _, mark in rows:
+            counts[mark] = counts.get(mark, 0) + 1
+        tail = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
+        print(
+            f"  {w * step:5.0f}s {len(ms):5d} req p50 {ms[len(ms) // 2]:7.0f} p99 {tail:7.0f}"
+            f" max {ms[-1]:7.0f} ms " + " ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        )
+
+
 def run(
-    base: str, rate: float, seconds: float, seed: int, threads: int, mix: str = "menu", warmup: float = 0.0
+    base: str,
+    rate: float,
+    seconds: float,
+    seed: int,
+    threads: int,
+    mix: str = "menu",
+    warmup: float = 0.0,
+    show_timeline: bool = False,
 ) -> dict[str, float]:
     rng = random.Random(seed)
     warm = int(rate * warmup)  # sent at the same rate first, not timed
@@ -84,6 +136,8 @@ def run(
     latencies: list[float] = []
     by_kind: dict[str, list[float]] = {k: [] for k in KINDS}
     errors: list[str] = []
+    timeline: list[tuple[float, float, str]] = []  # (seconds after the start when due, ms, X-Cache)
+    marks: dict[str, int] = {}  # X-Cache of the timed answers: hit, miss, stale (none: not cached)
     lock = threading.Lock()
     local = threading.local()
 
@@ -109,8 +163,9 @@ def run(
             answer = conn.getresponse()
             answer.read()
             bad = None if answer.status == 200 else f"HTTP {answer.status}"
+            mark = answer.getheader("x-cache") or "none"
         except (OSError, http.client.HTTPException) as exc:
-            bad = type(exc).__name__
+            bad, mark = type(exc).__name__, "error"
             local.c.close()
             del local.c
         done = time.monotonic()
@@ -119,6 +174,8 @@ def run(
         with lock:
             latencies.append((done - due) * 1000)
             by_kind[kind].append((done - due) * 1000)
+            marks[mark] = marks.get(mark, 0) + 1
+            timeline.append((due - start - warm / rate, (done - due) * 1000, mark))
             if bad:
                 errors.append(bad)
 
@@ -126,8 +183,11 @@ def run(
     with ThreadPoolExecutor(max_workers=threads) as pool:
         list(pool.map(one, range(total)))
     took = time.monotonic() - start - warm / rate
+    print("  answers by X-Cache: " + ", ".join(f"{k} {v}" for k, v in sorted(marks.items())))
     print(f"  the client's own CPU: {(time.process_time() - cpu) / total * 1000:.2f} ms per request")
     total -= warm
+    if show_timeline:
+        print_timeline(timeline)
     latencies.sort()
     q = statistics.quantiles(latencies, n=100, method="inclusive")
     for kind, ts in by_kind.items():
@@ -166,8 +226,12 @@ def main() -> None:
     )
     ap.add_argument("--cache-stale", type=float, default=10.0, help="the server's --cache-stale")
     ap.add_argument("--cache-mb", type=float, default=64.0, help="the server's --cache-mb (0: no cache)")
+    ap.add_argument("--prewarm", action="store_true", help="read the store into memory first (see prewarm)")
+    ap.add_argument("--timeline", action="store_true", help="print latency and cache marks per 5 s")
     ap.add_argument("--out", help="append the figures to this Markdown file")
     args = ap.parse_args()
+    warmed = prewarm(args.db) if args.prewarm else "not prewarmed"
+    print(f"  {warmed}")
     port = free_port()
     server = start_server(
         args.db,
@@ -188,7 +252,7 @@ def main() -> None:
         stop = threading.Event()
         if args.write_every > 0:
             writer(args.db, args.write_every, stop)
-        r = run(base, args.rate, args.seconds, args.seed, args.threads, args.mix, args.warmup)
+        r = run(base, args.rate, args.seconds, args.seed, args.threads, args.mix, args.warmup, args.timeline)
         stop.set()
     finally:
         server.terminate()
@@ -210,10 +274,10 @@ def main() -> None:
             f"- command: `.venv/bin/python scripts/bench_load.py --db … --rate {args.rate:g} --seconds"
             f" {args.seconds:g} --workers {args.workers} --mix {args.mix} --cache-mb {args.cache_mb:g}"
             f" --cache-stale {args.cache_stale:g} --warmup {args.warmup:g}"
-            f" --write-every {args.write_every:g}`;"
+            f" --write-every {args.write_every:g}{' --prewarm' if args.prewarm else ''}`;"
             " `sitrep serve` on 127.0.0.1, the client on the"
             " same machine; the kinds of `bench_api.py` mixed at random; each request timed from when it"
-            " was due\n\n"
+            f" was due; {warmed}\n\n"
             "| backend | mix | untimed warm-up | a write every (s) | cache MB | stale s | server processes |"
             " rate asked | rate got | requests | distinct |"
             " errors | p50 ms | p95 ms | p99 ms | max ms |\n" + "|---" * 16 + "|\n" + line + "\n"

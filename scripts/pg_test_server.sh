@@ -2,6 +2,8 @@
 # Start (or reuse) a throwaway PostgreSQL cluster on 127.0.0.1 for the store contract tests and
 # print its URL. Loopback only, trust auth, fsync off: a test server, never a deployment.
 #   SITREP_PG_PORT (default 55432), SITREP_PG_DIR (default /tmp/sitrep-pg), SITREP_PG_DB (sitrep_test)
+#   SITREP_PG_OPTS: more server settings, e.g. "-c shared_buffers=6GB" for the 1M-event load
+#   benchmark (a server already running keeps its settings: stop it first)
 #   stop: pg_ctl -D "$SITREP_PG_DIR" stop (as the owner of the folder)
 set -euo pipefail
 port="${SITREP_PG_PORT:-55432}"
@@ -22,7 +24,7 @@ if [[ ! -f "$dir/PG_VERSION" ]]; then
 fi
 if ! as_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -o \
-        "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${SITREP_PG_OPTS:-}" \
         start >/dev/null
 fi
 psql=("$bin/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1)

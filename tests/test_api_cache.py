@@ -306,3 +306,47 @@ def test_a_kept_answer_does_not_wait_for_a_busy_read_connection(tmp_path: Any) -
         assert answers, "the kept answer waited for a read connection"
     assert answers[0].headers["x-cache"] == "hit"
     s.close()
+
+
+def test_a_request_that_needs_the_current_answer_does_not_wait_behind_queued_refreshes() -> None:
+    """After a change, stale answers queue their refreshes (one at a time). A request that may
+    not take a stale answer computes its own at once instead of waiting behind that queue, and
+    the queued refresh then finds the answer kept and does not compute it again."""
+    generation, calls = 1, []
+
+    async def route(scope: Any, receive: Any, send: Any) -> None:
+        query = scope["query_string"]
+        calls.append((query, generation))
+        await asyncio.sleep(0.5 if query == b"q=slow" else 0.01)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"%s@%d" % (query, generation)})
+
+    mw = CachedReads(route, ResponseCache(10_000), lambda: generation, stale_seconds=30)
+
+    async def ask(query: bytes, headers: list[tuple[bytes, bytes]] | None = None) -> tuple[bytes, bytes]:
+        got: list[Any] = []
+
+        async def send(message: Any) -> None:
+            got.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": "/api/events", "query_string": query}
+        await mw({**scope, "headers": headers or []}, None, send)
+        mark = dict(got[0]["headers"])[b"x-cache"]
+        return mark, b"".join(m.get("body", b"") for m in got if m["type"] == "http.response.body")
+
+    async def main() -> float:
+        nonlocal generation
+        await ask(b"q=slow")
+        await ask(b"q=b")
+        generation = 2
+        assert await ask(b"q=slow") == (b"stale", b"q=slow@1")  # its refresh starts (0.5 s)
+        assert await ask(b"q=b") == (b"stale", b"q=b@1")  # its refresh waits for its turn
+        started = time.monotonic()
+        assert await ask(b"q=b", [(b"cache-control", b"no-cache")]) == (b"miss", b"q=b@2")
+        took = time.monotonic() - started
+        await asyncio.gather(*mw._tasks)
+        return took
+
+    took = asyncio.run(main())
+    assert took < 0.3, f"the current answer waited {took:.2f} s behind the queued refreshes"
+    assert calls.count((b"q=b", 2)) == 1 and calls.count((b"q=slow", 2)) == 1

@@ -151,3 +151,42 @@ def test_watch_picks_up_a_new_item_and_stores_its_events(
     body = TestClient(create_app(store)).get("/api/feeds").json()
     assert body["count"] == 1 and body["feeds"][0]["stored"] == 1 and body["latency"]["items"] == 1
     store.close()
+
+
+@pytest.mark.model
+def test_a_poll_stopped_halfway_or_over_the_cap_loses_no_item(
+    site: tuple[Site, str], tmp_path: Any, settings: Any, resources: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feed's validators (ETag) are kept only once every listed item is recorded: a watch
+    stopped between two items, or a backlog longer than one poll reads, must not be answered
+    "not modified" for the items it has not reached."""
+    import importlib
+
+    watch_mod = importlib.import_module("sitrep.feeds.watch")  # the module (the package exports a function)
+
+    state, base = site
+    store = open_store(str(tmp_path / "halfway.db"))
+    store.add_feeds([base + "/feed.xml"])
+    fetcher = Fetcher(allow_private=True, min_interval=0)
+    state.items = [("Clash near Niono", f"/news/{i}.html") for i in range(3)]
+    real_item, calls = watch_mod._item, []
+
+    def stop_after_one(*args: Any, **kwargs: Any) -> None:
+        if calls:
+            raise KeyboardInterrupt  # the process stops here, as a kill or Ctrl-C would
+        calls.append(1)
+        real_item(*args, **kwargs)
+
+    monkeypatch.setattr(watch_mod, "_item", stop_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        poll_once(store, fetcher, settings, resources)
+    monkeypatch.setattr(watch_mod, "_item", real_item)
+    monkeypatch.setattr(watch_mod, "MAX_ITEMS_PER_POLL", 1)  # and the rest is more than a poll reads
+    assert poll_once(store, fetcher, settings, resources).new_items == 1
+    assert store.feeds()[0]["etag"] is None  # one item still waits: no "not modified" yet
+    assert poll_once(store, fetcher, settings, resources).new_items == 1
+    assert store.feeds()[0]["etag"] == '"3"'
+    assert len(store.rows("SELECT item_key FROM feed_items")) == 3  # type: ignore[attr-defined]
+    assert poll_once(store, fetcher, settings, resources).new_items == 0
+    assert store.feeds()[0]["last_status"] == "not modified"
+    store.close()

@@ -22,6 +22,7 @@ def dedup(obj: dict[str, Any], db: str | None, pending: bool, explain_id: str | 
     from .runners.reduce import rebuild_all, reduce_articles
     from .serialize import event_detail, explain_text
     from .store import open_store
+    from .store.open import shown_url
 
     with _errors():
         settings = _settings(obj, db=db)
@@ -31,7 +32,7 @@ def dedup(obj: dict[str, Any], db: str | None, pending: bool, explain_id: str | 
             found = store.get_event(explain_id)
             store.close()
             if found is None:
-                raise click.ClickException(f"no canonical event {explain_id!r} in {settings.db}")
+                raise click.ClickException(f"no canonical event {explain_id!r} in {shown_url(settings.db)}")
             click.echo(explain_text(event_detail(found)))
             return
         d = reduce_articles(store) if pending else rebuild_all(store)
@@ -93,9 +94,11 @@ def db_restore(obj: dict[str, Any], archive: str, url: str | None) -> None:
     """Restore ARCHIVE (from `sitrep db backup`) into an empty store, SQLite or PostgreSQL,
     and migrate it to the current schema."""
     from .store.backup import restore_store
+    from .store.open import shown_url
 
     with _errors():
         settings = _settings(obj, db=url)
         report = restore_store(settings.db, archive)
     rows = sum(report.tables.values())
-    click.echo(f"sitrep: restored {rows:,} rows in {len(report.tables)} tables into {settings.db}", err=True)
+    into = shown_url(settings.db)
+    click.echo(f"sitrep: restored {rows:,} rows in {len(report.tables)} tables into {into}", err=True)

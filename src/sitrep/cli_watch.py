@@ -48,7 +48,7 @@ def watch(
         if not urls and not store.feeds():
             raise click.UsageError("no feeds: give feed URLs or --opml, or watch a database that has some")
         resources = load_resources(settings)
-        fetcher = Fetcher(allow_private=allow_private)
+        fetcher = Fetcher(allow_private=allow_private, min_interval=settings.fetch_min_interval)
 
         def say(r: PollReport) -> None:
             click.echo(

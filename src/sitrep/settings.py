@@ -128,6 +128,11 @@ class Settings:
     )
     risk_anomaly_min: float = _f(5.0, "Risk levels: ...when that intensity is at least this much.")
 
+    fetch_min_interval: float = _f(
+        1.0,
+        "Seconds `sitrep watch` waits between two requests to one host (politeness toward news sites; "
+        "a failing host is also backed off from this base).",
+    )
     alerts: bool = _f(
         True,
         "Compute proximity alerts for the watchlist right after each store write (`sitrep ingest`, "

@@ -137,7 +137,10 @@ class CachedReads:
         self.cache = cache
         self.generation = generation
         self.stale_seconds = stale_seconds
+        # Answers being computed now (concurrent misses of one question wait for them), and the
+        # background refreshes waiting for their turn (``_refresh_soon``), which nobody waits for.
         self._inflight: dict[tuple[object, ...], asyncio.Event] = {}
+        self._queued: set[tuple[object, ...]] = set()
         self._refreshing = asyncio.Semaphore(REFRESHES)
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -200,27 +203,40 @@ class CachedReads:
         return b"no-cache" not in control and b"max-age=0" not in control
 
     def _refresh_soon(self, scope: Scope, key: tuple[object, ...], etag: bytes) -> None:
-        """Compute the answer of ``key`` in the background (once, however many ask meanwhile)."""
-        if key in self._inflight:
+        """Compute the answer of ``key`` in the background (once, however many ask meanwhile).
+
+        The refresh waits for its turn (``REFRESHES`` at a time) without holding the question:
+        a request that may not take a stale answer meanwhile computes it itself rather than wait
+        behind the queue (after a write it can hold every repeated question of the process),
+        and the refresh, when its turn comes, finds the answer kept and stops."""
+        if key in self._inflight or key in self._queued:
             return
-        done = self._inflight[key] = asyncio.Event()
+        self._queued.add(key)
         headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"if-none-match"]
-        task = asyncio.get_running_loop().create_task(
-            self._refresh(dict(scope, headers=headers), key, etag, done)
-        )
+        task = asyncio.get_running_loop().create_task(self._refresh(dict(scope, headers=headers), key, etag))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _refresh(self, scope: Scope, key: tuple[object, ...], etag: bytes, done: asyncio.Event) -> None:
+    async def _refresh(self, scope: Scope, key: tuple[object, ...], etag: bytes) -> None:
         try:
             async with self._refreshing:  # a few at a time: requests waiting for an answer go first
-                await self._answer(scope, _no_body, _discard, key, etag)
+                self._queued.discard(key)
+                entry = self.cache.get(key[1:])
+                generation = key[0]
+                assert isinstance(generation, int)
+                if key in self._inflight or (entry is not None and entry.generation >= generation):
+                    return  # a request computed it, or is computing it, meanwhile
+                done = self._inflight[key] = asyncio.Event()
+                try:
+                    await self._answer(scope, _no_body, _discard, key, etag)
+                finally:
+                    if self._inflight.get(key) is done:
+                        del self._inflight[key]
+                    done.set()
         except Exception as exc:  # noqa: BLE001 - a failed refresh leaves the next request to compute it
             log.warning("refreshing a kept answer failed: %r", exc)
         finally:
-            if self._inflight.get(key) is done:
-                del self._inflight[key]
-            done.set()
+            self._queued.discard(key)
 
     async def _answer(
         self, scope: Scope, receive: Receive, send: Send, key: tuple[object, ...], etag: bytes

@@ -82,18 +82,19 @@ def poll_once(
             continue
         parsed = parse_feed(answer.body)
         seen = store.seen_items(url, [i.key for i in parsed.items])
-        new = [i for i in parsed.items if i.key not in seen][:MAX_ITEMS_PER_POLL]
-        store.feed_polled(
-            url,
-            status=parsed.problem or "ok",
-            etag=answer.headers.get("etag"),
-            last_modified=answer.headers.get("last-modified"),
-            title=parsed.title,
-            polled_at=stamp,
-        )
+        backlog = [i for i in parsed.items if i.key not in seen]
+        new = backlog[:MAX_ITEMS_PER_POLL]
+        status = parsed.problem or "ok"
+        store.feed_polled(url, status=status, title=parsed.title, polled_at=stamp)
         report.new_items += len(new)
         for item in new:
             _item(store, fetcher, settings, resources, url, item, now, report)
+        if len(backlog) <= MAX_ITEMS_PER_POLL:
+            # Every listed item is now recorded: from here on the feed may answer "not modified".
+            # Kept earlier, a watch stopped halfway (or a backlog over the cap) would get a 304
+            # for the items it had not reached, and lose them.
+            etag, modified = answer.headers.get("etag"), answer.headers.get("last-modified")
+            store.feed_polled(url, status=status, etag=etag, last_modified=modified, polled_at=stamp)
     return report
 
 

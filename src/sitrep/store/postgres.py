@@ -38,6 +38,7 @@ MAX_TRIGRAMS = 64  # of a long probe, the trigrams judged (in order)
 # database URL → (when taken, texts sampled, trigram → bit set of the texts holding it, piece counts)
 _SAMPLES: dict[str, tuple[float, int, dict[str, int], dict[str, int]]] = {}
 _WORD = re.compile(r"[^\W_]+")  # pg_trgm's words: letters and digits
+BUFFERS_ADVISED_FROM = 512 * 1024**2  # events and indexes smaller than this: no advice on memory
 
 
 def word_trigrams(probe: str) -> list[str]:
@@ -70,6 +71,24 @@ def piece_trigrams(piece: str) -> set[str]:
     if len(piece) == 3 and piece.isalnum():
         return {piece.lower()}
     return pg_trigrams(piece[1:-1])
+
+
+def advise_buffers(buffers: int, events: int) -> str | None:
+    """A note for whoever runs the server when PostgreSQL's own page cache (``buffers`` bytes of
+    ``shared_buffers``) cannot hold the events table and its indexes (``events`` bytes), else None.
+
+    Reads that miss it go to the operating system's file cache, which a machine may reclaim while
+    it is idle (this VM's DAMON does), and then to the disk: on 1M events at 200 requests/s the
+    p99 went from 70 ms to seconds (BENCHMARKS.md, "Load with the store in memory").
+    """
+    if events < BUFFERS_ADVISED_FROM or buffers >= events:
+        return None
+    return (
+        f"PostgreSQL's shared_buffers ({buffers / 1024**2:,.0f} MB) cannot hold the events and their"
+        f" indexes ({events / 1024**2:,.0f} MB): reads that miss it wait for the OS file cache or the"
+        " disk. Set shared_buffers above that size in postgresql.conf (a quarter of the RAM is the"
+        " usual ceiling) and restart the server; pg_prewarm loads the tables after a restart."
+    )
 
 
 def _psycopg() -> Any:
@@ -285,6 +304,18 @@ class PostgresStore(SQLStore):
                 index[gram] = index.get(gram, 0) | bit
         _SAMPLES[self.url] = (now, len(texts), index, {})
         return len(texts), index, _SAMPLES[self.url][3]
+
+    def buffer_advice(self) -> str | None:
+        """``advise_buffers`` for this server and store (None: the events fit in its buffers, or
+        the sizes cannot be read: advice never stops a server from starting)."""
+        try:
+            row = self.rows(
+                "SELECT pg_size_bytes(current_setting('shared_buffers')) AS buffers,"
+                " pg_total_relation_size('canonical_events') AS events"
+            )[0]
+        except StoreError:
+            return None
+        return advise_buffers(int(row["buffers"]), int(row["events"]))
 
     def close(self) -> None:
         """Close the connection."""
