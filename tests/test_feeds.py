@@ -34,6 +34,20 @@ def rss(items: list[tuple[str, str]]) -> str:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test wire</title>{body}</channel></rss>'
 
 
+def reply(
+    handler: BaseHTTPRequestHandler, code: int, body: str, kind: str, extra: dict[str, str] | None = None
+) -> None:
+    """Send ``body`` with its type, length and any ``extra`` headers."""
+    data = body.encode()
+    handler.send_response(code)
+    handler.send_header("Content-Type", kind)
+    handler.send_header("Content-Length", str(len(data)))
+    for k, v in (extra or {}).items():
+        handler.send_header(k, v)
+    handler.end_headers()
+    handler.wfile.write(data)
+
+
 class Site:
     """What the loopback server serves (tests change it between polls)."""
 
@@ -75,14 +89,7 @@ def site() -> Iterator[tuple[Site, str]]:
             return self._send(404, "not here", "text/plain")
 
         def _send(self, code: int, body: str, kind: str, extra: dict[str, str] | None = None) -> None:
-            data = body.encode()
-            self.send_response(code)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            for k, v in (extra or {}).items():
-                self.send_header(k, v)
-            self.end_headers()
-            self.wfile.write(data)
+            reply(self, code, body, kind, extra)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -25,6 +25,7 @@ import pytest
 from conftest import ROOT
 from sitrep.store import open_store
 from test_dedup_kill import _ingest as run_killed
+from test_feeds import reply
 from test_kill_ingest import KILLS, _contents, _integrity
 
 pytestmark = [pytest.mark.hardening, pytest.mark.model]
@@ -76,14 +77,7 @@ def news_site() -> Iterator[str]:
                 self.send_response(304)
                 self.end_headers()
                 return
-            data = body.encode()
-            self.send_response(code)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            for k, v in (extra or {}).items():
-                self.send_header(k, v)
-            self.end_headers()
-            self.wfile.write(data)
+            reply(self, code, body, kind, extra)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

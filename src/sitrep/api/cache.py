@@ -185,6 +185,12 @@ class CachedReads:
             if entry is not None and entry.generation == generation:
                 await _send(send, entry.kept, b"hit")
                 return
+        await self._compute(scope, receive, send, key, etag)
+
+    async def _compute(
+        self, scope: Scope, receive: Receive, send: Send, key: tuple[object, ...], etag: bytes
+    ) -> None:
+        """``_answer`` as the one computation of ``key`` in flight: concurrent misses wait for it."""
         done = self._inflight.setdefault(key, asyncio.Event())
         try:
             await self._answer(scope, receive, send, key, etag)
@@ -226,13 +232,7 @@ class CachedReads:
                 assert isinstance(generation, int)
                 if key in self._inflight or (entry is not None and entry.generation >= generation):
                     return  # a request computed it, or is computing it, meanwhile
-                done = self._inflight[key] = asyncio.Event()
-                try:
-                    await self._answer(scope, _no_body, _discard, key, etag)
-                finally:
-                    if self._inflight.get(key) is done:
-                        del self._inflight[key]
-                    done.set()
+                await self._compute(scope, _no_body, _discard, key, etag)
         except Exception as exc:  # noqa: BLE001 - a failed refresh leaves the next request to compute it
             log.warning("refreshing a kept answer failed: %r", exc)
         finally:
