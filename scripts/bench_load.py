@@ -69,9 +69,11 @@ def prewarm(db: str) -> str:
     return f"PostgreSQL shared_buffers {row['buffers']}, {loaded:.1f} GB prewarmed (pg_prewarm)"
 
 
-def writer(db: str, every: float, stop: threading.Event) -> threading.Thread:
-    """A thread that stores one small reject every ``every`` seconds, as an ingest would: each
-    commit moves the data generation, so every kept answer is void from then on."""
+def writer(db: str, every: float, stop: threading.Event, kind: str = "reject") -> threading.Thread:
+    """A thread that commits one small write every ``every`` seconds, as an ingest would:
+    ``reject``, a document refused (as most of a live feed: it changes no event, so only the
+    answers kept under the data generation, the stats, are void from then on); ``event``, one
+    canonical event rewritten (a correction: every kept answer is void)."""
     from sitrep.records import Rejected
     from sitrep.store import open_store
 
@@ -79,6 +81,12 @@ def writer(db: str, every: float, stop: threading.Event) -> threading.Thread:
         store = open_store(db)
         while not stop.wait(every):
             with store.transaction():
+                if kind == "event":
+                    store.execute(  # type: ignore[attr-defined]
+                        "UPDATE canonical_events SET confidence = confidence"
+                        " WHERE event_id = (SELECT min(event_id) FROM canonical_events)"
+                    )
+                    continue
                 store.record_rejects(
                     [
                         Rejected(
@@ -224,6 +232,12 @@ def main() -> None:
         default=0.0,
         help="commit a small write every N seconds meanwhile (0: none)",
     )
+    ap.add_argument(
+        "--write-kind",
+        choices=("reject", "event"),
+        default="reject",
+        help="what each write changes (see writer)",
+    )
     ap.add_argument("--cache-stale", type=float, default=10.0, help="the server's --cache-stale")
     ap.add_argument("--cache-mb", type=float, default=64.0, help="the server's --cache-mb (0: no cache)")
     ap.add_argument("--prewarm", action="store_true", help="read the store into memory first (see prewarm)")
@@ -251,7 +265,7 @@ def main() -> None:
             wait_up(probe, server)
         stop = threading.Event()
         if args.write_every > 0:
-            writer(args.db, args.write_every, stop)
+            writer(args.db, args.write_every, stop, args.write_kind)
         r = run(base, args.rate, args.seconds, args.seed, args.threads, args.mix, args.warmup, args.timeline)
         stop.set()
     finally:
@@ -259,7 +273,8 @@ def main() -> None:
         server.wait(timeout=30)
     backend = "PostgreSQL" if args.db.startswith("postgres") else "SQLite"
     line = (
-        f"| {backend} | {args.mix} | {args.warmup:g} s | {args.write_every or '-'} | {args.cache_mb:g} |"
+        f"| {backend} | {args.mix} | {args.warmup:g} s |"
+        f" {f'{args.write_every:g} ({args.write_kind})' if args.write_every else '-'} | {args.cache_mb:g} |"
         f" {args.cache_stale:g} |"
         f" {args.workers} |"
         f" {args.rate:.0f} |"
@@ -274,7 +289,8 @@ def main() -> None:
             f"- command: `.venv/bin/python scripts/bench_load.py --db … --rate {args.rate:g} --seconds"
             f" {args.seconds:g} --workers {args.workers} --mix {args.mix} --cache-mb {args.cache_mb:g}"
             f" --cache-stale {args.cache_stale:g} --warmup {args.warmup:g}"
-            f" --write-every {args.write_every:g}{' --prewarm' if args.prewarm else ''}`;"
+            f" --write-every {args.write_every:g} --write-kind {args.write_kind}"
+            f"{' --prewarm' if args.prewarm else ''}`;"
             " `sitrep serve` on 127.0.0.1, the client on the"
             " same machine; the kinds of `bench_api.py` mixed at random; each request timed from when it"
             f" was due; {warmed}\n\n"

@@ -45,6 +45,27 @@ def test_the_generation_moves_with_every_change_to_the_events_and_only_then(stor
     s.close()
 
 
+def test_the_events_generation_moves_with_the_canonical_events_alone(store_url: str) -> None:
+    """A reject or an article that changes no canonical event moves the data generation (the
+    stats count them) but not the events generation (all the event reads are kept under)."""
+    s: Any = open_store(store_url)
+    data, events = s.generations()
+    with s.transaction():
+        s.record_rejects([Rejected("r1", "test", "clean", "too short")])
+    assert s.generations()[0] > data and s.generations()[1] == events
+    data, events = s.generations()
+    _add(s, "d1", date(2024, 3, 2))  # an article with an event: both move
+    assert s.generations()[0] > data and s.generations()[1] > events
+    data, events = s.generations()
+    other: Any = open_store(store_url)  # another connection changes an event alone
+    with other.transaction():
+        other.execute("UPDATE canonical_events SET confidence = 0.5")
+    other.close()
+    assert s.generations()[0] > data and s.generations()[1] > events
+    assert s.generations() == (s.data_generation(), s.events_generation())
+    s.close()
+
+
 def test_a_rolled_back_write_leaves_the_generation_where_it_was(store_url: str) -> None:
     s: Any = open_store(store_url)
     _add(s, "d1", date(2024, 3, 2))
@@ -78,6 +99,8 @@ def test_a_repeated_question_is_a_hit_until_the_events_change(store_url: str) ->
     store_results([Result("bad", None, (), Rejected("bad", "bad.txt", "clean", "empty"))], s)
     after = client.get("/api/stats")  # a reject moves no event, but the stats count it
     assert after.headers["x-cache"] == "miss" and after.json()["rejects"] == 1
+    kept = client.get("/api/events", params={"country": "ML"})  # ... and the events answers stay
+    assert kept.headers["x-cache"] == "hit" and kept.json() == fresh.json()
     s.close()
 
 
@@ -239,7 +262,7 @@ def test_concurrent_misses_of_one_question_compute_it_once() -> None:
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"answer"})
 
-    mw = CachedReads(route, ResponseCache(10_000), lambda: 7)
+    mw = CachedReads(route, ResponseCache(10_000), lambda: (7, 7))
     scope = {"type": "http", "method": "GET", "path": "/api/stats", "query_string": b"", "headers": []}
 
     async def ask() -> bytes:
@@ -321,7 +344,7 @@ def test_a_request_that_needs_the_current_answer_does_not_wait_behind_queued_ref
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"%s@%d" % (query, generation)})
 
-    mw = CachedReads(route, ResponseCache(10_000), lambda: generation, stale_seconds=30)
+    mw = CachedReads(route, ResponseCache(10_000), lambda: (generation, generation), stale_seconds=30)
 
     async def ask(query: bytes, headers: list[tuple[bytes, bytes]] | None = None) -> tuple[bytes, bytes]:
         got: list[Any] = []

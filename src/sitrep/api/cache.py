@@ -44,6 +44,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 log = logging.getLogger(__name__)
 
 CACHED_PATHS = re.compile(r"/api/(?:events|stats)|/api/events/[^/]+")
+# Kept under the events generation: they read the canonical events and versions alone. The rest
+# (``/api/stats`` counts articles and rejects too) under the data generation.
+EVENT_READS = re.compile(r"/api/events(?:/[^/]+)?")
 MAX_ENTRY_SHARE = 8  # one answer may fill at most 1/8 of the cache
 REFRESHES = 1  # background refreshes at once, per process (the rest of a core stays with requests)
 
@@ -114,8 +117,9 @@ class ResponseCache:
 class CachedReads:
     """ASGI middleware: serves the cached routes from ``cache`` while the generation holds.
 
-    ``generation`` reads the store's data generation (blocking; run in a worker thread), or
-    returns None when the store keeps none: then nothing is cached.
+    ``generation`` reads the store's (data generation, events generation) (blocking; run in a
+    worker thread), or returns None when the store keeps none: then nothing is cached. An answer
+    of ``EVENT_READS`` is kept under the second, any other under the first.
 
     ``stale_seconds``: after the events change, an answer that was known current at most this
     long ago may be sent once more, marked ``X-Cache: stale``, while it is computed again in the
@@ -130,7 +134,7 @@ class CachedReads:
         self,
         app: ASGIApp,
         cache: ResponseCache,
-        generation: Callable[[], int | None],
+        generation: Callable[[], tuple[int, int] | None],
         stale_seconds: float = 0.0,
     ) -> None:
         self.app = app
@@ -154,10 +158,11 @@ class CachedReads:
             await self.app(scope, receive, send)
             return
         try:
-            generation = await anyio.to_thread.run_sync(self.generation)
+            both = await anyio.to_thread.run_sync(self.generation)
         except Exception as exc:  # noqa: BLE001 - no generation, no cache: the route answers (or fails) itself
             log.debug("no data generation: %r", exc)
-            generation = None
+            both = None
+        generation = None if both is None else both[1] if EVENT_READS.fullmatch(scope["path"]) else both[0]
         if generation is None:
             await self.app(scope, receive, send)
             return

@@ -60,9 +60,10 @@ class StorePool:
         with self.write_lock:
             yield self.main
 
-    def generation(self) -> int | None:
-        """The store's data generation (None: it keeps none), read on a connection of its own,
-        so a kept answer (``cache``) never waits for a read connection a slow query holds."""
+    def generation(self) -> tuple[int, int] | None:
+        """The store's (data generation, events generation) (None: it keeps none), read on a
+        connection of its own, so a kept answer (``cache``) never waits for a read connection a
+        slow query holds."""
         if self.opener is None:
             with self.write_lock:
                 return _generation_of(self.main)
@@ -96,9 +97,13 @@ class StorePool:
             self._opened.clear()
 
 
-def _generation_of(store: Store) -> int | None:
-    current = getattr(store, "data_generation", None)
-    return int(current()) if current is not None else None
+def _generation_of(store: Store) -> tuple[int, int] | None:
+    """(data generation, events generation); None for a store that keeps none (a test double)."""
+    read = getattr(store, "generations", None)
+    if read is None:
+        return None
+    data, events = read()
+    return int(data), int(events)
 
 
 def reopener(store: Store) -> Callable[[], Store] | None:

@@ -15,6 +15,14 @@ rebuild, a restore.
   orders. So a statement trigger only marks the transaction (one row in
   ``data_generation_marks``, keyed by its transaction id, once), and a deferred constraint
   trigger on that mark adds one at commit, when the transaction needs no other lock.
+
+A second counter, the events generation (migration ``026_events_generation``), moves only with
+the canonical events and their versions: all that ``/api/events`` and ``/api/events/{id}``
+read. Those answers are kept under it, so a commit that stores an article with no event, or a
+reject (most of a live feed), no longer voids them; ``/api/stats``, which counts articles and
+rejects, stays under the first. On PostgreSQL its mark trigger is named after the first one's,
+so at commit every transaction moves the first counter before the second: no two wait on each
+other in opposite orders.
 """
 
 from __future__ import annotations
@@ -67,6 +75,46 @@ def add_triggers(store: Backend, tables: tuple[str, ...]) -> None:
         )
 
 
+EVENT_TABLES = ("canonical_events", "canonical_versions")
+EVENTS_COUNTER = "data_generation_events"  # ``data_generation*``: not data, never backed up
+
+
+def m026_events_generation(store: Backend) -> None:
+    """The events generation: a counter that only writes to ``EVENT_TABLES`` move."""
+    counter = EVENTS_COUNTER
+    bump = f"UPDATE {counter} SET n = n + 1 WHERE id = 1"
+    store.execute(f"CREATE TABLE {counter} (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL)")
+    store.execute(f"INSERT INTO {counter} (id, n) VALUES (1, 0)")
+    if store.dialect != "postgres":
+        for table in EVENT_TABLES:
+            for op in ("INSERT", "UPDATE", "DELETE"):
+                store.execute(
+                    f"CREATE TRIGGER {table}_{counter}_{op.lower()} AFTER {op} ON {table} BEGIN {bump}; END"
+                )
+        return
+    store.execute(f"CREATE TABLE {counter}_marks (xid BIGINT PRIMARY KEY)")
+    store.execute(
+        f"CREATE FUNCTION mark_{counter}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        " IF current_setting('sitrep.events_changed', true) IS DISTINCT FROM 'on' THEN"
+        f" INSERT INTO {counter}_marks (xid) VALUES (txid_current()) ON CONFLICT DO NOTHING;"
+        " PERFORM set_config('sitrep.events_changed', 'on', true);"
+        " END IF; RETURN NULL; END $$"
+    )
+    store.execute(
+        f"CREATE FUNCTION bump_{counter}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        f" {bump}; DELETE FROM {counter}_marks WHERE xid = NEW.xid; RETURN NULL; END $$"
+    )
+    store.execute(
+        f"CREATE CONSTRAINT TRIGGER {counter}_at_commit AFTER INSERT ON {counter}_marks"
+        f" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_{counter}()"
+    )
+    for table in EVENT_TABLES:  # "<table>_generation_…" fires after "<table>_generation" (names sort)
+        store.execute(
+            f"CREATE TRIGGER {table}_generation_{counter} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE"
+            f" ON {table} FOR EACH STATEMENT EXECUTE FUNCTION mark_{counter}()"
+        )
+
+
 class SQLGeneration(Backend):
     """The generation, read (mixed into ``SQLStore``)."""
 
@@ -75,3 +123,17 @@ class SQLGeneration(Backend):
         ``TABLES`` changed since."""
         rows = self.rows("SELECT n FROM data_generation WHERE id = 1")
         return int(rows[0]["n"]) if rows else 0
+
+    def events_generation(self) -> int:
+        """The events generation now: it differs from any earlier reading once a canonical event
+        or version changed since (``EVENT_TABLES``)."""
+        rows = self.rows(f"SELECT n FROM {EVENTS_COUNTER} WHERE id = 1")
+        return int(rows[0]["n"]) if rows else 0
+
+    def generations(self) -> tuple[int, int]:
+        """(data generation, events generation), read in one statement."""
+        row = self.rows(
+            "SELECT (SELECT n FROM data_generation WHERE id = 1) AS data,"
+            f" (SELECT n FROM {EVENTS_COUNTER} WHERE id = 1) AS events"
+        )[0]
+        return int(row["data"] or 0), int(row["events"] or 0)

@@ -23,7 +23,7 @@ from .advisories import m019_advisories
 from .alerts import m021_alerts, m022_welfare
 from .backend import Backend
 from .ddl import ddl as _ddl
-from .generation import m017_data_generation
+from .generation import m017_data_generation, m026_events_generation
 from .read_indexes import (
     m008_event_filters,
     m009_text_search,
@@ -327,6 +327,7 @@ MIGRATIONS: list[Migration] = [
     ("023_report_snapshots", m023_report_snapshots, ("sqlite", "postgres")),
     ("024_covering_reads", m024_covering_reads, ("sqlite", "postgres")),
     ("025_pg_bbox_dates", m025_pg_bbox_dates, ("postgres",)),
+    ("026_events_generation", m026_events_generation, ("sqlite", "postgres")),
 ]
 
 
