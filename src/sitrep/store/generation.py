@@ -124,14 +124,9 @@ class SQLGeneration(Backend):
         rows = self.rows("SELECT n FROM data_generation WHERE id = 1")
         return int(rows[0]["n"]) if rows else 0
 
-    def events_generation(self) -> int:
-        """The events generation now: it differs from any earlier reading once a canonical event
-        or version changed since (``EVENT_TABLES``)."""
-        rows = self.rows(f"SELECT n FROM {EVENTS_COUNTER} WHERE id = 1")
-        return int(rows[0]["n"]) if rows else 0
-
     def generations(self) -> tuple[int, int]:
-        """(data generation, events generation), read in one statement."""
+        """(data generation, events generation), read in one statement: the second differs from
+        any earlier reading once a canonical event or version changed since (``EVENT_TABLES``)."""
         row = self.rows(
             "SELECT (SELECT n FROM data_generation WHERE id = 1) AS data,"
             f" (SELECT n FROM {EVENTS_COUNTER} WHERE id = 1) AS events"
